@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place a process reads its environment. Every variable is documented in
+ * .env.example; a wrong value stops startup with a message that names it.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+const port = z.coerce.number().int().min(1).max(65_535);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  APP_URL: optionalString,
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, 'must be a SQLite file: URL such as file:./data/countersign.db')
+    .default('file:./data/countersign.db'),
+
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('countersign'),
+  TEMPORAL_API_KEY: optionalString,
+  TEMPORAL_TLS: bool.default(false),
+  TEMPORAL_TLS_CERT_PATH: optionalString,
+  TEMPORAL_TLS_KEY_PATH: optionalString,
+  TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+  TEMPORAL_CLI_PATH: optionalString,
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_DEV_UI_PORT: port.default(8233),
+
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_BASE_URL: optionalString.pipe(z.url().optional()),
+  CLAUDE_SIMULATOR: bool.default(false),
+  CLAUDE_SIMULATOR_PORT: port.default(4010),
+  CLAUDE_CLASSIFY_MODEL: z.string().min(1).default('claude-haiku-4-5'),
+  CLAUDE_DRAFT_MODEL: z.string().min(1).default('claude-sonnet-4-5'),
+  CLAUDE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('Countersign Support <support@countersign.local>'),
+  MAILCATCHER_URL: optionalString.pipe(z.url().optional()),
+  MAILCATCHER_SMTP_PORT: port.default(1025),
+  MAILCATCHER_HTTP_PORT: port.default(1080),
+
+  INBOUND_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  KNOWLEDGE_DIR: z.string().default('./knowledge'),
+
+  CATEGORIES: csv.default(['account', 'billing', 'technical', 'orders', 'feedback', 'other']),
+  AUTO_SEND_ENABLED: bool.default(true),
+  AUTO_SEND_CATEGORIES: csv.default(['account', 'orders', 'feedback']),
+  AUTO_SEND_MAX_RISK: z.coerce.number().int().min(0).max(100).default(30),
+  AUTO_SEND_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.8),
+  AUTO_SEND_HOLD_SECONDS: z.coerce.number().int().min(0).default(120),
+  REVIEW_SLA_MINUTES: z.coerce.number().int().positive().default(240),
+  CONVERSATION_IDLE_HOURS: z.coerce.number().int().positive().default(168),
+
+  LANGFUSE_PUBLIC_KEY: optionalString,
+  LANGFUSE_SECRET_KEY: optionalString,
+  LANGFUSE_BASE_URL: z.url().default('https://cloud.langfuse.com'),
+
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Parses an environment record; throws an EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty assignment (`FOO=` in .env) means "use the default", as most tools treat it.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = envSchema.safeParse(present);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new EnvError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Absolute path of the SQLite file named by a file: URL, relative to the project root. */
+export function sqlitePath(databaseUrl: string, root = process.cwd()): string {
+  const file = databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
+  return path.resolve(root, file);
+}
