@@ -1,0 +1,115 @@
+/**
+ * The contract between the web app, the worker and the workflows: task queue, workflow
+ * type names, every signal, update and query, and their payloads. Defined once here and
+ * imported by both sides; never a string literal at a call site.
+ *
+ * Payloads carry ids and small structured data only: bodies and raw MIME live in the
+ * database. Every payload is a single object so fields can be added without breaking
+ * running executions.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+
+export const CONVERSATION_WORKFLOW = 'conversationWorkflow';
+export const ESCALATION_WORKFLOW = 'escalationWorkflow';
+
+export type ConversationStatus =
+  | 'received'
+  | 'classifying'
+  | 'drafting'
+  | 'awaiting_approval'
+  | 'escalated'
+  | 'auto_send_hold'
+  | 'sending'
+  | 'sent'
+  | 'rejected'
+  | 'failed'
+  | 'closed';
+
+/** The automation policy, read from settings when a workflow starts and passed in. */
+export interface AutomationPolicy {
+  autoSendEnabled: boolean;
+  autoSendCategories: string[];
+  maxRiskScore: number;
+  minConfidence: number;
+  holdSeconds: number;
+  reviewSlaMinutes: number;
+  idleCloseHours: number;
+}
+
+export interface ConversationWorkflowInput {
+  conversationId: string;
+  policy: AutomationPolicy;
+  /** Carried across continue-as-new: messages received but not yet processed. */
+  pendingMessageIds?: string[];
+  /** Carried across continue-as-new: the last draft version used. */
+  lastDraftVersion?: number;
+  /** Carried across continue-as-new: message ids already seen (signals are at-least-once). */
+  seenMessageIds?: string[];
+}
+
+export interface EscalationWorkflowInput {
+  conversationId: string;
+  draftVersion: number;
+  waitedMinutes: number;
+}
+
+// ---- Signals -------------------------------------------------------------------------
+
+export interface InboundMessageSignalInput {
+  /** The database id of a stored inbound message of this conversation. */
+  messageId: string;
+}
+export const inboundMessageSignal = defineSignal<[InboundMessageSignalInput]>('inboundMessage');
+
+// ---- Updates (agent decisions) -------------------------------------------------------
+
+export type AgentRole = 'agent' | 'manager' | 'admin';
+
+export interface Actor {
+  id: string;
+  role: AgentRole;
+}
+
+interface DecisionInputBase {
+  /** The draft version the agent was looking at: a stale version is rejected. */
+  draftVersion: number;
+  actor: Actor;
+}
+
+export interface ApproveDraftInput extends DecisionInputBase {
+  /** The agent's edited text; omitted when the draft is approved unchanged. */
+  editedBody?: string;
+}
+export interface RejectDraftInput extends DecisionInputBase {
+  reason: string;
+}
+export interface ReviseDraftInput extends DecisionInputBase {
+  instructions: string;
+}
+export type CancelAutoSendInput = DecisionInputBase;
+
+export interface DecisionResult {
+  conversationId: string;
+  draftVersion: number;
+  outcome: 'approved' | 'rejected' | 'revision_requested' | 'auto_send_cancelled';
+}
+
+export const approveDraftUpdate = defineUpdate<DecisionResult, [ApproveDraftInput]>('approveDraft');
+export const rejectDraftUpdate = defineUpdate<DecisionResult, [RejectDraftInput]>('rejectDraft');
+export const reviseDraftUpdate = defineUpdate<DecisionResult, [ReviseDraftInput]>('reviseDraft');
+export const cancelAutoSendUpdate = defineUpdate<DecisionResult, [CancelAutoSendInput]>('cancelAutoSend');
+
+// ---- Queries ---------------------------------------------------------------------------
+
+export interface ConversationState {
+  conversationId: string;
+  status: ConversationStatus;
+  statusReason?: string;
+  draftVersion?: number;
+  /** Whether the current draft can still be decided by an agent. */
+  awaitingDecision: boolean;
+  autoSendHoldUntil?: string;
+  pendingMessages: number;
+  processedMessages: number;
+}
+export const getConversationStateQuery = defineQuery<ConversationState>('getConversationState');
