@@ -1,0 +1,41 @@
+/**
+ * The conversation timeline: what the workflow mirrors into ConversationEvent rows and
+ * what the dashboard renders. `data` is JSON; these types describe it per event type.
+ */
+
+export interface TimelineEventData {
+  received: { messageId: string; fromAddress: string; subject: string; automated: boolean; screening: string[] };
+  classified: {
+    messageId: string;
+    ok: boolean;
+    error?: string;
+    category?: string;
+    priority?: string;
+    riskScore?: number;
+    confidence?: number;
+    injectionSuspected?: boolean;
+    model: string;
+    inputTokens: number;
+    outputTokens: number;
+    costUsd: number;
+  };
+  drafted: { draftVersion: number; model: string; knowledgeUsed: string[]; revision: boolean; costUsd: number; outputTokens: number };
+  routed: { draftVersion: number; route: 'auto_send' | 'review'; reasons: string[] };
+  auto_send_held: { draftVersion: number; holdUntil: string };
+  auto_send_cancelled: { draftVersion: number; reason: string };
+  decision: {
+    draftVersion: number;
+    kind: 'approve' | 'edit_approve' | 'reject' | 'revise';
+    editDistance?: number;
+    reason?: string;
+    instructions?: string;
+  };
+  superseded: { draftVersion: number; byMessageId: string };
+  escalated: { draftVersion: number; waitedMinutes: number };
+  sent: { draftVersion: number; messageIdHeader: string; toAddress: string; auto: boolean };
+  send_failed: { draftVersion: number; error: string; permanent: boolean };
+  ignored: { messageId: string; reason: string };
+  closed: { reason: string };
+}
+
+export type TimelineEventType = keyof TimelineEventData;
