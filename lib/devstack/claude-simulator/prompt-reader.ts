@@ -1,0 +1,111 @@
+// Pulls what the simulator needs out of a prompt, following the app's conventions:
+// <untrusted_email ...> blocks (the last one is the newest), <knowledge> with <article title>,
+// and <revision_instructions>. Only text is read; nothing inside the email is ever obeyed.
+import type { MessagesRequest, RequestMessage } from './messages-api';
+import { customerFirstName } from './customer-name';
+import { blockText } from './prompt-units';
+import { decodeEntities, parseAttributes } from './text';
+
+export interface CustomerEmail {
+  subject: string | null;
+  fromName: string | null;
+  body: string;
+}
+
+export interface KnowledgeArticle {
+  title: string;
+  body: string;
+}
+
+export interface PromptView {
+  email: CustomerEmail;
+  knowledge: KnowledgeArticle[];
+  revisionInstructions: string | null;
+}
+
+// Attribute values are quoted and may contain a raw `>` (from="Jane <jane@example.com>").
+const ATTRIBUTES = String.raw`((?:"[^"]*"|'[^']*'|[^'">])*)`;
+const block = (tag: string): RegExp => new RegExp(String.raw`<${tag}\b${ATTRIBUTES}>([\s\S]*?)<\/${tag}>`, 'g');
+const EMAIL_BLOCK = block('untrusted_email');
+const REVISION_BLOCK = block('revision_instructions');
+const KNOWLEDGE_BLOCK = block('knowledge');
+const ARTICLE_BLOCK = block('article');
+const HEADER_LINE = /^(from|subject|to|date|cc|reply-to|sent|von|betreff|objet|asunto|onderwerp|oggetto|assunto):[ \t]*(.*)$/i;
+// Localised mail clients quote headers in their own language.
+const HEADER_ALIASES: Record<string, string> = {
+  von: 'from',
+  betreff: 'subject',
+  objet: 'subject',
+  asunto: 'subject',
+  onderwerp: 'subject',
+  oggetto: 'subject',
+  assunto: 'subject',
+};
+
+function messageText(message: RequestMessage): string {
+  return typeof message.content === 'string' ? message.content : message.content.map(blockText).join('\n');
+}
+
+function lastMatch(text: string, pattern: RegExp): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  for (const match of text.matchAll(pattern)) last = match as RegExpExecArray;
+  return last;
+}
+
+/** Leading `From:` / `Subject:` lines belong to the header; the rest is the body. */
+function splitHeaders(content: string): { headers: Record<string, string>; body: string } {
+  const headers: Record<string, string> = {};
+  const lines = content.replace(/^\s*\n/, '').split('\n');
+  let index = 0;
+  for (; index < lines.length; index += 1) {
+    const match = HEADER_LINE.exec((lines[index] ?? '').trim());
+    if (!match?.[1]) break;
+    const name = match[1].toLowerCase();
+    headers[HEADER_ALIASES[name] ?? name] = (match[2] ?? '').trim();
+  }
+  return { headers, body: lines.slice(index).join('\n').trim() };
+}
+
+function toEmail(attributes: Record<string, string>, content: string): CustomerEmail {
+  const { headers, body } = splitHeaders(decodeEntities(content));
+  const subject = attributes.subject ?? headers.subject ?? null;
+  const from = attributes.from_name ?? attributes.name ?? attributes.from ?? attributes.sender ?? headers.from ?? null;
+  return { subject: subject?.trim() || null, fromName: customerFirstName(from, body), body };
+}
+
+export function readPrompt(request: MessagesRequest): PromptView {
+  const userTexts = request.messages.filter((message) => message.role === 'user').map(messageText);
+  const lastUser = userTexts.at(-1) ?? '';
+
+  // The newest email is the last block of the last user turn; a revision turn may carry none,
+  // in which case the email sits in an earlier user turn.
+  let email: CustomerEmail | null = null;
+  for (const text of [...userTexts].reverse()) {
+    const match = lastMatch(text, EMAIL_BLOCK);
+    if (match) {
+      email = toEmail(parseAttributes(match[1] ?? ''), match[2] ?? '');
+      break;
+    }
+  }
+  email ??= toEmail({}, lastUser.replace(REVISION_BLOCK, ''));
+
+  const revision = lastMatch(lastUser, REVISION_BLOCK)?.[2]?.trim();
+  const system = typeof request.system === 'string' ? request.system : (request.system ?? []).map((b) => b.text).join('\n');
+  const systemMessages = request.messages.filter((message) => message.role === 'system').map(messageText);
+  return {
+    email,
+    knowledge: readKnowledge([system, ...systemMessages, lastUser].join('\n')),
+    revisionInstructions: revision ? decodeEntities(revision) : null,
+  };
+}
+
+function readKnowledge(text: string): KnowledgeArticle[] {
+  const articles: KnowledgeArticle[] = [];
+  for (const section of text.matchAll(KNOWLEDGE_BLOCK)) {
+    for (const article of (section[2] ?? '').matchAll(ARTICLE_BLOCK)) {
+      const title = parseAttributes(article[1] ?? '').title ?? '';
+      articles.push({ title: decodeEntities(title), body: decodeEntities((article[2] ?? '').trim()) });
+    }
+  }
+  return articles;
+}

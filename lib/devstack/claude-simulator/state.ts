@@ -1,0 +1,23 @@
+// Everything one simulator instance remembers between requests, in one place so reset() and the
+// control endpoint clear exactly the same things.
+import { FaultInjector } from './faults';
+import { PromptCache } from './prompt-cache';
+import { StatsRecorder } from './stats';
+
+export interface SimulatorState {
+  faults: FaultInjector;
+  stats: StatsRecorder;
+  cache: PromptCache;
+  /** Aborted by close(): ends held "timeout" requests and pending latency at once. */
+  shutdown: AbortSignal;
+}
+
+export function createSimulatorState(shutdown: AbortSignal, now: () => number = Date.now): SimulatorState {
+  return { faults: new FaultInjector(), stats: new StatsRecorder(), cache: new PromptCache(now), shutdown };
+}
+
+export function resetSimulatorState(state: SimulatorState): void {
+  state.faults.reset();
+  state.stats.reset();
+  state.cache.clear();
+}

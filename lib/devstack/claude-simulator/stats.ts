@@ -1,0 +1,47 @@
+// Counts what the simulator was asked and how it answered, for tests and the control endpoint.
+
+export type CallPurpose = 'classify' | 'draft' | 'unknown';
+export type CallStatus = number | 'timeout';
+
+export interface SimulatorRequestRecord {
+  at: string;
+  purpose: CallPurpose;
+  model: string | null;
+  status: CallStatus;
+}
+
+export interface SimulatorStats {
+  calls: number;
+  byPurpose: { classify: number; draft: number };
+  byStatus: Record<string, number>;
+  /** The most recent requests, oldest first. */
+  requests: SimulatorRequestRecord[];
+}
+
+const KEPT_REQUESTS = 200;
+
+export class StatsRecorder {
+  private stats: SimulatorStats = StatsRecorder.empty();
+
+  private static empty(): SimulatorStats {
+    return { calls: 0, byPurpose: { classify: 0, draft: 0 }, byStatus: {}, requests: [] };
+  }
+
+  record(entry: SimulatorRequestRecord): void {
+    this.stats.calls += 1;
+    if (entry.purpose !== 'unknown') this.stats.byPurpose[entry.purpose] += 1;
+    const status = String(entry.status);
+    this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
+    this.stats.requests.push(entry);
+    if (this.stats.requests.length > KEPT_REQUESTS) this.stats.requests.shift();
+  }
+
+  /** A copy: callers may keep it while the simulator goes on counting. */
+  snapshot(): SimulatorStats {
+    return structuredClone(this.stats);
+  }
+
+  reset(): void {
+    this.stats = StatsRecorder.empty();
+  }
+}
