@@ -1,10 +1,10 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from './generated/client';
+import { PrismaClient, type Prisma } from './generated/client';
 import { sqlitePath } from '../config/env';
 
 export type Db = PrismaClient;
 /** What data functions accept: the client itself or an interactive transaction. */
-export type DbClient = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+export type DbClient = Prisma.TransactionClient;
 
 // The web app and the worker share one SQLite file: WAL lets readers proceed while one
 // writer commits, and the busy timeout makes a writer wait instead of failing at once.

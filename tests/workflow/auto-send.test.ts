@@ -1,0 +1,81 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cancelAutoSendUpdate, approveDraftUpdate } from '../../worker/contract';
+import { createTimeSkippingEnv } from '../support/temporal-test-env';
+import { HIGH_RISK, LOW_RISK } from './fake-activities';
+import { AGENT, awaitingReview, statusIs, withConversation } from './harness';
+
+let env: TestWorkflowEnvironment;
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+
+describe('auto-send path', () => {
+  it('holds a low-risk reply, then sends it once when nobody cancels', async () => {
+    await withConversation(env, {}, async ({ calls, waitFor }) => {
+      const held = await waitFor(statusIs('auto_send_hold'), 'the hold');
+      expect(held.autoSendHoldUntil).toBeDefined();
+      expect(calls.sendReply).toHaveLength(0);
+      await env.sleep('2 minutes');
+      await waitFor(statusIs('sent'), 'sent');
+      expect(calls.sendReply).toEqual([expect.objectContaining({ draftVersion: 1, auto: true })]);
+      expect(calls.recordDecision).toEqual([expect.objectContaining({ kind: 'auto_send', draftVersion: 1 })]);
+      expect(calls.authorizeAutoSend).toHaveLength(1);
+    });
+  });
+
+  it('goes to review when an agent cancels during the hold, and nothing is sent until approved', async () => {
+    await withConversation(env, {}, async ({ handle, calls, waitFor }) => {
+      await waitFor(statusIs('auto_send_hold'), 'the hold');
+      const result = await handle.executeUpdate(cancelAutoSendUpdate, { args: [{ draftVersion: 1, actor: AGENT }] });
+      expect(result.outcome).toBe('auto_send_cancelled');
+      await waitFor(awaitingReview, 'review');
+      await env.sleep('5 minutes');
+      expect(calls.sendReply).toHaveLength(0);
+      await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT }] });
+      await waitFor(statusIs('sent'), 'sent');
+      expect(calls.sendReply).toEqual([expect.objectContaining({ draftVersion: 1, auto: false })]);
+    });
+  });
+
+  it('does not send when the kill switch is flipped during the hold', async () => {
+    const script = { autoSendAllowed: () => ({ allowed: false, reasons: ['Auto-send was switched off (kill switch)'] }) };
+    await withConversation(env, { script }, async ({ calls, waitFor }) => {
+      await waitFor(statusIs('auto_send_hold'), 'the hold');
+      await env.sleep('2 minutes');
+      const state = await waitFor(awaitingReview, 'review');
+      expect(state.statusReason).toContain('kill switch');
+      expect(calls.sendReply).toHaveLength(0);
+    });
+  });
+
+  it('routes risky, injected, failed-classification and screened mail to review with reasons', async () => {
+    const cases = [
+      { script: { classify: () => HIGH_RISK }, reason: 'Risk 85' },
+      { script: { classify: () => ({ ...LOW_RISK, injectionSuspected: true }) }, reason: 'prompt injection' },
+      { script: { classify: () => ({ ok: false as const, error: 'invalid twice' }) }, reason: 'Classification failed' },
+      { script: { screening: () => ['payment_details_change'] }, reason: 'payment details change' },
+      { script: { draftProblems: ['The draft links to evil.example'] }, reason: 'evil.example' },
+    ];
+    for (const { script, reason } of cases) {
+      await withConversation(env, { script }, async ({ calls, waitFor }) => {
+        await waitFor(awaitingReview, `review (${reason})`);
+        expect(calls.recordRouting[0]?.route).toBe('review');
+        expect(calls.recordRouting[0]?.reasons.join(' ')).toContain(reason);
+        expect(calls.authorizeAutoSend).toHaveLength(0);
+        expect(calls.sendReply).toHaveLength(0);
+      });
+    }
+  });
+
+  it('records automated mail but never answers it', async () => {
+    await withConversation(env, { script: { automated: () => true } }, async ({ calls, waitFor }) => {
+      await waitFor(statusIs('closed'), 'closed');
+      expect(calls.classifyMessage).toHaveLength(0);
+      expect(calls.sendReply).toHaveLength(0);
+    });
+  });
+});

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import {
+  CONVERSATION_WORKFLOW,
+  getConversationStateQuery,
+  inboundMessageSignal,
+  type AutomationPolicy,
+  type ConversationState,
+} from '../../worker/contract';
+import type { conversationWorkflow } from '../../worker/workflows';
+import { workflowBundle } from '../support/temporal-test-env';
+import { createFakeActivities, type FakeScript } from './fake-activities';
+
+export const POLICY: AutomationPolicy = {
+  autoSendEnabled: true,
+  autoSendCategories: ['account', 'orders'],
+  maxRiskScore: 30,
+  minConfidence: 0.8,
+  holdSeconds: 120,
+  reviewSlaMinutes: 240,
+  idleCloseHours: 168,
+};
+
+export const AGENT = { id: 'user-agent-1', role: 'agent' as const };
+export const OTHER_AGENT = { id: 'user-agent-2', role: 'agent' as const };
+
+export interface Run {
+  handle: WorkflowHandle<typeof conversationWorkflow>;
+  calls: ReturnType<typeof createFakeActivities>['calls'];
+  conversationId: string;
+  /** Delivers another customer message the way intake does (signal-with-start). */
+  deliver(messageId: string): Promise<void>;
+  waitFor(predicate: (state: ConversationState) => boolean, what: string): Promise<ConversationState>;
+}
+
+/** Starts a conversation with one message and runs `body` while a worker with fakes polls. */
+export async function withConversation(
+  env: TestWorkflowEnvironment,
+  options: { script?: FakeScript; policy?: Partial<AutomationPolicy> },
+  body: (run: Run) => Promise<void>,
+): Promise<void> {
+  const taskQueue = `test-${randomUUID()}`;
+  const conversationId = `conv-${randomUUID()}`;
+  const { activities, calls } = createFakeActivities(options.script);
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities,
+  });
+  const deliver = async (messageId: string) => {
+    await env.client.workflow.signalWithStart(CONVERSATION_WORKFLOW, {
+      workflowId: conversationId,
+      taskQueue,
+      args: [{ conversationId, policy: { ...POLICY, ...options.policy } }],
+      signal: inboundMessageSignal,
+      signalArgs: [{ messageId }],
+    });
+  };
+  await worker.runUntil(async () => {
+    await deliver('msg-1');
+    const handle = env.client.workflow.getHandle<typeof conversationWorkflow>(conversationId);
+    const waitFor = async (predicate: (state: ConversationState) => boolean, what: string) => {
+      const deadline = Date.now() + 15_000;
+      let state: ConversationState | undefined;
+      while (Date.now() < deadline) {
+        state = await handle.query(getConversationStateQuery);
+        if (predicate(state)) return state;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(state)}`);
+    };
+    try {
+      await body({ handle, calls, conversationId, deliver, waitFor });
+    } finally {
+      // A workflow left running would hold the time-skipping server's clock for later tests.
+      const { status } = await handle.describe();
+      if (status.name === 'RUNNING') await handle.terminate('test finished');
+    }
+  });
+}
+
+export const awaitingReview = (state: ConversationState) => state.status === 'awaiting_approval' && state.awaitingDecision;
+export const statusIs = (status: ConversationState['status']) => (state: ConversationState) => state.status === status;

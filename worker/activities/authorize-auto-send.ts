@@ -1,0 +1,40 @@
+import type { ActivityDeps } from './deps';
+import { getAutomationPolicy } from '../../lib/settings/automation-policy';
+
+export interface AuthorizeAutoSendInput {
+  conversationId: string;
+  draftVersion: number;
+}
+
+export interface AuthorizeAutoSendResult {
+  allowed: boolean;
+  reasons: string[];
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The last gate before an auto-send, read live at the end of the hold: the kill switch
+ * (so flipping it stops conversations already on hold) and hourly caps per sender and
+ * overall (so a flood of look-alike mail cannot turn into a flood of replies).
+ */
+export function createAuthorizeAutoSend(deps: ActivityDeps) {
+  return async function authorizeAutoSend(input: AuthorizeAutoSendInput): Promise<AuthorizeAutoSendResult> {
+    const { db, config } = deps;
+    const policy = await getAutomationPolicy(db);
+    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
+    const since = new Date(Date.now() - HOUR_MS);
+    const autoSends = { kind: 'auto_send', createdAt: { gte: since } } as const;
+    const [global, perSender] = await Promise.all([
+      db.decision.count({ where: autoSends }),
+      db.decision.count({ where: { ...autoSends, conversation: { customerEmail: conversation.customerEmail } } }),
+    ]);
+    const reasons: string[] = [];
+    if (!policy.autoSendEnabled) reasons.push('Auto-send was switched off (kill switch)');
+    if (global >= config.autoSendHourlyCapGlobal) reasons.push(`The hourly auto-send cap of ${config.autoSendHourlyCapGlobal} is reached`);
+    if (perSender >= config.autoSendHourlyCapPerSender) {
+      reasons.push(`This sender already got ${perSender} automatic replies in the last hour`);
+    }
+    return { allowed: reasons.length === 0, reasons };
+  };
+}

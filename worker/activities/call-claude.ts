@@ -1,0 +1,121 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import { Context } from '@temporalio/activity';
+import { computeCostUsd } from '../../lib/llm/pricing';
+import type { LlmPurpose, TokenUsage } from '../../lib/llm/observer';
+import { traceIdFor } from '../../lib/observability/trace-ids';
+import type { ActivityDeps } from './deps';
+import { toActivityFailure } from './model-errors';
+
+export interface ClaudeCallInput {
+  conversationId: string;
+  messageId: string;
+  purpose: LlmPurpose;
+  prompt: { name: string; version: number };
+  request: Anthropic.MessageCreateParamsNonStreaming;
+  /** Second call inside one attempt (the corrective retry) gets its own record. */
+  callIndex?: number;
+  category?: string;
+}
+
+const HEARTBEAT_MS = 5_000;
+
+function usageOf(message: Anthropic.Message | undefined): TokenUsage {
+  const usage = message?.usage;
+  return {
+    inputTokens: usage?.input_tokens ?? 0,
+    outputTokens: usage?.output_tokens ?? 0,
+    cacheReadTokens: usage?.cache_read_input_tokens ?? 0,
+    cacheWrite5mTokens: usage?.cache_creation?.ephemeral_5m_input_tokens ?? usage?.cache_creation_input_tokens ?? 0,
+    cacheWrite1hTokens: usage?.cache_creation?.ephemeral_1h_input_tokens ?? 0,
+  };
+}
+
+/**
+ * One Claude call attempt: heartbeats while waiting (so a dead worker is noticed fast),
+ * records usage and cost in the store (keyed by activity attempt, so retries add rows
+ * rather than duplicate them) and reports the generation to the observer.
+ */
+export interface ClaudeCallResult {
+  message: Anthropic.Message;
+  usage: TokenUsage;
+  costUsd: number;
+}
+
+export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Promise<ClaudeCallResult> {
+  const context = Context.current();
+  const info = context.info;
+  // Activities here always run inside a workflow; the fallback keeps the type honest.
+  const execution = info.workflowExecution ?? { workflowId: input.conversationId, runId: 'standalone' };
+  const startedAt = new Date();
+  const heartbeat = setInterval(() => context.heartbeat(), HEARTBEAT_MS);
+  let message: Anthropic.Message | undefined;
+  let failure: unknown;
+  try {
+    message = await deps.claude.messages.create(input.request, { signal: context.cancellationSignal });
+  } catch (error) {
+    failure = error;
+  } finally {
+    clearInterval(heartbeat);
+  }
+  const endedAt = new Date();
+  const model = message?.model ?? input.request.model;
+  const usage = usageOf(message);
+  const { costUsd } = computeCostUsd(model, usage, deps.config.prices);
+  const traceId = traceIdFor({ workflowId: execution.workflowId, messageId: input.messageId });
+  const callKey = `${execution.runId}:${info.activityId}:${info.attempt}:${input.callIndex ?? 0}`;
+  const error = failure === undefined ? undefined : failure instanceof Error ? failure.message : String(failure);
+  const row = {
+    conversationId: input.conversationId,
+    messageId: input.messageId,
+    purpose: input.purpose,
+    model,
+    promptName: input.prompt.name,
+    promptVersion: input.prompt.version,
+    attempt: info.attempt,
+    ok: failure === undefined,
+    error,
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    cacheReadTokens: usage.cacheReadTokens,
+    cacheWrite5mTokens: usage.cacheWrite5mTokens,
+    cacheWrite1hTokens: usage.cacheWrite1hTokens,
+    costUsd,
+    latencyMs: endedAt.getTime() - startedAt.getTime(),
+    traceId,
+    workflowId: execution.workflowId,
+    runId: execution.runId,
+  };
+  await deps.db.$transaction([
+    deps.db.llmCall.upsert({ where: { callKey }, create: { callKey, ...row }, update: {} }),
+    deps.db.conversation.update({ where: { id: input.conversationId }, data: { costUsd: { increment: costUsd } } }),
+  ]);
+  deps.observer.recordGeneration({
+    traceId,
+    sessionId: input.conversationId,
+    name: `${input.purpose}${input.callIndex ? '-corrective' : ''}`,
+    purpose: input.purpose,
+    model,
+    promptName: input.prompt.name,
+    promptVersion: input.prompt.version,
+    input: { system: input.request.system, messages: input.request.messages },
+    output: message?.content,
+    usage,
+    costUsd,
+    startedAt,
+    endedAt,
+    error,
+    attempt: info.attempt,
+    metadata: {
+      workflowId: execution.workflowId,
+      runId: execution.runId,
+      activityId: info.activityId,
+      attempt: info.attempt,
+      conversationId: input.conversationId,
+      category: input.category,
+      retry: info.attempt > 1,
+    },
+  });
+  await deps.observer.flush();
+  if (failure !== undefined || !message) throw toActivityFailure(failure);
+  return { message, usage, costUsd };
+}

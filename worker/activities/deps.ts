@@ -1,0 +1,30 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import type { Db } from '../../lib/db/client';
+import type { PriceTable } from '../../lib/llm/price-table';
+import type { LlmObserver } from '../../lib/llm/observer';
+import type { Mailer } from '../../lib/mail/mailer';
+
+/** Everything activities touch, built once by the worker; tests pass fakes. */
+export interface ActivityDeps {
+  db: Db;
+  claude: Anthropic;
+  mailer: Mailer;
+  observer: LlmObserver;
+  config: ActivityConfig;
+}
+
+export interface ActivityConfig {
+  classifyModel: string;
+  draftModel: string;
+  categories: string[];
+  knowledgeDir: string;
+  /** The From header of replies, e.g. "Support <support@example.com>". */
+  mailFrom: string;
+  /** Hosts a reply may link to without review. */
+  allowedLinkHosts: string[];
+  /** Where escalation notices go; none means the timeline only. */
+  escalationEmail?: string;
+  autoSendHourlyCapPerSender: number;
+  autoSendHourlyCapGlobal: number;
+  prices?: PriceTable;
+}

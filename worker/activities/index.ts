@@ -1,0 +1,31 @@
+import { createAuthorizeAutoSend } from './authorize-auto-send';
+import { createClassifyMessage } from './classify-message';
+import type { ActivityDeps } from './deps';
+import { createDraftReply } from './draft-reply';
+import { createMarkDraftSuperseded } from './mark-draft-superseded';
+import { createMirrorStatus } from './mirror-status';
+import { createNotifyEscalation } from './notify-escalation';
+import { createPrepareInboundMessage } from './prepare-inbound-message';
+import { createRecordDecision } from './record-decision';
+import { createRecordRouting } from './record-routing';
+import { createSendReply } from './send-reply';
+
+export type { ActivityConfig, ActivityDeps } from './deps';
+
+/** Every activity, bound to its dependencies. Called once by the worker; tests pass fakes. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    prepareInboundMessage: createPrepareInboundMessage(deps),
+    classifyMessage: createClassifyMessage(deps),
+    draftReply: createDraftReply(deps),
+    mirrorStatus: createMirrorStatus(deps),
+    recordRouting: createRecordRouting(deps),
+    markDraftSuperseded: createMarkDraftSuperseded(deps),
+    recordDecision: createRecordDecision(deps),
+    authorizeAutoSend: createAuthorizeAutoSend(deps),
+    sendReply: createSendReply(deps),
+    notifyEscalation: createNotifyEscalation(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,25 @@
+import type { DbClient } from '../../lib/db/client';
+import type { ThreadEntry } from '../../lib/llm/prompts/thread';
+
+/** How much of a long thread the model sees: the newest messages, bounded in characters. */
+const MAX_THREAD_MESSAGES = 20;
+const MAX_MESSAGE_CHARS = 8_000;
+
+/** The conversation up to and including `untilMessageId`, oldest first, as prompt entries. */
+export async function loadThread(db: DbClient, conversationId: string, untilMessageId?: string): Promise<ThreadEntry[]> {
+  const until = untilMessageId
+    ? await db.message.findUniqueOrThrow({ where: { id: untilMessageId }, select: { sentAt: true, createdAt: true } })
+    : undefined;
+  const messages = await db.message.findMany({
+    where: { conversationId, automated: false, ...(until ? { sentAt: { lte: until.sentAt } } : {}) },
+    orderBy: [{ sentAt: 'desc' }, { createdAt: 'desc' }],
+    take: MAX_THREAD_MESSAGES,
+  });
+  return messages.reverse().map((message) => ({
+    direction: message.direction === 'outbound' ? 'outbound' : 'inbound',
+    from: message.fromAddress,
+    sentAt: message.sentAt.toISOString(),
+    subject: message.subject,
+    text: (message.textBody ?? '').slice(0, MAX_MESSAGE_CHARS),
+  }));
+}

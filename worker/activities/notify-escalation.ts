@@ -1,0 +1,28 @@
+import type { EscalationWorkflowInput } from '../contract';
+import { domainOf } from '../../lib/mail/addresses';
+import { appendEvent } from './append-event';
+import type { ActivityDeps } from './deps';
+
+/** Puts the escalation on the timeline and, when a team address is set, emails it. */
+export function createNotifyEscalation(deps: ActivityDeps) {
+  return async function notifyEscalation(input: EscalationWorkflowInput): Promise<void> {
+    const { db, mailer, config } = deps;
+    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
+    await appendEvent(db, {
+      conversationId: input.conversationId,
+      key: `escalated:v${input.draftVersion}`,
+      type: 'escalated',
+      data: { draftVersion: input.draftVersion, waitedMinutes: input.waitedMinutes },
+    });
+    if (!config.escalationEmail) return;
+    await mailer.send({
+      from: config.mailFrom,
+      to: config.escalationEmail,
+      subject: `[Escalated] ${conversation.subject}`,
+      text:
+        `No one has decided the draft for "${conversation.subject}" from ${conversation.customerEmail} ` +
+        `within ${input.waitedMinutes} minutes.\nConversation: ${conversation.id}`,
+      messageId: `<${conversation.id}.escalation.v${input.draftVersion}@${domainOf(config.mailFrom)}>`,
+    });
+  };
+}

@@ -1,0 +1,19 @@
+import type { Env } from '../lib/config/env';
+import { domainOf } from '../lib/mail/addresses';
+import type { ActivityConfig } from './activities';
+
+/** The slice of the environment activities need, resolved once at worker start. */
+export function activityConfigFrom(config: Env): ActivityConfig {
+  return {
+    classifyModel: config.CLAUDE_CLASSIFY_MODEL,
+    draftModel: config.CLAUDE_DRAFT_MODEL,
+    categories: config.CATEGORIES,
+    knowledgeDir: config.KNOWLEDGE_DIR,
+    mailFrom: config.MAIL_FROM,
+    // Replies may always link to the company's own domain.
+    allowedLinkHosts: [...new Set([domainOf(config.MAIL_FROM), ...config.ALLOWED_LINK_HOSTS])],
+    escalationEmail: config.ESCALATION_EMAIL,
+    autoSendHourlyCapPerSender: config.AUTO_SEND_HOURLY_CAP_PER_SENDER,
+    autoSendHourlyCapGlobal: config.AUTO_SEND_HOURLY_CAP_GLOBAL,
+  };
+}

@@ -1,0 +1,66 @@
+import 'dotenv/config';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { env, EnvError } from '../lib/config/env';
+import { createDb, preparePragmas } from '../lib/db/client';
+import { startReconciler } from '../lib/intake/reconciler';
+import { createClaudeClient } from '../lib/llm/claude-client';
+import { createSmtpMailer } from '../lib/mail/mailer';
+import { createLlmObserver } from '../lib/observability/create-llm-observer';
+import { temporalConnectionOptions } from '../lib/temporal/connection-options';
+import { createActivities } from './activities';
+import { activityConfigFrom } from './activity-config';
+
+/** The worker process: wiring only. Workflows and activities live beside it. */
+async function main(): Promise<void> {
+  const config = env();
+  if (!config.ANTHROPIC_API_KEY && !config.ANTHROPIC_BASE_URL) {
+    throw new EnvError('Set ANTHROPIC_API_KEY (or ANTHROPIC_BASE_URL for the offline simulator; `npm start` does this).');
+  }
+  const db = createDb(config.DATABASE_URL);
+  await preparePragmas(db);
+  const mailer = createSmtpMailer(config.SMTP_URL);
+  const observer = createLlmObserver({
+    publicKey: config.LANGFUSE_PUBLIC_KEY,
+    secretKey: config.LANGFUSE_SECRET_KEY,
+    baseUrl: config.LANGFUSE_BASE_URL,
+    maskPii: config.LANGFUSE_MASK_PII,
+  });
+  const claude = createClaudeClient({
+    apiKey: config.ANTHROPIC_API_KEY ?? 'offline-simulator',
+    baseURL: config.ANTHROPIC_BASE_URL,
+    timeoutMs: config.CLAUDE_TIMEOUT_MS,
+  });
+  const connectionOptions = temporalConnectionOptions(config);
+  const connection = await NativeConnection.connect(connectionOptions);
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
+    activities: createActivities({ db, claude, mailer, observer, config: activityConfigFrom(config) }),
+    // On SIGINT/SIGTERM the SDK stops polling and lets in-flight activities finish this long.
+    shutdownGraceTime: '30 seconds',
+  });
+  const client = new Client({ connection: await Connection.connect(connectionOptions), namespace: config.TEMPORAL_NAMESPACE });
+  const reconciler = startReconciler({ db, client, config });
+
+  console.log(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${connectionOptions.address}`);
+  try {
+    await worker.run();
+  } finally {
+    reconciler.stop();
+    await observer.shutdown();
+    mailer.close();
+    await client.connection.close();
+    await connection.close();
+    await db.$disconnect();
+    console.log('Worker stopped cleanly');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import type { ActivityOptions } from '@temporalio/workflow';
+
+/**
+ * Retry tiers. Model calls back off and give up on errors that retrying cannot fix;
+ * SMTP retries patiently (relays recover) but never on a permanent rejection; database
+ * writes retry quickly (SQLite busy, a restarting web app).
+ */
+export const NON_RETRYABLE_MODEL_ERRORS = ['ModelRequestRejected', 'ModelAuthFailed', 'ModelSpendLimit'];
+export const PERMANENT_DELIVERY_FAILURE = 'PermanentDeliveryFailure';
+
+export const modelActivity: ActivityOptions = {
+  startToCloseTimeout: '3 minutes',
+  // Long model calls heartbeat: a worker that dies mid-call is noticed in seconds, not minutes.
+  heartbeatTimeout: '20 seconds',
+  scheduleToCloseTimeout: '30 minutes',
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: NON_RETRYABLE_MODEL_ERRORS,
+  },
+};
+
+export const smtpActivity: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  scheduleToCloseTimeout: '2 hours',
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    nonRetryableErrorTypes: [PERMANENT_DELIVERY_FAILURE],
+  },
+};
+
+export const dbActivity: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 30 },
+};

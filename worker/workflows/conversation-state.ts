@@ -1,0 +1,86 @@
+import type {
+  Actor,
+  ApproveDraftInput,
+  ConversationState,
+  ConversationStatus,
+  ConversationWorkflowInput,
+  RejectDraftInput,
+  ReviseDraftInput,
+} from '../contract';
+
+export type PendingDecision =
+  | { kind: 'approve'; input: ApproveDraftInput; updateId: string }
+  | { kind: 'reject'; input: RejectDraftInput; updateId: string }
+  | { kind: 'revise'; input: ReviseDraftInput; updateId: string }
+  | { kind: 'cancel'; actor: Actor; updateId: string };
+
+const SEEN_LIMIT = 500;
+const ROLES = new Set(['agent', 'manager', 'admin']);
+
+/** The workflow's memory. Plain data, mutated only by the workflow and its handlers. */
+export class ConversationMemory {
+  readonly conversationId: string;
+  readonly queue: string[];
+  readonly seen: string[];
+  status: ConversationStatus = 'received';
+  statusReason: string | undefined;
+  lastDraftVersion: number;
+  /** The draft an agent may act on, while a decision or a hold is open. */
+  openDraftVersion: number | undefined;
+  phase: 'idle' | 'review' | 'hold' = 'idle';
+  decision: PendingDecision | undefined;
+  holdUntil: string | undefined;
+  processed = 0;
+  readonly supersededVersions = new Set<number>();
+  readonly decidedVersions = new Set<number>();
+
+  constructor(input: ConversationWorkflowInput) {
+    this.conversationId = input.conversationId;
+    this.queue = [...(input.pendingMessageIds ?? [])];
+    this.seen = [...(input.seenMessageIds ?? [])];
+    this.lastDraftVersion = input.lastDraftVersion ?? 0;
+  }
+
+  /** Signals are at-least-once (intake and the reconciler may both deliver). */
+  enqueue(messageId: string): void {
+    if (this.seen.includes(messageId)) return;
+    this.seen.push(messageId);
+    if (this.seen.length > SEEN_LIMIT) this.seen.splice(0, this.seen.length - SEEN_LIMIT);
+    this.queue.push(messageId);
+  }
+
+  /**
+   * Why a decision on `draftVersion` cannot be taken now, or undefined when it can.
+   * Validators throw this reason: the update is rejected and nothing enters history.
+   */
+  refusal(draftVersion: number, actor: Actor, phase: 'review' | 'hold'): string | undefined {
+    if (!actor.id || !ROLES.has(actor.role)) return 'the acting user is unknown or has no support role';
+    if (this.supersededVersions.has(draftVersion)) {
+      return `draft version ${draftVersion} was superseded by a new customer message`;
+    }
+    if (this.decidedVersions.has(draftVersion) || (this.decision && this.openDraftVersion === draftVersion)) {
+      return `draft version ${draftVersion} was already decided`;
+    }
+    if (this.openDraftVersion === undefined || this.phase === 'idle') return 'no draft is waiting for a decision';
+    if (draftVersion !== this.openDraftVersion) {
+      return `draft version ${draftVersion} is stale; version ${this.openDraftVersion} is current`;
+    }
+    if (this.phase !== phase) {
+      return phase === 'hold' ? 'this draft is not on an auto-send hold' : 'this draft is on an auto-send hold; cancel it first';
+    }
+    return undefined;
+  }
+
+  snapshot(): ConversationState {
+    return {
+      conversationId: this.conversationId,
+      status: this.status,
+      statusReason: this.statusReason,
+      draftVersion: this.openDraftVersion ?? (this.lastDraftVersion || undefined),
+      awaitingDecision: this.phase !== 'idle' && this.decision === undefined,
+      autoSendHoldUntil: this.phase === 'hold' ? this.holdUntil : undefined,
+      pendingMessages: this.queue.length,
+      processedMessages: this.processed,
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import * as wf from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import {
+  approveDraftUpdate,
+  cancelAutoSendUpdate,
+  getConversationStateQuery,
+  inboundMessageSignal,
+  rejectDraftUpdate,
+  reviseDraftUpdate,
+  type Actor,
+  type DecisionResult,
+} from '../contract';
+import { dbActivity } from './activity-options';
+import type { ConversationMemory, PendingDecision } from './conversation-state';
+
+const { recordDecision } = wf.proxyActivities<Activities>(dbActivity);
+
+const MAX_BODY = 20_000;
+
+function requireText(value: string, what: string, max: number): void {
+  if (value.trim().length === 0) throw new Error(`${what} must not be empty`);
+  if (value.length > max) throw new Error(`${what} is longer than ${max} characters`);
+}
+
+/**
+ * Registers the signal, query and the four decision updates. A handler marks the decision
+ * before its first await, so a second click or a second agent is refused by the validator.
+ */
+export function registerHandlers(memory: ConversationMemory): void {
+  wf.setHandler(inboundMessageSignal, ({ messageId }) => memory.enqueue(messageId));
+  wf.setHandler(getConversationStateQuery, () => memory.snapshot());
+
+  const decide = async (decision: PendingDecision, draftVersion: number, actor: Actor): Promise<DecisionResult> => {
+    memory.decision = decision;
+    // A cancelled hold sends the same version to review, where it can still be decided.
+    if (decision.kind !== 'cancel') memory.decidedVersions.add(draftVersion);
+    const kind = decision.kind === 'cancel' ? 'cancel_hold' : decision.kind;
+    await recordDecision({
+      conversationId: memory.conversationId,
+      draftVersion,
+      kind,
+      actor,
+      idempotencyKey: decision.updateId,
+      editedBody: decision.kind === 'approve' ? decision.input.editedBody : undefined,
+      reason: decision.kind === 'reject' ? decision.input.reason : undefined,
+      instructions: decision.kind === 'revise' ? decision.input.instructions : undefined,
+    });
+    const outcome = ({ approve: 'approved', reject: 'rejected', revise: 'revision_requested', cancel: 'auto_send_cancelled' } as const)[
+      decision.kind
+    ];
+    return { conversationId: memory.conversationId, draftVersion, outcome };
+  };
+
+  const updateId = () => wf.currentUpdateInfo()?.id ?? `${memory.conversationId}:${wf.uuid4()}`;
+  const check = (draftVersion: number, actor: Actor, phase: 'review' | 'hold') => {
+    const refusal = memory.refusal(draftVersion, actor, phase);
+    if (refusal) throw new Error(refusal);
+  };
+
+  wf.setHandler(approveDraftUpdate, (input) => decide({ kind: 'approve', input, updateId: updateId() }, input.draftVersion, input.actor), {
+    validator: (input) => {
+      check(input.draftVersion, input.actor, 'review');
+      if (input.editedBody !== undefined) requireText(input.editedBody, 'The edited reply', MAX_BODY);
+    },
+  });
+  wf.setHandler(rejectDraftUpdate, (input) => decide({ kind: 'reject', input, updateId: updateId() }, input.draftVersion, input.actor), {
+    validator: (input) => {
+      check(input.draftVersion, input.actor, 'review');
+      requireText(input.reason, 'The rejection reason', 2_000);
+    },
+  });
+  wf.setHandler(reviseDraftUpdate, (input) => decide({ kind: 'revise', input, updateId: updateId() }, input.draftVersion, input.actor), {
+    validator: (input) => {
+      check(input.draftVersion, input.actor, 'review');
+      requireText(input.instructions, 'The revision instructions', 4_000);
+    },
+  });
+  wf.setHandler(
+    cancelAutoSendUpdate,
+    (input) => decide({ kind: 'cancel', actor: input.actor, updateId: updateId() }, input.draftVersion, input.actor),
+    { validator: (input) => check(input.draftVersion, input.actor, 'hold') },
+  );
+}
