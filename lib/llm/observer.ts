@@ -34,14 +34,27 @@ export interface GenerationRecord {
   error?: string;
   /** Temporal activity attempt (1-based); >1 marks a retry. */
   attempt: number;
+  /**
+   * Filterable context. Expected keys: workflowId, runId, conversationId, messageId, category;
+   * workflowId, conversationId and messageId are also copied to the trace (keep them free of
+   * personal data: trace-level copies are not masked).
+   */
   metadata: Record<string, string | number | boolean | undefined>;
+  /** Request parameters worth seeing beside the output (max_tokens, temperature). */
+  modelParameters?: Record<string, string | number>;
 }
 
 export interface ScoreRecord {
   traceId: string;
   name: string;
+  /** A string is sent as a CATEGORICAL score, a number as NUMERIC. */
   value: number | string;
   comment?: string;
+  /**
+   * Idempotency key: LangFuse upserts scores on id. Defaults to one derived from traceId and
+   * name, so a re-sent or re-recorded score replaces the earlier one instead of adding a second.
+   */
+  id?: string;
 }
 
 export interface LlmObserver {

@@ -1,0 +1,70 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import { DEMO_EMAILS, type DemoEmail } from '../../lib/devstack/demo-emails';
+import type { KnowledgeArticle } from '../../lib/knowledge/types';
+import { CLASSIFICATION_TOOL } from '../../lib/llm/classification';
+import type { TokenUsage } from '../../lib/llm/observer';
+import { buildClassifyRequest } from '../../lib/llm/prompts/classify-prompt';
+import { buildDraftRequest } from '../../lib/llm/prompts/draft-prompt';
+import type { ThreadEntry } from '../../lib/llm/prompts/thread';
+
+/**
+ * Token counts of the demo set, measured rather than guessed: the app's real prompt builders
+ * sent through the real SDK to the offline Claude simulator, which accounts input, output and
+ * prompt-cache reads/writes the way the API does. Emails go in order, as a fresh worker would
+ * process them, so the first one writes the cache and later ones may read it.
+ */
+
+export interface EmailTokens {
+  key: string;
+  classify: TokenUsage;
+  draft: TokenUsage;
+}
+
+export interface MeasureOptions {
+  claude: Anthropic;
+  classifyModel: string;
+  draftModel: string;
+  categories: readonly string[];
+  knowledge: readonly KnowledgeArticle[];
+  emails?: readonly DemoEmail[];
+}
+
+function tokenUsage(usage: Anthropic.Usage): TokenUsage {
+  return {
+    inputTokens: usage.input_tokens,
+    outputTokens: usage.output_tokens,
+    cacheReadTokens: usage.cache_read_input_tokens ?? 0,
+    cacheWrite5mTokens: usage.cache_creation?.ephemeral_5m_input_tokens ?? usage.cache_creation_input_tokens ?? 0,
+    cacheWrite1hTokens: usage.cache_creation?.ephemeral_1h_input_tokens ?? 0,
+  };
+}
+
+// The same one-line triage note the draft activity passes on.
+function triageNote(message: Anthropic.Message): string {
+  const call = message.content.find((part) => part.type === 'tool_use' && part.name === CLASSIFICATION_TOOL);
+  const input = (call?.type === 'tool_use' ? call.input : {}) as Record<string, unknown>;
+  const field = (name: string) => (typeof input[name] === 'string' ? input[name] : '?');
+  return `${field('category')} / ${field('priority')} priority / ${field('sentiment')}: ${field('summary')}`;
+}
+
+export async function measureDemoTokens(options: MeasureOptions): Promise<EmailTokens[]> {
+  const measured: EmailTokens[] = [];
+  for (const email of options.emails ?? DEMO_EMAILS) {
+    const thread: ThreadEntry[] = [
+      { direction: 'inbound', from: email.from, subject: email.subject, text: email.text, sentAt: '2026-11-21T09:00:00.000Z' },
+    ];
+    const classified = await options.claude.messages.create(
+      buildClassifyRequest({ model: options.classifyModel, categories: options.categories, thread }),
+    );
+    const drafted = await options.claude.messages.create(
+      buildDraftRequest({
+        model: options.draftModel,
+        thread,
+        classificationSummary: triageNote(classified),
+        knowledge: options.knowledge,
+      }),
+    );
+    measured.push({ key: email.key, classify: tokenUsage(classified.usage), draft: tokenUsage(drafted.usage) });
+  }
+  return measured;
+}

@@ -1,0 +1,34 @@
+import type { Env } from '../config/env';
+import { noopObserver, type LlmObserver } from '../llm/observer';
+import { withPriceOverrides } from '../llm/price-table';
+import { LangfuseObserver, type LangfuseObserverConfig } from './langfuse-observer';
+
+/**
+ * The observer a process uses: LangFuse when both project keys are configured, otherwise the
+ * no-op observer (tracing off, nothing else changes). Create one per process and shut it down
+ * on exit.
+ */
+
+export type LlmObserverConfig = Omit<LangfuseObserverConfig, 'publicKey' | 'secretKey'> & {
+  publicKey?: string;
+  secretKey?: string;
+};
+
+export function createLlmObserver(config: LlmObserverConfig): LlmObserver {
+  const { publicKey, secretKey } = config;
+  if (!publicKey || !secretKey) return noopObserver;
+  return new LangfuseObserver({ ...config, publicKey, secretKey });
+}
+
+/** Maps the validated environment to observer settings; secrets listed here are redacted. */
+export function llmObserverConfigFromEnv(env: Env): LlmObserverConfig {
+  return {
+    publicKey: env.LANGFUSE_PUBLIC_KEY,
+    secretKey: env.LANGFUSE_SECRET_KEY,
+    baseUrl: env.LANGFUSE_BASE_URL,
+    maskPii: env.LANGFUSE_MASK_PII,
+    environment: env.NODE_ENV,
+    priceTable: withPriceOverrides(env.CLAUDE_PRICES_JSON),
+    secrets: [env.ANTHROPIC_API_KEY, env.TEMPORAL_API_KEY, env.INBOUND_SECRET],
+  };
+}
