@@ -1,21 +1,11 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cancelAutoSendUpdate, approveDraftUpdate } from '../../worker/contract';
-import { createTimeSkippingEnv } from '../support/temporal-test-env';
 import { HIGH_RISK, LOW_RISK } from './fake-activities';
 import { AGENT, awaitingReview, statusIs, withConversation } from './harness';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-});
-afterAll(async () => {
-  await env?.teardown();
-});
-
 describe('auto-send path', () => {
   it('holds a low-risk reply, then sends it once when nobody cancels', async () => {
-    await withConversation(env, {}, async ({ calls, waitFor }) => {
+    await withConversation({}, async ({ env, calls, waitFor }) => {
       const held = await waitFor(statusIs('auto_send_hold'), 'the hold');
       expect(held.autoSendHoldUntil).toBeDefined();
       expect(calls.sendReply).toHaveLength(0);
@@ -28,7 +18,7 @@ describe('auto-send path', () => {
   });
 
   it('goes to review when an agent cancels during the hold, and nothing is sent until approved', async () => {
-    await withConversation(env, {}, async ({ handle, calls, waitFor }) => {
+    await withConversation({}, async ({ env, handle, calls, waitFor }) => {
       await waitFor(statusIs('auto_send_hold'), 'the hold');
       const result = await handle.executeUpdate(cancelAutoSendUpdate, { args: [{ draftVersion: 1, actor: AGENT }] });
       expect(result.outcome).toBe('auto_send_cancelled');
@@ -43,7 +33,7 @@ describe('auto-send path', () => {
 
   it('does not send when the kill switch is flipped during the hold', async () => {
     const script = { autoSendAllowed: () => ({ allowed: false, reasons: ['Auto-send was switched off (kill switch)'] }) };
-    await withConversation(env, { script }, async ({ calls, waitFor }) => {
+    await withConversation({ script }, async ({ env, calls, waitFor }) => {
       await waitFor(statusIs('auto_send_hold'), 'the hold');
       await env.sleep('2 minutes');
       const state = await waitFor(awaitingReview, 'review');
@@ -61,7 +51,7 @@ describe('auto-send path', () => {
       { script: { draftProblems: ['The draft links to evil.example'] }, reason: 'evil.example' },
     ];
     for (const { script, reason } of cases) {
-      await withConversation(env, { script }, async ({ calls, waitFor }) => {
+      await withConversation({ script }, async ({ env, calls, waitFor }) => {
         await waitFor(awaitingReview, `review (${reason})`);
         expect(calls.recordRouting[0]?.route).toBe('review');
         expect(calls.recordRouting[0]?.reasons.join(' ')).toContain(reason);
@@ -72,7 +62,7 @@ describe('auto-send path', () => {
   });
 
   it('records automated mail but never answers it', async () => {
-    await withConversation(env, { script: { automated: () => true } }, async ({ calls, waitFor }) => {
+    await withConversation({ script: { automated: () => true } }, async ({ env, calls, waitFor }) => {
       await waitFor(statusIs('closed'), 'closed');
       expect(calls.classifyMessage).toHaveLength(0);
       expect(calls.sendReply).toHaveLength(0);

@@ -10,7 +10,7 @@ import {
   type ConversationState,
 } from '../../worker/contract';
 import type { conversationWorkflow } from '../../worker/workflows';
-import { workflowBundle } from '../support/temporal-test-env';
+import { createTimeSkippingEnv, workflowBundle } from '../support/temporal-test-env';
 import { createFakeActivities, type FakeScript } from './fake-activities';
 
 export const POLICY: AutomationPolicy = {
@@ -27,6 +27,7 @@ export const AGENT = { id: 'user-agent-1', role: 'agent' as const };
 export const OTHER_AGENT = { id: 'user-agent-2', role: 'agent' as const };
 
 export interface Run {
+  env: TestWorkflowEnvironment;
   handle: WorkflowHandle<typeof conversationWorkflow>;
   calls: ReturnType<typeof createFakeActivities>['calls'];
   conversationId: string;
@@ -35,8 +36,24 @@ export interface Run {
   waitFor(predicate: (state: ConversationState) => boolean, what: string): Promise<ConversationState>;
 }
 
-/** Starts a conversation with one message and runs `body` while a worker with fakes polls. */
+/**
+ * Starts a conversation with one message and runs `body` while a worker with fakes polls.
+ * Each conversation gets its own time-skipping server: a clock shared between tests lets
+ * one test's timers hold up another's.
+ */
 export async function withConversation(
+  options: { script?: FakeScript; policy?: Partial<AutomationPolicy> },
+  body: (run: Run) => Promise<void>,
+): Promise<void> {
+  const env = await createTimeSkippingEnv();
+  try {
+    await runConversation(env, options, body);
+  } finally {
+    await env.teardown();
+  }
+}
+
+async function runConversation(
   env: TestWorkflowEnvironment,
   options: { script?: FakeScript; policy?: Partial<AutomationPolicy> },
   body: (run: Run) => Promise<void>,
@@ -72,15 +89,20 @@ export async function withConversation(
       }
       throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(state)}`);
     };
-    try {
-      await body({ handle, calls, conversationId, deliver, waitFor });
-    } finally {
-      // A workflow left running would hold the time-skipping server's clock for later tests.
-      const { status } = await handle.describe();
-      if (status.name === 'RUNNING') await handle.terminate('test finished');
-    }
+    await body({ env, handle, calls, conversationId, deliver, waitFor });
   });
 }
 
 export const awaitingReview = (state: ConversationState) => state.status === 'awaiting_approval' && state.awaitingDecision;
 export const statusIs = (status: ConversationState['status']) => (state: ConversationState) => state.status === status;
+
+/** Asserts that an update was refused by the workflow's validator with a matching reason. */
+export async function expectRefusal(update: Promise<unknown>, reason: RegExp): Promise<void> {
+  const error = await update.then(
+    () => undefined,
+    (failure: unknown) => failure as Error & { cause?: Error },
+  );
+  if (!error) throw new Error(`expected the update to be refused with ${reason}`);
+  const message = error.cause?.message ?? error.message;
+  if (!reason.test(message)) throw new Error(`refused with "${message}", expected ${reason}`);
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { approveDraftUpdate, rejectDraftUpdate, reviseDraftUpdate } from '../../worker/contract';
+import { HIGH_RISK } from './fake-activities';
+import { AGENT, OTHER_AGENT, awaitingReview, expectRefusal, statusIs, withConversation } from './harness';
+
+const risky = { script: { classify: () => HIGH_RISK } };
+
+describe('review path', () => {
+  it('sends the approved draft once', async () => {
+    await withConversation(risky, async ({ env, handle, calls, waitFor }) => {
+      await waitFor(awaitingReview, 'review');
+      const result = await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT }] });
+      expect(result).toEqual(expect.objectContaining({ outcome: 'approved', draftVersion: 1 }));
+      await waitFor(statusIs('sent'), 'sent');
+      expect(calls.sendReply).toEqual([expect.objectContaining({ draftVersion: 1, auto: false })]);
+      expect(calls.recordDecision).toEqual([expect.objectContaining({ kind: 'approve', actor: AGENT })]);
+      expect(calls.recordDecision[0]?.editedBody).toBeUndefined();
+    });
+  });
+
+  it('passes the edited body with the approval', async () => {
+    await withConversation(risky, async ({ env, handle, calls, waitFor }) => {
+      await waitFor(awaitingReview, 'review');
+      await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT, editedBody: 'Edited reply' }] });
+      await waitFor(statusIs('sent'), 'sent');
+      expect(calls.recordDecision[0]).toEqual(expect.objectContaining({ kind: 'approve', editedBody: 'Edited reply' }));
+      expect(calls.sendReply).toHaveLength(1);
+    });
+  });
+
+  it('sends nothing on reject', async () => {
+    await withConversation(risky, async ({ env, handle, calls, waitFor }) => {
+      await waitFor(awaitingReview, 'review');
+      await handle.executeUpdate(rejectDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT, reason: 'Wrong tone' }] });
+      await waitFor(statusIs('rejected'), 'rejected');
+      await env.sleep('1 hour');
+      expect(calls.sendReply).toHaveLength(0);
+      expect(calls.recordDecision[0]).toEqual(expect.objectContaining({ kind: 'reject', reason: 'Wrong tone' }));
+    });
+  });
+
+  it('redrafts on revise and waits for review of version 2', async () => {
+    await withConversation(risky, async ({ env, handle, calls, waitFor }) => {
+      await waitFor(awaitingReview, 'review');
+      await handle.executeUpdate(reviseDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT, instructions: 'Offer a call' }] });
+      await waitFor((state) => awaitingReview(state) && state.draftVersion === 2, 'version 2');
+      expect(calls.draftReply[1]).toEqual(
+        expect.objectContaining({ draftVersion: 2, revision: { instructions: 'Offer a call', previousVersion: 1 } }),
+      );
+      await expectRefusal(handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT }] }), /already decided/);
+      await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 2, actor: AGENT }] });
+      await waitFor(statusIs('sent'), 'sent');
+      expect(calls.sendReply).toEqual([expect.objectContaining({ draftVersion: 2 })]);
+    });
+  });
+
+  it('escalates when nobody decides within the SLA, and keeps waiting', async () => {
+    await withConversation(risky, async ({ env, handle, calls, waitFor }) => {
+      await waitFor(awaitingReview, 'review');
+      await env.sleep('241 minutes');
+      await waitFor(statusIs('escalated'), 'escalated');
+      await waitFor(() => calls.notifyEscalation.length === 1, 'the escalation notice');
+      expect(calls.notifyEscalation[0]).toEqual(expect.objectContaining({ draftVersion: 1, waitedMinutes: 240 }));
+      await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT }] });
+      await waitFor(statusIs('sent'), 'sent after escalation');
+    });
+  });
+
+  it('turns a double approval into one decision and one email', async () => {
+    await withConversation(risky, async ({ env, handle, calls, waitFor }) => {
+      await waitFor(awaitingReview, 'review');
+      const approve = (actor: typeof AGENT, updateId: string) =>
+        handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor }], updateId });
+      const first = await approve(AGENT, 'click-1');
+      // The same click delivered again (a retry or double click) returns the same result...
+      expect(await approve(AGENT, 'click-1')).toEqual(first);
+      // ...and a second agent who approved a moment later is told it was already decided.
+      await expectRefusal(approve(OTHER_AGENT, 'click-2'), /already decided/);
+      await waitFor(statusIs('sent'), 'sent');
+      await env.sleep('10 minutes');
+      expect(calls.recordDecision).toHaveLength(1);
+      expect(calls.sendReply).toHaveLength(1);
+    });
+  });
+
+  it('refuses decisions from an unknown actor and on a stale version, recording nothing', async () => {
+    await withConversation(risky, async ({ env, handle, calls, waitFor }) => {
+      await waitFor(awaitingReview, 'review');
+      await expectRefusal(
+        handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: { id: '', role: 'agent' } }] }),
+        /unknown/,
+      );
+      await expectRefusal(handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 7, actor: AGENT }] }), /stale/);
+      await expectRefusal(
+        handle.executeUpdate(rejectDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT, reason: '   ' }] }),
+        /must not be empty/,
+      );
+      expect(calls.recordDecision).toHaveLength(0);
+      const history = await handle.fetchHistory();
+      const accepted = history.events?.filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes) ?? [];
+      expect(accepted).toHaveLength(0);
+    });
+  });
+
+  it('marks the conversation failed with the reason when the address is rejected', async () => {
+    await withConversation({ script: { ...risky.script, sendFails: 'permanent' } }, async ({ env, handle, waitFor }) => {
+      await waitFor(awaitingReview, 'review');
+      await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT }] });
+      const state = await waitFor(statusIs('failed'), 'failed');
+      expect(state.statusReason).toContain('550');
+    });
+  });
+});

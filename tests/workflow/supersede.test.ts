@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { approveDraftUpdate } from '../../worker/contract';
+import { HIGH_RISK } from './fake-activities';
+import { AGENT, awaitingReview, expectRefusal, statusIs, withConversation } from './harness';
+
+describe('customer follow-ups', () => {
+  it('supersede a pending draft: the thread is classified and drafted again', async () => {
+    await withConversation({ script: { classify: () => HIGH_RISK } }, async ({ env, handle, calls, deliver, waitFor }) => {
+      await waitFor(awaitingReview, 'review of version 1');
+      await deliver('msg-2');
+      await waitFor((state) => awaitingReview(state) && state.draftVersion === 2, 'review of version 2');
+      expect(calls.markDraftSuperseded).toEqual([expect.objectContaining({ draftVersion: 1, byMessageId: 'msg-2' })]);
+      expect(calls.classifyMessage.map((call) => call.messageId)).toEqual(['msg-1', 'msg-2']);
+      await expectRefusal(handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT }] }), /superseded/);
+      await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 2, actor: AGENT }] });
+      await waitFor(statusIs('sent'), 'sent');
+      expect(calls.sendReply).toEqual([expect.objectContaining({ draftVersion: 2 })]);
+    });
+  });
+
+  it('supersede an auto-send hold', async () => {
+    await withConversation({}, async ({ env, calls, deliver, waitFor }) => {
+      await waitFor(statusIs('auto_send_hold'), 'hold of version 1');
+      await deliver('msg-2');
+      await waitFor((state) => state.status === 'auto_send_hold' && state.draftVersion === 2, 'hold of version 2');
+      await env.sleep('2 minutes');
+      await waitFor(statusIs('sent'), 'sent');
+      expect(calls.sendReply).toEqual([expect.objectContaining({ draftVersion: 2, auto: true })]);
+    });
+  });
+
+  it('ignore a duplicate delivery of the same message', async () => {
+    await withConversation({ script: { classify: () => HIGH_RISK } }, async ({ env, calls, deliver, waitFor }) => {
+      await waitFor(awaitingReview, 'review');
+      await deliver('msg-1');
+      await env.sleep('1 minute');
+      const state = await waitFor(awaitingReview, 'still review');
+      expect(state.draftVersion).toBe(1);
+      expect(calls.prepareInboundMessage).toHaveLength(1);
+    });
+  });
+
+  it('reopen a sent conversation and close it after the idle period', async () => {
+    await withConversation({ policy: { idleCloseHours: 24 } }, async ({ env, calls, deliver, waitFor }) => {
+      await waitFor(statusIs('auto_send_hold'), 'hold');
+      await env.sleep('2 minutes');
+      await waitFor(statusIs('sent'), 'sent');
+      await deliver('msg-2');
+      await waitFor((state) => state.status === 'auto_send_hold' && state.draftVersion === 2, 'second hold');
+      await env.sleep('2 minutes');
+      await waitFor(statusIs('sent'), 'second reply sent');
+      await env.sleep('25 hours');
+      await waitFor(statusIs('closed'), 'closed');
+      expect(calls.sendReply.map((call) => call.draftVersion)).toEqual([1, 2]);
+    });
+  });
+});
