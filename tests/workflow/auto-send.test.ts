@@ -5,7 +5,7 @@ import { AGENT, awaitingReview, statusIs, withConversation } from './harness';
 
 describe('auto-send path', () => {
   it('holds a low-risk reply, then sends it once when nobody cancels', async () => {
-    await withConversation({}, async ({ env, calls, waitFor }) => {
+    await withConversation({ recordAs: 'auto-send' }, async ({ env, calls, waitFor }) => {
       const held = await waitFor(statusIs('auto_send_hold'), 'the hold');
       expect(held.autoSendHoldUntil).toBeDefined();
       expect(calls.sendReply).toHaveLength(0);
@@ -18,7 +18,7 @@ describe('auto-send path', () => {
   });
 
   it('goes to review when an agent cancels during the hold, and nothing is sent until approved', async () => {
-    await withConversation({}, async ({ env, handle, calls, waitFor }) => {
+    await withConversation({ recordAs: 'auto-send-cancelled' }, async ({ env, handle, calls, waitFor }) => {
       await waitFor(statusIs('auto_send_hold'), 'the hold');
       const result = await handle.executeUpdate(cancelAutoSendUpdate, { args: [{ draftVersion: 1, actor: AGENT }] });
       expect(result.outcome).toBe('auto_send_cancelled');

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { temporal } from '@temporalio/proto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -36,13 +38,22 @@ export interface Run {
   waitFor(predicate: (state: ConversationState) => boolean, what: string): Promise<ConversationState>;
 }
 
+interface ConversationOptions {
+  script?: FakeScript;
+  policy?: Partial<AutomationPolicy>;
+  /** With RECORD_WORKFLOW_HISTORIES=1, the history is saved for the replay test under this name. */
+  recordAs?: string;
+}
+
+export const HISTORIES_DIR = new URL('./histories/', import.meta.url);
+
 /**
  * Starts a conversation with one message and runs `body` while a worker with fakes polls.
  * Each conversation gets its own time-skipping server: a clock shared between tests lets
  * one test's timers hold up another's.
  */
 export async function withConversation(
-  options: { script?: FakeScript; policy?: Partial<AutomationPolicy> },
+  options: ConversationOptions,
   body: (run: Run) => Promise<void>,
 ): Promise<void> {
   const env = await createTimeSkippingEnv();
@@ -55,7 +66,7 @@ export async function withConversation(
 
 async function runConversation(
   env: TestWorkflowEnvironment,
-  options: { script?: FakeScript; policy?: Partial<AutomationPolicy> },
+  options: ConversationOptions,
   body: (run: Run) => Promise<void>,
 ): Promise<void> {
   const taskQueue = `test-${randomUUID()}`;
@@ -90,6 +101,12 @@ async function runConversation(
       throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(state)}`);
     };
     await body({ env, handle, calls, conversationId, deliver, waitFor });
+    if (options.recordAs && process.env.RECORD_WORKFLOW_HISTORIES === '1') {
+      await mkdir(HISTORIES_DIR, { recursive: true });
+      // Binary protobuf: exact, and independent of how JSON encodes enums across SDK versions.
+      const history = temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish();
+      await writeFile(new URL(`${options.recordAs}.history.pb`, HISTORIES_DIR), history);
+    }
   });
 }
 

@@ -19,7 +19,7 @@ describe('review path', () => {
   });
 
   it('passes the edited body with the approval', async () => {
-    await withConversation(risky, async ({ env, handle, calls, waitFor }) => {
+    await withConversation({ ...risky, recordAs: 'edit-and-approve' }, async ({ env, handle, calls, waitFor }) => {
       await waitFor(awaitingReview, 'review');
       await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT, editedBody: 'Edited reply' }] });
       await waitFor(statusIs('sent'), 'sent');
@@ -29,7 +29,7 @@ describe('review path', () => {
   });
 
   it('sends nothing on reject', async () => {
-    await withConversation(risky, async ({ env, handle, calls, waitFor }) => {
+    await withConversation({ ...risky, recordAs: 'reject' }, async ({ env, handle, calls, waitFor }) => {
       await waitFor(awaitingReview, 'review');
       await handle.executeUpdate(rejectDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT, reason: 'Wrong tone' }] });
       await waitFor(statusIs('rejected'), 'rejected');
@@ -40,7 +40,7 @@ describe('review path', () => {
   });
 
   it('redrafts on revise and waits for review of version 2', async () => {
-    await withConversation(risky, async ({ env, handle, calls, waitFor }) => {
+    await withConversation({ ...risky, recordAs: 'revise' }, async ({ env, handle, calls, waitFor }) => {
       await waitFor(awaitingReview, 'review');
       await handle.executeUpdate(reviseDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT, instructions: 'Offer a call' }] });
       await waitFor((state) => awaitingReview(state) && state.draftVersion === 2, 'version 2');
@@ -55,7 +55,7 @@ describe('review path', () => {
   });
 
   it('escalates when nobody decides within the SLA, and keeps waiting', async () => {
-    await withConversation(risky, async ({ env, handle, calls, waitFor }) => {
+    await withConversation({ ...risky, recordAs: 'sla-escalation' }, async ({ env, handle, calls, waitFor }) => {
       await waitFor(awaitingReview, 'review');
       await env.sleep('241 minutes');
       await waitFor(statusIs('escalated'), 'escalated');
