@@ -1,4 +1,5 @@
 import type { Env } from '../lib/config/env';
+import { withPriceOverrides } from '../lib/llm/price-table';
 import { domainOf } from '../lib/mail/addresses';
 import type { ActivityConfig } from './activities';
 
@@ -15,5 +16,6 @@ export function activityConfigFrom(config: Env): ActivityConfig {
     escalationEmail: config.ESCALATION_EMAIL,
     autoSendHourlyCapPerSender: config.AUTO_SEND_HOURLY_CAP_PER_SENDER,
     autoSendHourlyCapGlobal: config.AUTO_SEND_HOURLY_CAP_GLOBAL,
+    prices: withPriceOverrides(config.CLAUDE_PRICES_JSON),
   };
 }

@@ -7,7 +7,7 @@ import { createDb, preparePragmas } from '../lib/db/client';
 import { startReconciler } from '../lib/intake/reconciler';
 import { createClaudeClient } from '../lib/llm/claude-client';
 import { createSmtpMailer } from '../lib/mail/mailer';
-import { createLlmObserver } from '../lib/observability/create-llm-observer';
+import { createLlmObserver, llmObserverConfigFromEnv } from '../lib/observability/create-llm-observer';
 import { temporalConnectionOptions } from '../lib/temporal/connection-options';
 import { createActivities } from './activities';
 import { activityConfigFrom } from './activity-config';
@@ -21,12 +21,7 @@ async function main(): Promise<void> {
   const db = createDb(config.DATABASE_URL);
   await preparePragmas(db);
   const mailer = createSmtpMailer(config.SMTP_URL);
-  const observer = createLlmObserver({
-    publicKey: config.LANGFUSE_PUBLIC_KEY,
-    secretKey: config.LANGFUSE_SECRET_KEY,
-    baseUrl: config.LANGFUSE_BASE_URL,
-    maskPii: config.LANGFUSE_MASK_PII,
-  });
+  const observer = createLlmObserver(llmObserverConfigFromEnv(config));
   const claude = createClaudeClient({
     apiKey: config.ANTHROPIC_API_KEY ?? 'offline-simulator',
     baseURL: config.ANTHROPIC_BASE_URL,

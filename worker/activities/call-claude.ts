@@ -111,6 +111,7 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
       activityId: info.activityId,
       attempt: info.attempt,
       conversationId: input.conversationId,
+      messageId: input.messageId,
       category: input.category,
       retry: info.attempt > 1,
     },
