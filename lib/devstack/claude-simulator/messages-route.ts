@@ -82,6 +82,7 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse, 
   }
   const request = parsed.value;
   const info = detectPurpose(request);
+  state.stats.received(info.purpose);
   const decision = state.faults.next();
   const config = state.faults.config();
 

@@ -11,8 +11,11 @@ export interface SimulatorRequestRecord {
 }
 
 export interface SimulatorStats {
+  /** Requests answered (with a reply, an error or a timeout). */
   calls: number;
   byPurpose: { classify: number; draft: number };
+  /** Requests received, counted on arrival: includes calls whose client vanished mid-way. */
+  receivedByPurpose: { classify: number; draft: number };
   byStatus: Record<string, number>;
   /** The most recent requests, oldest first. */
   requests: SimulatorRequestRecord[];
@@ -24,7 +27,11 @@ export class StatsRecorder {
   private stats: SimulatorStats = StatsRecorder.empty();
 
   private static empty(): SimulatorStats {
-    return { calls: 0, byPurpose: { classify: 0, draft: 0 }, byStatus: {}, requests: [] };
+    return { calls: 0, byPurpose: { classify: 0, draft: 0 }, receivedByPurpose: { classify: 0, draft: 0 }, byStatus: {}, requests: [] };
+  }
+
+  received(purpose: CallPurpose): void {
+    if (purpose !== 'unknown') this.stats.receivedByPurpose[purpose] += 1;
   }
 
   record(entry: SimulatorRequestRecord): void {

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { DemoEmail } from '../../../lib/devstack/demo-emails';
+import { acceptInbound } from '../../../lib/intake/accept-inbound';
+import { normalizeJson } from '../../../lib/intake/normalize';
+import type { System } from './system';
+
+/** Intake's own path (store, then signal-with-start), minus the HTTP layer. */
+export async function deliverEmail(system: System, email: Pick<DemoEmail, 'from' | 'subject' | 'text'>) {
+  const json = { ...email, messageId: `<${randomUUID()}@customer.test>`, to: 'support@countersign.local' };
+  return acceptInbound(
+    { db: system.store.db, getClient: async () => system.temporal.client, config: { TEMPORAL_TASK_QUEUE: system.taskQueue } },
+    normalizeJson({ ...json, subject: json.subject }, JSON.stringify(json).length),
+  );
+}
+
+const SETTLED = new Set(['sent', 'awaiting_approval', 'escalated', 'rejected', 'failed', 'closed']);
+
+/** Polls the mirror until every conversation has settled (or throws with their statuses). */
+export async function waitUntilSettled(system: System, ids: string[], timeoutMs: number): Promise<Map<string, string>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await system.store.db.conversation.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
+    const statuses = new Map(rows.map((row) => [row.id, row.status]));
+    if (ids.every((id) => SETTLED.has(statuses.get(id) ?? ''))) return statuses;
+    if (Date.now() > deadline) throw new Error(`not settled: ${JSON.stringify(Object.fromEntries(statuses))}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
