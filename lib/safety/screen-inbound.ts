@@ -40,6 +40,7 @@ const PAYMENT_PATTERNS = [
 ];
 const OTHER_CUSTOMER_PATTERNS = [
   /\b(all|other|every)\b.{0,20}\b(customers?|users?|accounts?)\b.{0,40}\b(emails?|addresses|data|list|details)\b/i,
+  /\b(emails?|addresses|data|details|records|list|names)\b.{0,40}\b(of|for|from|about)\b.{0,15}\b(all|other|every|another)\b.{0,15}\b(customers?|users?|accounts?|people)\b/i,
   /\b(forward|send|export)\b.{0,30}\b(all|every)\b.{0,20}\b(emails?|messages|records)\b/i,
 ];
 const HIDDEN_TEXT_PATTERNS = [
