@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { priceTableJsonSchema } from '../llm/price-table';
 
 /**
  * The one place a process reads its environment. Every variable is documented in
@@ -50,16 +51,27 @@ export const envSchema = z.object({
   CLAUDE_CLASSIFY_MODEL: z.string().min(1).default('claude-haiku-4-5'),
   CLAUDE_DRAFT_MODEL: z.string().min(1).default('claude-sonnet-4-5'),
   CLAUDE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  // Overrides or extends the built-in Claude price table (USD per million tokens).
+  CLAUDE_PRICES_JSON: optionalString.pipe(priceTableJsonSchema.optional()),
 
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Countersign Support <support@countersign.local>'),
   MAILCATCHER_URL: optionalString.pipe(z.url().optional()),
   MAILCATCHER_SMTP_PORT: port.default(1025),
   MAILCATCHER_HTTP_PORT: port.default(1080),
+  MAILCATCHER_DIR: optionalString,
 
   INBOUND_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Signs session cookies (better-auth). `npm start` generates one into data/secrets.env.
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Extra origins (besides APP_URL and localhost:PORT) allowed to post forms and sign in.
+  AUTH_TRUSTED_ORIGINS: csv.pipe(z.array(z.url())).default([]),
+  // First admin, created on start-up only while the users table is empty.
+  ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+  ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+  ADMIN_NAME: z.string().min(1).default('Administrator'),
   INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
-  KNOWLEDGE_DIR: z.string().default('./knowledge'),
+  KNOWLEDGE_DIR: z.string().default('./docs/knowledge'),
 
   CATEGORIES: csv.default(['account', 'billing', 'technical', 'orders', 'feedback', 'other']),
   AUTO_SEND_ENABLED: bool.default(true),
@@ -67,12 +79,18 @@ export const envSchema = z.object({
   AUTO_SEND_MAX_RISK: z.coerce.number().int().min(0).max(100).default(30),
   AUTO_SEND_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.8),
   AUTO_SEND_HOLD_SECONDS: z.coerce.number().int().min(0).default(120),
+  AUTO_SEND_HOURLY_CAP_PER_SENDER: z.coerce.number().int().min(0).default(3),
+  AUTO_SEND_HOURLY_CAP_GLOBAL: z.coerce.number().int().min(0).default(200),
+  ALLOWED_LINK_HOSTS: csv.default([]),
+  ESCALATION_EMAIL: optionalString.pipe(z.email().optional()),
   REVIEW_SLA_MINUTES: z.coerce.number().int().positive().default(240),
   CONVERSATION_IDLE_HOURS: z.coerce.number().int().positive().default(168),
 
   LANGFUSE_PUBLIC_KEY: optionalString,
   LANGFUSE_SECRET_KEY: optionalString,
   LANGFUSE_BASE_URL: z.url().default('https://cloud.langfuse.com'),
+  LANGFUSE_PROJECT_ID: optionalString,
+  LANGFUSE_MASK_PII: bool.default(false),
 
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -88,9 +106,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty assignment (`FOO=` in .env) means "use the default", as most tools treat it.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
   const result = envSchema.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success) return withDerivedDefaults(result.data, present);
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new EnvError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
+}
+
+// Defaults that follow other variables, so `DATA_DIR=/srv/cs` or another UI port needs nothing else.
+function withDerivedDefaults(config: Env, present: Record<string, string | undefined>): Env {
+  const dataDir = config.DATA_DIR.replace(/\/+$/, '');
+  return {
+    ...config,
+    DATABASE_URL: present.DATABASE_URL ?? `file:${dataDir}/countersign.db`,
+    TEMPORAL_UI_URL: present.TEMPORAL_UI_URL ?? `http://localhost:${config.TEMPORAL_DEV_UI_PORT}`,
+  };
 }
 
 let cached: Env | undefined;
@@ -99,6 +127,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The executable search path, for tools that locate binaries such as the Temporal CLI. */
+export function systemPath(): string {
+  return process.env.PATH ?? '';
 }
 
 /** Absolute path of the SQLite file named by a file: URL, relative to the project root. */

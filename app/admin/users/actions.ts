@@ -1,0 +1,41 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { AuthError, requireActionUser } from '@/lib/auth';
+import { fail, invalid, ok, type ActionResult } from '@/lib/actions/action-result';
+import { getDb } from '@/lib/db';
+import { createUser } from '@/lib/users/create-user';
+import { createUserSchema, setUserDisabledSchema } from '@/lib/users/schema';
+import { setUserDisabled } from '@/lib/users/set-user-disabled';
+import { UserError } from '@/lib/users/user-error';
+
+export type CreateUserResult = ActionResult<{ email: string }> | null;
+export type SetUserDisabledResult = ActionResult | null;
+
+export async function createUserAction(_previous: CreateUserResult, formData: FormData): Promise<CreateUserResult> {
+  try {
+    const admin = await requireActionUser('admin');
+    const parsed = createUserSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error);
+    const user = await createUser(await getDb(), { ...parsed.data, actorId: admin.id });
+    revalidatePath('/admin/users');
+    return ok({ email: user.email });
+  } catch (error) {
+    if (error instanceof AuthError || error instanceof UserError) return fail(error.message);
+    throw error;
+  }
+}
+
+export async function setUserDisabledAction(_previous: SetUserDisabledResult, formData: FormData): Promise<SetUserDisabledResult> {
+  try {
+    const admin = await requireActionUser('admin');
+    const parsed = setUserDisabledSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error);
+    await setUserDisabled(await getDb(), { ...parsed.data, actorId: admin.id });
+    revalidatePath('/admin/users');
+    return ok(null);
+  } catch (error) {
+    if (error instanceof AuthError || error instanceof UserError) return fail(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import { requireUser } from '@/lib/auth';
+import { getDb } from '@/lib/db';
+import { listUsers } from '@/lib/users/list-users';
+import { CreateUserForm } from './create-user-form';
+import { UserStatusButton } from './user-status-button';
+
+export const metadata: Metadata = { title: 'Users' };
+
+export default async function UsersPage() {
+  const admin = await requireUser('admin');
+  const users = await listUsers(await getDb());
+  return (
+    <div className="space-y-8">
+      <h1 className="text-xl font-semibold">Users</h1>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-4 text-sm font-semibold text-slate-700">Add a user</h2>
+        <CreateUserForm />
+      </section>
+      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
+        <thead className="bg-slate-50 text-left text-slate-600">
+          <tr>
+            <th className="px-3 py-2 font-medium">Name</th>
+            <th className="px-3 py-2 font-medium">Email</th>
+            <th className="px-3 py-2 font-medium">Role</th>
+            <th className="px-3 py-2 font-medium">Status</th>
+            <th className="px-3 py-2" />
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id} className="border-t border-slate-100">
+              <td className="px-3 py-2">{user.name}</td>
+              <td className="px-3 py-2 text-slate-600">{user.email}</td>
+              <td className="px-3 py-2">{user.role}</td>
+              <td className="px-3 py-2">
+                {user.disabledAt ? <span className="text-red-700">Disabled</span> : <span className="text-green-700">Active</span>}
+              </td>
+              <td className="px-3 py-2">
+                {user.id !== admin.id && <UserStatusButton userId={user.id} disabled={user.disabledAt !== null} />}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

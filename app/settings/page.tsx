@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth';
+import { env } from '@/lib/config/env';
+import { getDb } from '@/lib/db';
+import { getAutomationPolicy } from '@/lib/settings/automation-policy';
+import { PolicyForm } from './policy-form';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  await requireUser('manager');
+  const policy = await getAutomationPolicy(await getDb());
+  // Keep saved categories visible even if CATEGORIES no longer lists them.
+  const categories = [...new Set([...env().CATEGORIES, ...policy.autoSendCategories])];
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-xl font-semibold">Automation policy</h1>
+        <Link href="/settings/history" className="text-sm font-medium text-brand-700 hover:underline">
+          Change history
+        </Link>
+      </div>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <PolicyForm policy={policy} categories={categories} />
+      </section>
+    </div>
+  );
+}

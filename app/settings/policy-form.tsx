@@ -1,0 +1,73 @@
+'use client';
+
+import { useFormAction } from '@/components/use-form-action';
+import type { AutomationPolicy } from '@/worker/contract';
+import { updateAutomationPolicyAction, type UpdatePolicyResult } from './actions';
+
+const input = 'mt-1 block w-32 rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-slate-500 focus:outline-none';
+
+interface PolicyFormProps {
+  policy: AutomationPolicy;
+  categories: string[];
+}
+
+const NUMBER_FIELDS = [
+  { name: 'maxRiskScore', label: 'Maximum risk score (0–100)', step: 1 },
+  { name: 'minConfidence', label: 'Minimum classifier confidence (0–1)', step: 0.01 },
+  { name: 'holdSeconds', label: 'Hold before sending (seconds)', step: 1 },
+  { name: 'reviewSlaMinutes', label: 'Review SLA (minutes)', step: 1 },
+  { name: 'idleCloseHours', label: 'Close idle conversations after (hours)', step: 1 },
+] as const;
+
+export function PolicyForm({ policy, categories }: PolicyFormProps) {
+  const { state: result, pending, onSubmit } = useFormAction<UpdatePolicyResult>(updateAutomationPolicyAction, null);
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  return (
+    <form onSubmit={onSubmit} className="space-y-6">
+      <label className="flex items-start gap-3 rounded-md border border-slate-200 p-3">
+        <input type="checkbox" name="autoSendEnabled" defaultChecked={policy.autoSendEnabled} className="mt-1" />
+        <span className="text-sm">
+          <span className="font-medium text-slate-900">Automatic sending enabled</span>
+          <span className="block text-slate-600">
+            The kill switch: when off, every draft waits for a person, including conversations already running.
+          </span>
+        </span>
+      </label>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">Categories that may be sent automatically</legend>
+        <div className="mt-2 flex flex-wrap gap-4">
+          {categories.map((category) => (
+            <label key={category} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="autoSendCategories" value={category} defaultChecked={policy.autoSendCategories.includes(category)} />
+              {category}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {NUMBER_FIELDS.map((field) => (
+          <label key={field.name} className="text-sm">
+            <span className="font-medium text-slate-700">{field.label}</span>
+            <input name={field.name} type="number" step={field.step} defaultValue={policy[field.name]} required className={input} />
+            {errors[field.name] && <span className="mt-1 block text-xs text-red-700">{errors[field.name]}</span>}
+          </label>
+        ))}
+      </div>
+      <div className="flex items-center gap-3">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {pending ? 'Saving…' : 'Save policy'}
+        </button>
+        {result?.ok && <p className="text-sm text-green-700">Saved. Running conversations pick it up before their next automatic send.</p>}
+        {result && !result.ok && (
+          <p role="alert" className="text-sm text-red-700">
+            {result.error}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,12 @@
+export type SettingsErrorCode = 'forbidden' | 'unknown_category';
+
+/** An expected failure of a settings change, safe to show to the manager. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+  constructor(
+    readonly code: SettingsErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,15 @@
+export type UserErrorCode = 'email_taken' | 'not_found' | 'cannot_disable_self';
+
+const MESSAGES: Record<UserErrorCode, string> = {
+  email_taken: 'A user with this email already exists.',
+  not_found: 'No such user.',
+  cannot_disable_self: 'You cannot disable your own account.',
+};
+
+/** An expected failure of a user operation, safe to show to the admin. */
+export class UserError extends Error {
+  override name = 'UserError';
+  constructor(readonly code: UserErrorCode) {
+    super(MESSAGES[code]);
+  }
+}

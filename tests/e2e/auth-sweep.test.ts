@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discoverAppRoutes } from './support/app-routes';
+import { startStack, type RunningStack } from './support/running-stack';
+
+/**
+ * Every page and route handler under app/ must turn an anonymous visitor away: pages with
+ * a redirect to /sign-in, route handlers with 401. New routes join the sweep by existing;
+ * a route that is public on purpose must be listed here, with its reason.
+ */
+const PUBLIC = new Map<string, string>([
+  ['/sign-in', 'the sign-in page itself'],
+  ['/api/health', 'probed by load balancers and npm start'],
+  ['/api/auth/sweep', 'better-auth endpoints (sign-in, sign-out, get-session)'],
+]);
+
+const routes = discoverAppRoutes(path.resolve(import.meta.dirname, '../../app')).filter((route) => !PUBLIC.has(route.path));
+const pages = routes.filter((route) => route.kind === 'page');
+const handlers = routes.filter((route) => route.kind === 'route');
+const FORGED_COOKIE = 'countersign.session_token=forged.value';
+let stack: RunningStack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('anonymous access sweep', () => {
+  it('finds the pages it is meant to guard', () => {
+    expect(pages.map((page) => page.path)).toEqual(expect.arrayContaining(['/admin/users', '/admin/tokens', '/settings', '/settings/history']));
+  });
+
+  it.each(pages.map((page) => [page.path, page.file]))('page %s (%s) redirects to /sign-in', async (pagePath) => {
+    for (const cookie of [undefined, FORGED_COOKIE]) {
+      const response = await fetch(`${stack.baseUrl}${pagePath}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+      expect([302, 303, 307, 308], `${pagePath} with ${cookie ?? 'no cookie'}`).toContain(response.status);
+      const location = new URL(response.headers.get('location') ?? '', stack.baseUrl);
+      expect(location.pathname).toBe('/sign-in');
+      expect(location.searchParams.get('next')).toBe(pagePath);
+    }
+  });
+
+  it.each(handlers.map((handler) => [handler.path, handler.file]))('route %s (%s) answers 401', async (routePath) => {
+    const statuses: number[] = [];
+    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+      const variants: Record<string, string>[] = [{}, { cookie: FORGED_COOKIE }, { authorization: 'Bearer cs_not-a-real-token' }];
+      for (const headers of variants) {
+        const response = await fetch(`${stack.baseUrl}${routePath}`, { method, redirect: 'manual', headers });
+        statuses.push(response.status);
+        // Anything but "who are you?" or "no such method" would leak or act anonymously.
+        expect([401, 405], `${method} ${routePath} ${JSON.stringify(headers)}`).toContain(response.status);
+      }
+    }
+    expect(statuses).toContain(401);
+  });
+});
