@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createActivityFixture, seedInbound, type ActivityFixture } from './activity-fixture';
+
+let fixture: ActivityFixture;
+beforeEach(async () => {
+  fixture = await createActivityFixture();
+});
+afterEach(async () => {
+  await fixture.close();
+});
+
+describe('classifyMessage', () => {
+  it('stores a validated classification, the call with usage and cost, and a timeline event', async () => {
+    const ids = await seedInbound(fixture);
+    const result = await fixture.run(fixture.activities.classifyMessage, [ids]);
+    expect(result).toMatchObject({ ok: true, category: 'account' });
+    const calls = await fixture.store.db.llmCall.findMany();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ purpose: 'classify', ok: true, promptName: 'classify-email', attempt: 1 });
+    expect(calls[0]?.inputTokens).toBeGreaterThan(0);
+    expect(calls[0]?.costUsd).toBeGreaterThan(0);
+    const conversation = await fixture.store.db.conversation.findUniqueOrThrow({ where: { id: ids.conversationId } });
+    expect(conversation.costUsd).toBeCloseTo(calls[0]?.costUsd ?? 0, 12);
+    expect(await fixture.store.db.conversationEvent.count({ where: { type: 'classified' } })).toBe(1);
+    expect(fixture.generations[0]).toMatchObject({ purpose: 'classify', attempt: 1, sessionId: ids.conversationId });
+  });
+
+  it('makes one corrective call on invalid output, then gives the message to a person', async () => {
+    const ids = await seedInbound(fixture);
+    fixture.simulator.configure({ malformedRate: 1 });
+    const result = await fixture.run(fixture.activities.classifyMessage, [ids]);
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('invalid classification twice') });
+    expect(fixture.simulator.stats().byPurpose.classify).toBe(2);
+    const stored = await fixture.store.db.classification.findUniqueOrThrow({ where: { messageId: ids.messageId } });
+    expect(stored).toMatchObject({ ok: false, requiresHuman: true });
+  });
+
+  it('recovers when only the first output is invalid', async () => {
+    const ids = await seedInbound(fixture);
+    fixture.simulator.configure({ malformedRate: 0.5, seed: 3 });
+    let result = await fixture.run(fixture.activities.classifyMessage, [ids]);
+    for (let seed = 4; !result.ok && seed < 40; seed += 1) {
+      fixture.simulator.configure({ malformedRate: 0.5, seed });
+      result = await fixture.run(fixture.activities.classifyMessage, [ids]);
+    }
+    expect(result.ok).toBe(true);
+  });
+
+  it('fails retryably on 529 and non-retryably on 400-class errors', async () => {
+    const ids = await seedInbound(fixture);
+    fixture.simulator.configure({ errorRate: 1, errorKinds: ['529'] });
+    await expect(fixture.run(fixture.activities.classifyMessage, [ids])).rejects.toMatchObject({ type: 'ModelHttp529', nonRetryable: false });
+    const failed = await fixture.store.db.llmCall.findFirstOrThrow({ where: { ok: false } });
+    expect(failed.error).toContain('529');
+    expect(fixture.generations.at(-1)?.error).toBeDefined();
+  });
+});
+
+describe('draftReply', () => {
+  it('drafts with knowledge, and a revision reflects the instructions', async () => {
+    const ids = await seedInbound(fixture);
+    await fixture.run(fixture.activities.classifyMessage, [ids]);
+    const first = await fixture.run(fixture.activities.draftReply, [{ ...ids, draftVersion: 1 }]);
+    expect(first.knowledgeUsed).toContain('password-reset');
+    expect(first.problems).toEqual([]);
+    const revised = await fixture.run(fixture.activities.draftReply, [
+      { conversationId: ids.conversationId, draftVersion: 2, revision: { instructions: 'offer a 10% discount', previousVersion: 1 } },
+    ]);
+    expect(revised.draftVersion).toBe(2);
+    const drafts = await fixture.store.db.draft.findMany({ orderBy: { version: 'asc' } });
+    expect(drafts.map((draft) => draft.version)).toEqual([1, 2]);
+    expect(drafts[1]?.aiBody).toContain('10% discount');
+    expect(drafts[1]?.aiBody).not.toBe(drafts[0]?.aiBody);
+    expect(drafts[1]?.revisionInstructions).toBe('offer a 10% discount');
+  });
+
+  it('reads the knowledge prefix from the prompt cache on the second draft', async () => {
+    const ids = await seedInbound(fixture);
+    await fixture.run(fixture.activities.draftReply, [{ ...ids, draftVersion: 1 }]);
+    await fixture.run(fixture.activities.draftReply, [{ ...ids, draftVersion: 2 }]);
+    const [first, second] = await fixture.store.db.llmCall.findMany({ where: { purpose: 'draft' }, orderBy: { createdAt: 'asc' } });
+    expect(first?.cacheWrite5mTokens).toBeGreaterThan(0);
+    expect(second?.cacheReadTokens).toBe(first?.cacheWrite5mTokens);
+    expect(second?.costUsd).toBeLessThan(first?.costUsd ?? 0);
+  });
+});

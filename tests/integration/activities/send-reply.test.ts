@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createActivityFixture, seedInbound, type ActivityFixture } from './activity-fixture';
+
+let fixture: ActivityFixture;
+let ids: { conversationId: string; messageId: string };
+beforeEach(async () => {
+  fixture = await createActivityFixture();
+  ids = await seedInbound(fixture);
+  await fixture.store.db.draft.create({
+    data: { conversationId: ids.conversationId, version: 1, status: 'approved', aiBody: 'AI text', finalBody: 'Edited text', model: 'm', basedOnMessageId: ids.messageId },
+  });
+});
+afterEach(async () => {
+  await fixture.close();
+});
+
+const input = () => ({ conversationId: ids.conversationId, draftVersion: 1, auto: false });
+
+describe('sendReply', () => {
+  it('sends the final body once, threaded, to the verified sender only', async () => {
+    expect(await fixture.run(fixture.activities.sendReply, [input()])).toMatchObject({ status: 'sent' });
+    expect(await fixture.run(fixture.activities.sendReply, [input()], 2)).toMatchObject({ status: 'already_sent' });
+    expect(fixture.sent).toHaveLength(1);
+    expect(fixture.sent[0]).toMatchObject({
+      to: 'maria@example.com',
+      subject: 'Re: Password reset',
+      text: 'Edited text',
+      inReplyTo: '<root@example.com>',
+      references: ['<root@example.com>'],
+      messageId: '<conv-test.v1@countersign.local>',
+    });
+    const outbound = await fixture.store.db.message.findMany({ where: { direction: 'outbound' } });
+    expect(outbound).toHaveLength(1);
+    expect(await fixture.store.db.conversationEvent.count({ where: { type: 'sent' } })).toBe(1);
+  });
+
+  it('retries after a temporary SMTP failure and still sends once', async () => {
+    fixture.failNextSends(1, 451);
+    await expect(fixture.run(fixture.activities.sendReply, [input()])).rejects.toThrow(/451/);
+    expect(await fixture.run(fixture.activities.sendReply, [input()], 2)).toMatchObject({ status: 'sent' });
+    expect(fixture.sent).toHaveLength(1);
+    const ledger = await fixture.store.db.outboundSend.findFirstOrThrow();
+    expect(ledger).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('fails permanently on a rejected address and never tries again', async () => {
+    fixture.failNextSends(1, 550);
+    await expect(fixture.run(fixture.activities.sendReply, [input()])).rejects.toMatchObject({
+      type: 'PermanentDeliveryFailure',
+      nonRetryable: true,
+    });
+    await expect(fixture.run(fixture.activities.sendReply, [input()], 2)).rejects.toMatchObject({ nonRetryable: true });
+    expect(fixture.sent).toHaveLength(0);
+  });
+
+  it('never re-sends blindly when a worker died mid-send', async () => {
+    // What a crash between claiming the ledger and finishing SMTP leaves behind.
+    await fixture.store.db.outboundSend.create({
+      data: {
+        conversationId: ids.conversationId,
+        draftVersion: 1,
+        ledgerKey: `${ids.conversationId}:v1`,
+        messageIdHeader: '<conv-test.v1@countersign.local>',
+        toAddress: 'maria@example.com',
+        subject: 'Re: Password reset',
+        body: 'Edited text',
+        status: 'sending',
+        attempts: 1,
+      },
+    });
+    expect(await fixture.run(fixture.activities.sendReply, [input()], 2)).toMatchObject({ status: 'uncertain' });
+    expect(fixture.sent).toHaveLength(0);
+  });
+});
+
+describe('recordDecision', () => {
+  it('records one decision per idempotency key, with the edit size, an audit row and a score', async () => {
+    const decision = {
+      conversationId: ids.conversationId,
+      draftVersion: 1,
+      kind: 'approve' as const,
+      actor: { id: 'user-1', role: 'agent' as const },
+      editedBody: 'AI text, edited',
+      idempotencyKey: 'update-1',
+    };
+    await fixture.run(fixture.activities.recordDecision, [decision]);
+    await fixture.run(fixture.activities.recordDecision, [decision], 2);
+    const decisions = await fixture.store.db.decision.findMany();
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]).toMatchObject({ kind: 'edit_approve', actorId: 'user-1', editDistance: 8 });
+    expect(await fixture.store.db.auditLog.count({ where: { action: 'draft.edit_approve' } })).toBe(1);
+    expect(fixture.scores[0]).toMatchObject({ name: 'decision', value: 'edited' });
+  });
+});
