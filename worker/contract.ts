@@ -41,10 +41,14 @@ export interface ConversationWorkflowInput {
   policy: AutomationPolicy;
   /** Carried across continue-as-new: messages received but not yet processed. */
   pendingMessageIds?: string[];
+  /** Carried across continue-as-new: where the conversation stood (e.g. sent). */
+  status?: ConversationStatus;
   /** Carried across continue-as-new: the last draft version used. */
   lastDraftVersion?: number;
   /** Carried across continue-as-new: message ids already seen (signals are at-least-once). */
   seenMessageIds?: string[];
+  /** History size after which the workflow continues as new between messages (default 5,000 events). */
+  continueAsNewAfterEvents?: number;
 }
 
 export interface EscalationWorkflowInput {

@@ -41,6 +41,7 @@ export interface Run {
 interface ConversationOptions {
   script?: FakeScript;
   policy?: Partial<AutomationPolicy>;
+  continueAsNewAfterEvents?: number;
   /** With RECORD_WORKFLOW_HISTORIES=1, the history is saved for the replay test under this name. */
   recordAs?: string;
 }
@@ -82,7 +83,7 @@ async function runConversation(
     await env.client.workflow.signalWithStart(CONVERSATION_WORKFLOW, {
       workflowId: conversationId,
       taskQueue,
-      args: [{ conversationId, policy: { ...POLICY, ...options.policy } }],
+      args: [{ conversationId, policy: { ...POLICY, ...options.policy }, continueAsNewAfterEvents: options.continueAsNewAfterEvents }],
       signal: inboundMessageSignal,
       signalArgs: [{ messageId }],
     });

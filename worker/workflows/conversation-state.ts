@@ -22,7 +22,7 @@ export class ConversationMemory {
   readonly conversationId: string;
   readonly queue: string[];
   readonly seen: string[];
-  status: ConversationStatus = 'received';
+  status: ConversationStatus;
   statusReason: string | undefined;
   lastDraftVersion: number;
   /** The draft an agent may act on, while a decision or a hold is open. */
@@ -39,6 +39,7 @@ export class ConversationMemory {
     this.queue = [...(input.pendingMessageIds ?? [])];
     this.seen = [...(input.seenMessageIds ?? [])];
     this.lastDraftVersion = input.lastDraftVersion ?? 0;
+    this.status = input.status ?? 'received';
   }
 
   /** Signals are at-least-once (intake and the reconciler may both deliver). */

@@ -14,7 +14,7 @@ const smtp = wf.proxyActivities<Activities>(smtpActivity);
 type Outcome = 'send' | 'review' | 'rejected' | 'superseded';
 
 /** Continue-as-new well before Temporal's history limits; long threads keep going. */
-const HISTORY_EVENTS_LIMIT = 5_000;
+const DEFAULT_HISTORY_EVENTS_LIMIT = 5_000;
 
 /**
  * One conversation (email thread): classify and draft each customer message, then either
@@ -200,11 +200,14 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     if (newest) await processNewest(newest.messageId, newest.screeningFlags);
     else if (memory.status === 'received') await setStatus('closed', { reason: 'Automated mail: recorded, never answered' });
 
-    if (memory.queue.length === 0 && (wf.workflowInfo().continueAsNewSuggested || wf.workflowInfo().historyLength > HISTORY_EVENTS_LIMIT)) {
+    const info = wf.workflowInfo();
+    const historyLimit = input.continueAsNewAfterEvents ?? DEFAULT_HISTORY_EVENTS_LIMIT;
+    if (memory.queue.length === 0 && (info.continueAsNewSuggested || info.historyLength > historyLimit)) {
       await wf.condition(wf.allHandlersFinished);
       await wf.continueAsNew<typeof conversationWorkflow>({
         ...input,
         pendingMessageIds: memory.queue,
+        status: memory.status,
         lastDraftVersion: memory.lastDraftVersion,
         seenMessageIds: memory.seen,
       });
