@@ -51,7 +51,7 @@ describe('auto-send path', () => {
       { script: { draftProblems: ['The draft links to evil.example'] }, reason: 'evil.example' },
     ];
     for (const { script, reason } of cases) {
-      await withConversation({ script }, async ({ env, calls, waitFor }) => {
+      await withConversation({ script }, async ({ calls, waitFor }) => {
         await waitFor(awaitingReview, `review (${reason})`);
         expect(calls.recordRouting[0]?.route).toBe('review');
         expect(calls.recordRouting[0]?.reasons.join(' ')).toContain(reason);
@@ -62,7 +62,7 @@ describe('auto-send path', () => {
   });
 
   it('records automated mail but never answers it', async () => {
-    await withConversation({ script: { automated: () => true } }, async ({ env, calls, waitFor }) => {
+    await withConversation({ script: { automated: () => true } }, async ({ calls, waitFor }) => {
       await waitFor(statusIs('closed'), 'closed');
       expect(calls.classifyMessage).toHaveLength(0);
       expect(calls.sendReply).toHaveLength(0);

@@ -34,8 +34,8 @@ export interface Run {
   calls: ReturnType<typeof createFakeActivities>['calls'];
   conversationId: string;
   /** Delivers another customer message the way intake does (signal-with-start). */
-  deliver(messageId: string): Promise<void>;
-  waitFor(predicate: (state: ConversationState) => boolean, what: string): Promise<ConversationState>;
+  deliver: (messageId: string) => Promise<void>;
+  waitFor: (predicate: (state: ConversationState) => boolean, what: string) => Promise<ConversationState>;
 }
 
 interface ConversationOptions {

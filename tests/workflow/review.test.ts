@@ -7,7 +7,7 @@ const risky = { script: { classify: () => HIGH_RISK } };
 
 describe('review path', () => {
   it('sends the approved draft once', async () => {
-    await withConversation(risky, async ({ env, handle, calls, waitFor }) => {
+    await withConversation(risky, async ({ handle, calls, waitFor }) => {
       await waitFor(awaitingReview, 'review');
       const result = await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT }] });
       expect(result).toEqual(expect.objectContaining({ outcome: 'approved', draftVersion: 1 }));
@@ -19,7 +19,7 @@ describe('review path', () => {
   });
 
   it('passes the edited body with the approval', async () => {
-    await withConversation({ ...risky, recordAs: 'edit-and-approve' }, async ({ env, handle, calls, waitFor }) => {
+    await withConversation({ ...risky, recordAs: 'edit-and-approve' }, async ({ handle, calls, waitFor }) => {
       await waitFor(awaitingReview, 'review');
       await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT, editedBody: 'Edited reply' }] });
       await waitFor(statusIs('sent'), 'sent');
@@ -40,7 +40,7 @@ describe('review path', () => {
   });
 
   it('redrafts on revise and waits for review of version 2', async () => {
-    await withConversation({ ...risky, recordAs: 'revise' }, async ({ env, handle, calls, waitFor }) => {
+    await withConversation({ ...risky, recordAs: 'revise' }, async ({ handle, calls, waitFor }) => {
       await waitFor(awaitingReview, 'review');
       await handle.executeUpdate(reviseDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT, instructions: 'Offer a call' }] });
       await waitFor((state) => awaitingReview(state) && state.draftVersion === 2, 'version 2');
@@ -84,7 +84,7 @@ describe('review path', () => {
   });
 
   it('refuses decisions from an unknown actor and on a stale version, recording nothing', async () => {
-    await withConversation(risky, async ({ env, handle, calls, waitFor }) => {
+    await withConversation(risky, async ({ handle, calls, waitFor }) => {
       await waitFor(awaitingReview, 'review');
       await expectRefusal(
         handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: { id: '', role: 'agent' } }] }),
@@ -103,7 +103,7 @@ describe('review path', () => {
   });
 
   it('marks the conversation failed with the reason when the address is rejected', async () => {
-    await withConversation({ script: { ...risky.script, sendFails: 'permanent' } }, async ({ env, handle, waitFor }) => {
+    await withConversation({ script: { ...risky.script, sendFails: 'permanent' } }, async ({ handle, waitFor }) => {
       await waitFor(awaitingReview, 'review');
       await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT }] });
       const state = await waitFor(statusIs('failed'), 'failed');

@@ -5,7 +5,7 @@ import { AGENT, awaitingReview, expectRefusal, statusIs, withConversation } from
 
 describe('customer follow-ups', () => {
   it('supersede a pending draft: the thread is classified and drafted again', async () => {
-    await withConversation({ recordAs: 'supersede', script: { classify: () => HIGH_RISK } }, async ({ env, handle, calls, deliver, waitFor }) => {
+    await withConversation({ recordAs: 'supersede', script: { classify: () => HIGH_RISK } }, async ({ handle, calls, deliver, waitFor }) => {
       await waitFor(awaitingReview, 'review of version 1');
       await deliver('msg-2');
       await waitFor((state) => awaitingReview(state) && state.draftVersion === 2, 'review of version 2');

@@ -63,7 +63,7 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
   const { costUsd } = computeCostUsd(model, usage, deps.config.prices);
   const traceId = traceIdFor({ workflowId: execution.workflowId, messageId: input.messageId });
   const callKey = `${execution.runId}:${info.activityId}:${info.attempt}:${input.callIndex ?? 0}`;
-  const error = failure === undefined ? undefined : failure instanceof Error ? failure.message : String(failure);
+  const error = failure === undefined ? undefined : failure instanceof Error ? failure.message : JSON.stringify(failure);
   const row = {
     conversationId: input.conversationId,
     messageId: input.messageId,

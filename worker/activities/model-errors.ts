@@ -1,4 +1,4 @@
-import Anthropic from '@anthropic-ai/sdk';
+import { APIError } from '@anthropic-ai/sdk';
 import { ApplicationFailure } from '@temporalio/activity';
 
 /**
@@ -6,17 +6,18 @@ import { ApplicationFailure } from '@temporalio/activity';
  * delay, the ones retrying cannot fix (bad request, auth, spend limit) are non-retryable.
  */
 export function toActivityFailure(error: unknown): Error {
-  if (!(error instanceof Anthropic.APIError)) return error instanceof Error ? error : new Error(String(error));
-  const status = error.status;
-  const message = `Claude API ${status ?? 'connection'} error: ${error.message}`;
+  if (!(error instanceof APIError)) return error instanceof Error ? error : new Error(JSON.stringify(error));
+  const apiError: APIError<number | undefined, Headers | undefined> = error;
+  const status = apiError.status;
+  const message = `Claude API ${status ?? 'connection'} error: ${apiError.message}`;
   if (status === 400 || status === 404 || status === 413 || status === 422) {
     return ApplicationFailure.nonRetryable(message, 'ModelRequestRejected');
   }
   if (status === 401 || status === 403) return ApplicationFailure.nonRetryable(message, 'ModelAuthFailed');
-  if (status === 429 && /spend|credit balance|billing/i.test(error.message)) {
+  if (status === 429 && /spend|credit balance|billing/i.test(apiError.message)) {
     return ApplicationFailure.nonRetryable(message, 'ModelSpendLimit');
   }
-  const retryAfter = Number(error.headers?.get('retry-after'));
+  const retryAfter = Number(apiError.headers?.get('retry-after'));
   return ApplicationFailure.create({
     message,
     type: status === undefined ? 'ModelConnectionError' : `ModelHttp${status}`,

@@ -1,6 +1,10 @@
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
+  type ApproveDraftInput,
+  type CancelAutoSendInput,
+  type RejectDraftInput,
+  type ReviseDraftInput,
   approveDraftUpdate,
   cancelAutoSendUpdate,
   getConversationStateQuery,
@@ -58,19 +62,19 @@ export function registerHandlers(memory: ConversationMemory): void {
   };
 
   wf.setHandler(approveDraftUpdate, (input) => decide({ kind: 'approve', input, updateId: updateId() }, input.draftVersion, input.actor), {
-    validator: (input) => {
+    validator: (input: ApproveDraftInput) => {
       check(input.draftVersion, input.actor, 'review');
       if (input.editedBody !== undefined) requireText(input.editedBody, 'The edited reply', MAX_BODY);
     },
   });
   wf.setHandler(rejectDraftUpdate, (input) => decide({ kind: 'reject', input, updateId: updateId() }, input.draftVersion, input.actor), {
-    validator: (input) => {
+    validator: (input: RejectDraftInput) => {
       check(input.draftVersion, input.actor, 'review');
       requireText(input.reason, 'The rejection reason', 2_000);
     },
   });
   wf.setHandler(reviseDraftUpdate, (input) => decide({ kind: 'revise', input, updateId: updateId() }, input.draftVersion, input.actor), {
-    validator: (input) => {
+    validator: (input: ReviseDraftInput) => {
       check(input.draftVersion, input.actor, 'review');
       requireText(input.instructions, 'The revision instructions', 4_000);
     },
@@ -78,6 +82,6 @@ export function registerHandlers(memory: ConversationMemory): void {
   wf.setHandler(
     cancelAutoSendUpdate,
     (input) => decide({ kind: 'cancel', actor: input.actor, updateId: updateId() }, input.draftVersion, input.actor),
-    { validator: (input) => check(input.draftVersion, input.actor, 'hold') },
+    { validator: (input: CancelAutoSendInput) => check(input.draftVersion, input.actor, 'hold') },
   );
 }
