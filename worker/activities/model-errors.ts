@@ -5,9 +5,13 @@ import { ApplicationFailure } from '@temporalio/activity';
  * Maps Anthropic API errors to Temporal failures: retryable ones keep their server-advised
  * delay, the ones retrying cannot fix (bad request, auth, spend limit) are non-retryable.
  */
+function isApiError(error: unknown): error is APIError<number | undefined, Headers | undefined> {
+  return error instanceof APIError;
+}
+
 export function toActivityFailure(error: unknown): Error {
-  if (!(error instanceof APIError)) return error instanceof Error ? error : new Error(JSON.stringify(error));
-  const apiError: APIError<number | undefined, Headers | undefined> = error;
+  if (!isApiError(error)) return error instanceof Error ? error : new Error(JSON.stringify(error));
+  const apiError = error;
   const status = apiError.status;
   const message = `Claude API ${status ?? 'connection'} error: ${apiError.message}`;
   if (status === 400 || status === 404 || status === 413 || status === 422) {
