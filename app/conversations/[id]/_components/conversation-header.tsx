@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { Badge } from '@/components/badge';
+import { RiskPill } from '@/components/risk-pill';
+import { SlaTimer } from '@/components/sla-timer';
+import { PriorityBadge, StatusBadge } from '@/components/status-badge';
+import type { ConversationHeader as Header } from '@/lib/data/conversation/get-conversation-detail';
+import { formatUsd } from '@/lib/web/format';
+
+/** Subject, customer and the facts an agent triages by, with the way back to the inbox. */
+export function ConversationHeader({ conversation, inboxHref, serverNow }: { conversation: Header; inboxHref: string; serverNow: string }) {
+  const waiting = conversation.status === 'awaiting_approval' || conversation.status === 'escalated';
+  return (
+    <header className="space-y-2">
+      <Link href={inboxHref} className="text-xs font-medium text-slate-500 hover:text-slate-900">
+        ← Inbox
+      </Link>
+      <h1 className="text-xl font-semibold tracking-tight text-slate-900">{conversation.subject || '(no subject)'}</h1>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="font-medium text-slate-800">{conversation.customerName ?? conversation.customerEmail}</span>
+        {conversation.customerName ? <span className="text-slate-500">{conversation.customerEmail}</span> : null}
+        <StatusBadge status={conversation.status} />
+        {conversation.category ? <Badge>{conversation.category}</Badge> : null}
+        <PriorityBadge priority={conversation.priority} />
+        <RiskPill score={conversation.riskScore} />
+        {waiting ? <SlaTimer dueAt={conversation.slaDueAt?.toISOString() ?? null} serverNow={serverNow} /> : null}
+        <span className="ml-auto text-xs text-slate-500">
+          {conversation.messageCount} message(s) · cost <span className="tabular-nums">{formatUsd(conversation.costUsd)}</span>
+        </span>
+      </div>
+      {conversation.statusReason ? <p className="text-xs text-slate-500">{conversation.statusReason}</p> : null}
+    </header>
+  );
+}

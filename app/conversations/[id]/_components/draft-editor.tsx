@@ -1,0 +1,104 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { Button } from '@/components/button';
+import { Kbd } from '@/components/kbd';
+import { useHotkeys } from '@/components/use-hotkeys';
+import type { DraftView } from '@/lib/data/conversation/get-conversation-detail';
+import { ReasonForm } from './reason-form';
+import type { Decide } from './use-decision';
+import { WordDiff } from './word-diff';
+
+const ARM_MS = 3_000;
+
+/**
+ * The review surface for a draft awaiting a decision: edit with a live diff against the AI
+ * draft, then approve & send, reject with a reason, or ask Claude to revise. Keys: e edits,
+ * a arms approve (a again sends: an email cannot be unsent), r opens revise.
+ */
+export function DraftEditor({ conversationId, draft, decide, pending, decided }: { conversationId: string; draft: DraftView; decide: Decide; pending: boolean; decided: boolean }) {
+  const [body, setBody] = useState(draft.aiBody);
+  const [panel, setPanel] = useState<'none' | 'reject' | 'revise'>('none');
+  const [armed, setArmed] = useState(false);
+  const editor = useRef<HTMLTextAreaElement>(null);
+  const disarm = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const edited = body !== draft.aiBody;
+
+  const approve = () => {
+    setArmed(false);
+    decide({ action: 'approve', conversationId, draftVersion: draft.version, editedBody: edited ? body : undefined });
+  };
+
+  useHotkeys({
+    e: () => editor.current?.focus(),
+    a: () => {
+      if (pending || decided) return;
+      if (armed) return approve();
+      setArmed(true);
+      clearTimeout(disarm.current);
+      disarm.current = setTimeout(() => setArmed(false), ARM_MS);
+    },
+    r: () => setPanel('revise'),
+  });
+
+  return (
+    <div className="space-y-3">
+      <label htmlFor="draft-editor" className="sr-only">
+        Reply to send (draft version {draft.version})
+      </label>
+      <textarea
+        id="draft-editor"
+        ref={editor}
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+        disabled={pending || decided}
+        rows={Math.min(24, Math.max(8, body.split('\n').length + 1))}
+        className="w-full rounded-md border-0 p-3 font-sans text-sm leading-relaxed text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 disabled:bg-slate-50"
+      />
+      {edited ? <WordDiff original={draft.aiBody} edited={body} /> : null}
+
+      <div className="flex flex-wrap items-center gap-2">
+        <Button variant="primary" onClick={approve} disabled={pending || decided || body.trim() === ''} aria-keyshortcuts="a">
+          {pending ? 'Sending…' : armed ? 'Press a again to send' : edited ? 'Approve edited & send' : 'Approve & send'}
+          <Kbd>a</Kbd>
+        </Button>
+        <Button onClick={() => setPanel('revise')} disabled={pending || decided} aria-expanded={panel === 'revise'} aria-keyshortcuts="r">
+          Revise… <Kbd>r</Kbd>
+        </Button>
+        <Button variant="danger" onClick={() => setPanel('reject')} disabled={pending || decided} aria-expanded={panel === 'reject'}>
+          Reject…
+        </Button>
+        {edited && !decided ? (
+          <Button variant="ghost" onClick={() => setBody(draft.aiBody)} disabled={pending}>
+            Reset to AI draft
+          </Button>
+        ) : null}
+        <span className="ml-auto text-xs text-slate-500">
+          <Kbd>e</Kbd> edit
+        </span>
+      </div>
+
+      {panel === 'revise' ? (
+        <ReasonForm
+          label="What should Claude change?"
+          placeholder="e.g. Offer a refund instead of store credit, and keep it shorter."
+          submitLabel="Request revision"
+          pending={pending}
+          onCancel={() => setPanel('none')}
+          onSubmit={(instructions) => decide({ action: 'revise', conversationId, draftVersion: draft.version, instructions })}
+        />
+      ) : null}
+      {panel === 'reject' ? (
+        <ReasonForm
+          label="Why reject this draft? No reply will be sent."
+          placeholder="e.g. Needs a call with the customer; handled outside Countersign."
+          submitLabel="Reject draft"
+          danger
+          pending={pending}
+          onCancel={() => setPanel('none')}
+          onSubmit={(reason) => decide({ action: 'reject', conversationId, draftVersion: draft.version, reason })}
+        />
+      ) : null}
+    </div>
+  );
+}

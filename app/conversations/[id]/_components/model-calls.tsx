@@ -1,0 +1,59 @@
+import type { ConversationDetail } from '@/lib/data/conversation/get-conversation-detail';
+import { traceUrl } from '@/lib/web/external-links';
+import { formatNumber, formatUsd } from '@/lib/web/format';
+
+/** Every Claude call for this conversation with tokens, latency, cost and its LangFuse trace. */
+export function ModelCalls({ calls, usage }: { calls: ConversationDetail['llmCalls']; usage: ConversationDetail['usage'] }) {
+  return (
+    <section aria-labelledby="calls-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <div className="flex items-baseline justify-between">
+        <h2 id="calls-heading" className="text-sm font-semibold">
+          Model calls
+        </h2>
+        <p className="text-xs text-slate-600">
+          Total <span className="font-semibold tabular-nums text-slate-900">{formatUsd(usage.costUsd)}</span> · {usage.calls} call(s)
+        </p>
+      </div>
+      {calls.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">No model calls yet.</p>
+      ) : (
+        <table className="mt-2 w-full text-left text-xs">
+          <thead className="text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 font-medium">Call</th>
+              <th scope="col" className="py-1 text-right font-medium">Tokens in / out</th>
+              <th scope="col" className="py-1 pl-2 text-right font-medium">Cost</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {calls.map((call) => (
+              <tr key={call.id} className={call.ok ? '' : 'text-red-700'}>
+                <td className="py-1.5">
+                  <span className="font-medium">{call.purpose}</span>
+                  <span className="text-slate-500"> · {(call.latencyMs / 1000).toFixed(1)}s</span>
+                  {call.attempt > 1 ? <span className="text-slate-500"> · retry {call.attempt - 1}</span> : null}
+                  {call.ok ? null : <span title={call.error ?? undefined}> · failed</span>}
+                  <span className="block text-slate-500">
+                    {call.model}
+                    {call.traceId ? (
+                      <>
+                        {' · '}
+                        <a href={traceUrl(call.traceId)} target="_blank" rel="noreferrer" className="font-medium text-brand-700 hover:underline">
+                          trace ↗
+                        </a>
+                      </>
+                    ) : null}
+                  </span>
+                </td>
+                <td className="whitespace-nowrap py-1.5 text-right tabular-nums" title={call.cacheReadTokens ? `${formatNumber(call.cacheReadTokens)} read from prompt cache` : undefined}>
+                  {formatNumber(call.inputTokens)} / {formatNumber(call.outputTokens)}
+                </td>
+                <td className="py-1.5 pl-2 text-right tabular-nums">{formatUsd(call.costUsd)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

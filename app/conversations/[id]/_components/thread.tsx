@@ -1,0 +1,47 @@
+import { Badge } from '@/components/badge';
+import { EmailBody } from '@/components/email-body';
+import type { ThreadMessage } from '@/lib/data/conversation/get-conversation-detail';
+import { emailBodyProps } from '@/lib/web/email-body-props';
+import { formatDateTime } from '@/lib/web/format';
+
+/** The email thread, oldest first: customer messages and the replies that were sent. */
+export function Thread({ messages }: { messages: ThreadMessage[] }) {
+  return (
+    <section aria-labelledby="thread-heading" className="space-y-3">
+      <h2 id="thread-heading" className="sr-only">
+        Thread
+      </h2>
+      {messages.map((message) => {
+        const outbound = message.direction === 'outbound';
+        const sender = message.fromName ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress;
+        return (
+          <article
+            key={message.id}
+            aria-label={`${outbound ? 'Reply' : 'Customer message'} from ${sender}`}
+            className={`rounded-lg border p-4 ${outbound ? 'ml-8 border-brand-100 bg-brand-50/40' : 'border-slate-200 bg-white'}`}
+          >
+            <header className="mb-2 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-xs text-slate-500">
+              <span className="text-sm font-medium text-slate-900">{sender}</span>
+              {outbound ? <Badge tone="success">Sent reply</Badge> : null}
+              {message.automated ? <Badge tone="warning" title={message.automatedReason ?? undefined}>Automated sender</Badge> : null}
+              <span>to {message.toAddresses.join(', ') || '—'}</span>
+              <time className="ml-auto" dateTime={message.sentAt.toISOString()}>
+                {formatDateTime(message.sentAt)}
+              </time>
+            </header>
+            {message.screening.length > 0 ? (
+              <ul aria-label="Screening flags" className="mb-2 flex flex-wrap gap-1">
+                {message.screening.map((flag) => (
+                  <li key={flag}>
+                    <Badge tone="warning">{flag.replaceAll('_', ' ')}</Badge>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <EmailBody title={`Message from ${sender}`} {...emailBodyProps(message.textBody, message.htmlBody)} />
+          </article>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react';
+import type { TimelineItem } from '@/lib/data/conversation/get-conversation-detail';
+import { formatDateTime, formatNumber, formatUsd } from '@/lib/web/format';
+
+export interface EntryView {
+  title: ReactNode;
+  detail?: ReactNode;
+  tone: 'neutral' | 'good' | 'warn' | 'bad';
+}
+
+const DECISION_VERB = { approve: 'approved', edit_approve: 'edited and approved', reject: 'rejected', revise: 'asked for a revision of' } as const;
+
+/** How each mirrored workflow event reads in the timeline. */
+export function describeEvent(item: TimelineItem, who: string): EntryView {
+  switch (item.type) {
+    case 'received':
+      return {
+        title: item.data.automated ? 'Automated message received' : 'Customer message received',
+        detail: [item.data.fromAddress, ...item.data.screening.map((flag) => `flag: ${flag.replaceAll('_', ' ')}`)].join(' · '),
+        tone: item.data.screening.length > 0 ? 'warn' : 'neutral',
+      };
+    case 'classified':
+      return item.data.ok
+        ? {
+            title: `Classified: ${item.data.category ?? '?'} · ${item.data.priority ?? '?'} · risk ${item.data.riskScore ?? '?'}${item.data.injectionSuspected ? ' · injection suspected' : ''}`,
+            detail: `${item.data.model} · ${formatNumber(item.data.inputTokens)} in / ${formatNumber(item.data.outputTokens)} out · ${formatUsd(item.data.costUsd)}`,
+            tone: item.data.injectionSuspected ? 'bad' : 'neutral',
+          }
+        : { title: 'Classification failed', detail: item.data.error, tone: 'bad' };
+    case 'drafted':
+      return {
+        title: `${item.data.revision ? 'Revised draft' : 'Draft'} v${item.data.draftVersion} written`,
+        detail: `${item.data.model} · ${formatNumber(item.data.outputTokens)} tokens out · ${formatUsd(item.data.costUsd)} · ${item.data.knowledgeUsed.length} knowledge article(s)`,
+        tone: 'neutral',
+      };
+    case 'routed':
+      return {
+        title: item.data.route === 'auto_send' ? `v${item.data.draftVersion} routed to auto-send` : `v${item.data.draftVersion} routed to review`,
+        detail: item.data.reasons.join('; '),
+        tone: item.data.route === 'auto_send' ? 'good' : 'neutral',
+      };
+    case 'auto_send_held':
+      return { title: `Auto-send held until ${formatDateTime(item.data.holdUntil)}`, tone: 'warn' };
+    case 'auto_send_cancelled':
+      return { title: `Auto-send of v${item.data.draftVersion} cancelled${item.actorId ? ` by ${who}` : ''}`, detail: item.data.reason, tone: 'warn' };
+    case 'decision':
+      return {
+        title: `${who} ${DECISION_VERB[item.data.kind]} v${item.data.draftVersion}`,
+        detail:
+          [
+            item.data.kind === 'edit_approve' && item.data.editDistance !== undefined ? `${item.data.editDistance} characters changed` : undefined,
+            item.data.reason,
+            item.data.instructions,
+          ]
+            .filter(Boolean)
+            .join(' · ') || undefined,
+        tone: item.data.kind === 'reject' ? 'bad' : item.data.kind === 'revise' ? 'warn' : 'good',
+      };
+    case 'superseded':
+      return { title: `v${item.data.draftVersion} superseded by a new customer message`, tone: 'warn' };
+    case 'escalated':
+      return { title: `Escalated: no decision after ${item.data.waitedMinutes} min`, tone: 'bad' };
+    case 'sent':
+      return { title: `Reply v${item.data.draftVersion} sent ${item.data.auto ? 'automatically' : 'after approval'}`, detail: `to ${item.data.toAddress}`, tone: 'good' };
+    case 'send_failed':
+      return { title: `Sending v${item.data.draftVersion} failed${item.data.permanent ? ' permanently' : ''}`, detail: item.data.error, tone: 'bad' };
+    case 'ignored':
+      return { title: 'Ignored', detail: item.data.reason, tone: 'neutral' };
+    case 'closed':
+      return { title: 'Conversation closed', detail: item.data.reason, tone: 'neutral' };
+    case 'other':
+      return { title: item.rawType.replaceAll('_', ' '), tone: 'neutral' };
+  }
+}

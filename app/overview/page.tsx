@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth';
+import { getOverviewMetrics } from '@/lib/data/overview/get-overview-metrics';
+import { OVERVIEW_WINDOWS, parseOverviewDays } from '@/lib/overview/overview-params';
+import { formatDuration, formatNumber, formatPercent, formatUsd } from '@/lib/web/format';
+import { BarChart } from './_components/bar-chart';
+import { CategoryTable } from './_components/category-table';
+import { StatCard } from './_components/stat-card';
+
+export const metadata: Metadata = { title: 'Overview' };
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser('manager');
+  const days = parseOverviewDays(await searchParams);
+  const metrics = await getOverviewMetrics({ days });
+  const { sends, decisions, sla, cost } = metrics;
+  const labels = metrics.daily.map((point) => point.day.slice(5));
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
+        <nav aria-label="Window" className="flex gap-1 rounded-md bg-slate-100 p-0.5 text-sm">
+          {OVERVIEW_WINDOWS.map((option) => (
+            <Link
+              key={option}
+              href={`/overview?days=${option}`}
+              aria-current={option === days ? 'page' : undefined}
+              className={`rounded px-2.5 py-1 ${option === days ? 'bg-white font-medium shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
+            >
+              {option} days
+            </Link>
+          ))}
+        </nav>
+      </div>
+
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        <StatCard label="Automation rate" value={formatPercent(sends.automationRate)} hint={`${formatNumber(sends.autoSent)} of ${formatNumber(sends.sent)} replies sent without an agent`} />
+        <StatCard
+          label="Approved without edit"
+          value={formatPercent(decisions.approvals ? decisions.approvedUnchanged / decisions.approvals : null)}
+          hint={`${formatNumber(decisions.approvedUnchanged)} of ${formatNumber(decisions.approvals)} agent approvals`}
+        />
+        <StatCard
+          label="Edit rate"
+          value={formatPercent(decisions.approvals ? decisions.edited / decisions.approvals : null)}
+          hint={decisions.averageEditSize === null ? 'no edits' : `avg ${Math.round(decisions.averageEditSize)} characters changed`}
+        />
+        <StatCard
+          label="Median time to decision"
+          value={decisions.medianSecondsToDecision === null ? '—' : formatDuration(decisions.medianSecondsToDecision)}
+          hint={`${formatNumber(decisions.rejected)} rejected · ${formatNumber(decisions.revisions)} revisions`}
+        />
+        <StatCard label="SLA breaches" value={formatNumber(sla.breaches)} tone={sla.breaches > 0 ? 'bad' : 'neutral'} hint={`${formatNumber(sla.overdueNow)} overdue right now`} />
+        <StatCard label="Cost per conversation" value={cost.perConversationUsd === null ? '—' : formatUsd(cost.perConversationUsd)} hint={`${formatUsd(cost.totalUsd)} over ${formatNumber(cost.calls)} model calls`} />
+      </dl>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <BarChart
+          id="volume"
+          title="Volume per day"
+          labels={labels}
+          format={formatNumber}
+          series={[
+            { name: 'Received', fillClass: 'fill-slate-400', swatchClass: 'bg-slate-400', values: metrics.daily.map((point) => point.received) },
+            { name: 'Sent by agents', fillClass: 'fill-brand-500', swatchClass: 'bg-brand-500', values: metrics.daily.map((point) => point.sent - point.autoSent) },
+            { name: 'Auto-sent', fillClass: 'fill-emerald-500', swatchClass: 'bg-emerald-500', values: metrics.daily.map((point) => point.autoSent) },
+          ]}
+        />
+        <BarChart
+          id="cost"
+          title="Model cost per day"
+          labels={labels}
+          format={formatUsd}
+          series={[{ name: 'Cost (USD)', fillClass: 'fill-amber-500', swatchClass: 'bg-amber-500', values: metrics.daily.map((point) => point.costUsd) }]}
+        />
+      </div>
+
+      <CategoryTable rows={metrics.categories} />
+      <p className="text-xs text-slate-500">
+        Days are UTC. Automation rate counts replies sent without an agent approving that draft version. Time to decision runs from the draft being
+        ready to the agent’s decision. SLA breaches count conversations escalated in the window. Category cost is the lifetime model cost of
+        conversations active in the window.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { LiveRefresh } from '@/components/live-refresh';
+import { requireUser } from '@/lib/auth';
+import { env } from '@/lib/config/env';
+import { countQueues } from '@/lib/data/inbox/count-queues';
+import { listInbox } from '@/lib/data/inbox/list-inbox';
+import { inboxQueryString, parseInboxParams } from '@/lib/inbox/inbox-params';
+import { InboxKeys } from './_components/inbox-keys';
+import { InboxList } from './_components/inbox-list';
+import { InboxToolbar } from './_components/inbox-toolbar';
+import { QueueTabs } from './_components/queue-tabs';
+
+export const metadata: Metadata = { title: 'Inbox' };
+
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser();
+  const params = parseInboxParams(await searchParams);
+  const [page, counts] = await Promise.all([
+    listInbox({ queue: params.queue, sort: params.sort, category: params.category, status: params.status, search: params.q, cursor: params.cursor }),
+    countQueues(),
+  ]);
+  const serverNow = new Date().toISOString();
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center justify-between">
+        <h1 className="text-xl font-semibold tracking-tight">Inbox</h1>
+        <div className="flex items-center gap-4">
+          <LiveRefresh />
+          <InboxKeys />
+        </div>
+      </div>
+      <QueueTabs params={params} counts={counts} />
+      <InboxToolbar key={inboxQueryString(params)} params={params} categories={env().CATEGORIES} />
+      <InboxList page={page} params={params} serverNow={serverNow} />
+    </div>
+  );
+}

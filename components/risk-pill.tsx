@@ -1,0 +1,28 @@
+/** Risk 0–100 from the classifier, banded so a glance is enough; the number is always shown. */
+export function RiskPill({ score, injection = false }: { score: number | null; injection?: boolean }) {
+  if (injection) {
+    return (
+      <span
+        title="Possible prompt injection: read the customer message yourself"
+        className="inline-flex items-center gap-1 rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white"
+      >
+        <span aria-hidden="true">⚠</span> Injection
+      </span>
+    );
+  }
+  if (score === null) return <span className="text-xs text-slate-400">—</span>;
+  const band =
+    score >= 70
+      ? { label: 'High', classes: 'bg-red-50 text-red-800 ring-red-200' }
+      : score >= 40
+        ? { label: 'Med', classes: 'bg-amber-50 text-amber-900 ring-amber-200' }
+        : { label: 'Low', classes: 'bg-emerald-50 text-emerald-800 ring-emerald-200' };
+  return (
+    <span
+      title={`Risk ${score} of 100`}
+      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium tabular-nums ring-1 ring-inset ${band.classes}`}
+    >
+      {band.label} <span className="opacity-75">{score}</span>
+    </span>
+  );
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * What the decision form sends. Schema-only, so the client form and the server action
+ * validate with the same rules. Limits match the workflow's validators.
+ */
+const base = {
+  conversationId: z.string().min(1).max(300),
+  draftVersion: z.number().int().positive(),
+  /** Chosen by the browser once per intended decision: a double click is one decision. */
+  requestId: z.uuid(),
+};
+
+export const approveInputSchema = z.object({
+  ...base,
+  action: z.literal('approve'),
+  editedBody: z
+    .string()
+    .max(20_000, 'The reply is longer than 20,000 characters.')
+    .refine((body) => body.trim() !== '', 'The reply must not be empty.')
+    .optional(),
+});
+export const rejectInputSchema = z.object({
+  ...base,
+  action: z.literal('reject'),
+  reason: z.string().trim().min(1, 'Give a reason for rejecting.').max(2_000),
+});
+export const reviseInputSchema = z.object({
+  ...base,
+  action: z.literal('revise'),
+  instructions: z.string().trim().min(1, 'Tell Claude what to change.').max(4_000),
+});
+export const cancelHoldInputSchema = z.object({ ...base, action: z.literal('cancel_hold') });
+
+export const decisionInputSchema = z.discriminatedUnion('action', [
+  approveInputSchema,
+  rejectInputSchema,
+  reviseInputSchema,
+  cancelHoldInputSchema,
+]);
+export type DecisionInput = z.infer<typeof decisionInputSchema>;
+export type DecisionAction = DecisionInput['action'];
