@@ -5,7 +5,9 @@ import { DEMO_EMAILS, type DemoEmail } from '../../lib/devstack/demo-emails';
 import { readStoredSecrets } from '../../lib/devstack/secrets';
 import { DEFAULT_ADMIN_EMAIL } from '../../lib/devstack/stack-plan';
 import { sendDemoEmail } from '../../lib/devstack/send-demo-email';
+import { caughtMail } from './support/caught-mail';
 import { startStack, type RunningStack } from './support/running-stack';
+import { mkdirSync } from 'node:fs';
 
 /**
  * The dashboard in a real browser against `npm start`: live inbox, the review surface with
@@ -14,6 +16,7 @@ import { startStack, type RunningStack } from './support/running-stack';
  */
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WORKFLOW_MS = 90_000;
+const SCREENSHOTS = 'tests/.artifacts/screenshots';
 
 let stack: RunningStack;
 let browser: Browser;
@@ -48,6 +51,14 @@ async function conversationAwaitingApproval(mail: DemoEmail): Promise<string> {
   }
 }
 
+async function waitForMail(subject: string, count: number): Promise<void> {
+  const deadline = Date.now() + WORKFLOW_MS;
+  while ((await caughtMail(stack.mailUrl, subject)).length < count) {
+    if (Date.now() > deadline) throw new Error(`no reply to "${subject}" arrived`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 beforeAll(async () => {
   stack = await startStack();
   const stored = readStoredSecrets(stack.dataDir);
@@ -68,7 +79,8 @@ describe('dashboard', () => {
     // Set on this document only: a full reload would clear it.
     await page.evaluate(() => Object.assign(window, { noReload: true }));
     const mail = email('prompt-injection');
-    const { conversationId } = await sendDemoEmail(mail, 0, { baseUrl: stack.baseUrl, secret: secrets.inbound, runId: randomUUID().slice(0, 8) });
+    const runId = randomUUID().slice(0, 8);
+    const { conversationId } = await sendDemoEmail(mail, 0, { baseUrl: stack.baseUrl, secret: secrets.inbound, runId });
     await page.getByText(mail.subject).waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
 
@@ -87,11 +99,28 @@ describe('dashboard', () => {
 
     await page.goto(`${stack.baseUrl}/outbox`);
     await page.getByText(`Re: ${mail.subject}`).waitFor({ timeout: WORKFLOW_MS });
+
+    // Exactly one email, with the agent's words, threaded to the customer's message.
+    const sent = await caughtMail(stack.mailUrl, mail.subject);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text).toContain('We never share other customers’ data.');
+    expect(sent[0]?.inReplyTo).toBe(`<demo-${runId}-0-${mail.key}@customers.example>`);
+
+    await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    await page.getByText(/edited and approved v1/).waitFor({ timeout: 15_000 });
+    await expect(page.getByText(/characters changed/).first().isVisible()).resolves.toBe(true);
+    await page.getByText(/^Sent$/).first().waitFor({ timeout: WORKFLOW_MS });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/conversation.png`, fullPage: true });
+    await page.goto(`${stack.baseUrl}/?queue=all`);
+    await page.screenshot({ path: `${SCREENSHOTS}/inbox.png` });
     await page.close();
   });
 
   it('lets exactly one of two agents approve and tells the other it was already decided', async () => {
-    const conversationId = await conversationAwaitingApproval(email('chargeback'));
+    const mail = email('chargeback');
+    const conversationId = await conversationAwaitingApproval(mail);
     const pages = await Promise.all([signedInPage(), signedInPage()]);
     for (const page of pages) {
       await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
@@ -109,6 +138,70 @@ describe('dashboard', () => {
     expect(outcomes.filter((text) => text.startsWith('Approved'))).toHaveLength(1);
     expect(outcomes.filter((text) => text.startsWith('Already decided'))).toHaveLength(1);
     await Promise.all(pages.map((page) => page.close()));
+    await waitForMail(mail.subject, 1);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await caughtMail(stack.mailUrl, mail.subject)).toHaveLength(1);
+  });
+
+  it('sends nothing on reject', async () => {
+    const mail = email('refund-lawyer');
+    const conversationId = await conversationAwaitingApproval(mail);
+    const page = await signedInPage();
+    await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
+    await page.getByRole('button', { name: /Reject/ }).click();
+    await page.getByLabel(/Why reject this draft/).fill('Billing will call the customer.');
+    await page.getByRole('button', { name: 'Reject draft' }).click();
+    await page.getByText(/rejected v1/).waitFor({ timeout: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect(await caughtMail(stack.mailUrl, mail.subject)).toHaveLength(0);
+    await page.close();
+  });
+
+  it('revises into version 2 that follows the instruction', async () => {
+    const mail = email('chargeback');
+    const conversationId = await conversationAwaitingApproval(mail);
+    const page = await signedInPage();
+    await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
+    await page.getByRole('button', { name: /Revise/ }).click();
+    await page.getByLabel(/What should Claude change/).fill('offer a 10% discount on the next invoice');
+    await page.getByRole('button', { name: 'Request revision' }).click();
+    await page.getByText(/Revised as asked/).waitFor({ timeout: WORKFLOW_MS });
+    await expect(page.locator('#draft-editor').inputValue()).resolves.toContain('10% discount');
+    await expect(page.getByText(/Draft v2|v2/).first().isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('shows hostile HTML inert: no script runs, no handler fires', async () => {
+    const subject = `Invoice question [${randomUUID().slice(0, 6)}]`;
+    const response = await fetch(`${stack.baseUrl}/api/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secrets.inbound}` },
+      body: JSON.stringify({
+        from: 'Mallory <mallory@example.com>',
+        subject,
+        messageId: `<html-${randomUUID()}@example.com>`,
+        text: 'Please see my question.',
+        html: '<p>Please see my question.</p><img src="x" onerror="window.top.__pwned=1"><script>window.top.__pwned=2</script><a href="javascript:window.top.__pwned=3">click</a>',
+      }),
+    });
+    expect(response.status).toBe(202);
+    const { conversationId } = (await response.json()) as { conversationId: string };
+    const page = await signedInPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
+    await page.getByText('Please see my question.').first().waitFor({ timeout: WORKFLOW_MS });
+    await page.waitForTimeout(1_000);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const frames = page.frames().filter((frame) => frame !== page.mainFrame());
+    for (const frame of frames) {
+      expect(await frame.locator('script, [onerror], a[href^="javascript:"]').count()).toBe(0);
+    }
+    expect(dialogs).toEqual([]);
+    await page.close();
   });
 
   it('renders the overview for a manager', async () => {
@@ -116,6 +209,8 @@ describe('dashboard', () => {
     await page.goto(`${stack.baseUrl}/overview?days=7`);
     await expect(page.getByRole('heading', { name: 'Overview' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('img', { name: /Volume per day/ }).isVisible()).resolves.toBe(true);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/overview.png`, fullPage: true });
     await page.close();
   });
 });

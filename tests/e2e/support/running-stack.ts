@@ -6,6 +6,8 @@ import path from 'node:path';
 
 export interface RunningStack {
   baseUrl: string;
+  /** The mail catcher's HTTP API: what the stack "sent". */
+  mailUrl: string;
   dataDir: string;
   /** Everything the stack printed, for failure messages. */
   output(): string;
@@ -69,7 +71,7 @@ export async function startStack({ timeoutMs = 540_000 } = {}): Promise<RunningS
       throw new Error(`the stack exited with code ${child.exitCode}:\n${output.slice(-4000)}`);
     }
     const ready = await fetch(`${baseUrl}/sign-in`, { redirect: 'manual' }).then((r) => r.status === 200, () => false);
-    if (ready) return { baseUrl, dataDir, output: () => output, stop };
+    if (ready) return { baseUrl, mailUrl: `http://127.0.0.1:${ports.MAILCATCHER_HTTP_PORT}`, dataDir, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
   await stop();

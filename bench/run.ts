@@ -1,0 +1,21 @@
+import { runCostBenchmark } from './cost-per-email';
+import { runInboxBenchmark } from './inbox-query';
+import { runPipelineBenchmark } from './pipeline-throughput';
+
+/**
+ * `npm run bench`: every benchmark, one after another (they share two cores), each
+ * printing its numbers and writing JSON under bench/results/. Numbers are reported, never
+ * asserted: wall-clock limits belong here, not in tests.
+ */
+const benchmarks = [
+  ['cost per email', () => runCostBenchmark(process.env)],
+  ['inbox queries at 100k conversations', () => runInboxBenchmark()],
+  ['pipeline throughput and worker memory', () => runPipelineBenchmark()],
+] as const;
+
+for (const [title, run] of benchmarks) {
+  console.log(`\n── ${title}`);
+  const result = await run();
+  console.log(result.summary);
+  console.log(`   → ${result.outputPath}`);
+}
