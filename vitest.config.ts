@@ -6,7 +6,13 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // Tiers mirror the brief: unit (fakes only), workflow (Temporal time-skipping server),
 // integration (real dev server, worker, simulator, mail catcher), e2e (real browser).
 export default defineConfig({
-  resolve: { alias: { '@': root.replace(/\/$/, '') } },
+  resolve: {
+    alias: {
+      '@': root.replace(/\/$/, ''),
+      // Tests import server modules directly; outside Next's bundler the guard must be inert.
+      'server-only': `${root}node_modules/server-only/empty.js`,
+    },
+  },
   test: {
     projects: [
       {

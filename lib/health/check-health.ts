@@ -1,0 +1,84 @@
+import { recentWorkflowPollers, type WorkflowService } from './worker-pollers';
+import { withTimeout } from './with-timeout';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  database: { ok: boolean; latencyMs: number; error?: string };
+  temporal: { ok: boolean; address: string; namespace: string; error?: string };
+  worker: { ok: boolean; pollers: number; lastSeenAt?: string };
+  /** True when Claude is the offline simulator, so a "healthy" system is not mistaken for a live one. */
+  simulator: boolean;
+}
+
+export interface HealthDeps {
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  simulator: boolean;
+  /** Runs `SELECT 1` against the application database. */
+  pingDatabase: () => Promise<void>;
+  workflowService: () => Promise<WorkflowService>;
+  now?: () => Date;
+  timeoutMs?: number;
+}
+
+/** A worker that has not polled for this long is considered gone. */
+export const WORKER_STALE_MS = 60_000;
+
+/** Checks the database, Temporal and that a worker is polling; never throws. */
+export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
+  const timeoutMs = deps.timeoutMs ?? 4_000;
+  const [database, temporalAndWorker] = await Promise.all([
+    checkDatabase(deps, timeoutMs),
+    checkTemporalAndWorker(deps, timeoutMs),
+  ]);
+  const ok = database.ok && temporalAndWorker.temporal.ok && temporalAndWorker.worker.ok;
+  return { status: ok ? 'ok' : 'degraded', database, ...temporalAndWorker, simulator: deps.simulator };
+}
+
+async function checkDatabase(deps: HealthDeps, timeoutMs: number): Promise<HealthReport['database']> {
+  const started = performance.now();
+  try {
+    await withTimeout(deps.pingDatabase(), timeoutMs, 'The database');
+    return { ok: true, latencyMs: elapsed(started) };
+  } catch (error) {
+    return { ok: false, latencyMs: elapsed(started), error: messageOf(error) };
+  }
+}
+
+async function checkTemporalAndWorker(
+  deps: HealthDeps,
+  timeoutMs: number,
+): Promise<Pick<HealthReport, 'temporal' | 'worker'>> {
+  const temporal = { address: deps.temporalAddress, namespace: deps.namespace };
+  let service: WorkflowService;
+  try {
+    service = await withTimeout(deps.workflowService(), timeoutMs, 'Temporal');
+    await withTimeout(service.getSystemInfo({}), timeoutMs, 'Temporal');
+  } catch (error) {
+    return { temporal: { ok: false, ...temporal, error: messageOf(error) }, worker: { ok: false, pollers: 0 } };
+  }
+  const now = deps.now?.() ?? new Date();
+  const since = new Date(now.getTime() - WORKER_STALE_MS);
+  try {
+    const pollers = await withTimeout(
+      recentWorkflowPollers(service, { namespace: deps.namespace, taskQueue: deps.taskQueue, since }),
+      timeoutMs,
+      'Temporal task queue',
+    );
+    const last = Math.max(...pollers.map((poller) => poller.lastAccessTime.getTime()));
+    return {
+      temporal: { ok: true, ...temporal },
+      worker: {
+        ok: pollers.length > 0,
+        pollers: pollers.length,
+        lastSeenAt: pollers.length > 0 ? new Date(last).toISOString() : undefined,
+      },
+    };
+  } catch (error) {
+    return { temporal: { ok: false, ...temporal, error: messageOf(error) }, worker: { ok: false, pollers: 0 } };
+  }
+}
+
+const elapsed = (started: number): number => Math.round(performance.now() - started);
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,151 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '@/lib/db/client';
+import { DEMO_EMAILS } from '@/lib/devstack/demo-emails';
+import { isPortInUse } from '@/lib/devstack/ports';
+import { readStoredSecrets } from '@/lib/devstack/secrets';
+import { sendDemoEmail } from '@/lib/devstack/send-demo-email';
+import { freePort, processesWithEnv, startStack, waitForOutput, type StackProcess } from './stack-process';
+
+// The real `npm start` in a throwaway DATA_DIR on free ports: up, healthy, mail in, Ctrl-C,
+// nothing left running, up again with the same data. The first start may run `next build`
+// (1-3 minutes on 2 cores); the second reuses it unless sources changed in between
+// (tests/unit/devstack/web-build.test.ts covers that decision).
+const READY = 'Countersign is running';
+const STARTUP_MS = 480_000;
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'countersign-start-'));
+const ports: Record<string, number> = {};
+let env: Record<string, string | undefined>;
+let stack: StackProcess | undefined;
+
+async function healthy(): Promise<{ status: number; body: Record<string, { ok?: boolean }> }> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const response = await fetch(`http://127.0.0.1:${ports.PORT}/api/health`);
+    const body = (await response.json()) as Record<string, { ok?: boolean }>;
+    if (response.status === 200 || Date.now() > deadline) return { status: response.status, body };
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+async function stop(signal: NodeJS.Signals): Promise<number | null> {
+  const running = stack;
+  if (!running) return null;
+  running.child.kill(signal);
+  const code = await running.exited;
+  stack = undefined;
+  return code;
+}
+
+beforeAll(async () => {
+  for (const name of ['PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_DEV_UI_PORT', 'CLAUDE_SIMULATOR_PORT', 'MAILCATCHER_SMTP_PORT', 'MAILCATCHER_HTTP_PORT']) {
+    ports[name] = await freePort();
+  }
+  // A user's shell, not vitest's: no NODE_ENV=test or VITEST_* leaking into next build and the worker.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')),
+  );
+  env = {
+    ...inherited,
+    ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, String(port)])),
+    DATA_DIR: dataDir,
+    // Empty means "use the default" and keeps a developer's .env from pointing us elsewhere.
+    DATABASE_URL: '',
+    TEMPORAL_ADDRESS: '',
+    ANTHROPIC_API_KEY: '',
+    ANTHROPIC_BASE_URL: '',
+    SMTP_URL: '',
+    MAILCATCHER_URL: '',
+    MAILCATCHER_DIR: '',
+    INBOUND_SECRET: '',
+    AUTH_SECRET: '',
+    ADMIN_EMAIL: '',
+    ADMIN_PASSWORD: '',
+    APP_URL: '',
+    TEMPORAL_UI_URL: '',
+  };
+});
+
+afterAll(async () => {
+  if (stack) {
+    stack.child.kill('SIGTERM');
+    await Promise.race([stack.exited, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+    stack.child.kill('SIGKILL');
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  let conversationId = '';
+
+  it('brings the whole stack up healthy on the configured ports, with the simulator labelled', async () => {
+    stack = startStack(env);
+    await waitForOutput(stack, READY, STARTUP_MS);
+    const output = stack.output();
+    expect(output).toContain('Claude: OFFLINE SIMULATOR (set ANTHROPIC_API_KEY to use the real API)');
+    expect(output).toContain(`http://localhost:${ports.PORT}`);
+    expect(output).toContain(`http://localhost:${ports.TEMPORAL_DEV_UI_PORT}`);
+    expect(output).toContain(`http://localhost:${ports.MAILCATCHER_HTTP_PORT}`);
+    expect(output).toContain('npm run demo');
+    expect(output).toContain('Sign in      admin@countersign.local');
+
+    const health = await healthy();
+    expect(health.status, JSON.stringify(health.body)).toBe(200);
+    expect(health.body).toMatchObject({ database: { ok: true }, temporal: { ok: true }, worker: { ok: true }, simulator: true });
+  });
+
+  it('accepts mail through the intake with the generated secret and starts its workflow', async () => {
+    const secret = readStoredSecrets(dataDir).INBOUND_SECRET;
+    expect(secret).toBeTruthy();
+    const email = DEMO_EMAILS[0];
+    if (!email || !secret) throw new Error('no demo email or secret');
+    const result = await sendDemoEmail(email, 0, { baseUrl: `http://127.0.0.1:${ports.PORT}`, secret });
+    conversationId = result.conversationId;
+    expect(result.duplicate).toBe(false);
+    await expect.poll(() => describeWorkflow(conversationId), { timeout: 60_000, interval: 1_000 }).toBe(true);
+  });
+
+  it('stops every process on Ctrl-C and frees every port', async () => {
+    expect(await stop('SIGINT')).toBe(0);
+    for (const [name, port] of Object.entries(ports)) {
+      expect(await isPortInUse(port), `${name} ${port} still in use`).toBe(false);
+    }
+    expect(processesWithEnv(`DATA_DIR=${dataDir}`)).toEqual([]);
+  });
+
+  it('starts again with the data where it left it', async () => {
+    const secretsBefore = readFileSync(path.join(dataDir, 'secrets.env'), 'utf8');
+    stack = startStack(env);
+    await waitForOutput(stack, READY, STARTUP_MS);
+    expect(stack.output()).not.toContain('npm run demo');
+    expect(readFileSync(path.join(dataDir, 'secrets.env'), 'utf8')).toBe(secretsBefore);
+
+    const db = createDb(`file:${path.join(dataDir, 'countersign.db')}`);
+    try {
+      expect(await db.conversation.findUnique({ where: { id: conversationId } })).not.toBeNull();
+    } finally {
+      await db.$disconnect();
+    }
+    expect(await describeWorkflow(conversationId)).toBe(true);
+    expect((await healthy()).status).toBe(200);
+    expect(await stop('SIGTERM')).toBe(0);
+    expect(processesWithEnv(`DATA_DIR=${dataDir}`)).toEqual([]);
+  });
+});
+
+/** Whether Temporal (the dev server of this stack) knows a workflow with this id. */
+async function describeWorkflow(workflowId: string): Promise<boolean> {
+  const connection = await Connection.connect({ address: `127.0.0.1:${ports.TEMPORAL_DEV_PORT}` });
+  try {
+    await new Client({ connection }).workflow.getHandle(workflowId).describe();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await connection.close();
+  }
+}
