@@ -8,7 +8,7 @@ import { runPipelineBenchmark } from './pipeline-throughput';
  * asserted: wall-clock limits belong here, not in tests.
  */
 const benchmarks = [
-  ['cost per email', () => runCostBenchmark(process.env)],
+  ['cost per email', () => runCostBenchmark()],
   ['inbox queries at 100k conversations', () => runInboxBenchmark()],
   ['pipeline throughput and worker memory', () => runPipelineBenchmark()],
 ] as const;

@@ -49,7 +49,7 @@ export const envSchema = z.object({
   CLAUDE_SIMULATOR: bool.default(false),
   CLAUDE_SIMULATOR_PORT: port.default(4010),
   CLAUDE_CLASSIFY_MODEL: z.string().min(1).default('claude-haiku-4-5'),
-  CLAUDE_DRAFT_MODEL: z.string().min(1).default('claude-sonnet-4-5'),
+  CLAUDE_DRAFT_MODEL: z.string().min(1).default('claude-sonnet-4-6'),
   CLAUDE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   // Overrides or extends the built-in Claude price table (USD per million tokens).
   CLAUDE_PRICES_JSON: optionalString.pipe(priceTableJsonSchema.optional()),

@@ -48,7 +48,7 @@ function messageText(message: RequestMessage): string {
 
 function lastMatch(text: string, pattern: RegExp): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
-  for (const match of text.matchAll(pattern)) last = match as RegExpExecArray;
+  for (const match of text.matchAll(pattern)) last = match;
   return last;
 }
 

@@ -26,7 +26,7 @@ export function waitForMessage(
       try {
         if (predicate(summary)) finish(() => resolve(summary));
       } catch (error) {
-        finish(() => reject(error));
+        finish(() => reject(error instanceof Error ? error : new Error(String(error))));
       }
     };
     const unsubscribe = subscribe(consider);
@@ -36,6 +36,6 @@ export function waitForMessage(
     // Oldest first, so "the first match" means the same thing for stored and new messages.
     list()
       .then((existing) => existing.reverse().forEach(consider))
-      .catch((error: unknown) => finish(() => reject(error)));
+      .catch((error: unknown) => finish(() => reject(error instanceof Error ? error : new Error(String(error)))));
   });
 }

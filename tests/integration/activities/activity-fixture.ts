@@ -51,7 +51,7 @@ export async function createActivityFixture(): Promise<ActivityFixture> {
     observer,
     config: {
       classifyModel: 'claude-haiku-4-5',
-      draftModel: 'claude-sonnet-4-5',
+      draftModel: 'claude-sonnet-4-6',
       categories: ['account', 'billing', 'technical', 'orders', 'feedback', 'other'],
       knowledgeDir: 'docs/knowledge',
       mailFrom: 'Support <support@countersign.local>',

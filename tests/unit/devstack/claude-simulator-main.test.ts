@@ -43,7 +43,7 @@ describe('Claude simulator CLI', { timeout: 30_000 }, () => {
       const url = /listening on (http:\/\/\S+)/.exec(text)?.[1];
       if (!url || started) return;
       started = true;
-      fetch(`${url}/health`)
+      void fetch(`${url}/health`)
         .then((response) => response.json())
         .then((body: unknown) => (health = body))
         .finally(kill);
