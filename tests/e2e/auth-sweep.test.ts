@@ -57,3 +57,58 @@ describe('anonymous access sweep', () => {
     expect(statuses).toContain(401);
   });
 });
+
+describe('roles and API tokens', () => {
+  async function openStackDb() {
+    const { createDb } = await import('../../lib/db/client');
+    return createDb(`file:${path.join(stack.dataDir, 'countersign.db')}`);
+  }
+
+  async function signInAs(email: string, password: string): Promise<string> {
+    const response = await fetch(`${stack.baseUrl}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: stack.baseUrl },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(response.status).toBe(200);
+    return response.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .join('; ');
+  }
+
+  it('keeps an agent out of admin pages and manager settings, but lets them work the inbox', async () => {
+    const { createUser } = await import('../../lib/users/create-user');
+    const db = await openStackDb();
+    const password = 'agent-password-for-sweep-1';
+    await createUser(db, { email: 'sweep.agent@countersign.local', name: 'Sweep Agent', role: 'agent', password, actorId: null });
+    await db.$disconnect();
+    const cookie = await signInAs('sweep.agent@countersign.local', password);
+    for (const page of ['/admin/users', '/admin/tokens', '/settings', '/settings/history', '/overview']) {
+      const response = await fetch(`${stack.baseUrl}${page}`, { redirect: 'manual', headers: { cookie } });
+      expect(response.status, page).toBe(403);
+    }
+    expect((await fetch(`${stack.baseUrl}/`, { redirect: 'manual', headers: { cookie } })).status).toBe(200);
+  });
+
+  it('accepts a valid API token on the REST API and refuses it once revoked', async () => {
+    const { createApiToken } = await import('../../lib/api-tokens/create-api-token');
+    const { revokeApiToken } = await import('../../lib/api-tokens/revoke-api-token');
+    const db = await openStackDb();
+    const admin = await db.user.findFirstOrThrow({ where: { role: 'admin' } });
+    const created = await createApiToken(db, { name: 'sweep', userId: admin.id, actorId: admin.id });
+    const call = (url: string, init: RequestInit = {}) =>
+      fetch(`${stack.baseUrl}${url}`, { ...init, headers: { authorization: `Bearer ${created.token}`, 'content-type': 'application/json' } });
+
+    const list = await call('/api/v1/conversations?queue=all');
+    expect(list.status).toBe(200);
+    expect(await list.json()).toMatchObject({ rows: expect.any(Array) });
+    expect((await call('/api/v1/conversations/conv-does-not-exist')).status).toBe(404);
+    const bad = await call('/api/v1/conversations/conv-does-not-exist/decisions', { method: 'POST', body: JSON.stringify({ action: 'approve' }) });
+    expect(bad.status).toBe(400);
+
+    await revokeApiToken(db, { id: created.id, actorId: admin.id });
+    await db.$disconnect();
+    expect((await call('/api/v1/conversations?queue=all')).status).toBe(401);
+  });
+});

@@ -1,0 +1,12 @@
+import { apiHandler } from '@/lib/api/api-handler';
+import { listInbox } from '@/lib/data/inbox/list-inbox';
+import { parseInboxParams } from '@/lib/inbox/inbox-params';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/conversations?queue=&sort=&category=&status=&q=&cursor= — one keyset page. */
+export const GET = apiHandler('agent', async (request) => {
+  const params = parseInboxParams(Object.fromEntries(new URL(request.url).searchParams));
+  const page = await listInbox({ ...params, search: params.q });
+  return Response.json(page);
+});
