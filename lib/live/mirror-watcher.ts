@@ -44,10 +44,10 @@ export function subscribeToMirror(listener: Listener): () => void {
   if (!state.timer) state.timer = setTimeout(() => void poll(), 0);
   return () => {
     state.listeners.delete(listener);
+    // The last known version is kept: a page opened later still sees what changed meanwhile.
     if (state.listeners.size === 0 && state.timer) {
       clearTimeout(state.timer);
       state.timer = undefined;
-      state.version = undefined;
     }
   };
 }

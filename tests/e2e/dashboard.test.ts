@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { DEMO_EMAILS, type DemoEmail } from '../../lib/devstack/demo-emails';
 import { readStoredSecrets } from '../../lib/devstack/secrets';
 import { DEFAULT_ADMIN_EMAIL } from '../../lib/devstack/stack-plan';
@@ -8,6 +8,9 @@ import { sendDemoEmail } from '../../lib/devstack/send-demo-email';
 import { caughtMail } from './support/caught-mail';
 import { startStack, type RunningStack } from './support/running-stack';
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createDb } from '../../lib/db/client';
+import { createUser } from '../../lib/users/create-user';
 
 /**
  * The dashboard in a real browser against `npm start`: live inbox, the review surface with
@@ -28,14 +31,22 @@ function email(key: string): DemoEmail {
   return { ...found, subject: `${found.subject} [${randomUUID().slice(0, 6)}]` };
 }
 
-async function signedInPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+/** A browser session signed in once (sign-in is rate limited, as it should be). */
+async function signedInContext(email: string, password: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
   await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.fill('input[name=email]', DEFAULT_ADMIN_EMAIL);
-  await page.fill('input[name=password]', secrets.adminPassword);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
   await page.click('button[type=submit]');
   await page.waitForURL(`${stack.baseUrl}/`);
-  return page;
+  await page.close();
+  return context;
+}
+
+let adminSession: BrowserContext;
+function signedInPage(): Promise<Page> {
+  return adminSession.newPage();
 }
 
 /** Posts a customer email and returns its conversation id once the draft awaits a person. */
@@ -65,6 +76,12 @@ beforeAll(async () => {
   if (!stored.INBOUND_SECRET || !stored.ADMIN_PASSWORD) throw new Error(`no generated secrets in ${stack.dataDir}`);
   secrets = { inbound: stored.INBOUND_SECRET, adminPassword: stored.ADMIN_PASSWORD };
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  adminSession = await signedInContext(DEFAULT_ADMIN_EMAIL, secrets.adminPassword);
+});
+
+beforeEach(() => {
+  // What the stack printed is the first thing to read when a browser step times out.
+  onTestFailed(() => console.log(`── stack output (tail)\n${stack.output().slice(-12_000)}`));
 });
 
 afterAll(async () => {
@@ -121,7 +138,13 @@ describe('dashboard', () => {
   it('lets exactly one of two agents approve and tells the other it was already decided', async () => {
     const mail = email('chargeback');
     const conversationId = await conversationAwaitingApproval(mail);
-    const pages = await Promise.all([signedInPage(), signedInPage()]);
+    // A second person, in a browser session of their own.
+    const db = createDb(`file:${path.join(stack.dataDir, 'countersign.db')}`);
+    const password = `agent-${randomUUID()}`;
+    await createUser(db, { email: 'second.agent@countersign.local', name: 'Second Agent', role: 'agent', password, actorId: null });
+    await db.$disconnect();
+    const agentSession = await signedInContext('second.agent@countersign.local', password);
+    const pages = await Promise.all([signedInPage(), agentSession.newPage()]);
     for (const page of pages) {
       await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
       await page.locator('#draft-editor').waitFor();
@@ -138,6 +161,7 @@ describe('dashboard', () => {
     expect(outcomes.filter((text) => text.startsWith('Approved'))).toHaveLength(1);
     expect(outcomes.filter((text) => text.startsWith('Already decided'))).toHaveLength(1);
     await Promise.all(pages.map((page) => page.close()));
+    await agentSession.close();
     await waitForMail(mail.subject, 1);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(await caughtMail(stack.mailUrl, mail.subject)).toHaveLength(1);

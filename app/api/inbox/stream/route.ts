@@ -12,7 +12,8 @@ export async function GET(request: Request): Promise<Response> {
     if (isAuthError(error)) return authErrorResponse(error);
     throw error;
   }
-  return new Response(mirrorEventStream(request.signal), {
+  const since = new URL(request.url).searchParams.get('since')?.slice(0, 200) ?? undefined;
+  return new Response(mirrorEventStream(request.signal, since), {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-store, no-transform',
