@@ -7,6 +7,7 @@
 export type ScreeningFlag =
   | 'instruction_like_text'
   | 'hidden_text'
+  | 'active_html'
   | 'credential_request'
   | 'payment_details_change'
   | 'other_customer_data'
@@ -50,6 +51,8 @@ const HIDDEN_TEXT_PATTERNS = [
   /color\s*:\s*(#fff(fff)?|white)\b[^>]*background(-color)?\s*:\s*(#fff(fff)?|white)/i,
   /<!--[\s\S]*?(ignore|instruction|assistant|system|prompt)[\s\S]*?-->/i,
 ];
+// Mail clients never run these; mail that carries them is probing for a renderer that does.
+const ACTIVE_HTML_PATTERN = /<\s*(script|iframe|object|embed|form)\b|\son[a-z]+\s*=|javascript:/i;
 const LINK_PATTERN = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\./i;
 
 function matchesAny(patterns: readonly RegExp[], value: string): boolean {
@@ -62,6 +65,7 @@ export function screenInbound(input: ScreeningInput): ScreeningFlag[] {
   const flags = new Set<ScreeningFlag>();
   if (matchesAny(INSTRUCTION_PATTERNS, everything)) flags.add('instruction_like_text');
   if (html && matchesAny(HIDDEN_TEXT_PATTERNS, html)) flags.add('hidden_text');
+  if (html && ACTIVE_HTML_PATTERN.test(html)) flags.add('active_html');
   if (matchesAny(CREDENTIAL_PATTERNS, everything)) flags.add('credential_request');
   if (matchesAny(PAYMENT_PATTERNS, everything)) flags.add('payment_details_change');
   if (matchesAny(OTHER_CUSTOMER_PATTERNS, everything)) flags.add('other_customer_data');
@@ -70,23 +74,11 @@ export function screenInbound(input: ScreeningInput): ScreeningFlag[] {
   return [...flags].sort();
 }
 
-/** Flags that always send a message to a person. */
-export const BLOCKING_FLAGS: readonly ScreeningFlag[] = [
-  'instruction_like_text',
-  'hidden_text',
-  'credential_request',
-  'payment_details_change',
-  'other_customer_data',
-  'contains_links',
-  'has_attachments',
-  'oversized',
-  'malformed',
-  'sender_mismatch',
-];
-
+/** Every flag sends the message to a person; this is what the agent reads. */
 export const SCREENING_LABELS: Record<ScreeningFlag, string> = {
   instruction_like_text: 'The email contains instruction-like text aimed at the assistant',
   hidden_text: 'The email HTML hides text or carries instructions in comments',
+  active_html: 'The email HTML carries scripts, event handlers or forms',
   credential_request: 'The email asks for credentials or to weaken account security',
   payment_details_change: 'The email asks to change payment or bank details',
   other_customer_data: "The email asks for other customers' data",

@@ -47,7 +47,7 @@ describe('auto-send path', () => {
       { script: { classify: () => HIGH_RISK }, reason: 'Risk 85' },
       { script: { classify: () => ({ ...LOW_RISK, injectionSuspected: true }) }, reason: 'prompt injection' },
       { script: { classify: () => ({ ok: false as const, error: 'invalid twice' }) }, reason: 'Classification failed' },
-      { script: { screening: () => ['payment_details_change'] }, reason: 'payment details change' },
+      { script: { screening: () => ['payment_details_change'] }, reason: 'payment or bank details' },
       { script: { draftProblems: ['The draft links to evil.example'] }, reason: 'evil.example' },
     ];
     for (const { script, reason } of cases) {

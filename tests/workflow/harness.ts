@@ -12,7 +12,7 @@ import {
   type ConversationState,
 } from '../../worker/contract';
 import type { conversationWorkflow } from '../../worker/workflows';
-import { createTimeSkippingEnv, workflowBundle } from '../support/temporal-test-env';
+import { createLocalEnv, createTimeSkippingEnv, workflowBundle } from '../support/temporal-test-env';
 import { createFakeActivities, type FakeScript } from './fake-activities';
 
 export const POLICY: AutomationPolicy = {
@@ -42,6 +42,8 @@ interface ConversationOptions {
   script?: FakeScript;
   policy?: Partial<AutomationPolicy>;
   continueAsNewAfterEvents?: number;
+  /** A real dev server with real time, where the time-skipping server is unreliable (continue-as-new). */
+  realTime?: boolean;
   /** With RECORD_WORKFLOW_HISTORIES=1, the history is saved for the replay test under this name. */
   recordAs?: string;
 }
@@ -57,7 +59,7 @@ export async function withConversation(
   options: ConversationOptions,
   body: (run: Run) => Promise<void>,
 ): Promise<void> {
-  const env = await createTimeSkippingEnv();
+  const env = options.realTime ? await createLocalEnv() : await createTimeSkippingEnv();
   try {
     await runConversation(env, options, body);
   } finally {
@@ -92,7 +94,7 @@ async function runConversation(
     await deliver('msg-1');
     const handle = env.client.workflow.getHandle<typeof conversationWorkflow>(conversationId);
     const waitFor = async (predicate: (state: ConversationState) => boolean, what: string) => {
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + 30_000;
       let state: ConversationState | undefined;
       while (Date.now() < deadline) {
         state = await handle.query(getConversationStateQuery);

@@ -1,3 +1,4 @@
+import { SCREENING_LABELS, type ScreeningFlag } from '../../lib/safety/screen-inbound';
 import type { AutomationPolicy } from '../contract';
 
 /** What the workflow knows about the newest message when it decides. Small and serialisable. */
@@ -39,7 +40,9 @@ export function routeDraft(policy: AutomationPolicy, facts: RoutingFacts): Routi
     if (classification.requiresHuman) reasons.push('The classifier asked for a person');
     if (classification.injectionSuspected) reasons.push('Possible prompt injection or manipulation');
   }
-  for (const flag of facts.screeningFlags) reasons.push(`Screening: ${flag.replaceAll('_', ' ')}`);
+  for (const flag of facts.screeningFlags) {
+    reasons.push(`Screening: ${SCREENING_LABELS[flag as ScreeningFlag] ?? flag.replaceAll('_', ' ')}`);
+  }
   for (const problem of facts.draftProblems) reasons.push(`Draft check: ${problem}`);
   return reasons.length === 0
     ? { route: 'auto_send', reasons: ['Low risk, confident, allowed category, all checks passed'] }

@@ -39,7 +39,7 @@ describe('routeDraft', () => {
       'Category "billing" is not on the auto-send list',
       'The classifier asked for a person',
       'Possible prompt injection or manipulation',
-      'Screening: contains links',
+      'Screening: The email contains links',
       'Draft check: The draft is empty',
     ]);
   });

@@ -1,0 +1,44 @@
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { SignOutButton } from '@/components/sign-out-button';
+import { getSessionUser, hasRole, type Role } from '@/lib/auth';
+
+const NAV: readonly { href: string; label: string; minRole: Role }[] = [
+  { href: '/', label: 'Inbox', minRole: 'agent' },
+  { href: '/overview', label: 'Overview', minRole: 'manager' },
+  { href: '/outbox', label: 'Outbox', minRole: 'agent' },
+  { href: '/settings', label: 'Settings', minRole: 'manager' },
+  { href: '/admin/users', label: 'Users', minRole: 'admin' },
+  { href: '/admin/tokens', label: 'API tokens', minRole: 'admin' },
+];
+
+/** The top bar: only the places the signed-in person may go, and who they are. */
+export async function MainNav() {
+  const user = await getSessionUser(await headers());
+  return (
+    <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+      <Link href="/" className="font-semibold tracking-tight text-brand-700">
+        Countersign
+      </Link>
+      {user ? (
+        <>
+          <ul className="flex gap-4 text-sm">
+            {NAV.filter((item) => hasRole(user, item.minRole)).map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="text-slate-600 hover:text-slate-900">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <div className="ml-auto flex items-center gap-3 text-sm text-slate-500">
+            <span>
+              {user.name} · {user.role}
+            </span>
+            <SignOutButton />
+          </div>
+        </>
+      ) : null}
+    </nav>
+  );
+}
