@@ -9,8 +9,9 @@ export function temporalWorkflowUrl(workflowId: string): string {
   return `${base}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(workflowId)}`;
 }
 
-/** A model call's trace in LangFuse. */
-export function traceUrl(traceId: string): string {
+/** A model call's trace in LangFuse, or undefined when tracing is off (no link to nowhere). */
+export function traceUrl(traceId: string): string | undefined {
   const config = env();
+  if (!config.LANGFUSE_PUBLIC_KEY || !config.LANGFUSE_SECRET_KEY) return undefined;
   return langfuseTraceUrl(config.LANGFUSE_BASE_URL, traceId, config.LANGFUSE_PROJECT_ID);
 }

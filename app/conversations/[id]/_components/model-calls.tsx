@@ -35,14 +35,7 @@ export function ModelCalls({ calls, usage }: { calls: ConversationDetail['llmCal
                   {call.ok ? null : <span title={call.error ?? undefined}> · failed</span>}
                   <span className="block text-slate-500">
                     {call.model}
-                    {call.traceId ? (
-                      <>
-                        {' · '}
-                        <a href={traceUrl(call.traceId)} target="_blank" rel="noreferrer" className="font-medium text-brand-700 hover:underline">
-                          trace ↗
-                        </a>
-                      </>
-                    ) : null}
+                    {call.traceId ? <TraceLink traceId={call.traceId} /> : null}
                   </span>
                 </td>
                 <td className="whitespace-nowrap py-1.5 text-right tabular-nums" title={call.cacheReadTokens ? `${formatNumber(call.cacheReadTokens)} read from prompt cache` : undefined}>
@@ -55,5 +48,19 @@ export function ModelCalls({ calls, usage }: { calls: ConversationDetail['llmCal
         </table>
       )}
     </section>
+  );
+}
+
+/** Shown only when LangFuse is configured: a link to nowhere helps no one. */
+function TraceLink({ traceId }: { traceId: string }) {
+  const href = traceUrl(traceId);
+  if (!href) return null;
+  return (
+    <>
+      {' · '}
+      <a href={href} target="_blank" rel="noreferrer" className="font-medium text-brand-700 hover:underline">
+        trace ↗
+      </a>
+    </>
   );
 }
