@@ -92,13 +92,13 @@ afterAll(async () => {
 describe('dashboard', () => {
   it('shows a new conversation without a reload, flags injection, and approves an edit from the keyboard', async () => {
     const page = await signedInPage();
-    await page.goto(`${stack.baseUrl}/?queue=all`);
+    await page.goto(`${stack.baseUrl}/?queue=needs_approval`);
     // Set on this document only: a full reload would clear it.
     await page.evaluate(() => Object.assign(window, { noReload: true }));
     const mail = email('prompt-injection');
     const runId = randomUUID().slice(0, 8);
     const { conversationId } = await sendDemoEmail(mail, 0, { baseUrl: stack.baseUrl, secret: secrets.inbound, runId });
-    await page.getByText(mail.subject).waitFor({ timeout: 15_000 });
+    await page.getByText(mail.subject).waitFor({ timeout: 30_000 });
     expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
 
     await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);

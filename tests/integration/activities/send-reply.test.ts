@@ -88,7 +88,9 @@ describe('recordDecision', () => {
     const decisions = await fixture.store.db.decision.findMany();
     expect(decisions).toHaveLength(1);
     expect(decisions[0]).toMatchObject({ kind: 'edit_approve', actorId: 'user-1', editDistance: 8 });
-    expect(await fixture.store.db.auditLog.count({ where: { action: 'draft.edit_approve' } })).toBe(1);
+    const audit = await fixture.store.db.auditLog.findMany({ where: { action: 'draft.edit_approve' } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: 'user-1', target: 'conv-test#v1', before: { body: 'AI text' }, after: { body: 'AI text, edited' } });
     expect(fixture.scores[0]).toMatchObject({ name: 'decision', value: 'edited' });
   });
 });
