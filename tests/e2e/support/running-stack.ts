@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../support/free-port';
 
 export interface RunningStack {
   baseUrl: string;
@@ -18,16 +18,6 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 // Local stand-ins are chosen when these are unset, so the inherited values must go.
 const CLEARED = ['DATABASE_URL', 'APP_URL', 'TEMPORAL_ADDRESS', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'SMTP_URL', 'MAILCATCHER_URL', 'MAILCATCHER_DIR'];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /**
  * `npm start` (tsx lib/devstack/start.ts) on free ports with a throw-away data directory,

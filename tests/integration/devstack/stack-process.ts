@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '@/lib/devstack/project-root';
 
@@ -41,17 +40,6 @@ export function tail(text: string, lines = 80): string {
   return text.split('\n').slice(-lines).join('\n');
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Live (non-zombie) processes whose environment carries `marker`: what a clean stop leaves none of. */
 export function processesWithEnv(marker: string): string[] {

@@ -8,7 +8,8 @@ import { DEMO_EMAILS } from '@/lib/devstack/demo-emails';
 import { isPortInUse } from '@/lib/devstack/ports';
 import { readStoredSecrets } from '@/lib/devstack/secrets';
 import { sendDemoEmail } from '@/lib/devstack/send-demo-email';
-import { freePort, processesWithEnv, startStack, waitForOutput, type StackProcess } from './stack-process';
+import { freePort } from '../../support/free-port';
+import { processesWithEnv, startStack, waitForOutput, type StackProcess } from './stack-process';
 
 // The real `npm start` in a throwaway DATA_DIR on free ports: up, healthy, mail in, Ctrl-C,
 // nothing left running, up again with the same data. The first start may run `next build`

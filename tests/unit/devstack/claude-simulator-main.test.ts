@@ -1,33 +1,10 @@
 // The simulator's CLI entry: env parsing, the one startup line, a usable server, clean SIGTERM exit.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli as runCliEntry } from '../../support/run-cli';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
-const entry = `${root}lib/devstack/claude-simulator/main.ts`;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI; `onStdout` may act once the process has printed what the test waits for. */
-function runCli(env: Record<string, string>, onStdout?: (text: string, kill: () => void) => void): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      onStdout?.(stdout, () => child.kill('SIGTERM'));
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (env: Record<string, string>, onStdout?: (text: string, kill: () => void) => void) =>
+  runCliEntry('lib/devstack/claude-simulator/main.ts', env, onStdout);
 
 describe('Claude simulator CLI', { timeout: 30_000 }, () => {
   it('names the variable when a value is invalid', async () => {
