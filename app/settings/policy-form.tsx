@@ -2,6 +2,7 @@
 
 import { useFormAction } from '@/components/use-form-action';
 import type { AutomationPolicy } from '@/worker/contract';
+import { Button } from '@/components/button';
 import { updateAutomationPolicyAction, type UpdatePolicyResult } from './actions';
 
 const input = 'mt-1 block w-32 rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-slate-500 focus:outline-none';
@@ -54,13 +55,9 @@ export function PolicyForm({ policy, categories }: PolicyFormProps) {
         ))}
       </div>
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
+        <Button type="submit" variant="primary" disabled={pending}>
           {pending ? 'Saving…' : 'Save policy'}
-        </button>
+        </Button>
         {result?.ok && <p className="text-sm text-green-700">Saved. Running conversations pick it up before their next automatic send.</p>}
         {result && !result.ok && (
           <p role="alert" className="text-sm text-red-700">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/button';
 
 interface SignInFormProps {
   /** Already validated by the page as a same-site path. */
@@ -77,13 +78,9 @@ export function SignInForm({ next }: SignInFormProps) {
           {error}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
+      <Button type="submit" variant="primary" disabled={pending} className="w-full py-2">
         {pending ? 'Signing in…' : 'Sign in'}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormAction } from '@/components/use-form-action';
+import { Button } from '@/components/button';
 import { createApiTokenAction, type CreateApiTokenResult } from './actions';
 
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-slate-500 focus:outline-none';
@@ -32,13 +33,9 @@ export function CreateTokenForm({ users, defaultUserId }: CreateTokenFormProps) 
             ))}
           </select>
         </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
+        <Button type="submit" variant="primary" disabled={pending}>
           {pending ? 'Creating…' : 'Create token'}
-        </button>
+        </Button>
       </form>
       {result && !result.ok && !result.fieldErrors && (
         <p role="alert" className="text-sm text-red-700">

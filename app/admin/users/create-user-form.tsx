@@ -2,6 +2,7 @@
 
 import { useFormAction } from '@/components/use-form-action';
 import { ROLES } from '@/lib/auth/roles';
+import { Button } from '@/components/button';
 import { createUserAction, type CreateUserResult } from './actions';
 
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-slate-500 focus:outline-none';
@@ -42,13 +43,9 @@ export function CreateUserForm() {
         {fieldError('password')}
       </label>
       <div className="flex items-center gap-3 sm:col-span-2">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
+        <Button type="submit" variant="primary" disabled={pending}>
           {pending ? 'Creating…' : 'Create user'}
-        </button>
+        </Button>
         {result?.ok && <p className="text-sm text-green-700">Created {result.data.email}.</p>}
         {result && !result.ok && (
           <p role="alert" className="text-sm text-red-700">

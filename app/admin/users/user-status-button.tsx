@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { Button } from '@/components/button';
 import { setUserDisabledAction, type SetUserDisabledResult } from './actions';
 
 interface UserStatusButtonProps {
@@ -15,13 +16,9 @@ export function UserStatusButton({ userId, disabled }: UserStatusButtonProps) {
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="disabled" value={disabled ? 'false' : 'true'} />
       {result && !result.ok && <span className="text-xs text-red-700">{result.error}</span>}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60"
-      >
+      <Button type="submit" size="sm" disabled={pending}>
         {disabled ? 'Enable' : 'Disable'}
-      </button>
+      </Button>
     </form>
   );
 }
