@@ -47,6 +47,11 @@ export interface ConversationWorkflowInput {
   lastDraftVersion?: number;
   /** Carried across continue-as-new: message ids already seen (signals are at-least-once). */
   seenMessageIds?: string[];
+  /**
+   * Who may decide, by user id (support users who are not disabled). Refreshed on running
+   * workflows by actorsChangedSignal. Absent in runs started before rosters existed.
+   */
+  actors?: Record<string, AgentRole>;
   /** History size after which the workflow continues as new between messages (default 5,000 events). */
   continueAsNewAfterEvents?: number;
 }
@@ -65,9 +70,15 @@ export interface InboundMessageSignalInput {
 }
 export const inboundMessageSignal = defineSignal<[InboundMessageSignalInput]>('inboundMessage');
 
-// ---- Updates (agent decisions) -------------------------------------------------------
-
 export type AgentRole = 'agent' | 'manager' | 'admin';
+
+export interface ActorsChangedSignalInput {
+  /** The full roster: replaces the previous one. */
+  actors: Record<string, AgentRole>;
+}
+export const actorsChangedSignal = defineSignal<[ActorsChangedSignalInput]>('actorsChanged');
+
+// ---- Updates (agent decisions) -------------------------------------------------------
 
 export interface Actor {
   id: string;

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Env } from '../config/env';
 import type { Db } from '../db/client';
 import { getAutomationPolicy } from '../settings/automation-policy';
+import { loadSupportRoster } from '../users/load-support-roster';
 import { CONVERSATION_WORKFLOW, inboundMessageSignal, type ConversationWorkflowInput } from '../../worker/contract';
 
 export interface DeliverInput {
@@ -17,11 +18,12 @@ export interface DeliverInput {
  * reply reaches the running workflow and a new thread (or one closed for idleness) starts.
  */
 export async function deliverToWorkflow({ db, client, config, conversationId, messageId }: DeliverInput): Promise<void> {
-  const [policy, drafts] = await Promise.all([
+  const [policy, drafts, actors] = await Promise.all([
     getAutomationPolicy(db),
     db.draft.aggregate({ where: { conversationId }, _max: { version: true } }),
+    loadSupportRoster(db),
   ]);
-  const input: ConversationWorkflowInput = { conversationId, policy, lastDraftVersion: drafts._max.version ?? 0 };
+  const input: ConversationWorkflowInput = { conversationId, policy, actors, lastDraftVersion: drafts._max.version ?? 0 };
   await client.workflow.signalWithStart(CONVERSATION_WORKFLOW, {
     workflowId: conversationId,
     taskQueue: config.TEMPORAL_TASK_QUEUE,

@@ -134,13 +134,13 @@ describe('dashboard', () => {
   });
 
   it('lets exactly one of two agents approve and tells the other it was already decided', async () => {
-    const mail = email('chargeback');
-    const conversationId = await conversationAwaitingApproval(mail);
-    // A second person, in a browser session of their own.
+    // A second person, in a browser session of their own, on the roster before the mail arrives.
     const db = createDb(`file:${path.join(stack.dataDir, 'countersign.db')}`);
     const password = `agent-${randomUUID()}`;
     await createUser(db, { email: 'second.agent@countersign.local', name: 'Second Agent', role: 'agent', password, actorId: null });
     await db.$disconnect();
+    const mail = email('chargeback');
+    const conversationId = await conversationAwaitingApproval(mail);
     const agentSession = await signedInContext('second.agent@countersign.local', password);
     const pages = await Promise.all([signedInPage(), agentSession.newPage()]);
     for (const page of pages) {

@@ -42,6 +42,8 @@ interface ConversationOptions {
   script?: FakeScript;
   policy?: Partial<AutomationPolicy>;
   continueAsNewAfterEvents?: number;
+  /** The roster passed at start, as intake does; omitted = structural checks only. */
+  actors?: Record<string, 'agent' | 'manager' | 'admin'>;
   /** A real dev server with real time, where the time-skipping server is unreliable (continue-as-new). */
   realTime?: boolean;
   /** With RECORD_WORKFLOW_HISTORIES=1, the history is saved for the replay test under this name. */
@@ -85,7 +87,14 @@ async function runConversation(
     await env.client.workflow.signalWithStart(CONVERSATION_WORKFLOW, {
       workflowId: conversationId,
       taskQueue,
-      args: [{ conversationId, policy: { ...POLICY, ...options.policy }, continueAsNewAfterEvents: options.continueAsNewAfterEvents }],
+      args: [
+        {
+          conversationId,
+          policy: { ...POLICY, ...options.policy },
+          actors: options.actors,
+          continueAsNewAfterEvents: options.continueAsNewAfterEvents,
+        },
+      ],
       signal: inboundMessageSignal,
       signalArgs: [{ messageId }],
     });

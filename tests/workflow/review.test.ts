@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approveDraftUpdate, rejectDraftUpdate, reviseDraftUpdate } from '../../worker/contract';
+import { actorsChangedSignal, approveDraftUpdate, rejectDraftUpdate, reviseDraftUpdate } from '../../worker/contract';
 import { HIGH_RISK } from './fake-activities';
 import { AGENT, OTHER_AGENT, awaitingReview, expectRefusal, statusIs, withConversation } from './harness';
 
@@ -108,6 +108,30 @@ describe('review path', () => {
       await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT }] });
       const state = await waitFor(statusIs('failed'), 'failed');
       expect(state.statusReason).toContain('550');
+    });
+  });
+
+  it('refuses people who are not on the roster until the roster names them', async () => {
+    await withConversation({ ...risky, actors: { [AGENT.id]: 'agent' } }, async ({ handle, calls, waitFor }) => {
+      await waitFor(awaitingReview, 'review');
+      // Claiming a role is not enough: the roster decides.
+      await expectRefusal(
+        handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: { ...OTHER_AGENT, role: 'admin' } }] }),
+        /unknown/,
+      );
+      expect(calls.recordDecision).toHaveLength(0);
+      await handle.signal(actorsChangedSignal, { actors: { [AGENT.id]: 'agent', [OTHER_AGENT.id]: 'agent' } });
+      await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: OTHER_AGENT }] });
+      await waitFor(statusIs('sent'), 'sent');
+      expect(calls.recordDecision).toEqual([expect.objectContaining({ actor: OTHER_AGENT })]);
+    });
+  });
+
+  it('refuses a user removed from the roster while the draft waited', async () => {
+    await withConversation({ ...risky, actors: { [AGENT.id]: 'agent' } }, async ({ handle, waitFor }) => {
+      await waitFor(awaitingReview, 'review');
+      await handle.signal(actorsChangedSignal, { actors: {} });
+      await expectRefusal(handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT }] }), /unknown/);
     });
   });
 });

@@ -1,5 +1,6 @@
 import type {
   Actor,
+  AgentRole,
   ApproveDraftInput,
   ConversationState,
   ConversationStatus,
@@ -33,6 +34,8 @@ export class ConversationMemory {
   processed = 0;
   readonly supersededVersions = new Set<number>();
   readonly decidedVersions = new Set<number>();
+  /** Who may decide; undefined only for runs started before rosters were passed in. */
+  actors: Record<string, AgentRole> | undefined;
 
   constructor(input: ConversationWorkflowInput) {
     this.conversationId = input.conversationId;
@@ -40,6 +43,7 @@ export class ConversationMemory {
     this.seen = [...(input.seenMessageIds ?? [])];
     this.lastDraftVersion = input.lastDraftVersion ?? 0;
     this.status = input.status ?? 'received';
+    this.actors = input.actors;
   }
 
   /** Signals are at-least-once (intake and the reconciler may both deliver). */
@@ -55,7 +59,8 @@ export class ConversationMemory {
    * Validators throw this reason: the update is rejected and nothing enters history.
    */
   refusal(draftVersion: number, actor: Actor, phase: 'review' | 'hold'): string | undefined {
-    if (!actor.id || !ROLES.has(actor.role)) return 'the acting user is unknown or has no support role';
+    const rosterRole = this.actors === undefined ? actor.role : this.actors[actor.id];
+    if (!actor.id || !rosterRole || !ROLES.has(rosterRole)) return 'the acting user is unknown or has no support role';
     if (this.supersededVersions.has(draftVersion)) {
       return `draft version ${draftVersion} was superseded by a new customer message`;
     }

@@ -208,6 +208,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         ...input,
         pendingMessageIds: memory.queue,
         status: memory.status,
+        actors: memory.actors,
         lastDraftVersion: memory.lastDraftVersion,
         seenMessageIds: memory.seen,
       });

@@ -1,6 +1,7 @@
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
+  actorsChangedSignal,
   type ApproveDraftInput,
   type CancelAutoSendInput,
   type RejectDraftInput,
@@ -32,6 +33,9 @@ function requireText(value: string, what: string, max: number): void {
  */
 export function registerHandlers(memory: ConversationMemory): void {
   wf.setHandler(inboundMessageSignal, ({ messageId }) => memory.enqueue(messageId));
+  wf.setHandler(actorsChangedSignal, ({ actors }) => {
+    memory.actors = actors;
+  });
   wf.setHandler(getConversationStateQuery, () => memory.snapshot());
 
   const decide = async (decision: PendingDecision, draftVersion: number, actor: Actor): Promise<DecisionResult> => {

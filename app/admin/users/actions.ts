@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { AuthError, requireActionUser } from '@/lib/auth';
 import { fail, invalid, ok, type ActionResult } from '@/lib/actions/action-result';
 import { getDb } from '@/lib/db';
+import { getTemporalClient } from '@/lib/temporal/client';
+import { broadcastRoster } from '@/lib/users/broadcast-roster';
 import { createUser } from '@/lib/users/create-user';
 import { createUserSchema, setUserDisabledSchema } from '@/lib/users/schema';
 import { setUserDisabled } from '@/lib/users/set-user-disabled';
@@ -17,7 +19,9 @@ export async function createUserAction(_previous: CreateUserResult, formData: Fo
     const admin = await requireActionUser('admin');
     const parsed = createUserSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return invalid(parsed.error);
-    const user = await createUser(await getDb(), { ...parsed.data, actorId: admin.id });
+    const db = await getDb();
+    const user = await createUser(db, { ...parsed.data, actorId: admin.id });
+    await refreshRosters(db);
     revalidatePath('/admin/users');
     return ok({ email: user.email });
   } catch (error) {
@@ -31,11 +35,23 @@ export async function setUserDisabledAction(_previous: SetUserDisabledResult, fo
     const admin = await requireActionUser('admin');
     const parsed = setUserDisabledSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return invalid(parsed.error);
-    await setUserDisabled(await getDb(), { ...parsed.data, actorId: admin.id });
+    const db = await getDb();
+    await setUserDisabled(db, { ...parsed.data, actorId: admin.id });
+    await refreshRosters(db);
     revalidatePath('/admin/users');
     return ok(null);
   } catch (error) {
     if (error instanceof AuthError || error instanceof UserError) return fail(error.message);
     throw error;
+  }
+}
+
+/** Running conversations learn the change now; new ones read the roster when they start. */
+async function refreshRosters(db: Awaited<ReturnType<typeof getDb>>): Promise<void> {
+  try {
+    await broadcastRoster(db, await getTemporalClient());
+  } catch (error) {
+    // The user change itself is saved; workflows started later still get the new roster.
+    console.warn(`Could not update running conversations' rosters: ${(error as Error).message}`);
   }
 }
