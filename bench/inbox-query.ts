@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Prisma } from '../lib/db/generated/client';
 import { PROJECT_ROOT } from '../lib/devstack/project-root';
-import { createTempDb } from '../tests/integration/data/support/temp-db';
+import { createTempDb } from '../tests/support/temp-db';
 import { loadDataLayer, type ListInboxOptions } from './inbox-query/load-data-layer';
 import { renderTable, time, type Timing } from './inbox-query/measure';
 import { sanityCheck } from './inbox-query/sanity-check';

@@ -10,7 +10,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 export const CONVERSATION_WORKFLOW = 'conversationWorkflow';
-export const ESCALATION_WORKFLOW = 'escalationWorkflow';
 
 export type ConversationStatus =
   | 'received'

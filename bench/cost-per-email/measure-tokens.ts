@@ -6,6 +6,7 @@ import type { TokenUsage } from '../../lib/llm/observer';
 import { buildClassifyRequest } from '../../lib/llm/prompts/classify-prompt';
 import { buildDraftRequest } from '../../lib/llm/prompts/draft-prompt';
 import type { ThreadEntry } from '../../lib/llm/prompts/thread';
+import { tokenUsageOf } from '../../lib/llm/token-usage';
 
 /**
  * Token counts of the demo set, measured rather than guessed: the app's real prompt builders
@@ -27,16 +28,6 @@ export interface MeasureOptions {
   categories: readonly string[];
   knowledge: readonly KnowledgeArticle[];
   emails?: readonly DemoEmail[];
-}
-
-function tokenUsage(usage: Anthropic.Usage): TokenUsage {
-  return {
-    inputTokens: usage.input_tokens,
-    outputTokens: usage.output_tokens,
-    cacheReadTokens: usage.cache_read_input_tokens ?? 0,
-    cacheWrite5mTokens: usage.cache_creation?.ephemeral_5m_input_tokens ?? usage.cache_creation_input_tokens ?? 0,
-    cacheWrite1hTokens: usage.cache_creation?.ephemeral_1h_input_tokens ?? 0,
-  };
 }
 
 // The same one-line triage note the draft activity passes on.
@@ -64,7 +55,7 @@ export async function measureDemoTokens(options: MeasureOptions): Promise<EmailT
         knowledge: options.knowledge,
       }),
     );
-    measured.push({ key: email.key, classify: tokenUsage(classified.usage), draft: tokenUsage(drafted.usage) });
+    measured.push({ key: email.key, classify: tokenUsageOf(classified.usage), draft: tokenUsageOf(drafted.usage) });
   }
   return measured;
 }

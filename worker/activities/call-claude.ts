@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { Context } from '@temporalio/activity';
 import { computeCostUsd } from '../../lib/llm/pricing';
+import { tokenUsageOf } from '../../lib/llm/token-usage';
 import type { LlmPurpose, TokenUsage } from '../../lib/llm/observer';
 import { traceIdFor } from '../../lib/observability/trace-ids';
 import type { ActivityDeps } from './deps';
@@ -18,17 +19,6 @@ export interface ClaudeCallInput {
 }
 
 const HEARTBEAT_MS = 5_000;
-
-function usageOf(message: Anthropic.Message | undefined): TokenUsage {
-  const usage = message?.usage;
-  return {
-    inputTokens: usage?.input_tokens ?? 0,
-    outputTokens: usage?.output_tokens ?? 0,
-    cacheReadTokens: usage?.cache_read_input_tokens ?? 0,
-    cacheWrite5mTokens: usage?.cache_creation?.ephemeral_5m_input_tokens ?? usage?.cache_creation_input_tokens ?? 0,
-    cacheWrite1hTokens: usage?.cache_creation?.ephemeral_1h_input_tokens ?? 0,
-  };
-}
 
 /**
  * One Claude call attempt: heartbeats while waiting (so a dead worker is noticed fast),
@@ -59,7 +49,7 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
   }
   const endedAt = new Date();
   const model = message?.model ?? input.request.model;
-  const usage = usageOf(message);
+  const usage = tokenUsageOf(message?.usage);
   const { costUsd } = computeCostUsd(model, usage, deps.config.prices);
   const traceId = traceIdFor({ workflowId: execution.workflowId, messageId: input.messageId });
   const callKey = `${execution.runId}:${info.activityId}:${info.attempt}:${input.callIndex ?? 0}`;

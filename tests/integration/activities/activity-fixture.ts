@@ -4,7 +4,7 @@ import { createClaudeClient } from '../../../lib/llm/claude-client';
 import { noopObserver, type GenerationRecord, type LlmObserver, type ScoreRecord } from '../../../lib/llm/observer';
 import type { Mailer, OutgoingMail } from '../../../lib/mail/mailer';
 import { createActivities, type ActivityDeps } from '../../../worker/activities';
-import { createTempDb, type TempDb } from '../data/support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 
 export interface ActivityFixture {
   store: TempDb;

@@ -9,7 +9,7 @@ import { resolveApiActor } from '../../../lib/auth/resolve-api-actor';
 import { createUser } from '../../../lib/users/create-user';
 import { setUserDisabled } from '../../../lib/users/set-user-disabled';
 import { UserError } from '../../../lib/users/user-error';
-import { createTempDb, type TempDb } from '../data/support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 
 const PASSWORD = 'correct horse battery staple';
 let temp: TempDb;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AutomationPolicy } from '../../../worker/contract';
 import { AUTOMATION_POLICY_KEY, getAutomationPolicy, updateAutomationPolicy } from '../../../lib/settings/automation-policy';
 import { SettingsError } from '../../../lib/settings/settings-error';
-import { createTempDb, type TempDb } from '../data/support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 
 const defaults: AutomationPolicy = {
   autoSendEnabled: true,

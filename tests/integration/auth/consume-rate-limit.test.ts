@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumeRateLimit } from '../../../lib/auth/consume-rate-limit';
-import { createTempDb, type TempDb } from '../data/support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 
 let temp: TempDb;
 beforeAll(async () => {

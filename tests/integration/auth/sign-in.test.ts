@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toSessionUser } from '../../../lib/auth/session-user';
 import { createUser } from '../../../lib/users/create-user';
 import { setUserDisabled } from '../../../lib/users/set-user-disabled';
-import { createTempDb, type TempDb } from '../data/support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 import { BASE_URL, cookieHeader, signIn, testAuth } from './support/auth-fixture';
 
 const PASSWORD = 'correct horse battery staple';

@@ -8,7 +8,7 @@ import { createUser } from '../../../lib/users/create-user';
 import { DEMO_AGENT_EMAIL, DEMO_CREDENTIALS_FILE, ensureDemoAgent } from '../../../lib/users/ensure-demo-agent';
 import { ensureBootstrapAdmin } from '../../../lib/users/ensure-bootstrap-admin';
 import { UserError } from '../../../lib/users/user-error';
-import { createTempDb, type TempDb } from '../data/support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 import { signIn, testAuth } from './support/auth-fixture';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getConversationDetailOrThrow } from '../../../lib/data/conversation/get-conversation-detail';
 import { NotFoundError } from '../../../lib/errors';
-import { createTempDb, type TempDb } from './support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 import { seedConversation } from './support/seed';
 
 let temp: TempDb;

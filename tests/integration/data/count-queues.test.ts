@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countQueues } from '../../../lib/data/inbox/count-queues';
-import { createTempDb, type TempDb } from './support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 import { seedConversation } from './support/seed';
 
 let temp: TempDb;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getInboxNeighbours } from '../../../lib/data/inbox/get-inbox-neighbours';
 import { listInbox } from '../../../lib/data/inbox/list-inbox';
 import type { InboxSort } from '../../../lib/inbox/inbox-params';
-import { createTempDb, type TempDb } from './support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 import { minutesAfter, seedConversation } from './support/seed';
 
 const BASE = new Date('2026-04-01T00:00:00Z');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listInbox, type ListInboxOptions } from '../../../lib/data/inbox/list-inbox';
-import { createTempDb, type TempDb } from './support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 import { minutesAfter, seedConversation } from './support/seed';
 
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getOverviewMetrics, type OverviewMetrics } from '../../../lib/data/overview/get-overview-metrics';
 import type { Db } from '../../../lib/db/client';
-import { createTempDb, type TempDb } from './support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 import { seedConversation } from './support/seed';
 
 

@@ -5,7 +5,7 @@ import { reconcileUndelivered } from '../../../lib/intake/reconciler';
 import { signInboundBody } from '../../../lib/intake/verify-sender-system';
 import { CONVERSATION_WORKFLOW } from '../../../worker/contract';
 import { createLocalEnv } from '../../support/temporal-test-env';
-import { createTempDb, type TempDb } from '../data/support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 
 const SECRET = 'inbound-secret-for-tests-0123456789';
 const config = { INBOUND_SECRET: SECRET, INBOUND_MAX_BYTES: 64 * 1024, TEMPORAL_TASK_QUEUE: 'intake-test' };

@@ -6,7 +6,7 @@ import { startClaudeSimulator } from '../../../lib/devstack/claude-simulator';
 import { startMailCatcher, type MailCatcher } from '../../../lib/devstack/mail-catcher/server';
 import type { AutomationPolicy } from '../../../worker/contract';
 import { createLocalEnv } from '../../support/temporal-test-env';
-import { createTempDb, type TempDb } from '../data/support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 import { startWorkerProcess, type WorkerProcess } from './worker-process';
 
 export interface System {

@@ -8,7 +8,7 @@ import { approveDraftUpdate, CONVERSATION_WORKFLOW, getConversationStateQuery, i
 import { createLocalEnv, workflowBundle } from '../../support/temporal-test-env';
 import { createFakeActivities, HIGH_RISK } from '../../workflow/fake-activities';
 import { POLICY } from '../../workflow/harness';
-import { createTempDb, type TempDb } from '../data/support/temp-db';
+import { createTempDb, type TempDb } from '../../support/temp-db';
 
 let store: TempDb;
 let temporal: TestWorkflowEnvironment;
