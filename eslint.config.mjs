@@ -11,7 +11,7 @@ const workflowMessage =
   'Workflow code must stay deterministic and bundle for the workflow sandbox: no Node built-ins, ' +
   'database, network SDKs or Temporal client/worker. Do I/O in an activity.';
 
-const envMessage = 'Read configuration through env() from lib/config/env.ts: it is validated and documented there.';
+const envMessage = 'Read configuration through env() from lib/platform/config/env.ts: it is validated and documented there.';
 
 const workflowRestrictedImports = {
   paths: [
@@ -38,7 +38,7 @@ export default defineConfig(
     ignores: [
       '.next/**',
       'node_modules/**',
-      'lib/db/generated/**',
+      'lib/platform/db/generated/**',
       'data/**',
       '.tools/**',
       'tests/.artifacts/**',
@@ -99,9 +99,9 @@ export default defineConfig(
     // The places allowed to touch the process environment: the config module, the process
     // entries that pass environment to their children, tool configs, and tests that spawn processes.
     files: [
-      'lib/config/env.ts',
-      'lib/devstack/start.ts',
-      'lib/devstack/**/main.ts',
+      'lib/platform/config/env.ts',
+      'devstack/start.ts',
+      'devstack/**/main.ts',
       'worker/main.ts',
       'prisma.config.ts',
       'tests/**/*.ts',

@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { defineConfig } from 'prisma/config';
-import { env, sqlitePath } from './lib/config/env';
+import { env, sqlitePath } from './lib/platform/config/env';
 
 // Prisma 6.19's JavaScript schema engine runs offline (the native one downloads binaries).
 // The schema's `url = env("DATABASE_URL")` must resolve, so the validated default is exported.

@@ -1,7 +1,7 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
-import { AUTH_COOKIE_PREFIX } from './lib/auth/cookie-prefix';
-import { REQUEST_PATH_HEADER } from './lib/auth/request-path-header';
+import { AUTH_COOKIE_PREFIX } from './lib/web/auth/cookie-prefix';
+import { REQUEST_PATH_HEADER } from './lib/web/auth/request-path-header';
 
 /**
  * Defence in depth only: the real checks are requireUser / requireActionUser /

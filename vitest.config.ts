@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
+const root = fileURLToPath(new URL('./', import.meta.url));
 
 // Tiers mirror the brief: unit (fakes only), workflow (Temporal time-skipping server),
 // integration (real dev server, worker, simulator, mail catcher), e2e (real browser).

@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseEnv } from '../lib/config/env';
-import { startClaudeSimulator } from '../lib/devstack/claude-simulator';
-import { PROJECT_ROOT } from '../lib/devstack/project-root';
-import { loadKnowledge } from '../lib/knowledge/load-knowledge';
-import { createClaudeClient } from '../lib/llm/claude-client';
-import { withPriceOverrides } from '../lib/llm/price-table';
+import { parseEnv } from '../lib/platform/config/env';
+import { startClaudeSimulator } from '../devstack/claude-simulator';
+import { PROJECT_ROOT } from '../devstack/project-root';
+import { loadKnowledge } from '../lib/features/knowledge/load-knowledge';
+import { createClaudeClient } from '../lib/platform/llm/claude-client';
+import { withPriceOverrides } from '../lib/platform/llm/price-table';
 import { measureDemoTokens, type EmailTokens } from './cost-per-email/measure-tokens';
 import { renderTable, renderTokenProfile } from './cost-per-email/report';
 import { priceScenario, type Scenario, type ScenarioCost } from './cost-per-email/scenarios';

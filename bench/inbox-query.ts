@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Prisma } from '../lib/db/generated/client';
-import { PROJECT_ROOT } from '../lib/devstack/project-root';
+import { Prisma } from '../lib/platform/db/generated/client';
+import { PROJECT_ROOT } from '../devstack/project-root';
 import { createTempDb } from '../tests/support/temp-db';
 import { loadDataLayer, type ListInboxOptions } from './inbox-query/load-data-layer';
 import { renderTable, time, type Timing } from './inbox-query/measure';

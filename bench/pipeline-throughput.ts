@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEMO_EMAILS } from '../lib/devstack/demo-emails';
-import { PROJECT_ROOT } from '../lib/devstack/project-root';
+import { DEMO_EMAILS } from '../devstack/demo-emails';
+import { PROJECT_ROOT } from '../devstack/project-root';
 import { deliverEmail, waitUntilSettled } from '../tests/integration/support/deliver-email';
 import { startSystem } from '../tests/integration/support/system';
 import { sampleRss } from './pipeline/rss-sampler';

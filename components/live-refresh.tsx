@@ -1,4 +1,4 @@
-import { getMirrorVersion } from '@/lib/data/inbox/get-mirror-version';
+import { getMirrorVersion } from '@/lib/read/inbox/get-mirror-version';
 import { LiveRefreshClient } from './live-refresh-client';
 
 /**

@@ -1,4 +1,4 @@
-import { signOutAction } from '@/lib/auth/sign-out-action';
+import { signOutAction } from '@/lib/web/auth/sign-out-action';
 
 /** A plain form post, so signing out works before (and without) client JavaScript. */
 export function SignOutButton() {

@@ -1,5 +1,5 @@
 import { connection } from 'next/server';
-import { env } from '@/lib/config/env';
+import { env } from '@/lib/platform/config/env';
 
 /**
  * Shown on every page while Claude is the offline simulator, so nobody mistakes a

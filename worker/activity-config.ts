@@ -1,6 +1,6 @@
-import type { Env } from '../lib/config/env';
-import { withPriceOverrides } from '../lib/llm/price-table';
-import { domainOf } from '../lib/mail/addresses';
+import type { Env } from '../lib/platform/config/env';
+import { withPriceOverrides } from '../lib/platform/llm/price-table';
+import { domainOf } from '../lib/platform/mail/addresses';
 import type { ActivityConfig } from './activities';
 
 /** The slice of the environment activities need, resolved once at worker start. */

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { buttonClasses } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
-import type { InboxPage } from '@/lib/data/inbox/list-inbox';
-import { inboxQueryString, type InboxParams } from '@/lib/inbox/inbox-params';
+import type { InboxPage } from '@/lib/read/inbox/list-inbox';
+import { inboxQueryString, type InboxParams } from '@/lib/web/inbox-params';
 import { InboxRow, ROW_GRID } from './inbox-row';
 
 const HEADINGS = ['Customer', 'Subject', 'Category', 'Priority', 'Risk', 'Last message', 'SLA / hold', 'Status'];

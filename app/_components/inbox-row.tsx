@@ -5,7 +5,7 @@ import { RelativeTime } from '@/components/relative-time';
 import { RiskPill } from '@/components/risk-pill';
 import { SlaTimer } from '@/components/sla-timer';
 import { PriorityBadge, StatusBadge } from '@/components/status-badge';
-import type { InboxRow as Row } from '@/lib/data/inbox/list-inbox';
+import type { InboxRow as Row } from '@/lib/read/inbox/list-inbox';
 
 export const ROW_GRID =
   'grid grid-cols-[minmax(0,11rem)_minmax(0,1fr)_6.5rem_4.5rem_5.5rem_5rem_7rem_7.5rem] items-center gap-3';

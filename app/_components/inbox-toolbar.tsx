@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useRef, type FormEvent } from 'react';
 import { Button } from '@/components/button';
-import { INBOX_SORTS, inboxQueryString, type InboxParams, type InboxSort } from '@/lib/inbox/inbox-params';
-import { CONVERSATION_STATUSES, queueStatuses, statusLabel, type MirrorStatus } from '@/lib/inbox/queues';
+import { INBOX_SORTS, inboxQueryString, type InboxParams, type InboxSort } from '@/lib/web/inbox-params';
+import { CONVERSATION_STATUSES, queueStatuses, statusLabel, type MirrorStatus } from '@/lib/core/conversation/queues';
 
 /**
  * Search, category, status and order. A plain GET form (works without JavaScript); with

@@ -1,7 +1,7 @@
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { SignOutButton } from '@/components/sign-out-button';
-import { getSessionUser, hasRole, type Role } from '@/lib/auth';
+import { getSessionUser, hasRole, type Role } from '@/lib/web/auth';
 
 const NAV: readonly { href: string; label: string; minRole: Role }[] = [
   { href: '/', label: 'Inbox', minRole: 'agent' },

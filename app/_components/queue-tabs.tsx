@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { QueueCounts } from '@/lib/data/inbox/count-queues';
-import { defaultSortFor, inboxQueryString, type InboxParams } from '@/lib/inbox/inbox-params';
-import { QUEUES } from '@/lib/inbox/queues';
+import type { QueueCounts } from '@/lib/read/inbox/count-queues';
+import { defaultSortFor, inboxQueryString, type InboxParams } from '@/lib/web/inbox-params';
+import { QUEUES } from '@/lib/core/conversation/queues';
 import { formatNumber } from '@/lib/web/format';
 
 /** The queue tabs with their counts; switching tab keeps search and category, resets the rest. */

@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/empty-state';
 import { LiveRefresh } from '@/components/live-refresh';
 import { RelativeTime } from '@/components/relative-time';
-import { requireUser } from '@/lib/auth';
-import { findConversationsByMessageIds } from '@/lib/data/conversation/find-conversations-by-message-ids';
-import { listOutbox } from '@/lib/data/outbox/list-outbox';
+import { requireUser } from '@/lib/web/auth';
+import { findConversationsByMessageIds } from '@/lib/read/conversation/find-conversations-by-message-ids';
+import { listOutbox } from '@/lib/read/outbox/list-outbox';
 import { CatcherUnreachable, RelayNotice } from './_components/relay-notice';
 
 export const metadata: Metadata = { title: 'Outbox' };

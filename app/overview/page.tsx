@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth';
-import { getOverviewMetrics } from '@/lib/data/overview/get-overview-metrics';
-import { OVERVIEW_WINDOWS, parseOverviewDays } from '@/lib/overview/overview-params';
+import { requireUser } from '@/lib/web/auth';
+import { getOverviewMetrics } from '@/lib/read/overview/get-overview-metrics';
+import { OVERVIEW_WINDOWS, parseOverviewDays } from '@/lib/web/overview-params';
 import { formatDuration, formatNumber, formatPercent, formatUsd } from '@/lib/web/format';
 import { BarChart } from './_components/bar-chart';
 import { CategoryTable } from './_components/category-table';

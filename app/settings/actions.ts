@@ -1,12 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { AuthError, requireActionUser } from '@/lib/auth';
-import { fail, invalid, ok, type ActionResult } from '@/lib/actions/action-result';
-import { getDb } from '@/lib/db';
-import { updateAutomationPolicy } from '@/lib/settings/automation-policy';
-import { automationPolicyFormSchema } from '@/lib/settings/automation-policy-schema';
-import { SettingsError } from '@/lib/settings/settings-error';
+import { AuthError, requireActionUser } from '@/lib/web/auth';
+import { fail, invalid, ok, type ActionResult } from '@/lib/web/actions/action-result';
+import { getDb } from '@/lib/platform/db';
+import { updateAutomationPolicy } from '@/lib/features/settings/automation-policy';
+import { automationPolicyFormSchema } from '@/lib/core/policy/automation-policy';
+import { SettingsError } from '@/lib/features/settings/settings-error';
 
 export type UpdatePolicyResult = ActionResult | null;
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth';
-import { env } from '@/lib/config/env';
-import { getDb } from '@/lib/db';
-import { getAutomationPolicy } from '@/lib/settings/automation-policy';
+import { requireUser } from '@/lib/web/auth';
+import { env } from '@/lib/platform/config/env';
+import { getDb } from '@/lib/platform/db';
+import { getAutomationPolicy } from '@/lib/features/settings/automation-policy';
 import { PolicyForm } from './policy-form';
 
 export const metadata: Metadata = { title: 'Settings' };

@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormAction } from '@/components/use-form-action';
-import type { AutomationPolicy } from '@/worker/contract';
+import type { AutomationPolicy } from '@/lib/core/contract';
 import { Button } from '@/components/button';
 import { updateAutomationPolicyAction, type UpdatePolicyResult } from './actions';
 

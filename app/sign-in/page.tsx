@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getSessionUser } from '@/lib/auth';
-import { safeNextPath } from '@/lib/auth/safe-next-path';
+import { getSessionUser } from '@/lib/web/auth';
+import { safeNextPath } from '@/lib/web/auth/safe-next-path';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };

@@ -1,12 +1,12 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { DEMO_EMAILS, type DemoEmail } from '../../lib/devstack/demo-emails';
-import type { KnowledgeArticle } from '../../lib/knowledge/types';
-import { CLASSIFICATION_TOOL } from '../../lib/llm/classification';
-import type { TokenUsage } from '../../lib/llm/observer';
-import { buildClassifyRequest } from '../../lib/llm/prompts/classify-prompt';
-import { buildDraftRequest } from '../../lib/llm/prompts/draft-prompt';
-import type { ThreadEntry } from '../../lib/llm/prompts/thread';
-import { tokenUsageOf } from '../../lib/llm/token-usage';
+import { DEMO_EMAILS, type DemoEmail } from '../../devstack/demo-emails';
+import type { KnowledgeArticle } from '../../lib/features/knowledge/types';
+import { CLASSIFICATION_TOOL } from '../../lib/features/prompts/classification';
+import type { TokenUsage } from '../../lib/platform/llm/observer';
+import { buildClassifyRequest } from '../../lib/features/prompts/classify-prompt';
+import { buildDraftRequest } from '../../lib/features/prompts/draft-prompt';
+import type { ThreadEntry } from '../../lib/features/prompts/thread';
+import { tokenUsageOf } from '../../lib/platform/llm/token-usage';
 
 /**
  * Token counts of the demo set, measured rather than guessed: the app's real prompt builders

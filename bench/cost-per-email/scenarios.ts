@@ -1,6 +1,6 @@
-import type { TokenUsage } from '../../lib/llm/observer';
-import type { PriceTable } from '../../lib/llm/price-table';
-import { computeCostUsd } from '../../lib/llm/pricing';
+import type { TokenUsage } from '../../lib/platform/llm/observer';
+import type { PriceTable } from '../../lib/platform/llm/price-table';
+import { computeCostUsd } from '../../lib/platform/llm/pricing';
 import type { EmailTokens } from './measure-tokens';
 
 /**

@@ -12,13 +12,13 @@ register(
 /** The inbox data functions under test, loaded once the server-only guard is inert. */
 export async function loadDataLayer() {
   const [counts, cursor, filters, order, mirror, list, walk] = await Promise.all([
-    import('../../lib/data/inbox/count-queues'),
-    import('../../lib/data/inbox/inbox-cursor'),
-    import('../../lib/data/inbox/inbox-filters'),
-    import('../../lib/data/inbox/inbox-order'),
-    import('../../lib/data/inbox/get-mirror-version'),
-    import('../../lib/data/inbox/list-inbox'),
-    import('../../lib/data/inbox/walk-inbox'),
+    import('../../lib/read/inbox/count-queues'),
+    import('../../lib/read/inbox/inbox-cursor'),
+    import('../../lib/read/inbox/inbox-filters'),
+    import('../../lib/read/inbox/inbox-order'),
+    import('../../lib/read/inbox/get-mirror-version'),
+    import('../../lib/read/inbox/list-inbox'),
+    import('../../lib/read/inbox/walk-inbox'),
   ]);
   return { ...counts, ...cursor, ...filters, ...order, ...mirror, ...list, ...walk };
 }

@@ -1,4 +1,4 @@
-import type { DbClient } from '../../lib/db/client';
+import type { DbClient } from '../../lib/platform/db/client';
 import type { DataLayer } from './load-data-layer';
 
 /** Timings of queries that return the wrong rows are worthless: check before measuring. */

@@ -1,6 +1,6 @@
 import 'server-only';
-import { env } from '../config/env';
-import { langfuseTraceUrl } from '../observability/trace-url';
+import { env } from '../platform/config/env';
+import { langfuseTraceUrl } from '../platform/observability/trace-url';
 
 /** The conversation's workflow in the Temporal UI (its id is the workflow id). */
 export function temporalWorkflowUrl(workflowId: string): string {

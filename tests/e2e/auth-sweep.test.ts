@@ -60,7 +60,7 @@ describe('anonymous access sweep', () => {
 
 describe('roles and API tokens', () => {
   async function openStackDb() {
-    const { createDb } = await import('../../lib/db/client');
+    const { createDb } = await import('../../lib/platform/db/client');
     return createDb(`file:${path.join(stack.dataDir, 'countersign.db')}`);
   }
 
@@ -78,7 +78,7 @@ describe('roles and API tokens', () => {
   }
 
   it('keeps an agent out of admin pages and manager settings, but lets them work the inbox', async () => {
-    const { createUser } = await import('../../lib/users/create-user');
+    const { createUser } = await import('../../lib/features/users/create-user');
     const db = await openStackDb();
     const password = 'agent-password-for-sweep-1';
     await createUser(db, { email: 'sweep.agent@countersign.local', name: 'Sweep Agent', role: 'agent', password, actorId: null });
@@ -92,8 +92,8 @@ describe('roles and API tokens', () => {
   });
 
   it('accepts a valid API token on the REST API and refuses it once revoked', async () => {
-    const { createApiToken } = await import('../../lib/api-tokens/create-api-token');
-    const { revokeApiToken } = await import('../../lib/api-tokens/revoke-api-token');
+    const { createApiToken } = await import('../../lib/features/api-tokens/create-api-token');
+    const { revokeApiToken } = await import('../../lib/features/api-tokens/revoke-api-token');
     const db = await openStackDb();
     const admin = await db.user.findFirstOrThrow({ where: { role: 'admin' } });
     const created = await createApiToken(db, { name: 'sweep', userId: admin.id, actorId: admin.id });

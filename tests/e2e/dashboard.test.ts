@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { DEMO_EMAILS, type DemoEmail } from '../../lib/devstack/demo-emails';
-import { readStoredSecrets } from '../../lib/devstack/secrets';
-import { DEFAULT_ADMIN_EMAIL } from '../../lib/devstack/stack-plan';
-import { sendDemoEmail } from '../../lib/devstack/send-demo-email';
+import { DEMO_EMAILS, type DemoEmail } from '../../devstack/demo-emails';
+import { readStoredSecrets } from '../../devstack/secrets';
+import { DEFAULT_ADMIN_EMAIL } from '../../devstack/stack-plan';
+import { sendDemoEmail } from '../../devstack/send-demo-email';
 import { caughtMail } from './support/caught-mail';
 import { startStack, type RunningStack } from './support/running-stack';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createDb } from '../../lib/db/client';
-import { createUser } from '../../lib/users/create-user';
+import { createDb } from '../../lib/platform/db/client';
+import { createUser } from '../../lib/features/users/create-user';
 
 /**
  * The dashboard in a real browser against `npm start`: live inbox, the review surface with

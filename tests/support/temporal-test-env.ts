@@ -1,7 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { findTemporalCli, findTemporalTestServer } from '../../lib/devstack/temporal-cli';
-import { parseEnv } from '../../lib/config/env';
+import { findTemporalCli, findTemporalTestServer } from '../../devstack/temporal-cli';
+import { parseEnv } from '../../lib/platform/config/env';
 
 const workflowsPath = new URL('../../worker/workflows/index.ts', import.meta.url).pathname;
 

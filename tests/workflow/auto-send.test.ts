@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelAutoSendUpdate, approveDraftUpdate } from '../../worker/contract';
+import { cancelAutoSendUpdate, approveDraftUpdate } from '../../lib/core/contract';
 import { HIGH_RISK, LOW_RISK } from './fake-activities';
 import { AGENT, awaitingReview, statusIs, withConversation } from './harness';
 

@@ -10,7 +10,7 @@ import {
   inboundMessageSignal,
   type AutomationPolicy,
   type ConversationState,
-} from '../../worker/contract';
+} from '../../lib/core/contract';
 import type { conversationWorkflow } from '../../worker/workflows';
 import { createLocalEnv, createTimeSkippingEnv, workflowBundle } from '../support/temporal-test-env';
 import { createFakeActivities, type FakeScript } from './fake-activities';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorsChangedSignal, approveDraftUpdate, rejectDraftUpdate, reviseDraftUpdate } from '../../worker/contract';
+import { actorsChangedSignal, approveDraftUpdate, rejectDraftUpdate, reviseDraftUpdate } from '../../lib/core/contract';
 import { HIGH_RISK } from './fake-activities';
 import { AGENT, OTHER_AGENT, awaitingReview, expectRefusal, statusIs, withConversation } from './harness';
 

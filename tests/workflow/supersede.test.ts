@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approveDraftUpdate } from '../../worker/contract';
+import { approveDraftUpdate } from '../../lib/core/contract';
 import { HIGH_RISK } from './fake-activities';
 import { AGENT, awaitingReview, expectRefusal, statusIs, withConversation } from './harness';
 

@@ -1,5 +1,5 @@
-import type { DbClient } from '../../lib/db/client';
-import type { TimelineEventData, TimelineEventType } from '../../lib/data/mirror/timeline-events';
+import type { DbClient } from '../../lib/platform/db/client';
+import type { TimelineEventData, TimelineEventType } from '../../lib/core/conversation/timeline-events';
 
 export interface AppendEventInput<T extends TimelineEventType> {
   conversationId: string;

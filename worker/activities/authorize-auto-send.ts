@@ -1,5 +1,5 @@
 import type { ActivityDeps } from './deps';
-import { getAutomationPolicy } from '../../lib/settings/automation-policy';
+import { getAutomationPolicy } from '../../lib/features/settings/automation-policy';
 
 export interface AuthorizeAutoSendInput {
   conversationId: string;

@@ -1,9 +1,9 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { Context } from '@temporalio/activity';
-import { computeCostUsd } from '../../lib/llm/pricing';
-import { tokenUsageOf } from '../../lib/llm/token-usage';
-import type { LlmPurpose, TokenUsage } from '../../lib/llm/observer';
-import { traceIdFor } from '../../lib/observability/trace-ids';
+import { computeCostUsd } from '../../lib/platform/llm/pricing';
+import { tokenUsageOf } from '../../lib/platform/llm/token-usage';
+import type { LlmPurpose, TokenUsage } from '../../lib/platform/llm/observer';
+import { traceIdFor } from '../../lib/platform/observability/trace-ids';
 import type { ActivityDeps } from './deps';
 import { toActivityFailure } from './model-errors';
 

@@ -1,6 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { CLASSIFICATION_TOOL, classificationSchema, type Classification } from '../../lib/llm/classification';
-import { buildClassifyRequest, CLASSIFY_PROMPT } from '../../lib/llm/prompts/classify-prompt';
+import { CLASSIFICATION_TOOL, classificationSchema, type Classification } from '../../lib/features/prompts/classification';
+import { buildClassifyRequest, CLASSIFY_PROMPT } from '../../lib/features/prompts/classify-prompt';
 import { appendEvent } from './append-event';
 import { callClaude, type ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';

@@ -1,8 +1,8 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import type { Db } from '../../lib/db/client';
-import type { PriceTable } from '../../lib/llm/price-table';
-import type { LlmObserver } from '../../lib/llm/observer';
-import type { Mailer } from '../../lib/mail/mailer';
+import type { Db } from '../../lib/platform/db/client';
+import type { PriceTable } from '../../lib/platform/llm/price-table';
+import type { LlmObserver } from '../../lib/platform/llm/observer';
+import type { Mailer } from '../../lib/platform/mail/mailer';
 
 /** Everything activities touch, built once by the worker; tests pass fakes. */
 export interface ActivityDeps {

@@ -1,8 +1,8 @@
-import { loadKnowledge } from '../../lib/knowledge/load-knowledge';
-import { selectRelevantArticles } from '../../lib/knowledge/select-relevant';
-import { buildDraftRequest, DRAFT_PROMPT, REVISE_PROMPT } from '../../lib/llm/prompts/draft-prompt';
-import { checkDraft } from '../../lib/safety/check-draft';
-import { addressOf } from '../../lib/mail/addresses';
+import { loadKnowledge } from '../../lib/features/knowledge/load-knowledge';
+import { selectRelevantArticles } from '../../lib/features/knowledge/select-relevant';
+import { buildDraftRequest, DRAFT_PROMPT, REVISE_PROMPT } from '../../lib/features/prompts/draft-prompt';
+import { checkDraft } from '../../lib/core/safety/check-draft';
+import { addressOf } from '../../lib/platform/mail/addresses';
 import { appendEvent } from './append-event';
 import { callClaude } from './call-claude';
 import type { ActivityDeps } from './deps';

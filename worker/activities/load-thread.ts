@@ -1,5 +1,5 @@
-import type { DbClient } from '../../lib/db/client';
-import type { ThreadEntry } from '../../lib/llm/prompts/thread';
+import type { DbClient } from '../../lib/platform/db/client';
+import type { ThreadEntry } from '../../lib/features/prompts/thread';
 
 /** How much of a long thread the model sees: the newest messages, bounded in characters. */
 const MAX_THREAD_MESSAGES = 20;

@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import type { ConversationStatus } from '../contract';
+import type { ConversationStatus } from '../../lib/core/contract';
 import { appendEvent } from './append-event';
 import type { ActivityDeps } from './deps';
 

@@ -1,5 +1,5 @@
-import type { EscalationWorkflowInput } from '../contract';
-import { domainOf } from '../../lib/mail/addresses';
+import type { EscalationWorkflowInput } from '../../lib/core/contract';
+import { domainOf } from '../../lib/platform/mail/addresses';
 import { appendEvent } from './append-event';
 import type { ActivityDeps } from './deps';
 

@@ -1,6 +1,6 @@
-import type { Actor } from '../contract';
-import { editSize } from '../../lib/text/edit-size';
-import { traceIdFor } from '../../lib/observability/trace-ids';
+import type { Actor } from '../../lib/core/contract';
+import { editSize } from '../../lib/core/text/edit-size';
+import { traceIdFor } from '../../lib/platform/observability/trace-ids';
 import { appendEvent } from './append-event';
 import type { ActivityDeps } from './deps';
 

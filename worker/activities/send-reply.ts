@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { replyMessageId, replyReferences, replySubject } from '../../lib/mail/reply-headers';
+import { replyMessageId, replyReferences, replySubject } from '../../lib/platform/mail/reply-headers';
 import { appendEvent } from './append-event';
 import type { ActivityDeps } from './deps';
 

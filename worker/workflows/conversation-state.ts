@@ -7,7 +7,7 @@ import type {
   ConversationWorkflowInput,
   RejectDraftInput,
   ReviseDraftInput,
-} from '../contract';
+} from '../../lib/core/contract';
 
 export type PendingDecision =
   | { kind: 'approve'; input: ApproveDraftInput; updateId: string }

@@ -1,11 +1,11 @@
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { ConversationWorkflowInput } from '../contract';
+import type { ConversationWorkflowInput } from '../../lib/core/contract';
 import { PERMANENT_DELIVERY_FAILURE, dbActivity, modelActivity, smtpActivity } from './activity-options';
 import { ConversationMemory } from './conversation-state';
 import { escalationWorkflow } from './escalation';
 import { registerHandlers } from './handlers';
-import { routeDraft } from './routing';
+import { routeDraft } from '../../lib/core/policy/route-draft';
 
 const db = wf.proxyActivities<Activities>(dbActivity);
 const model = wf.proxyActivities<Activities>(modelActivity);

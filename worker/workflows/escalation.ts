@@ -1,6 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { EscalationWorkflowInput } from '../contract';
+import type { EscalationWorkflowInput } from '../../lib/core/contract';
 import { dbActivity } from './activity-options';
 
 const { notifyEscalation } = wf.proxyActivities<Activities>(dbActivity);

@@ -14,7 +14,7 @@ import {
   reviseDraftUpdate,
   type Actor,
   type DecisionResult,
-} from '../contract';
+} from '../../lib/core/contract';
 import { dbActivity } from './activity-options';
 import type { ConversationMemory, PendingDecision } from './conversation-state';
 

@@ -1,13 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { AuthError, requireActionUser } from '@/lib/auth';
-import { fail, invalid, ok, type ActionResult } from '@/lib/actions/action-result';
-import { createApiToken } from '@/lib/api-tokens/create-api-token';
-import { revokeApiToken } from '@/lib/api-tokens/revoke-api-token';
-import { createApiTokenSchema, revokeApiTokenSchema } from '@/lib/api-tokens/schema';
-import { getDb } from '@/lib/db';
-import { UserError } from '@/lib/users/user-error';
+import { AuthError, requireActionUser } from '@/lib/web/auth';
+import { fail, invalid, ok, type ActionResult } from '@/lib/web/actions/action-result';
+import { createApiToken } from '@/lib/features/api-tokens/create-api-token';
+import { revokeApiToken } from '@/lib/features/api-tokens/revoke-api-token';
+import { createApiTokenSchema, revokeApiTokenSchema } from '@/lib/features/api-tokens/schema';
+import { getDb } from '@/lib/platform/db';
+import { UserError } from '@/lib/features/users/user-error';
 
 /** The token itself travels back exactly once, to the admin who created it. */
 export type CreateApiTokenResult = ActionResult<{ name: string; token: string }> | null;

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth';
-import { listApiTokens } from '@/lib/api-tokens/list-api-tokens';
-import { getDb } from '@/lib/db';
-import { listUsers } from '@/lib/users/list-users';
+import { requireUser } from '@/lib/web/auth';
+import { listApiTokens } from '@/lib/features/api-tokens/list-api-tokens';
+import { getDb } from '@/lib/platform/db';
+import { listUsers } from '@/lib/features/users/list-users';
 import { CreateTokenForm } from './create-token-form';
 import { RevokeTokenButton } from './revoke-token-button';
 

@@ -1,15 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { AuthError, requireActionUser } from '@/lib/auth';
-import { fail, invalid, ok, type ActionResult } from '@/lib/actions/action-result';
-import { getDb } from '@/lib/db';
-import { getTemporalClient } from '@/lib/temporal/client';
-import { broadcastRoster } from '@/lib/users/broadcast-roster';
-import { createUser } from '@/lib/users/create-user';
-import { createUserSchema, setUserDisabledSchema } from '@/lib/users/schema';
-import { setUserDisabled } from '@/lib/users/set-user-disabled';
-import { UserError } from '@/lib/users/user-error';
+import { AuthError, requireActionUser } from '@/lib/web/auth';
+import { fail, invalid, ok, type ActionResult } from '@/lib/web/actions/action-result';
+import { getDb } from '@/lib/platform/db';
+import { getTemporalClient } from '@/lib/platform/temporal/client';
+import { broadcastRoster } from '@/lib/features/users/broadcast-roster';
+import { createUser } from '@/lib/features/users/create-user';
+import { createUserSchema, setUserDisabledSchema } from '@/lib/features/users/schema';
+import { setUserDisabled } from '@/lib/features/users/set-user-disabled';
+import { UserError } from '@/lib/features/users/user-error';
 
 export type CreateUserResult = ActionResult<{ email: string }> | null;
 export type SetUserDisabledResult = ActionResult | null;

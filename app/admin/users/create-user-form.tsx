@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormAction } from '@/components/use-form-action';
-import { ROLES } from '@/lib/auth/roles';
+import { ROLES } from '@/lib/core/roles';
 import { Button } from '@/components/button';
 import { createUserAction, type CreateUserResult } from './actions';
 

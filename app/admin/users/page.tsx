@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth';
-import { getDb } from '@/lib/db';
-import { listUsers } from '@/lib/users/list-users';
+import { requireUser } from '@/lib/web/auth';
+import { getDb } from '@/lib/platform/db';
+import { listUsers } from '@/lib/features/users/list-users';
 import { CreateUserForm } from './create-user-form';
 import { UserStatusButton } from './user-status-button';
 

@@ -1,4 +1,4 @@
-import { checkSystemHealth } from '@/lib/health/system-health';
+import { checkSystemHealth } from '@/lib/platform/health/system-health';
 
 // Public on purpose: load balancers and `npm start` probe it without a session.
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
-import { env } from '@/lib/config/env';
-import { getDb } from '@/lib/db';
-import { handleInboundRequest } from '@/lib/intake/handle-inbound-request';
-import { getTemporalClient } from '@/lib/temporal/client';
+import { env } from '@/lib/platform/config/env';
+import { getDb } from '@/lib/platform/db';
+import { handleInboundRequest } from '@/lib/features/intake/channels/api/handle-inbound-request';
+import { getTemporalClient } from '@/lib/platform/temporal/client';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
 'use server';
 
 import { refresh } from 'next/cache';
-import { isAuthError, requireActionUser } from '@/lib/auth';
-import { decideDraft } from '@/lib/decisions/decide-draft';
-import type { DecisionOutcome } from '@/lib/decisions/decision-outcome';
-import { decisionInputSchema } from '@/lib/decisions/schemas';
+import { isAuthError, requireActionUser } from '@/lib/web/auth';
+import { decideDraft } from '@/lib/features/conversations/decide-draft';
+import type { DecisionOutcome } from '@/lib/core/decisions/decision-outcome';
+import { decisionInputSchema } from '@/lib/core/decisions/decision-schemas';
 
 /**
  * Approve, reject, revise or cancel a held auto-send: authenticate, validate, hand the

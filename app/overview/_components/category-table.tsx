@@ -1,4 +1,4 @@
-import type { CategoryStats } from '@/lib/data/overview/get-overview-metrics';
+import type { CategoryStats } from '@/lib/read/overview/get-overview-metrics';
 import { formatNumber, formatPercent, formatUsd } from '@/lib/web/format';
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);

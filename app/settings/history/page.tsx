@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth';
-import { changedFields } from '@/lib/audit/changed-fields';
-import { listAuditLog } from '@/lib/audit/list-audit-log';
-import { getDb } from '@/lib/db';
+import { requireUser } from '@/lib/web/auth';
+import { changedFields } from '@/lib/features/audit/changed-fields';
+import { listAuditLog } from '@/lib/features/audit/list-audit-log';
+import { getDb } from '@/lib/platform/db';
 
 export const metadata: Metadata = { title: 'Settings history' };
 

@@ -20,7 +20,7 @@ const CLEARED = ['DATABASE_URL', 'APP_URL', 'TEMPORAL_ADDRESS', 'ANTHROPIC_API_K
 
 
 /**
- * `npm start` (tsx lib/devstack/start.ts) on free ports with a throw-away data directory,
+ * `npm start` (tsx devstack/start.ts) on free ports with a throw-away data directory,
  * resolved once the web app answers. The stack builds Next on first use: allow minutes.
  */
 export async function startStack({ timeoutMs = 540_000 } = {}): Promise<RunningStack> {
@@ -38,7 +38,7 @@ export async function startStack({ timeoutMs = 540_000 } = {}): Promise<RunningS
   for (const [name, port] of Object.entries(ports)) env[name] = String(port);
 
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'lib/devstack/start.ts'], { cwd: ROOT, env, detached: true });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'devstack/start.ts'], { cwd: ROOT, env, detached: true });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '@/lib/devstack/project-root';
+import { PROJECT_ROOT } from '@/devstack/project-root';
 
-/** A running `npm start` (tsx lib/devstack/start.ts) with its output captured. */
+/** A running `npm start` (tsx devstack/start.ts) with its output captured. */
 export interface StackProcess {
   child: ChildProcess;
   output: () => string;
@@ -11,7 +11,7 @@ export interface StackProcess {
 }
 
 export function startStack(env: Record<string, string | undefined>): StackProcess {
-  const child = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['lib/devstack/start.ts'], {
+  const child = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['devstack/start.ts'], {
     cwd: PROJECT_ROOT,
     // Next's types make NODE_ENV required; the stack must start without it, as from a shell.
     env: env as NodeJS.ProcessEnv,

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '@/lib/db/client';
-import { DEMO_EMAILS } from '@/lib/devstack/demo-emails';
-import { isPortInUse } from '@/lib/devstack/ports';
-import { readStoredSecrets } from '@/lib/devstack/secrets';
-import { sendDemoEmail } from '@/lib/devstack/send-demo-email';
+import { createDb } from '@/lib/platform/db/client';
+import { DEMO_EMAILS } from '@/devstack/demo-emails';
+import { isPortInUse } from '@/devstack/ports';
+import { readStoredSecrets } from '@/devstack/secrets';
+import { sendDemoEmail } from '@/devstack/send-demo-email';
 import { freePort } from '../../support/free-port';
 import { processesWithEnv, startStack, waitForOutput, type StackProcess } from './stack-process';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_EMAILS } from '../../fixtures/hostile-emails';
-import { acceptInbound } from '../../../lib/intake/accept-inbound';
-import { normalizeJson } from '../../../lib/intake/normalize';
+import { acceptInbound } from '../../../lib/features/intake/accept-inbound';
+import { normalizeJson } from '../../../lib/features/intake/normalize';
 import { waitUntilSettled } from '../support/deliver-email';
 import { startSystem, type System } from '../support/system';
 

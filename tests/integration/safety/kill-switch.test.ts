@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAILS } from '../../../lib/devstack/demo-emails';
-import { updateAutomationPolicy } from '../../../lib/settings/automation-policy';
+import { DEMO_EMAILS } from '../../../devstack/demo-emails';
+import { updateAutomationPolicy } from '../../../lib/features/settings/automation-policy';
 import { deliverEmail, waitUntilSettled } from '../support/deliver-email';
 import { startSystem, type System } from '../support/system';
 

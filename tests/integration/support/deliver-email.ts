@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { DemoEmail } from '../../../lib/devstack/demo-emails';
-import { acceptInbound } from '../../../lib/intake/accept-inbound';
-import { normalizeJson } from '../../../lib/intake/normalize';
+import type { DemoEmail } from '../../../devstack/demo-emails';
+import { acceptInbound } from '../../../lib/features/intake/accept-inbound';
+import { normalizeJson } from '../../../lib/features/intake/normalize';
 import type { System } from './system';
 
 /** Intake's own path (store, then signal-with-start), minus the HTTP layer. */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '@/lib/devstack/project-root';
+import { PROJECT_ROOT } from '@/devstack/project-root';
 
 let dir: string | undefined;
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -14,7 +14,7 @@ describe('watchAncestors', () => {
     const script = path.join(dir, 'orphan.ts');
     writeFileSync(
       script,
-      `import { watchAncestors } from '${PROJECT_ROOT}/lib/devstack/ancestor-watch';\n` +
+      `import { watchAncestors } from '${PROJECT_ROOT}/devstack/ancestor-watch';\n` +
         `console.log('watching');\n` +
         `watchAncestors((pid) => { console.log('gone ' + pid); process.exit(0); }, 100);\n` +
         `setInterval(() => undefined, 1000);\n`,

@@ -2,9 +2,9 @@
 // model itself with a fake clock for the TTLs.
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PromptCache } from '@/lib/devstack/claude-simulator/prompt-cache';
-import type { PromptUnit } from '@/lib/devstack/claude-simulator/prompt-units';
-import { startClaudeSimulator, type ClaudeSimulator } from '@/lib/devstack/claude-simulator/server';
+import { PromptCache } from '@/devstack/claude-simulator/prompt-cache';
+import type { PromptUnit } from '@/devstack/claude-simulator/prompt-units';
+import { startClaudeSimulator, type ClaudeSimulator } from '@/devstack/claude-simulator/server';
 import { MODEL, classificationTool, untrustedEmail } from './claude-simulator-fixtures';
 
 let sim: ClaudeSimulator;

@@ -2,7 +2,7 @@
 // API-shaped errors the real SDK must recognise.
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startClaudeSimulator, type ClaudeSimulator } from '@/lib/devstack/claude-simulator/server';
+import { startClaudeSimulator, type ClaudeSimulator } from '@/devstack/claude-simulator/server';
 import { MODEL, classifyParams, draftParams, replyText, toolInput } from './claude-simulator-fixtures';
 
 let sim: ClaudeSimulator;

@@ -4,7 +4,7 @@ import { runCli as runCliEntry } from '../../support/run-cli';
 
 
 const runCli = (env: Record<string, string>, onStdout?: (text: string, kill: () => void) => void) =>
-  runCliEntry('lib/devstack/claude-simulator/main.ts', env, onStdout);
+  runCliEntry('devstack/claude-simulator/main.ts', env, onStdout);
 
 describe('Claude simulator CLI', { timeout: 30_000 }, () => {
   it('names the variable when a value is invalid', async () => {

@@ -2,7 +2,7 @@
 // forced tool call, drafting and revision as text, streaming, and determinism.
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startClaudeSimulator, type ClaudeSimulator } from '@/lib/devstack/claude-simulator/server';
+import { startClaudeSimulator, type ClaudeSimulator } from '@/devstack/claude-simulator/server';
 import {
   CATEGORIES,
   MODEL,

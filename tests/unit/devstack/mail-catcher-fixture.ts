@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { startMailCatcher, type MailCatcher, type MailCatcherOptions } from '../../../lib/devstack/mail-catcher/server';
+import { startMailCatcher, type MailCatcher, type MailCatcherOptions } from '../../../devstack/mail-catcher/server';
 
 /** Temp folders and catchers created by a test file, torn down in afterEach. */
 export function catcherFixture() {

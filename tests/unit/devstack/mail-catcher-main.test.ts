@@ -7,7 +7,7 @@ const fixture = catcherFixture();
 afterEach(() => fixture.cleanup());
 
 const runCli = (env: Record<string, string>, onStdout?: (text: string, kill: () => void) => void) =>
-  runCliEntry('lib/devstack/mail-catcher/main.ts', env, onStdout);
+  runCliEntry('devstack/mail-catcher/main.ts', env, onStdout);
 
 describe('mail catcher CLI', { timeout: 30_000 }, () => {
   it('names the variable when a value is invalid', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { catcherFixture, transportFor } from './mail-catcher-fixture';
-import type { MailCatcher } from '../../../lib/devstack/mail-catcher/server';
+import type { MailCatcher } from '../../../devstack/mail-catcher/server';
 
 const fixture = catcherFixture();
 afterEach(() => fixture.cleanup());

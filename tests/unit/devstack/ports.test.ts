@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assertPortsFree, isPortInUse, PortInUseError } from '@/lib/devstack/ports';
+import { assertPortsFree, isPortInUse, PortInUseError } from '@/devstack/ports';
 
 let server: net.Server | undefined;
 afterEach(async () => {

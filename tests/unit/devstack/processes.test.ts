@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '@/lib/devstack/log';
-import { ProcessFailedError, Supervisor, type ExitInfo, type Supervised } from '@/lib/devstack/processes';
+import type { Logger } from '@/devstack/log';
+import { ProcessFailedError, Supervisor, type ExitInfo, type Supervised } from '@/devstack/processes';
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];

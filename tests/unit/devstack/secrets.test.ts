@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadOrCreateSecrets, readStoredSecrets, secretsPath } from '@/lib/devstack/secrets';
+import { loadOrCreateSecrets, readStoredSecrets, secretsPath } from '@/devstack/secrets';
 
 let dataDir: string;
 beforeEach(() => {

@@ -7,7 +7,7 @@ import {
   findTemporalCli,
   findTemporalTestServer,
   TemporalCliMissingError,
-} from '@/lib/devstack/temporal-cli';
+} from '@/devstack/temporal-cli';
 
 let root: string;
 let onPath: string;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildNeeded, recordBuild, sourceFingerprint } from '@/lib/devstack/web-build';
+import { buildNeeded, recordBuild, sourceFingerprint } from '@/devstack/web-build';
 
 let root: string;
 
@@ -15,7 +15,7 @@ beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'countersign-build-'));
   write('app/page.tsx', 'export default function Page() { return null; }');
   write('lib/data/list-inbox.ts', 'export const a = 1;');
-  write('lib/devstack/start.ts', 'export {};');
+  write('devstack/start.ts', 'export {};');
   write('next.config.js', 'export default {};');
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -48,7 +48,7 @@ describe('web build fingerprint', () => {
 
   it('ignores edits to the launcher itself', () => {
     builtWith(sourceFingerprint(root, {}));
-    write('lib/devstack/start.ts', 'export const changed = true;');
+    write('devstack/start.ts', 'export const changed = true;');
     expect(buildNeeded(root, sourceFingerprint(root, {}))).toBeUndefined();
   });
 

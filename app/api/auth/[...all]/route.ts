@@ -1,4 +1,4 @@
-import { getAuth } from '@/lib/auth';
+import { getAuth } from '@/lib/web/auth';
 
 // better-auth's endpoints (sign-in, sign-out, get-session); public sign-up is disabled.
 export const dynamic = 'force-dynamic';

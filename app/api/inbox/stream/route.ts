@@ -1,5 +1,5 @@
-import { authErrorResponse, isAuthError, requireApiActor } from '@/lib/auth';
-import { mirrorEventStream } from '@/lib/live/mirror-event-stream';
+import { authErrorResponse, isAuthError, requireApiActor } from '@/lib/web/auth';
+import { mirrorEventStream } from '@/lib/read/live/mirror-event-stream';
 
 /**
  * Live inbox: an SSE stream that ticks when the workflow mirror changes, so open pages

@@ -1,6 +1,6 @@
-import { apiHandler } from '@/lib/api/api-handler';
-import { listInbox } from '@/lib/data/inbox/list-inbox';
-import { parseInboxParams } from '@/lib/inbox/inbox-params';
+import { apiHandler } from '@/lib/web/api/api-handler';
+import { listInbox } from '@/lib/read/inbox/list-inbox';
+import { parseInboxParams } from '@/lib/web/inbox-params';
 
 export const dynamic = 'force-dynamic';
 

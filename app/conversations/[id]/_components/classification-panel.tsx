@@ -1,7 +1,7 @@
 import { Badge } from '@/components/badge';
 import { RiskPill } from '@/components/risk-pill';
 import { PriorityBadge } from '@/components/status-badge';
-import type { ClassificationView } from '@/lib/data/conversation/get-conversation-detail';
+import type { ClassificationView } from '@/lib/read/conversation/get-conversation-detail';
 import { formatPercent } from '@/lib/web/format';
 
 /** Claude's reading of the latest customer message: category, risk with reasons, and flags. */

@@ -3,7 +3,7 @@ import { Badge } from '@/components/badge';
 import { RiskPill } from '@/components/risk-pill';
 import { SlaTimer } from '@/components/sla-timer';
 import { PriorityBadge, StatusBadge } from '@/components/status-badge';
-import type { ConversationHeader as Header } from '@/lib/data/conversation/get-conversation-detail';
+import type { ConversationHeader as Header } from '@/lib/read/conversation/get-conversation-detail';
 import { formatUsd } from '@/lib/web/format';
 
 /** Subject, customer and the facts an agent triages by, with the way back to the inbox. */

@@ -1,4 +1,4 @@
-import type { DecisionOutcome } from '@/lib/decisions/decision-outcome';
+import type { DecisionOutcome } from '@/lib/core/decisions/decision-outcome';
 
 const SUCCESS: Record<Extract<DecisionOutcome, { ok: true }>['outcome'], string> = {
   approved: 'Approved. The reply is being sent.',

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { Button } from '@/components/button';
 import { Kbd } from '@/components/kbd';
 import { useHotkeys } from '@/components/use-hotkeys';
-import type { DraftView } from '@/lib/data/conversation/get-conversation-detail';
+import type { DraftView } from '@/lib/read/conversation/get-conversation-detail';
 import { ReasonForm } from './reason-form';
 import type { Decide } from './use-decision';
 import { WordDiff } from './word-diff';

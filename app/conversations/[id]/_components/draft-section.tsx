@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from '@/components/badge';
 import { RelativeTime } from '@/components/relative-time';
-import type { ConversationHeader, DraftView } from '@/lib/data/conversation/get-conversation-detail';
+import type { ConversationHeader, DraftView } from '@/lib/read/conversation/get-conversation-detail';
 import { DraftWorkspace } from './draft-workspace';
 
 const DRAFT_STATUS: Record<string, { label: string; tone: BadgeTone; note?: string }> = {

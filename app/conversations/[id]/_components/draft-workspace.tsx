@@ -1,6 +1,6 @@
 'use client';
 
-import type { DraftView } from '@/lib/data/conversation/get-conversation-detail';
+import type { DraftView } from '@/lib/read/conversation/get-conversation-detail';
 import { DecisionFeedback } from './decision-feedback';
 import { DraftEditor } from './draft-editor';
 import { HoldPanel } from './hold-panel';

@@ -2,7 +2,7 @@
 
 import { Button } from '@/components/button';
 import { Countdown } from '@/components/countdown';
-import type { DraftView } from '@/lib/data/conversation/get-conversation-detail';
+import type { DraftView } from '@/lib/read/conversation/get-conversation-detail';
 import type { Decide } from './use-decision';
 
 /**

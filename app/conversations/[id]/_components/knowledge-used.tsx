@@ -1,4 +1,4 @@
-import type { KnowledgeRef } from '@/lib/data/conversation/json-fields';
+import type { KnowledgeRef } from '@/lib/read/conversation/json-fields';
 
 /** The knowledge articles the draft drew on, so the agent can check the facts it cites. */
 export function KnowledgeUsed({ knowledge }: { knowledge: KnowledgeRef[] }) {

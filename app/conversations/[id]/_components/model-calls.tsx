@@ -1,4 +1,4 @@
-import type { ConversationDetail } from '@/lib/data/conversation/get-conversation-detail';
+import type { ConversationDetail } from '@/lib/read/conversation/get-conversation-detail';
 import { traceUrl } from '@/lib/web/external-links';
 import { formatNumber, formatUsd } from '@/lib/web/format';
 

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/badge';
 import { EmailBody } from '@/components/email-body';
-import type { ThreadMessage } from '@/lib/data/conversation/get-conversation-detail';
+import type { ThreadMessage } from '@/lib/read/conversation/get-conversation-detail';
 import { emailBodyProps } from '@/lib/web/email-body-props';
 import { formatDateTime } from '@/lib/web/format';
 

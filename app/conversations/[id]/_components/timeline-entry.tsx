@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { TimelineItem } from '@/lib/data/conversation/get-conversation-detail';
+import type { TimelineItem } from '@/lib/read/conversation/get-conversation-detail';
 import { formatDateTime, formatNumber, formatUsd } from '@/lib/web/format';
 
 export interface EntryView {

@@ -1,5 +1,5 @@
 import { RelativeTime } from '@/components/relative-time';
-import type { TimelineItem } from '@/lib/data/conversation/get-conversation-detail';
+import type { TimelineItem } from '@/lib/read/conversation/get-conversation-detail';
 import { describeEvent } from './timeline-entry';
 
 const DOT = { neutral: 'bg-slate-300', good: 'bg-emerald-500', warn: 'bg-amber-500', bad: 'bg-red-600' } as const;

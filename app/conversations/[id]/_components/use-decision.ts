@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, useEffect, useRef } from 'react';
-import type { DecisionInput } from '@/lib/decisions/schemas';
+import type { DecisionInput } from '@/lib/core/decisions/decision-schemas';
 import { newRequestId } from '@/lib/web/request-id';
 import { decideDraftAction } from '../actions';
 

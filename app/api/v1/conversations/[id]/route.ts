@@ -1,5 +1,5 @@
-import { apiHandler } from '@/lib/api/api-handler';
-import { getConversationDetailOrThrow } from '@/lib/data/conversation/get-conversation-detail';
+import { apiHandler } from '@/lib/web/api/api-handler';
+import { getConversationDetailOrThrow } from '@/lib/read/conversation/get-conversation-detail';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { apiHandler, badRequest } from '@/lib/api/api-handler';
-import { decisionRequestSchema, idempotencyKeySchema } from '@/lib/api/decision-request';
-import { decideDraft } from '@/lib/decisions/decide-draft';
+import { apiHandler, badRequest } from '@/lib/web/api/api-handler';
+import { decisionRequestSchema, idempotencyKeySchema } from '@/lib/web/api/decision-request';
+import { decideDraft } from '@/lib/features/conversations/decide-draft';
 
 export const dynamic = 'force-dynamic';
 

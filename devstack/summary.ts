@@ -1,0 +1,48 @@
+import type { Env } from '../lib/platform/config/env';
+import { createDb } from '../lib/platform/db/client';
+import { DEMO_EMAILS } from './demo-emails';
+import type { Logger } from './log';
+import { secretsPath } from './secrets';
+import type { StartedStack } from './stack';
+import type { StackPlan } from './stack-plan';
+
+/** The closing banner: where everything is, and what to do first on an empty inbox. */
+export async function printSummary(log: Logger, { config, createdAdmin }: StartedStack, plan: StackPlan): Promise<void> {
+  const rows: [string, string][] = [['Dashboard', `http://localhost:${config.PORT}`]];
+  if (plan.localTemporal) rows.push(['Temporal UI', config.TEMPORAL_UI_URL]);
+  else rows.push(['Temporal', `${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`]);
+  rows.push(
+    plan.mailCatcher
+      ? ['Mail outbox', `http://localhost:${config.MAILCATCHER_HTTP_PORT}`]
+      : ['Mail', `sent through ${redact(config.SMTP_URL)}`],
+  );
+  rows.push([
+    'Claude',
+    plan.simulator ? 'OFFLINE SIMULATOR (set ANTHROPIC_API_KEY to use the real API)' : 'Anthropic API',
+  ]);
+  rows.push(['Data', plan.dataDir]);
+  if (createdAdmin) rows.push(['Sign in', `${createdAdmin}, password: ADMIN_PASSWORD in ${secretsPath(plan.dataDir)}`]);
+
+  log.info('');
+  log.info(`Countersign is running${plan.dev ? ' (dev mode: code changes reload)' : ''}`);
+  for (const [label, value] of rows) log.info(`  ${label.padEnd(12)} ${value}`);
+  if ((await conversationCount(config)) === 0) {
+    log.info('');
+    log.info(`The inbox is empty. In another terminal, run \`npm run demo\` to send ${DEMO_EMAILS.length} sample support emails.`);
+  }
+  log.info('Press Ctrl-C to stop.');
+}
+
+async function conversationCount(config: Env): Promise<number> {
+  const db = createDb(config.DATABASE_URL);
+  try {
+    return await db.conversation.count();
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+// An SMTP URL may carry a password; the banner must not print it.
+function redact(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}

@@ -1,0 +1,18 @@
+import type { DecisionResult } from '../contract';
+
+/**
+ * Why a decision did not apply. The page shows each differently: "already decided" and
+ * "superseded" mean someone or something got there first, "unavailable" means try again.
+ */
+export type DecisionErrorCode =
+  | 'already_decided'
+  | 'superseded'
+  | 'stale'
+  | 'invalid'
+  | 'not_found'
+  | 'unavailable'
+  | 'unauthorized';
+
+export type DecisionOutcome =
+  | { ok: true; outcome: DecisionResult['outcome']; draftVersion: number }
+  | { ok: false; code: DecisionErrorCode; message: string };

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { AutomationPolicy } from '../contract';
+
+/** The stored and validated policy; bounds keep a typo from disabling the human gate. */
+export const automationPolicySchema = z.object({
+  autoSendEnabled: z.boolean(),
+  autoSendCategories: z.array(z.string().trim().min(1)).max(50),
+  maxRiskScore: z.number().int().min(0).max(100),
+  minConfidence: z.number().min(0).max(1),
+  holdSeconds: z.number().int().min(0).max(24 * 60 * 60),
+  reviewSlaMinutes: z.number().int().min(1).max(14 * 24 * 60),
+  idleCloseHours: z.number().int().min(1).max(90 * 24),
+}) satisfies z.ZodType<AutomationPolicy>;
+
+export const automationPolicyPatchSchema = automationPolicySchema.partial();
+export type AutomationPolicyPatch = z.infer<typeof automationPolicyPatchSchema>;
+
+const checkbox = z.union([z.literal('on'), z.literal('true')]).optional().transform((value) => value !== undefined);
+
+/** The settings form as FormData gives it: strings, an absent unchecked box, repeated categories. */
+export const automationPolicyFormSchema = z.object({
+  autoSendEnabled: checkbox,
+  autoSendCategories: z.array(z.string()),
+  maxRiskScore: z.coerce.number().pipe(automationPolicySchema.shape.maxRiskScore),
+  minConfidence: z.coerce.number().pipe(automationPolicySchema.shape.minConfidence),
+  holdSeconds: z.coerce.number().pipe(automationPolicySchema.shape.holdSeconds),
+  reviewSlaMinutes: z.coerce.number().pipe(automationPolicySchema.shape.reviewSlaMinutes),
+  idleCloseHours: z.coerce.number().pipe(automationPolicySchema.shape.idleCloseHours),
+});

@@ -1,0 +1,30 @@
+import type { DbClient } from '../../platform/db/client';
+import { toSessionUser, type SessionUser } from '../users/session-user';
+import { hashApiToken, looksLikeApiToken } from './token-secret';
+
+// Writing lastUsedAt on every request would serialise API traffic on SQLite's one writer.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * The user a presented token acts as, or null if it is malformed, unknown, revoked, or its
+ * user is disabled. Lookup is by hash, so no comparison ever touches the raw secret.
+ */
+export async function verifyApiToken(db: DbClient, token: string, now = new Date()): Promise<SessionUser | null> {
+  if (!looksLikeApiToken(token)) return null;
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
+    },
+  });
+  if (!row || row.revokedAt) return null;
+  const user = toSessionUser(row.user);
+  if (!user) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return user;
+}

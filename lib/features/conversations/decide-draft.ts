@@ -1,0 +1,68 @@
+import 'server-only';
+import type { UpdateDefinition } from '@temporalio/client';
+import { getTemporalClient } from '../../platform/temporal/client';
+import {
+  approveDraftUpdate,
+  cancelAutoSendUpdate,
+  rejectDraftUpdate,
+  reviseDraftUpdate,
+  type Actor,
+  type DecisionResult,
+} from '../../core/contract';
+import type { DecisionOutcome } from '../../core/decisions/decision-outcome';
+import { mapUpdateError } from './map-update-error';
+import type { DecisionInput } from '../../core/decisions/decision-schemas';
+
+export type DecideDraftInput = DecisionInput & { actor: Actor };
+
+/** The slice of the Temporal client decideDraft uses; tests pass a fake. */
+export interface DecisionClient {
+  workflow: {
+    getHandle(workflowId: string): {
+      executeUpdate<Ret, Args extends [unknown]>(
+        definition: UpdateDefinition<Ret, Args>,
+        options: { args: Args; updateId: string },
+      ): Promise<Ret>;
+    };
+  };
+}
+
+/**
+ * Sends an agent's decision to the conversation's workflow as a Temporal Update and waits
+ * for its result. The browser's request id becomes the update id, so a double click or a
+ * retried request is one decision; the workflow's validator refuses stale or taken drafts.
+ */
+export async function decideDraft(input: DecideDraftInput, deps: { client?: DecisionClient } = {}): Promise<DecisionOutcome> {
+  let client: DecisionClient;
+  try {
+    client = deps.client ?? (await getTemporalClient());
+  } catch (error) {
+    console.error('decideDraft: cannot connect to Temporal', error);
+    return { ok: false, code: 'unavailable', message: 'Temporal is unreachable right now. Nothing was decided; try again in a moment.' };
+  }
+  try {
+    const handle = client.workflow.getHandle(input.conversationId);
+    const options = { updateId: input.requestId };
+    const common = { draftVersion: input.draftVersion, actor: input.actor };
+    let result: DecisionResult;
+    switch (input.action) {
+      case 'approve':
+        result = await handle.executeUpdate(approveDraftUpdate, { ...options, args: [{ ...common, editedBody: input.editedBody }] });
+        break;
+      case 'reject':
+        result = await handle.executeUpdate(rejectDraftUpdate, { ...options, args: [{ ...common, reason: input.reason }] });
+        break;
+      case 'revise':
+        result = await handle.executeUpdate(reviseDraftUpdate, { ...options, args: [{ ...common, instructions: input.instructions }] });
+        break;
+      case 'cancel_hold':
+        result = await handle.executeUpdate(cancelAutoSendUpdate, { ...options, args: [common] });
+        break;
+    }
+    return { ok: true, outcome: result.outcome, draftVersion: result.draftVersion };
+  } catch (error) {
+    const mapped = mapUpdateError(error);
+    if (mapped.code === 'unavailable') console.error('decideDraft: update failed', error);
+    return mapped;
+  }
+}

@@ -1,0 +1,39 @@
+import type { Client } from '@temporalio/client';
+import type { Env } from '../../platform/config/env';
+import type { Db } from '../../platform/db/client';
+import { getAutomationPolicy } from '../settings/automation-policy';
+import { loadSupportRoster } from '../users/load-support-roster';
+import { CONVERSATION_WORKFLOW, inboundMessageSignal, type ConversationWorkflowInput } from '../../core/contract';
+
+export interface DeliverInput {
+  db: Db;
+  client: Client;
+  config: Pick<Env, 'TEMPORAL_TASK_QUEUE'>;
+  conversationId: string;
+  messageId: string;
+}
+
+/**
+ * Hands a stored message to its conversation workflow: signal-with-start is atomic, so a
+ * reply reaches the running workflow and a new thread (or one closed for idleness) starts.
+ */
+export async function deliverToWorkflow({ db, client, config, conversationId, messageId }: DeliverInput): Promise<void> {
+  const [policy, drafts, actors] = await Promise.all([
+    getAutomationPolicy(db),
+    db.draft.aggregate({ where: { conversationId }, _max: { version: true } }),
+    loadSupportRoster(db),
+  ]);
+  const input: ConversationWorkflowInput = { conversationId, policy, actors, lastDraftVersion: drafts._max.version ?? 0 };
+  await client.workflow.signalWithStart(CONVERSATION_WORKFLOW, {
+    workflowId: conversationId,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    args: [input],
+    signal: inboundMessageSignal,
+    signalArgs: [{ messageId }],
+  });
+  const now = new Date();
+  await db.$transaction([
+    db.message.update({ where: { id: messageId }, data: { deliveredAt: now } }),
+    db.conversation.updateMany({ where: { id: conversationId, workflowStartedAt: null }, data: { workflowStartedAt: now } }),
+  ]);
+}

@@ -1,0 +1,119 @@
+import type { TimelineEventData, TimelineEventType } from '../../core/conversation/timeline-events';
+import type { KnowledgeRef } from './json-fields';
+
+/** Everything the conversation page shows, read from the mirror in one call. */
+export interface ConversationDetail {
+  conversation: ConversationHeader;
+  messages: ThreadMessage[];
+  classification: ClassificationView | null;
+  currentDraft: DraftView | null;
+  /** Every version, newest first. */
+  drafts: DraftView[];
+  timeline: TimelineItem[];
+  decisions: DecisionView[];
+  llmCalls: LlmCallView[];
+  usage: { costUsd: number; inputTokens: number; outputTokens: number; calls: number };
+  /** Display names of the people who acted, by user id. */
+  people: Record<string, string>;
+}
+
+export interface ConversationHeader {
+  id: string;
+  subject: string;
+  customerEmail: string;
+  customerName: string | null;
+  status: string;
+  statusReason: string | null;
+  category: string | null;
+  priority: string | null;
+  riskScore: number | null;
+  injectionSuspected: boolean;
+  slaDueAt: Date | null;
+  holdUntil: Date | null;
+  lastMessageAt: Date;
+  createdAt: Date;
+  messageCount: number;
+  costUsd: number;
+}
+
+export interface ThreadMessage {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  fromAddress: string;
+  fromName: string | null;
+  toAddresses: string[];
+  subject: string;
+  sentAt: Date;
+  textBody: string | null;
+  htmlBody: string | null;
+  automated: boolean;
+  automatedReason: string | null;
+  screening: string[];
+}
+
+export interface ClassificationView {
+  ok: boolean;
+  error: string | null;
+  category: string | null;
+  priority: string | null;
+  sentiment: string | null;
+  language: string | null;
+  riskScore: number | null;
+  riskReasons: string[];
+  confidence: number | null;
+  requiresHuman: boolean;
+  injectionSuspected: boolean;
+  injectionReasons: string[];
+  summary: string | null;
+  model: string;
+  createdAt: Date;
+}
+
+export interface DraftView {
+  id: string;
+  version: number;
+  status: string;
+  aiBody: string;
+  finalBody: string | null;
+  model: string;
+  knowledge: KnowledgeRef[];
+  revisionInstructions: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+}
+
+export interface DecisionView {
+  id: string;
+  draftVersion: number;
+  kind: string;
+  actorType: string;
+  actorId: string | null;
+  reasons: string[];
+  editDistance: number | null;
+  note: string | null;
+  createdAt: Date;
+}
+
+export interface LlmCallView {
+  id: string;
+  purpose: string;
+  model: string;
+  promptName: string;
+  promptVersion: number;
+  attempt: number;
+  ok: boolean;
+  error: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  costUsd: number;
+  latencyMs: number;
+  traceId: string | null;
+  createdAt: Date;
+}
+
+/** A timeline row with its data typed by event type; unknown types are kept, not dropped. */
+export type TimelineItem =
+  | { [K in TimelineEventType]: { id: string; type: K; at: Date; actorId: string | null; data: TimelineEventData[K] } }[TimelineEventType]
+  | { id: string; type: 'other'; rawType: string; at: Date; actorId: string | null; data: unknown };

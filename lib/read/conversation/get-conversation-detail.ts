@@ -1,0 +1,82 @@
+import 'server-only';
+import { getDb, type DbClient } from '../../platform/db';
+import { NotFoundError } from '../../core/errors';
+import type { ConversationDetail } from './detail-types';
+import { readTextList } from './json-fields';
+import { toClassificationView, toDraftView, toLlmCallView, toThreadMessage, toTimelineItem } from './to-views';
+
+export type * from './detail-types';
+
+/**
+ * The conversation page's data: thread, latest classification, drafts, timeline, decisions
+ * and model calls with cost. Reads the mirror only; the workflow is never queried here.
+ */
+export async function getConversationDetailOrThrow(id: string, tx?: DbClient): Promise<ConversationDetail> {
+  const db = tx ?? (await getDb());
+  const row = await db.conversation.findUnique({
+    where: { id },
+    include: {
+      // Raw MIME can be megabytes and the page never shows it.
+      messages: { omit: { rawMime: true }, orderBy: [{ sentAt: 'asc' }, { createdAt: 'asc' }] },
+      classifications: { orderBy: { createdAt: 'desc' }, take: 1 },
+      drafts: { orderBy: { version: 'desc' } },
+      decisions: { orderBy: { createdAt: 'asc' } },
+      llmCalls: { orderBy: { createdAt: 'asc' } },
+      events: { orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] },
+    },
+  });
+  if (!row) throw new NotFoundError('Conversation', id);
+
+  const drafts = row.drafts.map(toDraftView);
+  const currentDraft = drafts.find((draft) => draft.id === row.currentDraftId) ?? drafts[0] ?? null;
+  const llmCalls = row.llmCalls.map(toLlmCallView);
+  const actorIds = new Set([...row.decisions, ...row.events].flatMap((item) => (item.actorId ? [item.actorId] : [])));
+  const users = actorIds.size
+    ? await db.user.findMany({ where: { id: { in: [...actorIds] } }, select: { id: true, name: true } })
+    : [];
+
+  return {
+    conversation: {
+      id: row.id,
+      subject: row.subject,
+      customerEmail: row.customerEmail,
+      customerName: row.customerName,
+      status: row.status,
+      statusReason: row.statusReason,
+      category: row.category,
+      priority: row.priority,
+      riskScore: row.riskScore,
+      injectionSuspected: row.injectionSuspected,
+      slaDueAt: row.slaDueAt,
+      holdUntil: row.holdUntil,
+      lastMessageAt: row.lastMessageAt,
+      createdAt: row.createdAt,
+      messageCount: row.messageCount,
+      costUsd: row.costUsd,
+    },
+    messages: row.messages.map(toThreadMessage),
+    classification: row.classifications[0] ? toClassificationView(row.classifications[0]) : null,
+    currentDraft,
+    drafts,
+    timeline: row.events.map(toTimelineItem),
+    decisions: row.decisions.map((decision) => ({
+      id: decision.id,
+      draftVersion: decision.draftVersion,
+      kind: decision.kind,
+      actorType: decision.actorType,
+      actorId: decision.actorId,
+      reasons: readTextList(decision.reasons),
+      editDistance: decision.editDistance,
+      note: decision.note,
+      createdAt: decision.createdAt,
+    })),
+    llmCalls,
+    usage: {
+      costUsd: llmCalls.reduce((sum, call) => sum + call.costUsd, 0),
+      inputTokens: llmCalls.reduce((sum, call) => sum + call.inputTokens, 0),
+      outputTokens: llmCalls.reduce((sum, call) => sum + call.outputTokens, 0),
+      calls: llmCalls.length,
+    },
+    people: Object.fromEntries(users.map((user) => [user.id, user.name])),
+  };
+}

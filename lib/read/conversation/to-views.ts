@@ -1,0 +1,105 @@
+import 'server-only';
+import type { Classification, ConversationEvent, Draft, LlmCall, Message } from '../../platform/db/generated/client';
+import type { TimelineEventType } from '../../core/conversation/timeline-events';
+import type { ClassificationView, DraftView, LlmCallView, ThreadMessage, TimelineItem } from './detail-types';
+import { readAddresses, readKnowledge, readTextList } from './json-fields';
+
+/** Row → view mappers for the conversation page; JSON columns are read leniently. */
+
+export function toThreadMessage(message: Omit<Message, 'rawMime'>): ThreadMessage {
+  return {
+    id: message.id,
+    direction: message.direction === 'outbound' ? 'outbound' : 'inbound',
+    fromAddress: message.fromAddress,
+    fromName: message.fromName,
+    toAddresses: readAddresses(message.toAddresses),
+    subject: message.subject,
+    sentAt: message.sentAt,
+    textBody: message.textBody,
+    htmlBody: message.htmlBody,
+    automated: message.automated,
+    automatedReason: message.automatedReason,
+    screening: readTextList(message.screening),
+  };
+}
+
+export function toClassificationView(row: Classification): ClassificationView {
+  return {
+    ok: row.ok,
+    error: row.error,
+    category: row.category,
+    priority: row.priority,
+    sentiment: row.sentiment,
+    language: row.language,
+    riskScore: row.riskScore,
+    riskReasons: readTextList(row.riskReasons),
+    confidence: row.confidence,
+    requiresHuman: row.requiresHuman,
+    injectionSuspected: row.injectionSuspected,
+    injectionReasons: readTextList(row.injectionReasons),
+    summary: row.summary,
+    model: row.model,
+    createdAt: row.createdAt,
+  };
+}
+
+export function toDraftView(row: Draft): DraftView {
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    aiBody: row.aiBody,
+    finalBody: row.finalBody,
+    model: row.model,
+    knowledge: readKnowledge(row.knowledgeUsed),
+    revisionInstructions: row.revisionInstructions,
+    createdAt: row.createdAt,
+    decidedAt: row.decidedAt,
+  };
+}
+
+export function toLlmCallView(row: LlmCall): LlmCallView {
+  return {
+    id: row.id,
+    purpose: row.purpose,
+    model: row.model,
+    promptName: row.promptName,
+    promptVersion: row.promptVersion,
+    attempt: row.attempt,
+    ok: row.ok,
+    error: row.error,
+    inputTokens: row.inputTokens,
+    outputTokens: row.outputTokens,
+    cacheReadTokens: row.cacheReadTokens,
+    cacheWriteTokens: row.cacheWrite5mTokens + row.cacheWrite1hTokens,
+    costUsd: row.costUsd,
+    latencyMs: row.latencyMs,
+    traceId: row.traceId,
+    createdAt: row.createdAt,
+  };
+}
+
+// A Record, not a Set: a new event type in timeline-events.ts fails typecheck until listed.
+const KNOWN_EVENTS: Record<TimelineEventType, true> = {
+  received: true,
+  classified: true,
+  drafted: true,
+  routed: true,
+  auto_send_held: true,
+  auto_send_cancelled: true,
+  decision: true,
+  superseded: true,
+  escalated: true,
+  sent: true,
+  send_failed: true,
+  ignored: true,
+  closed: true,
+};
+
+/** Event data is written by our own activities (lib/data/mirror/timeline-events.ts). */
+export function toTimelineItem(row: ConversationEvent): TimelineItem {
+  const base = { id: row.id, at: row.at, actorId: row.actorId };
+  const data = typeof row.data === 'object' && row.data !== null ? row.data : {};
+  if (!Object.hasOwn(KNOWN_EVENTS, row.type)) return { ...base, type: 'other', rawType: row.type, data };
+  return { ...base, type: row.type, data } as TimelineItem;
+}

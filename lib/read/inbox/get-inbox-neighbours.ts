@@ -1,0 +1,30 @@
+import 'server-only';
+import { getDb, type DbClient } from '../../platform/db';
+import type { InboxParams } from '../../web/inbox-params';
+import { positionOf, type OrderedFields } from './inbox-order';
+import { walkInbox } from './walk-inbox';
+
+export interface InboxNeighbours {
+  previousId: string | null;
+  nextId: string | null;
+}
+
+/**
+ * The conversations before and after one in the inbox order the agent came from (j/k).
+ * The current row's position comes from its own columns, so this is two keyset reads and
+ * works even when the conversation has since left that queue.
+ */
+export async function getInboxNeighbours(
+  params: Pick<InboxParams, 'queue' | 'sort' | 'category' | 'status' | 'q'>,
+  conversation: OrderedFields,
+  tx?: DbClient,
+): Promise<InboxNeighbours> {
+  const db = tx ?? (await getDb());
+  const after = positionOf(params.sort, conversation);
+  const filters = { queue: params.queue, category: params.category, status: params.status, search: params.q };
+  const [next, previous] = await Promise.all([
+    walkInbox(db, { filters, sort: params.sort, after, limit: 1 }),
+    walkInbox(db, { filters, sort: params.sort, after, limit: 1, reverse: true }),
+  ]);
+  return { previousId: previous[0]?.row.id ?? null, nextId: next[0]?.row.id ?? null };
+}

@@ -1,0 +1,69 @@
+import 'server-only';
+import { Prisma } from '../../platform/db/generated/client';
+
+/** One inbox line: only what the list shows, read from the Conversation mirror alone. */
+export interface InboxRow {
+  id: string;
+  subject: string;
+  customerEmail: string;
+  customerName: string | null;
+  preview: string;
+  status: string;
+  category: string | null;
+  priority: string | null;
+  riskScore: number | null;
+  injectionSuspected: boolean;
+  slaDueAt: Date | null;
+  holdUntil: Date | null;
+  lastMessageAt: Date;
+  messageCount: number;
+}
+
+export const INBOX_COLUMNS = Prisma.sql`"id", "subject", "customerEmail", "customerName", "lastMessagePreview",
+  "status", "category", "priority", "riskScore", "injectionSuspected", "slaDueAt", "holdUntil", "lastMessageAt",
+  "messageCount"`;
+
+/** What SQLite hands back through $queryRaw: booleans as 0/1, counts possibly as bigint. */
+export interface RawInboxRow {
+  id: string;
+  subject: string;
+  customerEmail: string;
+  customerName: string | null;
+  lastMessagePreview: string;
+  status: string;
+  category: string | null;
+  priority: string | null;
+  riskScore: number | bigint | null;
+  injectionSuspected: boolean | number | bigint;
+  slaDueAt: Date | string | null;
+  holdUntil: Date | string | null;
+  lastMessageAt: Date | string;
+  messageCount: number | bigint;
+}
+
+const toDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
+
+export function toInboxRow(raw: RawInboxRow): InboxRow {
+  return {
+    id: raw.id,
+    subject: raw.subject,
+    customerEmail: raw.customerEmail,
+    customerName: raw.customerName,
+    preview: firstLine(raw.lastMessagePreview),
+    status: raw.status,
+    category: raw.category,
+    priority: raw.priority,
+    riskScore: raw.riskScore === null ? null : Number(raw.riskScore),
+    injectionSuspected: Boolean(Number(raw.injectionSuspected)),
+    slaDueAt: raw.slaDueAt === null ? null : toDate(raw.slaDueAt),
+    holdUntil: raw.holdUntil === null ? null : toDate(raw.holdUntil),
+    lastMessageAt: toDate(raw.lastMessageAt),
+    messageCount: Number(raw.messageCount),
+  };
+}
+
+/** The first non-empty line, skipping quoted text: what a person reads first. */
+function firstLine(preview: string): string {
+  const line = preview.split(/\r?\n/).find((text) => text.trim() !== '' && !text.trim().startsWith('>'));
+  return (line ?? '').trim().slice(0, 200);
+}

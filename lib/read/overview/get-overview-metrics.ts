@@ -1,0 +1,48 @@
+import 'server-only';
+import { getDb, type DbClient } from '../../platform/db';
+import { readCategoryStats, type CategoryStats } from './category-stats';
+import { readCostStats, type CostStats } from './cost-stats';
+import { readDailySeries, type DayPoint } from './daily-series';
+import { readDecisionStats, type DecisionStats } from './decision-stats';
+import { overviewWindow } from './overview-window';
+import { readSendStats, type SendStats } from './send-stats';
+import { readSlaStats, type SlaStats } from './sla-stats';
+
+export type { CategoryStats, CostStats, DayPoint, DecisionStats, SendStats, SlaStats };
+
+export interface OverviewMetrics {
+  days: number;
+  since: Date;
+  daily: DayPoint[];
+  sends: SendStats;
+  decisions: DecisionStats;
+  sla: SlaStats;
+  cost: CostStats;
+  categories: CategoryStats[];
+}
+
+export interface OverviewOptions {
+  /** Whole UTC days, ending today. */
+  days: number;
+  /** The clock, for tests. */
+  now?: Date;
+}
+
+/**
+ * The manager overview, aggregated in SQL over the window (a handful of GROUP BY queries
+ * on indexed timestamps), so its cost follows the window's activity, not the table size.
+ */
+export async function getOverviewMetrics(options: OverviewOptions, tx?: DbClient): Promise<OverviewMetrics> {
+  const db = tx ?? (await getDb());
+  const days = Math.min(Math.max(Math.trunc(options.days), 1), 366);
+  const window = overviewWindow(days, options.now);
+  const [daily, sends, decisions, sla, cost, categories] = await Promise.all([
+    readDailySeries(db, window),
+    readSendStats(db, window),
+    readDecisionStats(db, window),
+    readSlaStats(db, window),
+    readCostStats(db, window),
+    readCategoryStats(db, window),
+  ]);
+  return { days, since: window.since, daily, sends, decisions, sla, cost, categories };
+}

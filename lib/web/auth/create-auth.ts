@@ -1,0 +1,71 @@
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { APIError } from 'better-auth/api';
+import { nextCookies } from 'better-auth/next-js';
+import { AUTH_COOKIE_PREFIX } from './cookie-prefix';
+import type { Db } from '../../platform/db/client';
+import type { AuthSettings } from './auth-settings';
+import { signInThrottle } from './sign-in-throttle';
+
+export interface CreateAuthOptions extends AuthSettings {
+  db: Db;
+}
+
+/**
+ * The better-auth instance: email + password (scrypt), database sessions, no public
+ * sign-up (admins and the CLI create people), HTTP-only SameSite=Lax cookies that are
+ * `Secure` whenever the base URL is https, and rate limits stored in the database.
+ */
+export function createAuth({ db, secret, baseURL, trustedOrigins }: CreateAuthOptions) {
+  const throttle = signInThrottle(db);
+  return betterAuth({
+    appName: 'Countersign',
+    secret,
+    baseURL,
+    trustedOrigins,
+    database: prismaAdapter(db, { provider: 'sqlite' }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
+    user: {
+      additionalFields: {
+        // Written by admins through lib/users, never by the sign-in endpoints.
+        role: { type: 'string', required: false, defaultValue: 'agent', input: false },
+        disabledAt: { type: 'date', required: false, input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 100,
+      // Per client address; the per-account limit lives in signInThrottle.
+      customRules: { '/sign-in/email': { window: 60, max: 30 } },
+    },
+    advanced: {
+      cookiePrefix: AUTH_COOKIE_PREFIX,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      // Explicit because the library skips its Origin/CSRF checks when NODE_ENV=test.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // Runs after the password matched, so a disabled account is not revealed to guessers.
+          before: async (session) => {
+            const user = await db.user.findUnique({ where: { id: session.userId }, select: { disabledAt: true } });
+            if (!user || user.disabledAt) {
+              throw APIError.from('FORBIDDEN', { code: 'ACCOUNT_DISABLED', message: 'This account is disabled.' });
+            }
+          },
+        },
+      },
+    },
+    hooks: { before: throttle.before, after: throttle.after },
+    telemetry: { enabled: false },
+    // Must stay last: it copies Set-Cookie onto Next's response in server actions.
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

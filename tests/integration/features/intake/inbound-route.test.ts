@@ -1,0 +1,115 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleInboundRequest } from '../../../../lib/features/intake/channels/api/handle-inbound-request';
+import { reconcileUndelivered } from '../../../../lib/features/intake/reconciler';
+import { signInboundBody } from '../../../../lib/features/intake/channels/api/verify-sender-system';
+import { CONVERSATION_WORKFLOW } from '../../../../lib/core/contract';
+import { createLocalEnv } from '../../../support/temporal-test-env';
+import { createTempDb, type TempDb } from '../../../support/temp-db';
+
+const SECRET = 'inbound-secret-for-tests-0123456789';
+const config = { INBOUND_SECRET: SECRET, INBOUND_MAX_BYTES: 64 * 1024, TEMPORAL_TASK_QUEUE: 'intake-test' };
+
+let store: TempDb;
+let temporal: TestWorkflowEnvironment;
+let temporalUp = true;
+beforeAll(async () => {
+  [store, temporal] = await Promise.all([createTempDb(), createLocalEnv()]);
+});
+afterAll(async () => {
+  await Promise.allSettled([store?.close(), temporal?.teardown()]);
+});
+
+function post(body: string, headers: Record<string, string>) {
+  const request = new Request('http://localhost/api/inbound', { method: 'POST', body, headers });
+  return handleInboundRequest(request, {
+    db: store.db,
+    config,
+    getClient: async () => {
+      if (!temporalUp) throw new Error('connect ECONNREFUSED 127.0.0.1:7233');
+      return temporal.client;
+    },
+  });
+}
+
+const json = (payload: object, extra: Record<string, string> = {}) =>
+  post(JSON.stringify(payload), { 'content-type': 'application/json', authorization: `Bearer ${SECRET}`, ...extra });
+
+const email = (messageId: string, more: object = {}) => ({
+  from: 'Maria Lopez <maria@example.com>',
+  to: 'support@countersign.local',
+  subject: 'Password reset',
+  text: 'The reset email never arrives.',
+  messageId,
+  ...more,
+});
+
+describe('POST /api/inbound', () => {
+  it('refuses unauthenticated, unsigned and badly signed requests', async () => {
+    const body = JSON.stringify(email('<a1@example.com>'));
+    expect((await post(body, { 'content-type': 'application/json' })).status).toBe(401);
+    expect((await post(body, { 'content-type': 'application/json', authorization: 'Bearer wrong-secret' })).status).toBe(401);
+    const signed = signInboundBody(body, SECRET);
+    expect((await post(`${body} `, { 'content-type': 'application/json', ...signed })).status).toBe(401);
+    const stale = signInboundBody(body, SECRET, Math.floor(Date.now() / 1000) - 3600);
+    expect((await post(body, { 'content-type': 'application/json', ...stale })).status).toBe(401);
+    expect(await store.db.message.count()).toBe(0);
+  });
+
+  it('answers 4xx with a reason for malformed requests', async () => {
+    const missing = await json({ from: 'maria@example.com', text: 'no message id' });
+    expect(missing.status).toBe(400);
+    expect((await missing.json()) as object).toMatchObject({ error: 'invalid_email', message: expect.stringContaining('messageId') });
+    expect((await post('{not json', { 'content-type': 'application/json', authorization: `Bearer ${SECRET}` })).status).toBe(400);
+    expect((await post('x', { 'content-type': 'text/plain', authorization: `Bearer ${SECRET}` })).status).toBe(415);
+    expect((await json(email('<big@example.com>', { text: 'x'.repeat(70_000) }))).status).toBe(413);
+  });
+
+  it('stores, starts the conversation workflow and deduplicates on Message-ID', async () => {
+    const first = await json(email('<root-1@example.com>'), signInboundBody('', SECRET));
+    expect(first.status).toBe(202);
+    const accepted = (await first.json()) as { conversationId: string; duplicate: boolean; queued: boolean };
+    expect(accepted).toMatchObject({ duplicate: false, queued: false });
+    const again = (await (await json(email('root-1@example.com'))).json()) as { conversationId: string; duplicate: boolean };
+    expect(again).toMatchObject({ conversationId: accepted.conversationId, duplicate: true });
+    expect(await store.db.message.count({ where: { conversationId: accepted.conversationId } })).toBe(1);
+
+    const description = await temporal.client.workflow.getHandle(accepted.conversationId).describe();
+    expect(description.type).toBe(CONVERSATION_WORKFLOW);
+    expect(accepted.conversationId).not.toContain('maria');
+
+    // A reply in the thread joins the same conversation.
+    const reply = await json(email('<reply-1@example.com>', { inReplyTo: '<root-1@example.com>', references: '<root-1@example.com>' }));
+    expect(((await reply.json()) as { conversationId: string }).conversationId).toBe(accepted.conversationId);
+  });
+
+  it('accepts raw RFC 822 mail, and keeps unparseable mail for a person', async () => {
+    const raw = 'From: Tom <tom@example.com>\r\nSubject: Invoice\r\nMessage-ID: <raw-1@example.com>\r\n\r\nWhere is it?';
+    const response = await post(raw, { 'content-type': 'message/rfc822', authorization: `Bearer ${SECRET}` });
+    expect(response.status).toBe(202);
+    const stored = await store.db.message.findUniqueOrThrow({ where: { messageIdHeader: '<raw-1@example.com>' } });
+    expect(stored).toMatchObject({ fromAddress: 'tom@example.com', subject: 'Invoice', rawMime: raw });
+
+    const garbage = await post('\u0000\u0001 not mail', { 'content-type': 'message/rfc822', authorization: `Bearer ${SECRET}` });
+    expect(garbage.status).toBe(202);
+    const kept = await store.db.message.findFirstOrThrow({ where: { rawMime: '\u0000\u0001 not mail' } });
+    expect(kept.screening).toContain('malformed');
+  });
+
+  it('keeps mail while Temporal is down and delivers it later', async () => {
+    temporalUp = false;
+    const response = await json(email('<while-down@example.com>'));
+    expect(response.status).toBe(202);
+    const queued = (await response.json()) as { conversationId: string; queued: boolean };
+    expect(queued.queued).toBe(true);
+    const message = await store.db.message.findUniqueOrThrow({ where: { messageIdHeader: '<while-down@example.com>' } });
+    expect(message.deliveredAt).toBeNull();
+
+    temporalUp = true;
+    await store.db.message.update({ where: { id: message.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
+    expect(await reconcileUndelivered({ db: store.db, client: temporal.client, config })).toBeGreaterThanOrEqual(1);
+    expect((await store.db.message.findUniqueOrThrow({ where: { id: message.id } })).deliveredAt).not.toBeNull();
+    const description = await temporal.client.workflow.getHandle(queued.conversationId).describe();
+    expect(description.status.name).toBe('RUNNING');
+  });
+});

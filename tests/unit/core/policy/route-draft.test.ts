@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { routeDraft, type RoutingFacts } from '../../../../lib/core/policy/route-draft';
+import type { AutomationPolicy } from '../../../../lib/core/contract';
+
+const policy: AutomationPolicy = {
+  autoSendEnabled: true,
+  autoSendCategories: ['account'],
+  maxRiskScore: 30,
+  minConfidence: 0.8,
+  holdSeconds: 120,
+  reviewSlaMinutes: 240,
+  idleCloseHours: 168,
+};
+const clean: RoutingFacts = {
+  classification: { ok: true, category: 'account', riskScore: 10, confidence: 0.9, requiresHuman: false, injectionSuspected: false },
+  screeningFlags: [],
+  draftProblems: [],
+};
+
+describe('routeDraft', () => {
+  it('auto-sends only when every condition holds', () => {
+    expect(routeDraft(policy, clean).route).toBe('auto_send');
+  });
+
+  it('gives one reason per failed condition', () => {
+    const decision = routeDraft(
+      { ...policy, autoSendEnabled: false },
+      {
+        classification: { ok: true, category: 'billing', riskScore: 31, confidence: 0.79, requiresHuman: true, injectionSuspected: true },
+        screeningFlags: ['contains_links'],
+        draftProblems: ['The draft is empty'],
+      },
+    );
+    expect(decision.route).toBe('review');
+    expect(decision.reasons).toEqual([
+      'Auto-send is switched off',
+      'Risk 31 is above the auto-send limit of 30',
+      'Confidence 0.79 is below 0.80',
+      'Category "billing" is not on the auto-send list',
+      'The classifier asked for a person',
+      'Possible prompt injection or manipulation',
+      'Screening: The email contains links',
+      'Draft check: The draft is empty',
+    ]);
+  });
+
+  it('never auto-sends when classification failed, whatever else says', () => {
+    expect(routeDraft(policy, { ...clean, classification: { ok: false, error: 'bad json' } })).toEqual({
+      route: 'review',
+      reasons: ['Classification failed: bad json'],
+    });
+  });
+});

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { describe, expect, it, vi } from 'vitest';
+import { decideDraft, type DecideDraftInput, type DecisionClient } from '../../../../lib/features/conversations/decide-draft';
+
+
+interface Call {
+  workflowId: string;
+  update: string;
+  args: unknown[];
+  updateId: string;
+}
+
+/** A fake client whose update either returns what the workflow would or throws `error`. */
+function fakeClient(error?: Error): { client: DecisionClient; calls: Call[] } {
+  const calls: Call[] = [];
+  const client: DecisionClient = {
+    workflow: {
+      getHandle: (workflowId) => ({
+        async executeUpdate(definition, options) {
+          calls.push({ workflowId, update: definition.name, args: options.args, updateId: options.updateId });
+          if (error) throw error;
+          const [input] = options.args as [{ draftVersion: number }];
+          return { conversationId: workflowId, draftVersion: input.draftVersion, outcome: 'approved' } as never;
+        },
+      }),
+    },
+  };
+  return { client, calls };
+}
+
+const actor = { id: 'user-1', role: 'agent' as const };
+const approve = (): DecideDraftInput => ({ conversationId: 'conv-1', action: 'approve', draftVersion: 2, requestId: randomUUID(), actor });
+const refusedWith = (message: string) => new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ message }));
+
+describe('decideDraft', () => {
+  it('sends the matching update with the browser’s request id as the update id', async () => {
+    const { client, calls } = fakeClient();
+    const input = { ...approve(), editedBody: 'Edited reply' };
+    const result = await decideDraft(input, { client });
+    expect(result).toEqual({ ok: true, outcome: 'approved', draftVersion: 2 });
+    expect(calls).toEqual([
+      { workflowId: 'conv-1', update: 'approveDraft', updateId: input.requestId, args: [{ draftVersion: 2, actor, editedBody: 'Edited reply' }] },
+    ]);
+  });
+
+  it.each([
+    ['reject', { reason: 'Wrong tone' }, 'rejectDraft', { reason: 'Wrong tone' }],
+    ['revise', { instructions: 'Shorter' }, 'reviseDraft', { instructions: 'Shorter' }],
+    ['cancel_hold', {}, 'cancelAutoSend', {}],
+  ] as const)('sends %s as %s', async (action, extra, update, args) => {
+    const { client, calls } = fakeClient();
+    await decideDraft({ ...approve(), action, ...extra } as DecideDraftInput, { client });
+    expect(calls[0]?.update).toBe(update);
+    expect(calls[0]?.args).toEqual([{ draftVersion: 2, actor, ...args }]);
+  });
+
+  it.each([
+    ['draft version 2 was already decided', 'already_decided', /already decided/],
+    ['draft version 2 was superseded by a new customer message', 'superseded', /customer wrote again/],
+    ['draft version 1 is stale; version 2 is current', 'stale', /version 2 is current/],
+    ['no draft is waiting for a decision', 'stale', /can no longer/],
+    ['this draft is on an auto-send hold; cancel it first', 'stale', /cancel it first/],
+    ['The rejection reason must not be empty', 'invalid', /^The rejection reason must not be empty\.$/],
+  ])('maps the validator refusal "%s" to %s', async (message, code, text) => {
+    const { client } = fakeClient(refusedWith(message));
+    const result = await decideDraft(approve(), { client });
+    expect(result).toMatchObject({ ok: false, code });
+    expect(result.ok ? '' : result.message).toMatch(text);
+  });
+
+  it('reports a finished or unknown workflow as not_found', async () => {
+    const { client } = fakeClient(new WorkflowNotFoundError('workflow not found', 'conv-1', undefined));
+    expect(await decideDraft(approve(), { client })).toMatchObject({ ok: false, code: 'not_found' });
+  });
+
+  it('reports timeouts and an unreachable server as unavailable, without throwing', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    for (const error of [
+      new WorkflowUpdateRPCTimeoutOrCancelledError('deadline exceeded'),
+      new ServiceError('connection refused'),
+      new TypeError('fetch failed'),
+    ]) {
+      const { client } = fakeClient(error);
+      expect(await decideDraft(approve(), { client })).toMatchObject({ ok: false, code: 'unavailable' });
+    }
+    quiet.mockRestore();
+  });
+});
