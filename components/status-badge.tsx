@@ -1,4 +1,4 @@
-import { statusLabel } from '@/lib/core/conversation/queues';
+import { statusLabel } from '@/lib/core/conversation/statuses';
 import { Badge, type BadgeTone } from './badge';
 
 const TONE: Record<string, BadgeTone> = {

@@ -4,7 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useRef, type FormEvent } from 'react';
 import { Button } from '@/components/button';
 import { INBOX_SORTS, inboxQueryString, type InboxParams, type InboxSort } from '@/lib/web/inbox-params';
-import { CONVERSATION_STATUSES, queueStatuses, statusLabel, type MirrorStatus } from '@/lib/core/conversation/queues';
+import { queueStatuses } from '@/lib/core/conversation/queues';
+import { CONVERSATION_STATUSES, statusLabel, type ConversationStatus } from '@/lib/core/conversation/statuses';
 
 /**
  * Search, category, status and order. A plain GET form (works without JavaScript); with
@@ -27,7 +28,7 @@ export function InboxToolbar({ params, categories }: { params: InboxParams; cate
       queue: params.queue,
       sort: (text('sort') as InboxSort | undefined) ?? params.sort,
       category: text('category'),
-      status: text('status') as MirrorStatus | undefined,
+      status: text('status') as ConversationStatus | undefined,
       q: text('q'),
     });
     router.push(`/${query}`);

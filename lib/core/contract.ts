@@ -8,32 +8,13 @@
  * running executions.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ConversationStatus } from './conversation/statuses';
+import type { AutomationPolicy } from './policy/automation-policy';
+import type { Role as AgentRole } from './roles';
+
+export type { AgentRole, AutomationPolicy, ConversationStatus };
 
 export const CONVERSATION_WORKFLOW = 'conversationWorkflow';
-
-export type ConversationStatus =
-  | 'received'
-  | 'classifying'
-  | 'drafting'
-  | 'awaiting_approval'
-  | 'escalated'
-  | 'auto_send_hold'
-  | 'sending'
-  | 'sent'
-  | 'rejected'
-  | 'failed'
-  | 'closed';
-
-/** The automation policy, read from settings when a workflow starts and passed in. */
-export interface AutomationPolicy {
-  autoSendEnabled: boolean;
-  autoSendCategories: string[];
-  maxRiskScore: number;
-  minConfidence: number;
-  holdSeconds: number;
-  reviewSlaMinutes: number;
-  idleCloseHours: number;
-}
 
 export interface ConversationWorkflowInput {
   conversationId: string;
@@ -68,8 +49,6 @@ export interface InboundMessageSignalInput {
   messageId: string;
 }
 export const inboundMessageSignal = defineSignal<[InboundMessageSignalInput]>('inboundMessage');
-
-export type AgentRole = 'agent' | 'manager' | 'admin';
 
 export interface ActorsChangedSignalInput {
   /** The full roster: replaces the previous one. */

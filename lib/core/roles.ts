@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AgentRole } from './contract';
 
 /** Who may do what: agents decide drafts, managers also tune policy, admins manage people. */
-export type Role = AgentRole;
+export type Role = 'agent' | 'manager' | 'admin';
 
 /** Lowest to highest; a role includes everything the roles before it may do. */
 export const ROLES = ['agent', 'manager', 'admin'] as const satisfies readonly Role[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CONVERSATION_STATUSES, QUEUE_KEYS, type QueueKey } from '../core/conversation/queues';
+import { QUEUE_KEYS, type QueueKey } from '../core/conversation/queues';
+import { CONVERSATION_STATUSES, type ConversationStatus } from '../core/conversation/statuses';
 
 /**
  * The inbox's URL state (queue tab, order, filters, search, page cursor). The page parses
@@ -44,7 +45,7 @@ export interface InboxParams {
   queue: QueueKey;
   sort: InboxSort;
   category?: string;
-  status?: (typeof CONVERSATION_STATUSES)[number];
+  status?: ConversationStatus;
   q?: string;
   cursor?: string;
 }

@@ -1,5 +1,6 @@
 import { APIError } from '@anthropic-ai/sdk';
 import { ApplicationFailure } from '@temporalio/activity';
+import { MODEL_FAILURES } from '../../lib/core/failures';
 
 /**
  * Maps Anthropic API errors to Temporal failures: retryable ones keep their server-advised
@@ -15,11 +16,11 @@ export function toActivityFailure(error: unknown): Error {
   const status = apiError.status;
   const message = `Claude API ${status ?? 'connection'} error: ${apiError.message}`;
   if (status === 400 || status === 404 || status === 413 || status === 422) {
-    return ApplicationFailure.nonRetryable(message, 'ModelRequestRejected');
+    return ApplicationFailure.nonRetryable(message, MODEL_FAILURES.requestRejected);
   }
-  if (status === 401 || status === 403) return ApplicationFailure.nonRetryable(message, 'ModelAuthFailed');
+  if (status === 401 || status === 403) return ApplicationFailure.nonRetryable(message, MODEL_FAILURES.authFailed);
   if (status === 429 && /spend|credit balance|billing/i.test(apiError.message)) {
-    return ApplicationFailure.nonRetryable(message, 'ModelSpendLimit');
+    return ApplicationFailure.nonRetryable(message, MODEL_FAILURES.spendLimit);
   }
   const retryAfter = Number(apiError.headers?.get('retry-after'));
   return ApplicationFailure.create({

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { PERMANENT_DELIVERY_FAILURE } from '../../lib/core/failures';
 import { replyMessageId, replyReferences, replySubject } from '../../lib/platform/mail/reply-headers';
 import { appendEvent } from './append-event';
 import type { ActivityDeps } from './deps';
@@ -15,7 +16,6 @@ export interface SendReplyResult {
   messageIdHeader?: string;
 }
 
-const PERMANENT = 'PermanentDeliveryFailure';
 
 function smtpCode(error: unknown): number | undefined {
   const code = (error as { responseCode?: unknown } | null)?.responseCode;
@@ -34,7 +34,7 @@ export function createSendReply(deps: ActivityDeps) {
     const existing = await db.outboundSend.findUnique({ where: { ledgerKey } });
     if (existing?.status === 'sent') return { status: 'already_sent', messageIdHeader: existing.messageIdHeader };
     if (existing?.status === 'sending') return { status: 'uncertain', messageIdHeader: existing.messageIdHeader };
-    if (existing?.status === 'failed') throw ApplicationFailure.nonRetryable(existing.error ?? 'Delivery failed', PERMANENT);
+    if (existing?.status === 'failed') throw ApplicationFailure.nonRetryable(existing.error ?? 'Delivery failed', PERMANENT_DELIVERY_FAILURE);
 
     const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
     const draft = await db.draft.findUniqueOrThrow({
@@ -80,7 +80,7 @@ export function createSendReply(deps: ActivityDeps) {
           type: 'send_failed',
           data: { draftVersion: input.draftVersion, error: message, permanent: true },
         });
-        throw ApplicationFailure.nonRetryable(`The mail server refused the reply (${code}): ${message}`, PERMANENT);
+        throw ApplicationFailure.nonRetryable(`The mail server refused the reply (${code}): ${message}`, PERMANENT_DELIVERY_FAILURE);
       }
       throw error;
     }

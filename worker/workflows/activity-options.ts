@@ -1,12 +1,11 @@
 import type { ActivityOptions } from '@temporalio/workflow';
+import { NON_RETRYABLE_MODEL_FAILURES, PERMANENT_DELIVERY_FAILURE } from '../../lib/core/failures';
 
 /**
  * Retry tiers. Model calls back off and give up on errors that retrying cannot fix;
  * SMTP retries patiently (relays recover) but never on a permanent rejection; database
  * writes retry quickly (SQLite busy, a restarting web app).
  */
-export const NON_RETRYABLE_MODEL_ERRORS = ['ModelRequestRejected', 'ModelAuthFailed', 'ModelSpendLimit'];
-export const PERMANENT_DELIVERY_FAILURE = 'PermanentDeliveryFailure';
 
 export const modelActivity: ActivityOptions = {
   startToCloseTimeout: '3 minutes',
@@ -17,7 +16,7 @@ export const modelActivity: ActivityOptions = {
     initialInterval: '2 seconds',
     backoffCoefficient: 2,
     maximumInterval: '1 minute',
-    nonRetryableErrorTypes: NON_RETRYABLE_MODEL_ERRORS,
+    nonRetryableErrorTypes: NON_RETRYABLE_MODEL_FAILURES,
   },
 };
 

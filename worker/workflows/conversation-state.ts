@@ -8,6 +8,7 @@ import type {
   RejectDraftInput,
   ReviseDraftInput,
 } from '../../lib/core/contract';
+import { DECISION_REFUSALS, type DecisionRefusal } from '../../lib/core/decisions/refusals';
 
 export type PendingDecision =
   | { kind: 'approve'; input: ApproveDraftInput; updateId: string }
@@ -56,23 +57,31 @@ export class ConversationMemory {
 
   /**
    * Why a decision on `draftVersion` cannot be taken now, or undefined when it can.
-   * Validators throw this reason: the update is rejected and nothing enters history.
+   * Validators throw this refusal: the update is rejected and nothing enters history.
    */
-  refusal(draftVersion: number, actor: Actor, phase: 'review' | 'hold'): string | undefined {
+  refusal(draftVersion: number, actor: Actor, phase: 'review' | 'hold'): DecisionRefusal | undefined {
+    const refuse = (type: DecisionRefusal['type'], message: string): DecisionRefusal => ({ type, message });
     const rosterRole = this.actors === undefined ? actor.role : this.actors[actor.id];
-    if (!actor.id || !rosterRole || !ROLES.has(rosterRole)) return 'the acting user is unknown or has no support role';
+    if (!actor.id || !rosterRole || !ROLES.has(rosterRole)) {
+      return refuse(DECISION_REFUSALS.actorNotAllowed, 'the acting user is unknown or has no support role');
+    }
     if (this.supersededVersions.has(draftVersion)) {
-      return `draft version ${draftVersion} was superseded by a new customer message`;
+      return refuse(DECISION_REFUSALS.superseded, `draft version ${draftVersion} was superseded by a new customer message`);
     }
     if (this.decidedVersions.has(draftVersion) || (this.decision && this.openDraftVersion === draftVersion)) {
-      return `draft version ${draftVersion} was already decided`;
+      return refuse(DECISION_REFUSALS.alreadyDecided, `draft version ${draftVersion} was already decided`);
     }
-    if (this.openDraftVersion === undefined || this.phase === 'idle') return 'no draft is waiting for a decision';
+    if (this.openDraftVersion === undefined || this.phase === 'idle') {
+      return refuse(DECISION_REFUSALS.notCurrent, 'no draft is waiting for a decision');
+    }
     if (draftVersion !== this.openDraftVersion) {
-      return `draft version ${draftVersion} is stale; version ${this.openDraftVersion} is current`;
+      return refuse(DECISION_REFUSALS.notCurrent, `draft version ${draftVersion} is stale; version ${this.openDraftVersion} is current`);
     }
     if (this.phase !== phase) {
-      return phase === 'hold' ? 'this draft is not on an auto-send hold' : 'this draft is on an auto-send hold; cancel it first';
+      return refuse(
+        DECISION_REFUSALS.notCurrent,
+        phase === 'hold' ? 'this draft is not on an auto-send hold' : 'this draft is on an auto-send hold; cancel it first',
+      );
     }
     return undefined;
   }

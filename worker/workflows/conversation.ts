@@ -1,7 +1,8 @@
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ConversationWorkflowInput } from '../../lib/core/contract';
-import { PERMANENT_DELIVERY_FAILURE, dbActivity, modelActivity, smtpActivity } from './activity-options';
+import { PERMANENT_DELIVERY_FAILURE } from '../../lib/core/failures';
+import { dbActivity, modelActivity, smtpActivity } from './activity-options';
 import { ConversationMemory } from './conversation-state';
 import { escalationWorkflow } from './escalation';
 import { registerHandlers } from './handlers';

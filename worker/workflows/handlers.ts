@@ -15,16 +15,21 @@ import {
   type Actor,
   type DecisionResult,
 } from '../../lib/core/contract';
+import { DECISION_LIMITS } from '../../lib/core/decisions/limits';
+import { DECISION_REFUSALS, type DecisionRefusal } from '../../lib/core/decisions/refusals';
 import { dbActivity } from './activity-options';
 import type { ConversationMemory, PendingDecision } from './conversation-state';
 
 const { recordDecision } = wf.proxyActivities<Activities>(dbActivity);
 
-const MAX_BODY = 20_000;
+/** Refuses the update with a typed failure: the web maps the type, never the message. */
+function refuse(refusal: DecisionRefusal): never {
+  throw wf.ApplicationFailure.create({ type: refusal.type, message: refusal.message, nonRetryable: true });
+}
 
 function requireText(value: string, what: string, max: number): void {
-  if (value.trim().length === 0) throw new Error(`${what} must not be empty`);
-  if (value.length > max) throw new Error(`${what} is longer than ${max} characters`);
+  if (value.trim().length === 0) refuse({ type: DECISION_REFUSALS.invalidInput, message: `${what} must not be empty` });
+  if (value.length > max) refuse({ type: DECISION_REFUSALS.invalidInput, message: `${what} is longer than ${max} characters` });
 }
 
 /**
@@ -62,25 +67,25 @@ export function registerHandlers(memory: ConversationMemory): void {
   const updateId = () => wf.currentUpdateInfo()?.id ?? `${memory.conversationId}:${wf.uuid4()}`;
   const check = (draftVersion: number, actor: Actor, phase: 'review' | 'hold') => {
     const refusal = memory.refusal(draftVersion, actor, phase);
-    if (refusal) throw new Error(refusal);
+    if (refusal) refuse(refusal);
   };
 
   wf.setHandler(approveDraftUpdate, (input) => decide({ kind: 'approve', input, updateId: updateId() }, input.draftVersion, input.actor), {
     validator: (input: ApproveDraftInput) => {
       check(input.draftVersion, input.actor, 'review');
-      if (input.editedBody !== undefined) requireText(input.editedBody, 'The edited reply', MAX_BODY);
+      if (input.editedBody !== undefined) requireText(input.editedBody, 'The edited reply', DECISION_LIMITS.editedBody);
     },
   });
   wf.setHandler(rejectDraftUpdate, (input) => decide({ kind: 'reject', input, updateId: updateId() }, input.draftVersion, input.actor), {
     validator: (input: RejectDraftInput) => {
       check(input.draftVersion, input.actor, 'review');
-      requireText(input.reason, 'The rejection reason', 2_000);
+      requireText(input.reason, 'The rejection reason', DECISION_LIMITS.reason);
     },
   });
   wf.setHandler(reviseDraftUpdate, (input) => decide({ kind: 'revise', input, updateId: updateId() }, input.draftVersion, input.actor), {
     validator: (input: ReviseDraftInput) => {
       check(input.draftVersion, input.actor, 'review');
-      requireText(input.instructions, 'The revision instructions', 4_000);
+      requireText(input.instructions, 'The revision instructions', DECISION_LIMITS.instructions);
     },
   });
   wf.setHandler(

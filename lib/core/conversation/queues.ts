@@ -1,4 +1,4 @@
-import type { ConversationStatus } from '../contract';
+import type { ConversationStatus } from './statuses';
 
 /**
  * The inbox tabs. Each is a set of mirrored conversation statuses; "all" has none, which
@@ -17,42 +17,6 @@ export const QUEUES = [
 export type QueueKey = (typeof QUEUES)[number]['key'];
 export const QUEUE_KEYS = QUEUES.map((queue) => queue.key) as [QueueKey, ...QueueKey[]];
 
-/** Every status the mirror writes ("ignored" marks automated mail that is never answered). */
-export const CONVERSATION_STATUSES = [
-  'received',
-  'classifying',
-  'drafting',
-  'awaiting_approval',
-  'escalated',
-  'auto_send_hold',
-  'sending',
-  'sent',
-  'rejected',
-  'failed',
-  'closed',
-  'ignored',
-] as const;
-export type MirrorStatus = (typeof CONVERSATION_STATUSES)[number];
-
-export const STATUS_LABELS: Record<MirrorStatus, string> = {
-  received: 'Received',
-  classifying: 'Classifying',
-  drafting: 'Drafting',
-  awaiting_approval: 'Needs approval',
-  escalated: 'Escalated',
-  auto_send_hold: 'Auto-send hold',
-  sending: 'Sending',
-  sent: 'Sent',
-  rejected: 'Rejected',
-  failed: 'Failed',
-  closed: 'Closed',
-  ignored: 'Ignored',
-};
-
-export function statusLabel(status: string): string {
-  return (STATUS_LABELS as Record<string, string>)[status] ?? status;
-}
-
-export function queueStatuses(queue: QueueKey): readonly string[] {
+export function queueStatuses(queue: QueueKey): readonly ConversationStatus[] {
   return QUEUES.find((entry) => entry.key === queue)?.statuses ?? [];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DECISION_LIMITS } from './limits';
 
 /**
  * What the decision form sends. Schema-only, so the client form and the server action
@@ -16,19 +17,19 @@ export const approveInputSchema = z.object({
   action: z.literal('approve'),
   editedBody: z
     .string()
-    .max(20_000, 'The reply is longer than 20,000 characters.')
+    .max(DECISION_LIMITS.editedBody, `The reply is longer than ${DECISION_LIMITS.editedBody.toLocaleString('en')} characters.`)
     .refine((body) => body.trim() !== '', 'The reply must not be empty.')
     .optional(),
 });
 export const rejectInputSchema = z.object({
   ...base,
   action: z.literal('reject'),
-  reason: z.string().trim().min(1, 'Give a reason for rejecting.').max(2_000),
+  reason: z.string().trim().min(1, 'Give a reason for rejecting.').max(DECISION_LIMITS.reason),
 });
 export const reviseInputSchema = z.object({
   ...base,
   action: z.literal('revise'),
-  instructions: z.string().trim().min(1, 'Tell Claude what to change.').max(4_000),
+  instructions: z.string().trim().min(1, 'Tell Claude what to change.').max(DECISION_LIMITS.instructions),
 });
 export const cancelHoldInputSchema = z.object({ ...base, action: z.literal('cancel_hold') });
 

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import type { AutomationPolicy } from '../contract';
+
+/** The automation policy, read from settings when a workflow starts and passed in. */
+export interface AutomationPolicy {
+  autoSendEnabled: boolean;
+  autoSendCategories: string[];
+  maxRiskScore: number;
+  minConfidence: number;
+  holdSeconds: number;
+  reviewSlaMinutes: number;
+  idleCloseHours: number;
+}
 
 /** The stored and validated policy; bounds keep a typo from disabling the human gate. */
 export const automationPolicySchema = z.object({

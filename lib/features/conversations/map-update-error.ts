@@ -5,31 +5,37 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import type { DecisionErrorCode, DecisionOutcome } from '../../core/decisions/decision-outcome';
+import { DECISION_REFUSALS, type DecisionRefusalType } from '../../core/decisions/refusals';
 
 type Failure = Extract<DecisionOutcome, { ok: false }>;
 
 /**
- * The workflow's validators refuse with plain messages (worker/workflows/conversation-state.ts);
- * these patterns sort them into what the agent needs to know.
+ * The workflow's validators refuse with a typed failure (lib/core/decisions/refusals.ts);
+ * each type tells the agent something different. The message is shown, never parsed.
  */
-const REFUSALS: { pattern: RegExp; code: DecisionErrorCode; message: (detail: string) => string }[] = [
-  {
-    pattern: /superseded/i,
+const REFUSALS: Record<DecisionRefusalType, { code: DecisionErrorCode; message: (detail: string) => string }> = {
+  [DECISION_REFUSALS.superseded]: {
     code: 'superseded',
     message: () => 'The customer wrote again, so this draft was replaced. Review the new draft before deciding.',
   },
-  {
-    pattern: /already decided/i,
+  [DECISION_REFUSALS.alreadyDecided]: {
     code: 'already_decided',
     message: () => 'This draft was already decided, probably by another agent. The page now shows what happened.',
   },
-  {
-    pattern: /stale|no draft is waiting|not on an auto-send hold|auto-send hold; cancel/i,
+  [DECISION_REFUSALS.notCurrent]: {
     code: 'stale',
     message: (detail) => `This draft can no longer take that decision (${detail}). The page now shows its current state.`,
   },
-];
+  // The input's fault: the validator's own words say what to fix.
+  [DECISION_REFUSALS.actorNotAllowed]: { code: 'invalid', message: capitalise },
+  [DECISION_REFUSALS.invalidInput]: { code: 'invalid', message: capitalise },
+};
+
+function refusalFor(type: string | undefined) {
+  return type !== undefined && Object.hasOwn(REFUSALS, type) ? REFUSALS[type as DecisionRefusalType] : undefined;
+}
 
 function failure(code: DecisionErrorCode, message: string): Failure {
   return { ok: false, code, message };
@@ -39,10 +45,12 @@ function failure(code: DecisionErrorCode, message: string): Failure {
 export function mapUpdateError(error: unknown): Failure {
   if (error instanceof WorkflowUpdateFailedError) {
     const detail = error.cause?.message ?? error.message;
-    const refusal = REFUSALS.find((entry) => entry.pattern.test(detail));
+    const type = error.cause instanceof ApplicationFailure ? error.cause.type : undefined;
+    const refusal = refusalFor(type ?? undefined);
     if (refusal) return failure(refusal.code, refusal.message(detail));
-    // Any other validator refusal (empty reason, unknown actor...) is the input's fault.
-    return failure('invalid', capitalise(detail));
+    // An update handler that failed for another reason: nothing the agent did wrong.
+    console.error('decideDraft: the workflow failed the update', error);
+    return failure('unavailable', 'The decision could not be applied. Nothing was decided; try again in a moment.');
   }
   if (error instanceof WorkflowNotFoundError) {
     return failure('not_found', 'This conversation’s workflow is not running any more, so it cannot take decisions.');

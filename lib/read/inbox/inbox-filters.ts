@@ -22,7 +22,7 @@ export function inboxWhere(filters: InboxFilters): Prisma.Sql {
   // A status filter narrows a tab; one outside the tab's statuses matches nothing.
   if (filters.status) {
     clauses.push(
-      statuses.length === 0 || statuses.includes(filters.status)
+      statuses.length === 0 || (statuses as readonly string[]).includes(filters.status)
         ? Prisma.sql`"status" = ${filters.status}`
         : Prisma.sql`1 = 0`,
     );

@@ -6,6 +6,7 @@ import { Kbd } from '@/components/kbd';
 import { useHotkeys } from '@/components/use-hotkeys';
 import type { DraftView } from '@/lib/read/conversation/get-conversation-detail';
 import { ReasonForm } from './reason-form';
+import { DECISION_LIMITS } from '@/lib/core/decisions/limits';
 import type { Decide } from './use-decision';
 import { WordDiff } from './word-diff';
 
@@ -83,6 +84,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
           label="What should Claude change?"
           placeholder="e.g. Offer a refund instead of store credit, and keep it shorter."
           submitLabel="Request revision"
+          maxLength={DECISION_LIMITS.instructions}
           pending={pending}
           onCancel={() => setPanel('none')}
           onSubmit={(instructions) => decide({ action: 'revise', conversationId, draftVersion: draft.version, instructions })}
@@ -93,6 +95,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
           label="Why reject this draft? No reply will be sent."
           placeholder="e.g. Needs a call with the customer; handled outside Countersign."
           submitLabel="Reject draft"
+          maxLength={DECISION_LIMITS.reason}
           danger
           pending={pending}
           onCancel={() => setPanel('none')}

@@ -9,6 +9,7 @@ export function ReasonForm({
   placeholder,
   submitLabel,
   danger = false,
+  maxLength,
   pending,
   onSubmit,
   onCancel,
@@ -17,6 +18,7 @@ export function ReasonForm({
   placeholder: string;
   submitLabel: string;
   danger?: boolean;
+  maxLength: number;
   pending: boolean;
   onSubmit: (text: string) => void;
   onCancel: () => void;
@@ -36,7 +38,7 @@ export function ReasonForm({
           ref={field}
           value={text}
           required
-          maxLength={4_000}
+          maxLength={maxLength}
           rows={3}
           placeholder={placeholder}
           onChange={(event) => setText(event.target.value)}

@@ -8,6 +8,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it, vi } from 'vitest';
 import { decideDraft, type DecideDraftInput, type DecisionClient } from '../../../../lib/features/conversations/decide-draft';
+import { DECISION_REFUSALS } from '../../../../lib/core/decisions/refusals';
 
 
 interface Call {
@@ -37,7 +38,8 @@ function fakeClient(error?: Error): { client: DecisionClient; calls: Call[] } {
 
 const actor = { id: 'user-1', role: 'agent' as const };
 const approve = (): DecideDraftInput => ({ conversationId: 'conv-1', action: 'approve', draftVersion: 2, requestId: randomUUID(), actor });
-const refusedWith = (message: string) => new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ message }));
+const refusedWith = (message: string, type: string) =>
+  new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ message, type }));
 
 describe('decideDraft', () => {
   it('sends the matching update with the browser’s request id as the update id', async () => {
@@ -62,17 +64,23 @@ describe('decideDraft', () => {
   });
 
   it.each([
-    ['draft version 2 was already decided', 'already_decided', /already decided/],
-    ['draft version 2 was superseded by a new customer message', 'superseded', /customer wrote again/],
-    ['draft version 1 is stale; version 2 is current', 'stale', /version 2 is current/],
-    ['no draft is waiting for a decision', 'stale', /can no longer/],
-    ['this draft is on an auto-send hold; cancel it first', 'stale', /cancel it first/],
-    ['The rejection reason must not be empty', 'invalid', /^The rejection reason must not be empty\.$/],
-  ])('maps the validator refusal "%s" to %s', async (message, code, text) => {
-    const { client } = fakeClient(refusedWith(message));
+    ['draft version 2 was already decided', DECISION_REFUSALS.alreadyDecided, 'already_decided', /already decided/],
+    ['draft version 2 was superseded by a new customer message', DECISION_REFUSALS.superseded, 'superseded', /customer wrote again/],
+    ['draft version 1 is stale; version 2 is current', DECISION_REFUSALS.notCurrent, 'stale', /version 2 is current/],
+    ['no draft is waiting for a decision', DECISION_REFUSALS.notCurrent, 'stale', /can no longer/],
+    ['this draft is on an auto-send hold; cancel it first', DECISION_REFUSALS.notCurrent, 'stale', /cancel it first/],
+    ['The rejection reason must not be empty', DECISION_REFUSALS.invalidInput, 'invalid', /^The rejection reason must not be empty\.$/],
+    ['the acting user is unknown or has no support role', DECISION_REFUSALS.actorNotAllowed, 'invalid', /^The acting user is unknown/],
+  ])('maps the validator refusal "%s" (%s) to %s', async (message, type, code, text) => {
+    const { client } = fakeClient(refusedWith(message, type));
     const result = await decideDraft(approve(), { client });
     expect(result).toMatchObject({ ok: false, code });
     expect(result.ok ? '' : result.message).toMatch(text);
+  });
+
+  it('never guesses from a message: an untyped update failure is reported as unavailable', async () => {
+    const { client } = fakeClient(refusedWith('draft version 2 was already decided', 'Error'));
+    expect(await decideDraft(approve(), { client })).toMatchObject({ ok: false, code: 'unavailable' });
   });
 
   it('reports a finished or unknown workflow as not_found', async () => {

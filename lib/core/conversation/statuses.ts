@@ -1,0 +1,38 @@
+/**
+ * Where a conversation stands: written by the workflow (and mirrored for the dashboard),
+ * read by the inbox tabs, filters and badges. The one list of statuses; client-safe.
+ */
+export const CONVERSATION_STATUSES = [
+  'received',
+  'classifying',
+  'drafting',
+  'awaiting_approval',
+  'escalated',
+  'auto_send_hold',
+  'sending',
+  'sent',
+  'rejected',
+  'failed',
+  'closed',
+] as const;
+
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+export const STATUS_LABELS: Record<ConversationStatus, string> = {
+  received: 'Received',
+  classifying: 'Classifying',
+  drafting: 'Drafting',
+  awaiting_approval: 'Needs approval',
+  escalated: 'Escalated',
+  auto_send_hold: 'Auto-send hold',
+  sending: 'Sending',
+  sent: 'Sent',
+  rejected: 'Rejected',
+  failed: 'Failed',
+  closed: 'Closed',
+};
+
+/** A label for any stored status; an unknown value (an older row) shows as it is. */
+export function statusLabel(status: string): string {
+  return (STATUS_LABELS as Record<string, string>)[status] ?? status;
+}

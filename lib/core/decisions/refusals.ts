@@ -1,0 +1,24 @@
+/**
+ * Why a conversation's workflow refused a decision. The update validators throw an
+ * ApplicationFailure with one of these types; the web app maps the type (never the
+ * message) to what the agent is told.
+ */
+export const DECISION_REFUSALS = {
+  /** The acting user is not on the workflow's support roster. */
+  actorNotAllowed: 'DecisionActorNotAllowed',
+  /** A newer customer message replaced the draft. */
+  superseded: 'DraftSuperseded',
+  /** Someone (or the same click) already decided this draft. */
+  alreadyDecided: 'DraftAlreadyDecided',
+  /** The draft is not the current one, or is not waiting for this kind of decision. */
+  notCurrent: 'DraftNotCurrent',
+  /** The decision's own text is empty or too long. */
+  invalidInput: 'DecisionInputInvalid',
+} as const;
+
+export type DecisionRefusalType = (typeof DECISION_REFUSALS)[keyof typeof DECISION_REFUSALS];
+
+export interface DecisionRefusal {
+  type: DecisionRefusalType;
+  message: string;
+}
