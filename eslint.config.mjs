@@ -6,6 +6,7 @@ import nextPlugin from '@next/eslint-plugin-next';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './lint/layers.mjs';
 
 const workflowMessage =
   'Workflow code must stay deterministic and bundle for the workflow sandbox: no Node built-ins, ' +
@@ -74,6 +75,12 @@ export default defineConfig(
         },
       ],
     },
+  },
+  {
+    // The layer allow-lists (lint/layers.mjs): who may import what.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': 'error' },
   },
   {
     // Plain JavaScript config files are outside the TypeScript project.

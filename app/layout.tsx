@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { SimulatorBanner } from '@/components/simulator-banner';
+import { SimulatorBanner } from '@/app/_components/simulator-banner';
 import { MainNav } from './_components/main-nav';
 import './globals.css';
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { LiveRefresh } from '@/components/live-refresh';
+import { LiveRefresh } from '@/app/_components/live-refresh';
 import { requireUser } from '@/lib/web/auth';
 import { env } from '@/lib/platform/config/env';
 import { countQueues } from '@/lib/read/inbox/count-queues';
 import { listInbox } from '@/lib/read/inbox/list-inbox';
-import { inboxQueryString, parseInboxParams } from '@/lib/web/inbox-params';
+import { inboxQueryString, parseInboxParams } from '@/lib/core/conversation/inbox-params';
 import { InboxKeys } from './_components/inbox-keys';
 import { InboxList } from './_components/inbox-list';
 import { InboxToolbar } from './_components/inbox-toolbar';

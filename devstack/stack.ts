@@ -60,7 +60,7 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
   try {
     await preparePragmas(db);
     // Idempotent: only while nobody exists, so a changed password is never overwritten.
-    const admin = await ensureBootstrapAdmin(db, config);
+    const admin = await ensureBootstrapAdmin(config, db);
     if (admin.created) createdAdmin = admin.email;
   } finally {
     await db.$disconnect();

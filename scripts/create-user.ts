@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   }
   const db = createDb(env().DATABASE_URL);
   try {
-    const user = await createUser(db, { ...parsed.data, actorId: null });
+    const user = await createUser({ ...parsed.data, actorId: null }, db);
     console.log(`Created ${user.role} ${user.email} (${user.id}).`);
     return 0;
   } catch (error) {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { buttonClasses } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
 import type { InboxPage } from '@/lib/read/inbox/list-inbox';
-import { inboxQueryString, type InboxParams } from '@/lib/web/inbox-params';
+import { inboxQueryString, type InboxParams } from '@/lib/core/conversation/inbox-params';
 import { InboxRow, ROW_GRID } from './inbox-row';
 
 const HEADINGS = ['Customer', 'Subject', 'Category', 'Priority', 'Risk', 'Last message', 'SLA / hold', 'Status'];

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, type FormEvent } from 'react';
 import { Button } from '@/components/button';
-import { INBOX_SORTS, inboxQueryString, type InboxParams, type InboxSort } from '@/lib/web/inbox-params';
+import { INBOX_SORTS, inboxQueryString, type InboxParams, type InboxSort } from '@/lib/core/conversation/inbox-params';
 import { queueStatuses } from '@/lib/core/conversation/queues';
 import { CONVERSATION_STATUSES, statusLabel, type ConversationStatus } from '@/lib/core/conversation/statuses';
 

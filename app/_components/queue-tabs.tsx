@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { QueueCounts } from '@/lib/read/inbox/count-queues';
-import { defaultSortFor, inboxQueryString, type InboxParams } from '@/lib/web/inbox-params';
+import { defaultSortFor, inboxQueryString, type InboxParams } from '@/lib/core/conversation/inbox-params';
 import { QUEUES } from '@/lib/core/conversation/queues';
 import { formatNumber } from '@/lib/web/format';
 

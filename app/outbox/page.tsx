@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState } from '@/components/empty-state';
-import { LiveRefresh } from '@/components/live-refresh';
+import { LiveRefresh } from '@/app/_components/live-refresh';
 import { RelativeTime } from '@/components/relative-time';
 import { requireUser } from '@/lib/web/auth';
 import { findConversationsByMessageIds } from '@/lib/read/conversation/find-conversations-by-message-ids';

@@ -1,28 +1,23 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { AuthError, requireActionUser } from '@/lib/web/auth';
-import { fail, invalid, ok, type ActionResult } from '@/lib/web/actions/action-result';
-import { getDb } from '@/lib/platform/db';
-import { updateAutomationPolicy } from '@/lib/features/settings/automation-policy';
+import { ok, type ActionResult } from '@/lib/web/actions/action-result';
+import { serverAction } from '@/lib/web/actions/server-action';
 import { automationPolicyFormSchema } from '@/lib/core/policy/automation-policy';
-import { SettingsError } from '@/lib/features/settings/settings-error';
+import { updateAutomationPolicy } from '@/lib/features/settings/automation-policy';
 
 export type UpdatePolicyResult = ActionResult | null;
 
-export async function updateAutomationPolicyAction(_previous: UpdatePolicyResult, formData: FormData): Promise<UpdatePolicyResult> {
-  try {
-    const manager = await requireActionUser('manager');
-    const parsed = automationPolicyFormSchema.safeParse({
-      ...Object.fromEntries(formData),
-      autoSendCategories: formData.getAll('autoSendCategories'),
-    });
-    if (!parsed.success) return invalid(parsed.error);
-    await updateAutomationPolicy(await getDb(), { id: manager.id, role: manager.role }, parsed.data);
+export const updateAutomationPolicyAction = serverAction(
+  {
+    role: 'manager',
+    schema: automationPolicyFormSchema,
+    // Checkbox groups arrive as repeated fields.
+    fromForm: (form) => ({ ...Object.fromEntries(form), autoSendCategories: form.getAll('autoSendCategories') }),
+  },
+  async (input, manager) => {
+    await updateAutomationPolicy({ id: manager.id, role: manager.role }, input);
     revalidatePath('/settings');
     return ok(null);
-  } catch (error) {
-    if (error instanceof AuthError || error instanceof SettingsError) return fail(error.message);
-    throw error;
-  }
-}
+  },
+);

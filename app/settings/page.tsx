@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/web/auth';
 import { env } from '@/lib/platform/config/env';
-import { getDb } from '@/lib/platform/db';
 import { getAutomationPolicy } from '@/lib/features/settings/automation-policy';
 import { PolicyForm } from './policy-form';
 
@@ -10,7 +9,7 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   await requireUser('manager');
-  const policy = await getAutomationPolicy(await getDb());
+  const policy = await getAutomationPolicy();
   // Keep saved categories visible even if CATEGORIES no longer lists them.
   const categories = [...new Set([...env().CATEGORIES, ...policy.autoSendCategories])];
   return (

@@ -1,6 +1,7 @@
 /**
- * Typed application errors. Data functions throw them; pages and actions map them to a
- * 404, a typed result or a message, so a missing row never surfaces as a 500.
+ * Typed application errors: expected failures whose message is safe to show. Data
+ * functions throw them; pages, actions and routes map them to a 404, a typed result or a
+ * message, so a missing row or a refused change never surfaces as a 500.
  */
 export class AppError extends Error {
   override name = 'AppError';

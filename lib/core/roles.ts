@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AgentRole } from './contract';
 
 /** Who may do what: agents decide drafts, managers also tune policy, admins manage people. */
 export type Role = 'agent' | 'manager' | 'admin';

@@ -81,7 +81,7 @@ describe('roles and API tokens', () => {
     const { createUser } = await import('../../lib/features/users/create-user');
     const db = await openStackDb();
     const password = 'agent-password-for-sweep-1';
-    await createUser(db, { email: 'sweep.agent@countersign.local', name: 'Sweep Agent', role: 'agent', password, actorId: null });
+    await createUser({ email: 'sweep.agent@countersign.local', name: 'Sweep Agent', role: 'agent', password, actorId: null }, db);
     await db.$disconnect();
     const cookie = await signInAs('sweep.agent@countersign.local', password);
     for (const page of ['/admin/users', '/admin/tokens', '/settings', '/settings/history', '/overview']) {
@@ -96,7 +96,7 @@ describe('roles and API tokens', () => {
     const { revokeApiToken } = await import('../../lib/features/api-tokens/revoke-api-token');
     const db = await openStackDb();
     const admin = await db.user.findFirstOrThrow({ where: { role: 'admin' } });
-    const created = await createApiToken(db, { name: 'sweep', userId: admin.id, actorId: admin.id });
+    const created = await createApiToken({ name: 'sweep', userId: admin.id, actorId: admin.id }, db);
     const call = (url: string, init: RequestInit = {}) =>
       fetch(`${stack.baseUrl}${url}`, { ...init, headers: { authorization: `Bearer ${created.token}`, 'content-type': 'application/json' } });
 
@@ -107,7 +107,7 @@ describe('roles and API tokens', () => {
     const bad = await call('/api/v1/conversations/conv-does-not-exist/decisions', { method: 'POST', body: JSON.stringify({ action: 'approve' }) });
     expect(bad.status).toBe(400);
 
-    await revokeApiToken(db, { id: created.id, actorId: admin.id });
+    await revokeApiToken({ id: created.id, actorId: admin.id }, db);
     await db.$disconnect();
     expect((await call('/api/v1/conversations?queue=all')).status).toBe(401);
   });

@@ -137,7 +137,7 @@ describe('dashboard', () => {
     // A second person, in a browser session of their own, on the roster before the mail arrives.
     const db = createDb(`file:${path.join(stack.dataDir, 'countersign.db')}`);
     const password = `agent-${randomUUID()}`;
-    await createUser(db, { email: 'second.agent@countersign.local', name: 'Second Agent', role: 'agent', password, actorId: null });
+    await createUser({ email: 'second.agent@countersign.local', name: 'Second Agent', role: 'agent', password, actorId: null }, db);
     await db.$disconnect();
     const mail = email('chargeback');
     const conversationId = await conversationAwaitingApproval(mail);

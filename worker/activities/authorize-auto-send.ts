@@ -21,7 +21,7 @@ const HOUR_MS = 3_600_000;
 export function createAuthorizeAutoSend(deps: ActivityDeps) {
   return async function authorizeAutoSend(input: AuthorizeAutoSendInput): Promise<AuthorizeAutoSendResult> {
     const { db, config } = deps;
-    const policy = await getAutomationPolicy(db);
+    const policy = await getAutomationPolicy({}, db);
     const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
     const since = new Date(Date.now() - HOUR_MS);
     const autoSends = { kind: 'auto_send', createdAt: { gte: since } } as const;

@@ -1,5 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { Context } from '@temporalio/activity';
+import { recordLlmCall } from '../../lib/features/conversations/mirror/record-llm-call';
 import { computeCostUsd } from '../../lib/platform/llm/pricing';
 import { tokenUsageOf } from '../../lib/platform/llm/token-usage';
 import type { LlmPurpose, TokenUsage } from '../../lib/platform/llm/observer';
@@ -54,31 +55,31 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
   const traceId = traceIdFor({ workflowId: execution.workflowId, messageId: input.messageId });
   const callKey = `${execution.runId}:${info.activityId}:${info.attempt}:${input.callIndex ?? 0}`;
   const error = failure === undefined ? undefined : failure instanceof Error ? failure.message : JSON.stringify(failure);
-  const row = {
-    conversationId: input.conversationId,
-    messageId: input.messageId,
-    purpose: input.purpose,
-    model,
-    promptName: input.prompt.name,
-    promptVersion: input.prompt.version,
-    attempt: info.attempt,
-    ok: failure === undefined,
-    error,
-    inputTokens: usage.inputTokens,
-    outputTokens: usage.outputTokens,
-    cacheReadTokens: usage.cacheReadTokens,
-    cacheWrite5mTokens: usage.cacheWrite5mTokens,
-    cacheWrite1hTokens: usage.cacheWrite1hTokens,
-    costUsd,
-    latencyMs: endedAt.getTime() - startedAt.getTime(),
-    traceId,
-    workflowId: execution.workflowId,
-    runId: execution.runId,
-  };
-  await deps.db.$transaction([
-    deps.db.llmCall.upsert({ where: { callKey }, create: { callKey, ...row }, update: {} }),
-    deps.db.conversation.update({ where: { id: input.conversationId }, data: { costUsd: { increment: costUsd } } }),
-  ]);
+  await recordLlmCall(
+    {
+      callKey,
+      conversationId: input.conversationId,
+      messageId: input.messageId,
+      purpose: input.purpose,
+      model,
+      promptName: input.prompt.name,
+      promptVersion: input.prompt.version,
+      attempt: info.attempt,
+      ok: failure === undefined,
+      error,
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      cacheReadTokens: usage.cacheReadTokens,
+      cacheWrite5mTokens: usage.cacheWrite5mTokens,
+      cacheWrite1hTokens: usage.cacheWrite1hTokens,
+      costUsd,
+      latencyMs: endedAt.getTime() - startedAt.getTime(),
+      traceId,
+      workflowId: execution.workflowId,
+      runId: execution.runId,
+    },
+    deps.db,
+  );
   deps.observer.recordGeneration({
     traceId,
     sessionId: input.conversationId,

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { CLASSIFICATION_TOOL, classificationSchema, type Classification } from '../../lib/features/prompts/classification';
 import { buildClassifyRequest, CLASSIFY_PROMPT } from '../../lib/features/prompts/classify-prompt';
-import { appendEvent } from './append-event';
+import { recordClassification } from '../../lib/features/conversations/mirror/record-classification';
 import { callClaude, type ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
@@ -67,7 +67,20 @@ export function createClassifyMessage(deps: ActivityDeps) {
     const result: ClassifyMessageResult = parsed.success
       ? toResult(parsed.data)
       : { ok: false, error: `The model returned an invalid classification twice: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
-    await store(deps, input, result, parsed.success ? parsed.data : undefined, calls);
+    const sum = (pick: (call: ClaudeCallResult) => number) => calls.reduce((total, call) => total + pick(call), 0);
+    await recordClassification(
+      {
+        conversationId: input.conversationId,
+        messageId: input.messageId,
+        error: result.ok ? undefined : result.error,
+        data: parsed.success ? parsed.data : undefined,
+        model: calls.at(-1)?.message.model ?? deps.config.classifyModel,
+        inputTokens: sum((call) => call.usage.inputTokens + call.usage.cacheReadTokens + call.usage.cacheWrite5mTokens + call.usage.cacheWrite1hTokens),
+        outputTokens: sum((call) => call.usage.outputTokens),
+        costUsd: sum((call) => call.costUsd),
+      },
+      deps.db,
+    );
     return result;
   };
 }
@@ -83,63 +96,4 @@ function toResult(data: Classification): ClassifyMessageResult {
     injectionSuspected: data.injection_suspected,
     summary: data.summary,
   };
-}
-
-async function store(
-  deps: ActivityDeps,
-  input: ClassifyMessageInput,
-  result: ClassifyMessageResult,
-  data: Classification | undefined,
-  calls: ClaudeCallResult[],
-): Promise<void> {
-  const model = calls.at(-1)?.message.model ?? deps.config.classifyModel;
-  const sum = (pick: (call: ClaudeCallResult) => number) => calls.reduce((total, call) => total + pick(call), 0);
-  const row = {
-    conversationId: input.conversationId,
-    ok: result.ok,
-    error: result.ok ? null : result.error,
-    category: data?.category ?? null,
-    priority: data?.priority ?? null,
-    sentiment: data?.sentiment ?? null,
-    language: data?.language ?? null,
-    riskScore: data?.risk_score ?? null,
-    riskReasons: data?.risk_reasons ?? [],
-    confidence: data?.confidence ?? null,
-    requiresHuman: data?.requires_human ?? true,
-    injectionSuspected: data?.injection_suspected ?? false,
-    injectionReasons: data?.injection_reasons ?? [],
-    summary: data?.summary ?? null,
-    model,
-  };
-  await deps.db.$transaction(async (tx) => {
-    await tx.classification.upsert({ where: { messageId: input.messageId }, create: { messageId: input.messageId, ...row }, update: row });
-    await tx.conversation.update({
-      where: { id: input.conversationId },
-      data: {
-        category: row.category,
-        priority: row.priority,
-        riskScore: row.riskScore,
-        injectionSuspected: row.injectionSuspected,
-      },
-    });
-    await appendEvent(tx, {
-      conversationId: input.conversationId,
-      key: `classified:${input.messageId}`,
-      type: 'classified',
-      data: {
-        messageId: input.messageId,
-        ok: result.ok,
-        error: result.ok ? undefined : result.error,
-        category: data?.category,
-        priority: data?.priority,
-        riskScore: data?.risk_score,
-        confidence: data?.confidence,
-        injectionSuspected: data?.injection_suspected,
-        model,
-        inputTokens: sum((call) => call.usage.inputTokens + call.usage.cacheReadTokens + call.usage.cacheWrite5mTokens + call.usage.cacheWrite1hTokens),
-        outputTokens: sum((call) => call.usage.outputTokens),
-        costUsd: sum((call) => call.costUsd),
-      },
-    });
-  });
 }

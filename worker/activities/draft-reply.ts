@@ -3,7 +3,7 @@ import { selectRelevantArticles } from '../../lib/features/knowledge/select-rele
 import { buildDraftRequest, DRAFT_PROMPT, REVISE_PROMPT } from '../../lib/features/prompts/draft-prompt';
 import { checkDraft } from '../../lib/core/safety/check-draft';
 import { addressOf } from '../../lib/platform/mail/addresses';
-import { appendEvent } from './append-event';
+import { recordDraft } from '../../lib/features/conversations/mirror/record-draft';
 import { callClaude } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
@@ -73,36 +73,20 @@ export function createDraftReply(deps: ActivityDeps) {
       allowedAddresses: [conversation.customerEmail, addressOf(config.mailFrom)],
     });
 
-    await db.$transaction(async (tx) => {
-      const draft = await tx.draft.upsert({
-        where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
-        create: {
-          conversationId: input.conversationId,
-          version: input.draftVersion,
-          status: 'pending',
-          aiBody: body,
-          model: message.model,
-          knowledgeUsed,
-          revisionInstructions: input.revision?.instructions,
-          basedOnMessageId: messageId,
-        },
-        update: { aiBody: body, model: message.model, knowledgeUsed },
-      });
-      await tx.conversation.update({ where: { id: input.conversationId }, data: { currentDraftId: draft.id } });
-      await appendEvent(tx, {
+    await recordDraft(
+      {
         conversationId: input.conversationId,
-        key: `drafted:v${input.draftVersion}`,
-        type: 'drafted',
-        data: {
-          draftVersion: input.draftVersion,
-          model: message.model,
-          knowledgeUsed,
-          revision: input.revision !== undefined,
-          costUsd,
-          outputTokens: message.usage.output_tokens,
-        },
-      });
-    });
+        version: input.draftVersion,
+        body,
+        model: message.model,
+        knowledgeUsed,
+        basedOnMessageId: messageId,
+        revisionInstructions: input.revision?.instructions,
+        costUsd,
+        outputTokens: message.usage.output_tokens,
+      },
+      db,
+    );
     return { draftVersion: input.draftVersion, knowledgeUsed, problems };
   };
 }

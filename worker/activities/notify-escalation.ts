@@ -1,6 +1,6 @@
 import type { EscalationWorkflowInput } from '../../lib/core/contract';
 import { domainOf } from '../../lib/platform/mail/addresses';
-import { appendEvent } from './append-event';
+import { appendEvent } from '../../lib/features/conversations/mirror/append-event';
 import type { ActivityDeps } from './deps';
 
 /** Puts the escalation on the timeline and, when a team address is set, emails it. */
@@ -8,12 +8,15 @@ export function createNotifyEscalation(deps: ActivityDeps) {
   return async function notifyEscalation(input: EscalationWorkflowInput): Promise<void> {
     const { db, mailer, config } = deps;
     const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
-    await appendEvent(db, {
-      conversationId: input.conversationId,
-      key: `escalated:v${input.draftVersion}`,
-      type: 'escalated',
-      data: { draftVersion: input.draftVersion, waitedMinutes: input.waitedMinutes },
-    });
+    await appendEvent(
+      {
+        conversationId: input.conversationId,
+        key: `escalated:v${input.draftVersion}`,
+        type: 'escalated',
+        data: { draftVersion: input.draftVersion, waitedMinutes: input.waitedMinutes },
+      },
+      db,
+    );
     if (!config.escalationEmail) return;
     await mailer.send({
       from: config.mailFrom,

@@ -1,97 +1,15 @@
-import type { Actor } from '../../lib/core/contract';
-import { editSize } from '../../lib/core/text/edit-size';
+import { recordDecision, type RecordDecisionInput } from '../../lib/features/conversations/mirror/record-decision';
 import { traceIdFor } from '../../lib/platform/observability/trace-ids';
-import { appendEvent } from './append-event';
 import type { ActivityDeps } from './deps';
 
-export interface RecordDecisionInput {
-  conversationId: string;
-  draftVersion: number;
-  kind: 'approve' | 'reject' | 'revise' | 'cancel_hold' | 'auto_send';
-  /** Absent for the policy's own auto-send decision. */
-  actor?: Actor;
-  /** The Temporal update id (one decision per click) or a workflow-derived key. */
-  idempotencyKey: string;
-  editedBody?: string;
-  reason?: string;
-  instructions?: string;
-}
+export type { RecordDecisionInput };
 
-const DRAFT_STATUS = { approve: 'approved', reject: 'rejected', revise: 'revising', cancel_hold: 'pending', auto_send: 'approved' } as const;
-
-/** Stores a decision with its actor, the audit entry, the timeline event and the quality score. */
+/** Stores a decision (actor, audit, timeline) and reports it as a quality score. */
 export function createRecordDecision(deps: ActivityDeps) {
-  return async function recordDecision(input: RecordDecisionInput): Promise<void> {
+  return async function recordDecisionActivity(input: RecordDecisionInput): Promise<void> {
     const { db, observer } = deps;
-    const draft = await db.draft.findUniqueOrThrow({
-      where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
-    });
-    const edited = input.kind === 'approve' && input.editedBody !== undefined && input.editedBody !== draft.aiBody;
-    const editDistance = edited ? editSize(draft.aiBody, input.editedBody ?? '') : input.kind === 'approve' ? 0 : undefined;
-    const kind = edited ? 'edit_approve' : input.kind;
-    const decidedAt = new Date();
-
-    await db.$transaction(async (tx) => {
-      // A retried activity finds its decision already stored and writes nothing twice.
-      if (await tx.decision.findUnique({ where: { idempotencyKey: input.idempotencyKey } })) return;
-      await tx.decision.create({
-        data: {
-          conversationId: input.conversationId,
-          draftVersion: input.draftVersion,
-          kind,
-          actorType: input.actor ? 'agent' : 'system',
-          actorId: input.actor?.id,
-          editedBody: edited ? input.editedBody : undefined,
-          editDistance,
-          note: input.reason ?? input.instructions,
-          idempotencyKey: input.idempotencyKey,
-        },
-      });
-      await tx.draft.update({
-        where: { id: draft.id },
-        data: {
-          status: DRAFT_STATUS[input.kind],
-          finalBody: input.kind === 'approve' || input.kind === 'auto_send' ? (input.editedBody ?? draft.aiBody) : undefined,
-          decidedAt: input.kind === 'cancel_hold' ? undefined : decidedAt,
-        },
-      });
-      if (input.actor) {
-        await tx.auditLog.create({
-          data: {
-            actorId: input.actor.id,
-            action: `draft.${kind}`,
-            target: `${input.conversationId}#v${input.draftVersion}`,
-            before: { body: draft.aiBody },
-            after: { body: input.editedBody ?? null, reason: input.reason ?? null, instructions: input.instructions ?? null },
-          },
-        });
-      }
-      if (input.kind === 'cancel_hold') {
-        await appendEvent(tx, {
-          conversationId: input.conversationId,
-          key: `hold_cancelled:v${input.draftVersion}`,
-          type: 'auto_send_cancelled',
-          data: { draftVersion: input.draftVersion, reason: 'Cancelled by an agent' },
-          actorId: input.actor?.id,
-        });
-      } else if (input.kind !== 'auto_send') {
-        await appendEvent(tx, {
-          conversationId: input.conversationId,
-          key: `decision:v${input.draftVersion}`,
-          type: 'decision',
-          data: {
-            draftVersion: input.draftVersion,
-            kind: kind as 'approve' | 'edit_approve' | 'reject' | 'revise',
-            editDistance,
-            reason: input.reason,
-            instructions: input.instructions,
-          },
-          actorId: input.actor?.id,
-        });
-      }
-    });
-
-    const traceId = traceIdFor({ workflowId: input.conversationId, messageId: draft.basedOnMessageId });
+    const { basedOnMessageId, edited, editDistance } = await recordDecision(input, db);
+    const traceId = traceIdFor({ workflowId: input.conversationId, messageId: basedOnMessageId });
     const value = { approve: edited ? 'edited' : 'approved_unchanged', reject: 'rejected', revise: 'revision_requested', cancel_hold: 'auto_send_cancelled', auto_send: 'auto_sent' }[input.kind];
     observer.recordScore({ traceId, name: 'decision', value, comment: input.reason ?? input.instructions });
     if (edited && editDistance !== undefined) observer.recordScore({ traceId, name: 'edit_size', value: editDistance });

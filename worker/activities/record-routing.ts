@@ -1,27 +1,11 @@
-import { appendEvent } from './append-event';
+import { recordRouting, type RecordRoutingInput } from '../../lib/features/conversations/mirror/record-routing';
 import type { ActivityDeps } from './deps';
 
-export interface RecordRoutingInput {
-  conversationId: string;
-  draftVersion: number;
-  route: 'auto_send' | 'review';
-  reasons: string[];
-}
+export type { RecordRoutingInput };
 
 /** Records why a draft goes to auto-send or to review, for the agent and the timeline. */
 export function createRecordRouting(deps: ActivityDeps) {
-  return async function recordRouting(input: RecordRoutingInput): Promise<void> {
-    await deps.db.$transaction(async (tx) => {
-      await tx.draft.update({
-        where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
-        data: { status: input.route === 'auto_send' ? 'auto_send_hold' : 'pending' },
-      });
-      await appendEvent(tx, {
-        conversationId: input.conversationId,
-        key: `routed:v${input.draftVersion}`,
-        type: 'routed',
-        data: { draftVersion: input.draftVersion, route: input.route, reasons: input.reasons },
-      });
-    });
+  return async function recordRoutingActivity(input: RecordRoutingInput): Promise<void> {
+    await recordRouting(input, deps.db);
   };
 }

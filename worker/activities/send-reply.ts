@@ -1,7 +1,15 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { PERMANENT_DELIVERY_FAILURE } from '../../lib/core/failures';
+import {
+  claimSend,
+  findSend,
+  ledgerKeyFor,
+  loadReplyContext,
+  recordSendRefused,
+  recordSent,
+  releaseSend,
+} from '../../lib/features/conversations/sending/send-ledger';
 import { replyMessageId, replyReferences, replySubject } from '../../lib/platform/mail/reply-headers';
-import { appendEvent } from './append-event';
 import type { ActivityDeps } from './deps';
 
 export interface SendReplyInput {
@@ -16,48 +24,38 @@ export interface SendReplyResult {
   messageIdHeader?: string;
 }
 
-
 function smtpCode(error: unknown): number | undefined {
   const code = (error as { responseCode?: unknown } | null)?.responseCode;
   return typeof code === 'number' ? code : undefined;
 }
 
 /**
- * Sends a draft exactly once. The ledger row (conversation + draft version) is claimed as
- * `sending` before SMTP and completed after: a retry finds `sent` and stops, a transient
- * SMTP error releases the claim, and a claim left by a dead worker is never re-sent blindly.
+ * Sends a draft exactly once through the outbound ledger (lib/features/conversations/sending):
+ * claimed before SMTP, completed after; a transient SMTP error releases the claim, a
+ * permanent one fails it, and a claim left by a dead worker is reported, never re-sent.
  */
 export function createSendReply(deps: ActivityDeps) {
   return async function sendReply(input: SendReplyInput): Promise<SendReplyResult> {
     const { db, mailer, config } = deps;
-    const ledgerKey = `${input.conversationId}:v${input.draftVersion}`;
-    const existing = await db.outboundSend.findUnique({ where: { ledgerKey } });
+    const ledgerKey = ledgerKeyFor(input.conversationId, input.draftVersion);
+    const existing = await findSend(ledgerKey, db);
     if (existing?.status === 'sent') return { status: 'already_sent', messageIdHeader: existing.messageIdHeader };
     if (existing?.status === 'sending') return { status: 'uncertain', messageIdHeader: existing.messageIdHeader };
     if (existing?.status === 'failed') throw ApplicationFailure.nonRetryable(existing.error ?? 'Delivery failed', PERMANENT_DELIVERY_FAILURE);
 
-    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
-    const draft = await db.draft.findUniqueOrThrow({
-      where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
-    });
-    const answering = await db.message.findUniqueOrThrow({ where: { id: draft.basedOnMessageId } });
+    const { conversation, draft, answering } = await loadReplyContext(input, db);
     const references = replyReferences(answering.references as string[], answering.messageIdHeader);
     const messageIdHeader = replyMessageId(input.conversationId, input.draftVersion, config.mailFrom);
     const body = draft.finalBody ?? draft.aiBody;
     const subject = replySubject(conversation.subject);
-    const mail = { to: conversation.customerEmail, subject, body, messageIdHeader };
-
-    await db.outboundSend.upsert({
-      where: { ledgerKey },
-      create: { ledgerKey, conversationId: input.conversationId, draftVersion: input.draftVersion, toAddress: mail.to, subject, body, messageIdHeader, status: 'sending', attempts: 1 },
-      update: { status: 'sending', attempts: { increment: 1 } },
-    });
+    const to = conversation.customerEmail;
+    await claimSend({ ledgerKey, conversationId: input.conversationId, draftVersion: input.draftVersion, toAddress: to, subject, body, messageIdHeader }, db);
 
     let response: string;
     try {
       const result = await mailer.send({
         from: config.mailFrom,
-        to: conversation.customerEmail,
+        to,
         subject,
         text: body,
         messageId: messageIdHeader,
@@ -69,56 +67,33 @@ export function createSendReply(deps: ActivityDeps) {
     } catch (error) {
       const code = smtpCode(error);
       const message = error instanceof Error ? error.message : String(error);
-      const permanent = code !== undefined && code >= 500;
-      // Nothing was delivered: release the claim so a retry may send, or record the failure.
-      await db.outboundSend.update({ where: { ledgerKey }, data: { status: permanent ? 'failed' : 'pending', error: message } });
-      if (permanent) {
-        await db.draft.update({ where: { id: draft.id }, data: { status: 'failed' } });
-        await appendEvent(db, {
-          conversationId: input.conversationId,
-          key: `send_failed:v${input.draftVersion}`,
-          type: 'send_failed',
-          data: { draftVersion: input.draftVersion, error: message, permanent: true },
-        });
-        throw ApplicationFailure.nonRetryable(`The mail server refused the reply (${code}): ${message}`, PERMANENT_DELIVERY_FAILURE);
+      if (code === undefined || code < 500) {
+        await releaseSend({ ledgerKey, error: message }, db);
+        throw error;
       }
-      throw error;
+      await recordSendRefused({ ledgerKey, conversationId: input.conversationId, draftId: draft.id, draftVersion: input.draftVersion, error: message }, db);
+      throw ApplicationFailure.nonRetryable(`The mail server refused the reply (${code}): ${message}`, PERMANENT_DELIVERY_FAILURE);
     }
 
-    const sentAt = new Date();
-    await db.$transaction(async (tx) => {
-      await tx.outboundSend.update({ where: { ledgerKey }, data: { status: 'sent', smtpResponse: response, sentAt, error: null } });
-      await tx.draft.update({ where: { id: draft.id }, data: { status: 'sent', finalBody: body, decidedAt: draft.decidedAt ?? sentAt } });
-      await tx.message.upsert({
-        where: { messageIdHeader },
-        create: {
-          conversationId: input.conversationId,
-          direction: 'outbound',
-          messageIdHeader,
-          inReplyTo: answering.messageIdHeader,
-          references,
-          fromAddress: config.mailFrom,
-          toAddresses: [mail.to],
-          subject,
-          textBody: body,
-          sizeBytes: Buffer.byteLength(body),
-          sentAt,
-          deliveredAt: sentAt,
-        },
-        update: {},
-      });
-      await tx.conversation.update({
-        where: { id: input.conversationId },
-        data: { messageCount: { increment: 1 }, lastMessageAt: sentAt },
-      });
-      await appendEvent(tx, {
+    await recordSent(
+      {
+        ledgerKey,
         conversationId: input.conversationId,
-        key: `sent:v${input.draftVersion}`,
-        type: 'sent',
-        data: { draftVersion: input.draftVersion, messageIdHeader, toAddress: mail.to, auto: input.auto },
-        at: sentAt,
-      });
-    });
+        draftId: draft.id,
+        draftVersion: input.draftVersion,
+        draftDecidedAt: draft.decidedAt,
+        smtpResponse: response,
+        messageIdHeader,
+        inReplyTo: answering.messageIdHeader,
+        references,
+        fromAddress: config.mailFrom,
+        toAddress: to,
+        subject,
+        body,
+        auto: input.auto,
+      },
+      db,
+    );
     return { status: 'sent', messageIdHeader };
   };
 }

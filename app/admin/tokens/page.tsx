@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/web/auth';
 import { listApiTokens } from '@/lib/features/api-tokens/list-api-tokens';
-import { getDb } from '@/lib/platform/db';
 import { listUsers } from '@/lib/features/users/list-users';
 import { CreateTokenForm } from './create-token-form';
 import { RevokeTokenButton } from './revoke-token-button';
@@ -12,8 +11,7 @@ const formatDate = (date: Date | null) => (date ? date.toISOString().replace('T'
 
 export default async function TokensPage() {
   const admin = await requireUser('admin');
-  const db = await getDb();
-  const [tokens, users] = await Promise.all([listApiTokens(db), listUsers(db)]);
+  const [tokens, users] = await Promise.all([listApiTokens(), listUsers()]);
   const activeUsers = users.filter((user) => !user.disabledAt).map((user) => ({ id: user.id, label: `${user.email} (${user.role})` }));
   return (
     <div className="space-y-8">

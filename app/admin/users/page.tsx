@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/web/auth';
-import { getDb } from '@/lib/platform/db';
 import { listUsers } from '@/lib/features/users/list-users';
 import { CreateUserForm } from './create-user-form';
 import { UserStatusButton } from './user-status-button';
@@ -9,7 +8,7 @@ export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
   const admin = await requireUser('admin');
-  const users = await listUsers(await getDb());
+  const users = await listUsers();
   return (
     <div className="space-y-8">
       <h1 className="text-xl font-semibold">Users</h1>

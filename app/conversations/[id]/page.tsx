@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { LiveRefresh } from '@/components/live-refresh';
+import { LiveRefresh } from '@/app/_components/live-refresh';
 import { requireUser } from '@/lib/web/auth';
 import { getConversationDetailOrThrow } from '@/lib/read/conversation/get-conversation-detail';
 import { resolveKnowledge } from '@/lib/read/conversation/resolve-knowledge';
 import { getInboxNeighbours } from '@/lib/read/inbox/get-inbox-neighbours';
 import { isNotFoundError } from '@/lib/core/errors';
-import { inboxQueryString, parseInboxParams } from '@/lib/web/inbox-params';
+import { inboxQueryString, parseInboxParams } from '@/lib/core/conversation/inbox-params';
 import { temporalWorkflowUrl } from '@/lib/web/external-links';
 import { ClassificationPanel } from './_components/classification-panel';
 import { ConversationHeader } from './_components/conversation-header';

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/web/auth';
 import { changedFields } from '@/lib/features/audit/changed-fields';
 import { listAuditLog } from '@/lib/features/audit/list-audit-log';
-import { getDb } from '@/lib/platform/db';
 
 export const metadata: Metadata = { title: 'Settings history' };
 
@@ -10,7 +9,7 @@ const show = (value: unknown) => (value === undefined ? '—' : JSON.stringify(v
 
 export default async function SettingsHistoryPage() {
   await requireUser('manager');
-  const entries = await listAuditLog(await getDb(), { actionPrefixes: ['settings.'], limit: 200 });
+  const entries = await listAuditLog({ actionPrefixes: ['settings.'], limit: 200 });
   return (
     <div className="max-w-4xl space-y-6">
       <h1 className="text-xl font-semibold">Settings history</h1>

@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/client';
 import { recordAudit } from '../audit/record-audit';
 import { UserError } from '../users/user-error';
 import { generateApiToken } from './token-secret';
+import { getDb } from '../../platform/db';
 
 export interface CreateApiTokenOptions {
   name: string;
@@ -18,7 +19,7 @@ export interface CreatedApiToken {
   token: string;
 }
 
-export async function createApiToken(db: Db, options: CreateApiTokenOptions): Promise<CreatedApiToken> {
+export async function createApiToken(options: CreateApiTokenOptions, db: Db = getDb()): Promise<CreatedApiToken> {
   const { token, prefix, tokenHash } = generateApiToken();
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: options.userId }, select: { disabledAt: true } });
@@ -28,12 +29,12 @@ export async function createApiToken(db: Db, options: CreateApiTokenOptions): Pr
       data: { name: options.name, userId: options.userId, tokenHash, prefix },
       select: { id: true, name: true, prefix: true },
     });
-    await recordAudit(tx, {
+    await recordAudit({
       actorId: options.actorId,
       action: 'api_token.create',
       target: `api_token:${row.id}`,
       after: { name: row.name, prefix: row.prefix, userId: options.userId },
-    });
+    }, tx);
     return { ...row, token };
   });
 }

@@ -1,4 +1,5 @@
 import type { DbClient } from '../../platform/db/client';
+import { getDb } from '../../platform/db';
 
 export interface ApiTokenSummary {
   id: string;
@@ -11,7 +12,7 @@ export interface ApiTokenSummary {
 }
 
 /** Every token, newest first; the hash never leaves the database layer. */
-export async function listApiTokens(db: DbClient): Promise<ApiTokenSummary[]> {
+export async function listApiTokens(db: DbClient = getDb()): Promise<ApiTokenSummary[]> {
   const rows = await db.apiToken.findMany({
     orderBy: { createdAt: 'desc' },
     select: {

@@ -1,6 +1,7 @@
 import type { DbClient } from '../../platform/db/client';
 import { toSessionUser, type SessionUser } from '../users/session-user';
 import { hashApiToken, looksLikeApiToken } from './token-secret';
+import { getDb } from '../../platform/db';
 
 // Writing lastUsedAt on every request would serialise API traffic on SQLite's one writer.
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -9,7 +10,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * The user a presented token acts as, or null if it is malformed, unknown, revoked, or its
  * user is disabled. Lookup is by hash, so no comparison ever touches the raw secret.
  */
-export async function verifyApiToken(db: DbClient, token: string, now = new Date()): Promise<SessionUser | null> {
+export async function verifyApiToken(token: string, db: DbClient = getDb()): Promise<SessionUser | null> {
   if (!looksLikeApiToken(token)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
@@ -23,6 +24,7 @@ export async function verifyApiToken(db: DbClient, token: string, now = new Date
   if (!row || row.revokedAt) return null;
   const user = toSessionUser(row.user);
   if (!user) return null;
+  const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }

@@ -1,4 +1,5 @@
 import type { DbClient } from '../../platform/db/client';
+import { getDb } from '../../platform/db';
 
 export interface AuditLogEntry {
   id: string;
@@ -17,7 +18,7 @@ export interface ListAuditLogOptions {
 }
 
 /** Newest first, with the acting user resolved (AuditLog keeps a bare id so users can be deleted). */
-export async function listAuditLog(db: DbClient, options: ListAuditLogOptions = {}): Promise<AuditLogEntry[]> {
+export async function listAuditLog(options: ListAuditLogOptions = {}, db: DbClient = getDb()): Promise<AuditLogEntry[]> {
   const prefixes = options.actionPrefixes ?? [];
   const rows = await db.auditLog.findMany({
     where: prefixes.length ? { OR: prefixes.map((prefix) => ({ action: { startsWith: prefix } })) } : {},

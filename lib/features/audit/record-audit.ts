@@ -1,5 +1,6 @@
 import type { Prisma } from '../../platform/db/generated/client';
 import type { DbClient } from '../../platform/db/client';
+import { getDb } from '../../platform/db';
 
 export interface AuditEntry {
   /** The user who acted; null for the system (start-up bootstrap, CLI). */
@@ -16,7 +17,7 @@ export interface AuditEntry {
  * Appends one audit row. Pass the transaction client of the change itself so the change
  * and its record commit together. Never put secrets (passwords, tokens) in before/after.
  */
-export async function recordAudit(db: DbClient, entry: AuditEntry): Promise<void> {
+export async function recordAudit(entry: AuditEntry, db: DbClient = getDb()): Promise<void> {
   await db.auditLog.create({
     data: {
       actorId: entry.actorId,

@@ -21,7 +21,7 @@ export interface AcceptInboundResult {
 
 /** Store first, then deliver: an email is never acknowledged before it is stored, nor lost after. */
 export async function acceptInbound(deps: AcceptInboundDeps, email: InboundEmail): Promise<AcceptInboundResult> {
-  const stored = await storeInbound(deps.db, email);
+  const stored = await storeInbound(email, deps.db);
   if (!stored.needsDelivery) return { ...stored, queued: false };
   try {
     const client = await deps.getClient();

@@ -19,7 +19,7 @@ export interface DeliverInput {
  */
 export async function deliverToWorkflow({ db, client, config, conversationId, messageId }: DeliverInput): Promise<void> {
   const [policy, drafts, actors] = await Promise.all([
-    getAutomationPolicy(db),
+    getAutomationPolicy({}, db),
     db.draft.aggregate({ where: { conversationId }, _max: { version: true } }),
     loadSupportRoster(db),
   ]);

@@ -3,6 +3,7 @@ import { screenInbound } from '../../core/safety/screen-inbound';
 import { automatedReason } from './automated-sender';
 import { conversationIdFor } from './conversation-id';
 import type { InboundEmail } from './inbound-email';
+import { getDb } from '../../platform/db';
 
 export interface StoredInbound {
   conversationId: string;
@@ -17,7 +18,7 @@ export interface StoredInbound {
  * this commits). A reply joins the conversation of the message it answers; the same
  * Message-ID twice is one message.
  */
-export async function storeInbound(db: Db, email: InboundEmail): Promise<StoredInbound> {
+export async function storeInbound(email: InboundEmail, db: Db = getDb()): Promise<StoredInbound> {
   const existing = await findDuplicate(db, email.messageId);
   if (existing) return existing;
   try {

@@ -1,7 +1,9 @@
+import { AppError } from '../../core/errors';
+
 export type SettingsErrorCode = 'forbidden' | 'unknown_category';
 
 /** An expected failure of a settings change, safe to show to the manager. */
-export class SettingsError extends Error {
+export class SettingsError extends AppError {
   override name = 'SettingsError';
   constructor(
     readonly code: SettingsErrorCode,

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client';
 import { recordAudit } from '../audit/record-audit';
 import type { Role } from '../../core/roles';
 import { UserError } from './user-error';
+import { getDb } from '../../platform/db';
 
 export interface CreateUserOptions {
   email: string;
@@ -26,7 +27,7 @@ export interface CreatedUser {
  * against (a `credential` account whose accountId is the user id, scrypt hash from the
  * library itself), since public sign-up is disabled.
  */
-export async function createUser(db: Db, options: CreateUserOptions): Promise<CreatedUser> {
+export async function createUser(options: CreateUserOptions, db: Db = getDb()): Promise<CreatedUser> {
   const email = options.email.trim().toLowerCase();
   const passwordHash = await hashPassword(options.password);
   return db.$transaction(async (tx) => {
@@ -38,12 +39,12 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Cr
     await tx.account.create({
       data: { id: generateId(), accountId: user.id, providerId: 'credential', userId: user.id, password: passwordHash },
     });
-    await recordAudit(tx, {
+    await recordAudit({
       actorId: options.actorId,
       action: 'user.create',
       target: `user:${user.id}`,
       after: { email, name: options.name, role: options.role },
-    });
+    }, tx);
     return { ...user, role: options.role };
   });
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/client';
 import type { Role } from '../../core/roles';
 import { createUser } from './create-user';
 import { setUserPassword } from './set-user-password';
+import { getDb } from '../../platform/db';
 
 export const DEMO_AGENT_EMAIL = 'agent@countersign.local';
 export const DEMO_CREDENTIALS_FILE = 'demo-credentials.json';
@@ -27,15 +28,15 @@ const storedSchema = z.object({ email: z.email(), password: z.string().min(12) }
  * The demo's sign-in: a random password per install rather than a well-known one, so a
  * demo left running on a reachable machine is not an open door.
  */
-export async function ensureDemoAgent(db: Db, { dataDir, role = 'agent' }: EnsureDemoAgentOptions): Promise<DemoCredentials> {
+export async function ensureDemoAgent({ dataDir, role = 'agent' }: EnsureDemoAgentOptions, db: Db = getDb()): Promise<DemoCredentials> {
   const file = path.join(dataDir, DEMO_CREDENTIALS_FILE);
   const stored = readStored(file);
   const user = await db.user.findUnique({ where: { email: DEMO_AGENT_EMAIL }, select: { id: true } });
   if (user && stored?.email === DEMO_AGENT_EMAIL) return stored;
 
   const credentials = { email: DEMO_AGENT_EMAIL, password: randomBytes(12).toString('base64url') };
-  if (user) await setUserPassword(db, { userId: user.id, password: credentials.password, actorId: null });
-  else await createUser(db, { ...credentials, name: 'Demo Agent', role, actorId: null });
+  if (user) await setUserPassword({ userId: user.id, password: credentials.password, actorId: null }, db);
+  else await createUser({ ...credentials, name: 'Demo Agent', role, actorId: null }, db);
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   return credentials;

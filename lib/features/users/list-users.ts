@@ -1,4 +1,5 @@
 import type { DbClient } from '../../platform/db/client';
+import { getDb } from '../../platform/db';
 
 export interface UserSummary {
   id: string;
@@ -9,7 +10,7 @@ export interface UserSummary {
   createdAt: Date;
 }
 
-export async function listUsers(db: DbClient): Promise<UserSummary[]> {
+export async function listUsers(db: DbClient = getDb()): Promise<UserSummary[]> {
   return db.user.findMany({
     orderBy: [{ disabledAt: 'asc' }, { email: 'asc' }],
     select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true },

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/client';
 import { recordAudit } from '../audit/record-audit';
 import { UserError } from './user-error';
+import { getDb } from '../../platform/db';
 
 export interface SetUserDisabledOptions {
   userId: string;
@@ -12,7 +13,7 @@ export interface SetUserDisabledOptions {
  * Disables or re-enables a user. Disabling deletes their sessions in the same transaction,
  * so they are signed out on their next request; their API tokens stop verifying too.
  */
-export async function setUserDisabled(db: Db, { userId, disabled, actorId }: SetUserDisabledOptions): Promise<void> {
+export async function setUserDisabled({ userId, disabled, actorId }: SetUserDisabledOptions, db: Db = getDb()): Promise<void> {
   if (disabled && userId === actorId) throw new UserError('cannot_disable_self');
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
@@ -21,12 +22,12 @@ export async function setUserDisabled(db: Db, { userId, disabled, actorId }: Set
     const disabledAt = disabled ? new Date() : null;
     await tx.user.update({ where: { id: userId }, data: { disabledAt } });
     if (disabled) await tx.session.deleteMany({ where: { userId } });
-    await recordAudit(tx, {
+    await recordAudit({
       actorId,
       action: disabled ? 'user.disable' : 'user.enable',
       target: `user:${userId}`,
       before: { disabledAt: user.disabledAt?.toISOString() ?? null },
       after: { disabledAt: disabledAt?.toISOString() ?? null },
-    });
+    }, tx);
   });
 }

@@ -2,6 +2,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { generateId } from 'better-auth';
 import type { Db } from '../../platform/db/client';
 import { recordAudit } from '../audit/record-audit';
+import { getDb } from '../../platform/db';
 
 export interface SetUserPasswordOptions {
   userId: string;
@@ -10,7 +11,7 @@ export interface SetUserPasswordOptions {
 }
 
 /** Replaces a user's password and signs them out everywhere. */
-export async function setUserPassword(db: Db, { userId, password, actorId }: SetUserPasswordOptions): Promise<void> {
+export async function setUserPassword({ userId, password, actorId }: SetUserPasswordOptions, db: Db = getDb()): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const existing = await tx.account.findFirst({ where: { userId, providerId: 'credential' }, select: { id: true } });
@@ -21,6 +22,6 @@ export async function setUserPassword(db: Db, { userId, password, actorId }: Set
       });
     }
     await tx.session.deleteMany({ where: { userId } });
-    await recordAudit(tx, { actorId, action: 'user.password_set', target: `user:${userId}` });
+    await recordAudit({ actorId, action: 'user.password_set', target: `user:${userId}` }, tx);
   });
 }

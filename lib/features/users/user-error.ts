@@ -1,3 +1,5 @@
+import { AppError } from '../../core/errors';
+
 export type UserErrorCode = 'email_taken' | 'not_found' | 'cannot_disable_self';
 
 const MESSAGES: Record<UserErrorCode, string> = {
@@ -7,7 +9,7 @@ const MESSAGES: Record<UserErrorCode, string> = {
 };
 
 /** An expected failure of a user operation, safe to show to the admin. */
-export class UserError extends Error {
+export class UserError extends AppError {
   override name = 'UserError';
   constructor(readonly code: UserErrorCode) {
     super(MESSAGES[code]);

@@ -14,8 +14,7 @@ export async function checkSystemHealth(): Promise<HealthReport> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     simulator: config.CLAUDE_SIMULATOR,
     pingDatabase: async () => {
-      const db = await getDb();
-      await db.$queryRaw`SELECT 1`;
+      await getDb().$queryRaw`SELECT 1`;
     },
     workflowService: async () => (await getTemporalClient()).workflowService,
   });

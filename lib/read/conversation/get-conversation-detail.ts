@@ -11,8 +11,7 @@ export type * from './detail-types';
  * The conversation page's data: thread, latest classification, drafts, timeline, decisions
  * and model calls with cost. Reads the mirror only; the workflow is never queried here.
  */
-export async function getConversationDetailOrThrow(id: string, tx?: DbClient): Promise<ConversationDetail> {
-  const db = tx ?? (await getDb());
+export async function getConversationDetailOrThrow(id: string, db: DbClient = getDb()): Promise<ConversationDetail> {
   const row = await db.conversation.findUnique({
     where: { id },
     include: {

@@ -10,9 +10,8 @@ const EXCERPT_CHARS = 160;
  * Titles and a first line for the knowledge slugs a draft cites, from the same sources the
  * drafting prompt used (markdown folder + database). A slug no longer found is kept as is.
  */
-export async function resolveKnowledge(refs: KnowledgeRef[], tx?: DbClient): Promise<KnowledgeRef[]> {
+export async function resolveKnowledge(refs: KnowledgeRef[], db: DbClient = getDb()): Promise<KnowledgeRef[]> {
   if (refs.length === 0) return refs;
-  const db = tx ?? (await getDb());
   const articles = await loadKnowledge({ dir: env().KNOWLEDGE_DIR, db }).catch(() => []);
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
   return refs.map((ref) => {

@@ -8,8 +8,7 @@ export type QueueCounts = Record<QueueKey, number>;
  * Conversations per inbox tab. One GROUP BY over the status index (a covering scan, no
  * table reads); tabs are sums of status counts, "all" is the total.
  */
-export async function countQueues(tx?: DbClient): Promise<QueueCounts> {
-  const db = tx ?? (await getDb());
+export async function countQueues(db: DbClient = getDb()): Promise<QueueCounts> {
   const rows = await db.$queryRaw<{ status: string; n: number | bigint }[]>`
     SELECT "status", COUNT(*) AS n FROM "Conversation" GROUP BY "status"`;
   const byStatus = new Map(rows.map((row) => [row.status, Number(row.n)]));

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb, type DbClient } from '../../platform/db';
-import type { InboxParams } from '../../web/inbox-params';
+import type { InboxParams } from '../../core/conversation/inbox-params';
 import { positionOf, type OrderedFields } from './inbox-order';
 import { walkInbox } from './walk-inbox';
 
@@ -17,14 +17,13 @@ export interface InboxNeighbours {
 export async function getInboxNeighbours(
   params: Pick<InboxParams, 'queue' | 'sort' | 'category' | 'status' | 'q'>,
   conversation: OrderedFields,
-  tx?: DbClient,
+  db: DbClient = getDb(),
 ): Promise<InboxNeighbours> {
-  const db = tx ?? (await getDb());
   const after = positionOf(params.sort, conversation);
   const filters = { queue: params.queue, category: params.category, status: params.status, search: params.q };
   const [next, previous] = await Promise.all([
-    walkInbox(db, { filters, sort: params.sort, after, limit: 1 }),
-    walkInbox(db, { filters, sort: params.sort, after, limit: 1, reverse: true }),
+    walkInbox({ filters, sort: params.sort, after, limit: 1 }, db),
+    walkInbox({ filters, sort: params.sort, after, limit: 1, reverse: true }, db),
   ]);
   return { previousId: previous[0]?.row.id ?? null, nextId: next[0]?.row.id ?? null };
 }

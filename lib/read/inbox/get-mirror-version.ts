@@ -6,8 +6,7 @@ import { getDb, type DbClient } from '../../platform/db';
  * update and the newest timeline event. Both are index lookups (updatedAt index; rowid
  * for an append-only table), cheap enough to poll every second or two.
  */
-export async function getMirrorVersion(tx?: DbClient): Promise<string> {
-  const db = tx ?? (await getDb());
+export async function getMirrorVersion(db: DbClient = getDb()): Promise<string> {
   const rows = await db.$queryRaw<{ updated: string | null; events: number | bigint | null }[]>`
     SELECT (SELECT MAX("updatedAt") FROM "Conversation") AS updated,
            (SELECT MAX(rowid) FROM "ConversationEvent") AS events`;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import type { InboxSort } from '../../web/inbox-params';
+import type { InboxSort } from '../../core/conversation/inbox-params';
 import type { Position } from './inbox-order';
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '../../platform/db/generated/client';
-import type { InboxSort } from '../../web/inbox-params';
+import type { InboxSort } from '../../core/conversation/inbox-params';
 import { PRIORITIES } from '../../core/conversation/priorities';
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb, type DbClient } from '../../platform/db';
-import { INBOX_PAGE_SIZE, type InboxSort } from '../../web/inbox-params';
+import { INBOX_PAGE_SIZE, type InboxSort } from '../../core/conversation/inbox-params';
 import type { QueueKey } from '../../core/conversation/queues';
 import { decodeCursor, encodeCursor } from './inbox-cursor';
 import type { InboxRow } from './inbox-row';
@@ -28,16 +28,15 @@ export interface InboxPage {
  * One page of the inbox, keyset-paginated: the cursor names the last row seen, so a page
  * costs the same at row 50 as at row 90,000 and new mail never shifts a page by one.
  */
-export async function listInbox(options: ListInboxOptions, tx?: DbClient): Promise<InboxPage> {
-  const db = tx ?? (await getDb());
+export async function listInbox(options: ListInboxOptions, db: DbClient = getDb()): Promise<InboxPage> {
   const limit = Math.min(Math.max(options.limit ?? INBOX_PAGE_SIZE, 1), 200);
-  const found = await walkInbox(db, {
+  const found = await walkInbox({
     filters: { queue: options.queue, category: options.category, status: options.status, search: options.search },
     sort: options.sort,
     after: decodeCursor(options.sort, options.cursor),
     // One extra row tells whether a next page exists without a COUNT.
     limit: limit + 1,
-  });
+  }, db);
   const page = found.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -1,10 +1,11 @@
 import 'server-only';
 import { Prisma } from '../../platform/db/generated/client';
 import type { DbClient } from '../../platform/db/client';
-import type { InboxSort } from '../../web/inbox-params';
+import type { InboxSort } from '../../core/conversation/inbox-params';
 import { inboxWhere, type InboxFilters } from './inbox-filters';
 import { segmentOrder, segmentsFor, type Position, type Segment } from './inbox-order';
 import { INBOX_COLUMNS, toInboxRow, type InboxRow, type RawInboxRow } from './inbox-row';
+import { getDb } from '../../platform/db';
 
 export interface WalkInboxOptions {
   filters: InboxFilters;
@@ -40,7 +41,7 @@ export interface PositionedRow {
  * Reads up to `limit` rows in inbox order after a position, one segment at a time. At most
  * one query per segment, each an index range scan: cost does not grow with depth.
  */
-export async function walkInbox(db: DbClient, options: WalkInboxOptions): Promise<PositionedRow[]> {
+export async function walkInbox(options: WalkInboxOptions, db: DbClient = getDb()): Promise<PositionedRow[]> {
   const segments = segmentsFor(options.sort);
   const where = inboxWhere(options.filters);
   const step = options.reverse ? -1 : 1;

@@ -2,6 +2,7 @@ import 'server-only';
 import type { DbClient } from '../../platform/db/client';
 import { AUTO_SENT } from './auto-sent-sql';
 import { num, type OverviewWindow } from './overview-window';
+import { getDb } from '../../platform/db';
 
 export interface CategoryStats {
   /** null for conversations not (yet) classified. */
@@ -23,7 +24,7 @@ type Key = string;
 const keyOf = (category: string | null): Key => category ?? '\u0000';
 
 /** The overview's per-category table: four grouped queries merged by category. */
-export async function readCategoryStats(db: DbClient, window: OverviewWindow): Promise<CategoryStats[]> {
+export async function readCategoryStats(window: OverviewWindow, db: DbClient = getDb()): Promise<CategoryStats[]> {
   const since = window.since;
   const [conversations, sends, decisions, breaches] = await Promise.all([
     db.$queryRaw<{ category: string | null; n: bigint; cost: number | null; risk: number | null }[]>`

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { DbClient } from '../../platform/db/client';
 import { num, type OverviewWindow } from './overview-window';
+import { getDb } from '../../platform/db';
 
 export interface CostStats {
   totalUsd: number;
@@ -10,7 +11,7 @@ export interface CostStats {
   perConversationUsd: number | null;
 }
 
-export async function readCostStats(db: DbClient, window: OverviewWindow): Promise<CostStats> {
+export async function readCostStats(window: OverviewWindow, db: DbClient = getDb()): Promise<CostStats> {
   const rows = await db.$queryRaw<{ cost: number | null; calls: bigint; conversations: bigint }[]>`
     SELECT SUM("costUsd") AS cost, COUNT(*) AS calls, COUNT(DISTINCT "conversationId") AS conversations
     FROM "LlmCall" WHERE "createdAt" >= ${window.since}`;

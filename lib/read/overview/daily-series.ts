@@ -2,6 +2,7 @@ import 'server-only';
 import type { DbClient } from '../../platform/db/client';
 import { AUTO_SENT } from './auto-sent-sql';
 import { num, type OverviewWindow } from './overview-window';
+import { getDb } from '../../platform/db';
 
 export interface DayPoint {
   day: string;
@@ -15,7 +16,7 @@ export interface DayPoint {
  * Per-day volume and cost. Timestamps are stored as ISO-8601 text, so the first ten
  * characters are the UTC day; each query is a range scan over a (…, createdAt) index.
  */
-export async function readDailySeries(db: DbClient, window: OverviewWindow): Promise<DayPoint[]> {
+export async function readDailySeries(window: OverviewWindow, db: DbClient = getDb()): Promise<DayPoint[]> {
   const [received, sent, cost] = await Promise.all([
     db.$queryRaw<{ day: string; n: bigint }[]>`
       SELECT substr("createdAt", 1, 10) AS day, COUNT(*) AS n FROM "Message"

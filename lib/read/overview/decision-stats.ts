@@ -2,6 +2,7 @@ import 'server-only';
 import type { DbClient } from '../../platform/db/client';
 import { Prisma } from '../../platform/db/generated/client';
 import { num, type OverviewWindow } from './overview-window';
+import { getDb } from '../../platform/db';
 
 export interface DecisionStats {
   /** Agent approvals (as drafted or edited). */
@@ -18,7 +19,7 @@ export interface DecisionStats {
 
 const AGENT_DECISIONS = Prisma.raw(`('approve', 'edit_approve', 'reject', 'revise')`);
 
-export async function readDecisionStats(db: DbClient, window: OverviewWindow): Promise<DecisionStats> {
+export async function readDecisionStats(window: OverviewWindow, db: DbClient = getDb()): Promise<DecisionStats> {
   const [counts, median] = await Promise.all([
     db.$queryRaw<{ kind: string; n: bigint; editSum: number | null }[]>`
       SELECT "kind", COUNT(*) AS n, SUM("editDistance") AS editSum FROM "Decision"

@@ -32,17 +32,16 @@ export interface OverviewOptions {
  * The manager overview, aggregated in SQL over the window (a handful of GROUP BY queries
  * on indexed timestamps), so its cost follows the window's activity, not the table size.
  */
-export async function getOverviewMetrics(options: OverviewOptions, tx?: DbClient): Promise<OverviewMetrics> {
-  const db = tx ?? (await getDb());
+export async function getOverviewMetrics(options: OverviewOptions, db: DbClient = getDb()): Promise<OverviewMetrics> {
   const days = Math.min(Math.max(Math.trunc(options.days), 1), 366);
   const window = overviewWindow(days, options.now);
   const [daily, sends, decisions, sla, cost, categories] = await Promise.all([
-    readDailySeries(db, window),
-    readSendStats(db, window),
-    readDecisionStats(db, window),
-    readSlaStats(db, window),
-    readCostStats(db, window),
-    readCategoryStats(db, window),
+    readDailySeries(window, db),
+    readSendStats(window, db),
+    readDecisionStats(window, db),
+    readSlaStats(window, db),
+    readCostStats(window, db),
+    readCategoryStats(window, db),
   ]);
   return { days, since: window.since, daily, sends, decisions, sla, cost, categories };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { DbClient } from '../../platform/db/client';
 import { AUTO_SENT } from './auto-sent-sql';
 import { num, type OverviewWindow } from './overview-window';
+import { getDb } from '../../platform/db';
 
 export interface SendStats {
   sent: number;
@@ -11,7 +12,7 @@ export interface SendStats {
   failed: number;
 }
 
-export async function readSendStats(db: DbClient, window: OverviewWindow): Promise<SendStats> {
+export async function readSendStats(window: OverviewWindow, db: DbClient = getDb()): Promise<SendStats> {
   const [sent, failed] = await Promise.all([
     db.$queryRaw<{ n: bigint; auto: bigint | null }[]>`
       SELECT COUNT(*) AS n, SUM(${AUTO_SENT}) AS auto FROM "OutboundSend" s

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { DbClient } from '../../platform/db/client';
 import { num, type OverviewWindow } from './overview-window';
+import { getDb } from '../../platform/db';
 
 export interface SlaStats {
   /** Conversations escalated in the window because nobody decided before the SLA. */
@@ -9,7 +10,7 @@ export interface SlaStats {
   overdueNow: number;
 }
 
-export async function readSlaStats(db: DbClient, window: OverviewWindow): Promise<SlaStats> {
+export async function readSlaStats(window: OverviewWindow, db: DbClient = getDb()): Promise<SlaStats> {
   const [breaches, overdue] = await Promise.all([
     db.$queryRaw<{ n: bigint }[]>`
       SELECT COUNT(DISTINCT "conversationId") AS n FROM "ConversationEvent"

@@ -1,7 +1,9 @@
+import { AppError } from '../../core/errors';
+
 export type AuthErrorCode = 'unauthenticated' | 'forbidden' | 'bad_origin';
 
 /** Thrown by requireActionUser / requireApiActor; callers map it to a result or response. */
-export class AuthError extends Error {
+export class AuthError extends AppError {
   override name = 'AuthError';
   constructor(readonly code: AuthErrorCode) {
     super(MESSAGES[code]);

@@ -13,12 +13,7 @@ export function authSettings(): AuthSettings {
 }
 
 export function getAuth(): Promise<Auth> {
-  globalForAuth.countersignAuth ??= getDb()
-    .then((db) => createAuth({ db, ...authSettings() }))
-    .catch((error: unknown) => {
-      globalForAuth.countersignAuth = undefined;
-      throw error;
-    });
+  globalForAuth.countersignAuth ??= Promise.resolve(createAuth({ db: getDb(), ...authSettings() }));
   return globalForAuth.countersignAuth;
 }
 

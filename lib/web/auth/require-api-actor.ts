@@ -1,5 +1,4 @@
 import 'server-only';
-import { getDb } from '../../platform/db';
 import { verifyApiToken } from '../../features/api-tokens/verify-api-token';
 import { authSettings, getSessionUser } from './get-auth';
 import { resolveApiActor } from './resolve-api-actor';
@@ -16,6 +15,6 @@ export async function requireApiActor(request: Request, minRole: Role = 'agent')
     minRole,
     trustedOrigins: authSettings().trustedOrigins,
     sessionUser: getSessionUser,
-    tokenUser: async (token) => verifyApiToken(await getDb(), token),
+    tokenUser: async (token) => verifyApiToken(token),
   });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getInboxNeighbours } from '../../../lib/read/inbox/get-inbox-neighbours';
 import { listInbox } from '../../../lib/read/inbox/list-inbox';
-import type { InboxSort } from '../../../lib/web/inbox-params';
+import type { InboxSort } from '../../../lib/core/conversation/inbox-params';
 import { createTempDb, type TempDb } from '../../support/temp-db';
 import { minutesAfter, seedConversation } from './support/seed';
 

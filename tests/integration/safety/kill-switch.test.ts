@@ -28,7 +28,7 @@ describe('the kill switch', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     // A manager flips the switch while the reply is on hold.
-    await updateAutomationPolicy(system.store.db, { id: 'manager-1', role: 'manager' }, { autoSendEnabled: false });
+    await updateAutomationPolicy({ id: 'manager-1', role: 'manager' }, { autoSendEnabled: false }, {}, system.store.db);
 
     const statuses = await waitUntilSettled(system, [conversationId], 60_000);
     expect(statuses.get(conversationId)).toBe('awaiting_approval');

@@ -1,6 +1,6 @@
 import { apiHandler } from '@/lib/web/api/api-handler';
 import { listInbox } from '@/lib/read/inbox/list-inbox';
-import { parseInboxParams } from '@/lib/web/inbox-params';
+import { parseInboxParams } from '@/lib/core/conversation/inbox-params';
 
 export const dynamic = 'force-dynamic';
 

@@ -18,8 +18,8 @@ let agentId: string;
 
 beforeAll(async () => {
   temp = await createTempDb();
-  adminId = (await createUser(temp.db, { email: 'admin@example.com', name: 'Admin', role: 'admin', password: PASSWORD, actorId: null })).id;
-  agentId = (await createUser(temp.db, { email: 'bot@example.com', name: 'Import bot', role: 'agent', password: PASSWORD, actorId: adminId })).id;
+  adminId = (await createUser({ email: 'admin@example.com', name: 'Admin', role: 'admin', password: PASSWORD, actorId: null }, temp.db)).id;
+  agentId = (await createUser({ email: 'bot@example.com', name: 'Import bot', role: 'agent', password: PASSWORD, actorId: adminId }, temp.db)).id;
 });
 
 afterAll(async () => {
@@ -28,29 +28,29 @@ afterAll(async () => {
 
 describe('API tokens', () => {
   it('stores only the hash and a prefix, and verifies to the token’s user', async () => {
-    const created = await createApiToken(temp.db, { name: 'helpdesk import', userId: agentId, actorId: adminId });
+    const created = await createApiToken({ name: 'helpdesk import', userId: agentId, actorId: adminId }, temp.db);
     const row = await temp.db.apiToken.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.tokenHash).toBe(hashApiToken(created.token));
     expect(JSON.stringify(row)).not.toContain(created.token);
     expect(created.token.startsWith(row.prefix)).toBe(true);
 
-    expect(await verifyApiToken(temp.db, created.token)).toEqual({ id: agentId, email: 'bot@example.com', name: 'Import bot', role: 'agent' });
+    expect(await verifyApiToken(created.token, temp.db)).toEqual({ id: agentId, email: 'bot@example.com', name: 'Import bot', role: 'agent' });
     const listed = await listApiTokens(temp.db);
     expect(listed.find((token) => token.id === created.id)?.lastUsedAt).toBeInstanceOf(Date);
   });
 
   it('rejects unknown and malformed tokens', async () => {
-    const created = await createApiToken(temp.db, { name: 'x', userId: agentId, actorId: adminId });
+    const created = await createApiToken({ name: 'x', userId: agentId, actorId: adminId }, temp.db);
     const tampered = `${created.token.slice(0, -2)}${created.token.endsWith('AA') ? 'BB' : 'AA'}`;
-    expect(await verifyApiToken(temp.db, tampered)).toBeNull();
-    expect(await verifyApiToken(temp.db, 'cs_short')).toBeNull();
+    expect(await verifyApiToken(tampered, temp.db)).toBeNull();
+    expect(await verifyApiToken('cs_short', temp.db)).toBeNull();
   });
 
   it('stops working once revoked, and the revocation is audited', async () => {
-    const created = await createApiToken(temp.db, { name: 'to revoke', userId: agentId, actorId: adminId });
-    expect(await verifyApiToken(temp.db, created.token)).not.toBeNull();
-    expect(await revokeApiToken(temp.db, { id: created.id, actorId: adminId })).toBe(true);
-    expect(await verifyApiToken(temp.db, created.token)).toBeNull();
+    const created = await createApiToken({ name: 'to revoke', userId: agentId, actorId: adminId }, temp.db);
+    expect(await verifyApiToken(created.token, temp.db)).not.toBeNull();
+    expect(await revokeApiToken({ id: created.id, actorId: adminId }, temp.db)).toBe(true);
+    expect(await verifyApiToken(created.token, temp.db)).toBeNull();
 
     const audit = await temp.db.auditLog.findFirstOrThrow({ where: { action: 'api_token.revoke', target: `api_token:${created.id}` } });
     expect(audit.actorId).toBe(adminId);
@@ -59,23 +59,23 @@ describe('API tokens', () => {
   });
 
   it('a revoked token is a 401 for a route handler', async () => {
-    const created = await createApiToken(temp.db, { name: 'route', userId: agentId, actorId: adminId });
-    await revokeApiToken(temp.db, { id: created.id, actorId: adminId });
+    const created = await createApiToken({ name: 'route', userId: agentId, actorId: adminId }, temp.db);
+    await revokeApiToken({ id: created.id, actorId: adminId }, temp.db);
     const attempt = resolveApiActor({
       request: new Request('http://localhost:3000/api/x', { method: 'POST', headers: { authorization: `Bearer ${created.token}` } }),
       minRole: 'agent',
       trustedOrigins: [],
       sessionUser: async () => null,
-      tokenUser: (token) => verifyApiToken(temp.db, token),
+      tokenUser: (token) => verifyApiToken(token, temp.db),
     });
     await expect(attempt).rejects.toEqual(new AuthError('unauthenticated'));
   });
 
   it('stops working when its user is disabled, and cannot be minted for them', async () => {
-    const user = await createUser(temp.db, { email: 'gone@example.com', name: 'Gone', role: 'manager', password: PASSWORD, actorId: adminId });
-    const created = await createApiToken(temp.db, { name: 'gone', userId: user.id, actorId: adminId });
-    await setUserDisabled(temp.db, { userId: user.id, disabled: true, actorId: adminId });
-    expect(await verifyApiToken(temp.db, created.token)).toBeNull();
-    await expect(createApiToken(temp.db, { name: 'again', userId: user.id, actorId: adminId })).rejects.toBeInstanceOf(UserError);
+    const user = await createUser({ email: 'gone@example.com', name: 'Gone', role: 'manager', password: PASSWORD, actorId: adminId }, temp.db);
+    const created = await createApiToken({ name: 'gone', userId: user.id, actorId: adminId }, temp.db);
+    await setUserDisabled({ userId: user.id, disabled: true, actorId: adminId }, temp.db);
+    expect(await verifyApiToken(created.token, temp.db)).toBeNull();
+    await expect(createApiToken({ name: 'again', userId: user.id, actorId: adminId }, temp.db)).rejects.toBeInstanceOf(UserError);
   });
 });

@@ -27,13 +27,13 @@ afterAll(async () => {
 
 describe('automation policy', () => {
   it('falls back to the environment defaults before anyone saves', async () => {
-    expect(await getAutomationPolicy(temp.db, options)).toEqual(defaults);
+    expect(await getAutomationPolicy(options, temp.db)).toEqual(defaults);
   });
 
   it('saves a change and audits before/after in the same transaction', async () => {
-    const after = await updateAutomationPolicy(temp.db, manager, { autoSendEnabled: false, autoSendCategories: ['orders', 'account'] }, options);
+    const after = await updateAutomationPolicy(manager, { autoSendEnabled: false, autoSendCategories: ['orders', 'account'] }, options, temp.db);
     expect(after).toEqual({ ...defaults, autoSendEnabled: false, autoSendCategories: ['orders', 'account'] });
-    expect(await getAutomationPolicy(temp.db, options)).toEqual(after);
+    expect(await getAutomationPolicy(options, temp.db)).toEqual(after);
 
     const audit = await temp.db.auditLog.findFirstOrThrow({ where: { action: 'settings.automation_policy.update' } });
     expect(audit).toMatchObject({ actorId: manager.id, target: `setting:${AUTOMATION_POLICY_KEY}`, before: defaults, after });
@@ -42,7 +42,7 @@ describe('automation policy', () => {
   });
 
   it('audits each later change against the previous saved value', async () => {
-    await updateAutomationPolicy(temp.db, manager, { holdSeconds: 30 }, options);
+    await updateAutomationPolicy(manager, { holdSeconds: 30 }, options, temp.db);
     const rows = await temp.db.auditLog.findMany({ where: { action: 'settings.automation_policy.update' } });
     expect(rows).toHaveLength(2);
     const latest = rows.find((row) => (row.after as { holdSeconds?: number }).holdSeconds === 30);
@@ -52,15 +52,15 @@ describe('automation policy', () => {
 
   it('refuses agents, unknown categories and out-of-range values without writing', async () => {
     const count = await temp.db.auditLog.count();
-    await expect(updateAutomationPolicy(temp.db, { id: 'a', role: 'agent' }, { autoSendEnabled: true }, options)).rejects.toBeInstanceOf(SettingsError);
-    await expect(updateAutomationPolicy(temp.db, manager, { autoSendCategories: ['refunds'] }, options)).rejects.toBeInstanceOf(SettingsError);
-    await expect(updateAutomationPolicy(temp.db, manager, { maxRiskScore: 400 }, options)).rejects.toThrow();
+    await expect(updateAutomationPolicy({ id: 'a', role: 'agent' }, { autoSendEnabled: true }, options, temp.db)).rejects.toBeInstanceOf(SettingsError);
+    await expect(updateAutomationPolicy(manager, { autoSendCategories: ['refunds'] }, options, temp.db)).rejects.toBeInstanceOf(SettingsError);
+    await expect(updateAutomationPolicy(manager, { maxRiskScore: 400 }, options, temp.db)).rejects.toThrow();
     expect(await temp.db.auditLog.count()).toBe(count);
-    expect((await getAutomationPolicy(temp.db, options)).autoSendEnabled).toBe(false);
+    expect((await getAutomationPolicy(options, temp.db)).autoSendEnabled).toBe(false);
   });
 
   it('fails closed when the stored value is unreadable', async () => {
     await temp.db.setting.update({ where: { key: AUTOMATION_POLICY_KEY }, data: { value: { maxRiskScore: 'lots' } } });
-    expect(await getAutomationPolicy(temp.db, options)).toEqual({ ...defaults, autoSendEnabled: false });
+    expect(await getAutomationPolicy(options, temp.db)).toEqual({ ...defaults, autoSendEnabled: false });
   });
 });

@@ -54,7 +54,7 @@ describe('support roster', () => {
       await addUser('agent-new', 'agent');
       // Visibility is eventually consistent: retry until the running workflow is listed.
       let signalled = 0;
-      while (signalled === 0 && Date.now() < deadline) signalled = await broadcastRoster(store.db, temporal.client);
+      while (signalled === 0 && Date.now() < deadline) signalled = await broadcastRoster(temporal.client, store.db);
       expect(signalled).toBeGreaterThanOrEqual(1);
       const result = await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: newcomer }] });
       expect(result.outcome).toBe('approved');

@@ -32,13 +32,13 @@ describe('ensureBootstrapAdmin', () => {
   const config = { ADMIN_EMAIL: 'root@example.com', ADMIN_PASSWORD: PASSWORD, ADMIN_NAME: 'Root' };
 
   it('does nothing without ADMIN_EMAIL / ADMIN_PASSWORD', async () => {
-    expect(await ensureBootstrapAdmin(temp.db, { ...config, ADMIN_PASSWORD: undefined })).toEqual({ created: false, reason: 'not_configured' });
+    expect(await ensureBootstrapAdmin({ ...config, ADMIN_PASSWORD: undefined }, temp.db)).toEqual({ created: false, reason: 'not_configured' });
     expect(await temp.db.user.count()).toBe(0);
   });
 
   it('creates the admin on an empty table, once, and that admin can sign in', async () => {
-    expect(await ensureBootstrapAdmin(temp.db, config)).toEqual({ created: true, email: 'root@example.com' });
-    expect(await ensureBootstrapAdmin(temp.db, { ...config, ADMIN_EMAIL: 'other@example.com' })).toEqual({ created: false, reason: 'users_exist' });
+    expect(await ensureBootstrapAdmin(config, temp.db)).toEqual({ created: true, email: 'root@example.com' });
+    expect(await ensureBootstrapAdmin({ ...config, ADMIN_EMAIL: 'other@example.com' }, temp.db)).toEqual({ created: false, reason: 'users_exist' });
     expect(await temp.db.user.findMany({ select: { email: true, role: true } })).toEqual([{ email: 'root@example.com', role: 'admin' }]);
     expect((await signIn(testAuth(temp.db), 'root@example.com', PASSWORD, { ip: '198.51.100.40' })).status).toBe(200);
   });
@@ -46,7 +46,7 @@ describe('ensureBootstrapAdmin', () => {
 
 describe('createUser', () => {
   it('refuses a second user with the same email in any case', async () => {
-    await expect(createUser(temp.db, { email: 'ROOT@example.com', name: 'Dup', role: 'agent', password: PASSWORD, actorId: null })).rejects.toEqual(
+    await expect(createUser({ email: 'ROOT@example.com', name: 'Dup', role: 'agent', password: PASSWORD, actorId: null }, temp.db)).rejects.toEqual(
       new UserError('email_taken'),
     );
   });
@@ -54,18 +54,18 @@ describe('createUser', () => {
 
 describe('ensureDemoAgent', () => {
   it('creates a demo agent with a random password kept privately in the data dir', async () => {
-    const first = await ensureDemoAgent(temp.db, { dataDir });
+    const first = await ensureDemoAgent({ dataDir }, temp.db);
     expect(first.email).toBe(DEMO_AGENT_EMAIL);
     expect(first.password.length).toBeGreaterThanOrEqual(12);
     expect(statSync(path.join(dataDir, DEMO_CREDENTIALS_FILE)).mode & 0o077).toBe(0);
-    expect(await ensureDemoAgent(temp.db, { dataDir })).toEqual(first);
+    expect(await ensureDemoAgent({ dataDir }, temp.db)).toEqual(first);
     expect((await signIn(testAuth(temp.db), first.email, first.password, { ip: '198.51.100.41' })).status).toBe(200);
   });
 
   it('resets the password when the credentials file was lost', async () => {
     const other = mkdtempSync(path.join(os.tmpdir(), 'countersign-demo-'));
     try {
-      const fresh = await ensureDemoAgent(temp.db, { dataDir: other });
+      const fresh = await ensureDemoAgent({ dataDir: other }, temp.db);
       expect((await signIn(testAuth(temp.db), fresh.email, fresh.password, { ip: '198.51.100.42' })).status).toBe(200);
       expect(await temp.db.user.count({ where: { email: DEMO_AGENT_EMAIL } })).toBe(1);
     } finally {

@@ -13,8 +13,8 @@ let adminId: string;
 beforeAll(async () => {
   temp = await createTempDb();
   auth = testAuth(temp.db);
-  adminId = (await createUser(temp.db, { email: 'Admin@Example.com', name: 'Admin', role: 'admin', password: PASSWORD, actorId: null })).id;
-  await createUser(temp.db, { email: 'ada@example.com', name: 'Ada', role: 'manager', password: PASSWORD, actorId: adminId });
+  adminId = (await createUser({ email: 'Admin@Example.com', name: 'Admin', role: 'admin', password: PASSWORD, actorId: null }, temp.db)).id;
+  await createUser({ email: 'ada@example.com', name: 'Ada', role: 'manager', password: PASSWORD, actorId: adminId }, temp.db);
 });
 
 afterAll(async () => {
@@ -117,7 +117,7 @@ describe('sign-in rate limit', () => {
 
 describe('sign-in rate limit after a success', () => {
   it('starts counting afresh, so frequent sign-ins never lock anyone out', async () => {
-    await createUser(temp.db, { email: 'busy@example.com', name: 'Busy', role: 'agent', password: PASSWORD, actorId: adminId });
+    await createUser({ email: 'busy@example.com', name: 'Busy', role: 'agent', password: PASSWORD, actorId: adminId }, temp.db);
     const attempt = (password: string) => signIn(auth, 'busy@example.com', password, { ip: '192.0.2.77' }).then((r) => r.status);
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) statuses.push(await attempt('typo'));
@@ -130,7 +130,7 @@ describe('sign-in rate limit after a success', () => {
 
 describe('sign-in rate limit with forged addresses', () => {
   it('caps one account at 20 attempts per 15 minutes however X-Forwarded-For varies', async () => {
-    await createUser(temp.db, { email: 'target@example.com', name: 'Target', role: 'agent', password: PASSWORD, actorId: adminId });
+    await createUser({ email: 'target@example.com', name: 'Target', role: 'agent', password: PASSWORD, actorId: adminId }, temp.db);
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 21; attempt += 1) {
       statuses.push((await signIn(auth, 'target@example.com', 'guess', { ip: `10.9.${attempt}.1` })).status);
@@ -145,9 +145,9 @@ describe('sign-in rate limit with forged addresses', () => {
 
 describe('disabled users', () => {
   it('are signed out at once and cannot sign in again', async () => {
-    const user = await createUser(temp.db, { email: 'leaver@example.com', name: 'Leaver', role: 'agent', password: PASSWORD, actorId: adminId });
+    const user = await createUser({ email: 'leaver@example.com', name: 'Leaver', role: 'agent', password: PASSWORD, actorId: adminId }, temp.db);
     const cookie = cookieHeader(await signIn(auth, 'leaver@example.com', PASSWORD, { ip: '198.51.100.20' }));
-    await setUserDisabled(temp.db, { userId: user.id, disabled: true, actorId: adminId });
+    await setUserDisabled({ userId: user.id, disabled: true, actorId: adminId }, temp.db);
 
     expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
     const again = await signIn(auth, 'leaver@example.com', PASSWORD, { ip: '198.51.100.21' });

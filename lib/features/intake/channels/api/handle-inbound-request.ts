@@ -1,4 +1,6 @@
-import type { Env } from '../../../../platform/config/env';
+import { env, type Env } from '../../../../platform/config/env';
+import { getDb } from '../../../../platform/db';
+import { getTemporalClient } from '../../../../platform/temporal/client';
 import { acceptInbound, type AcceptInboundDeps } from '../../accept-inbound';
 import { inboundJsonSchema, type InboundEmail } from '../../inbound-email';
 import { normalizeJson } from '../../normalize';
@@ -13,7 +15,14 @@ function json(status: number, body: unknown): Response {
 }
 
 /** POST /api/inbound: authenticate the sending system, parse, store, deliver, answer 202. */
-export async function handleInboundRequest(request: Request, deps: AcceptInboundDeps & { config: IntakeConfig }): Promise<Response> {
+type IntakeDeps = AcceptInboundDeps & { config: IntakeConfig };
+
+/** This process's database, Temporal client and configuration. */
+function processDeps(): IntakeDeps {
+  return { db: getDb(), getClient: getTemporalClient, config: env() };
+}
+
+export async function handleInboundRequest(request: Request, deps: IntakeDeps = processDeps()): Promise<Response> {
   const secret = deps.config.INBOUND_SECRET;
   if (!secret) return json(503, { error: 'intake_disabled', message: 'INBOUND_SECRET is not configured' });
   let body: { text: string; bytes: number };

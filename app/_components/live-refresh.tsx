@@ -1,5 +1,5 @@
 import { getMirrorVersion } from '@/lib/read/inbox/get-mirror-version';
-import { LiveRefreshClient } from './live-refresh-client';
+import { LiveRefreshClient } from '../../components/live-refresh-client';
 
 /**
  * Keeps a server-rendered page current. Renders with the mirror version the page was built

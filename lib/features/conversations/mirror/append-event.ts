@@ -1,5 +1,5 @@
-import type { DbClient } from '../../lib/platform/db/client';
-import type { TimelineEventData, TimelineEventType } from '../../lib/core/conversation/timeline-events';
+import { getDb, type DbClient } from '../../../platform/db';
+import type { TimelineEventData, TimelineEventType } from '../../../core/conversation/timeline-events';
 
 export interface AppendEventInput<T extends TimelineEventType> {
   conversationId: string;
@@ -11,7 +11,8 @@ export interface AppendEventInput<T extends TimelineEventType> {
   at?: Date;
 }
 
-export async function appendEvent<T extends TimelineEventType>(db: DbClient, input: AppendEventInput<T>): Promise<void> {
+/** Adds an event to a conversation's timeline, once per key. */
+export async function appendEvent<T extends TimelineEventType>(input: AppendEventInput<T>, db: DbClient = getDb()): Promise<void> {
   const eventKey = `${input.conversationId}:${input.key}`;
   await db.conversationEvent.upsert({
     where: { eventKey },

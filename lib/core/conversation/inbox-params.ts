@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { QUEUE_KEYS, type QueueKey } from '../core/conversation/queues';
-import { CONVERSATION_STATUSES, type ConversationStatus } from '../core/conversation/statuses';
+import { QUEUE_KEYS, type QueueKey } from './queues';
+import { CONVERSATION_STATUSES, type ConversationStatus } from './statuses';
 
 /**
  * The inbox's URL state (queue tab, order, filters, search, page cursor). The page parses

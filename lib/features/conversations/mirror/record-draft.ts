@@ -1,0 +1,52 @@
+import { getDb, type Db } from '../../../platform/db';
+import { appendEvent } from './append-event';
+
+export interface RecordDraftInput {
+  conversationId: string;
+  version: number;
+  body: string;
+  model: string;
+  knowledgeUsed: string[];
+  /** The customer message the draft answers. */
+  basedOnMessageId: string;
+  revisionInstructions?: string;
+  costUsd: number;
+  outputTokens: number;
+}
+
+/** Stores a draft version as the conversation's current draft, with its timeline event. */
+export async function recordDraft(input: RecordDraftInput, db: Db = getDb()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const draft = await tx.draft.upsert({
+      where: { conversationId_version: { conversationId: input.conversationId, version: input.version } },
+      create: {
+        conversationId: input.conversationId,
+        version: input.version,
+        status: 'pending',
+        aiBody: input.body,
+        model: input.model,
+        knowledgeUsed: input.knowledgeUsed,
+        revisionInstructions: input.revisionInstructions,
+        basedOnMessageId: input.basedOnMessageId,
+      },
+      update: { aiBody: input.body, model: input.model, knowledgeUsed: input.knowledgeUsed },
+    });
+    await tx.conversation.update({ where: { id: input.conversationId }, data: { currentDraftId: draft.id } });
+    await appendEvent(
+      {
+        conversationId: input.conversationId,
+        key: `drafted:v${input.version}`,
+        type: 'drafted',
+        data: {
+          draftVersion: input.version,
+          model: input.model,
+          knowledgeUsed: input.knowledgeUsed,
+          revision: input.revisionInstructions !== undefined,
+          costUsd: input.costUsd,
+          outputTokens: input.outputTokens,
+        },
+      },
+      tx,
+    );
+  });
+}

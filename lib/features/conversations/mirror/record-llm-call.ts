@@ -1,0 +1,34 @@
+import { getDb, type Db } from '../../../platform/db';
+import type { LlmPurpose } from '../../../platform/llm/observer';
+
+export interface LlmCallRecord {
+  /** Unique per call attempt (run, activity, attempt, call index): a repeated write adds nothing. */
+  callKey: string;
+  conversationId: string;
+  messageId: string;
+  purpose: LlmPurpose;
+  model: string;
+  promptName: string;
+  promptVersion: number;
+  attempt: number;
+  ok: boolean;
+  error?: string;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWrite5mTokens: number;
+  cacheWrite1hTokens: number;
+  costUsd: number;
+  latencyMs: number;
+  traceId: string;
+  workflowId: string;
+  runId: string;
+}
+
+/** Stores one Claude call with its tokens and cost, and adds the cost to the conversation. */
+export async function recordLlmCall({ callKey, ...row }: LlmCallRecord, db: Db = getDb()): Promise<void> {
+  await db.$transaction([
+    db.llmCall.upsert({ where: { callKey }, create: { callKey, ...row }, update: {} }),
+    db.conversation.update({ where: { id: row.conversationId }, data: { costUsd: { increment: row.costUsd } } }),
+  ]);
+}

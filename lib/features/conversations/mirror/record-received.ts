@@ -1,0 +1,53 @@
+import { getDb, type Db } from '../../../platform/db';
+import { appendEvent } from './append-event';
+
+export interface RecordReceivedInput {
+  conversationId: string;
+  messageId: string;
+}
+
+export interface RecordReceivedResult {
+  automated: boolean;
+  /** Intake screening plus checks that need the conversation (e.g. sender mismatch). */
+  screeningFlags: string[];
+}
+
+/** Puts a stored inbound message on the timeline and returns what routing needs to know. */
+export async function recordReceived(input: RecordReceivedInput, db: Db = getDb()): Promise<RecordReceivedResult> {
+  const message = await db.message.findUniqueOrThrow({ where: { id: input.messageId } });
+  const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
+  const flags = new Set(message.screening as string[]);
+  if (message.fromAddress.toLowerCase() !== conversation.customerEmail.toLowerCase()) flags.add('sender_mismatch');
+  const screeningFlags = [...flags].sort();
+
+  await db.$transaction(async (tx) => {
+    await appendEvent(
+      {
+        conversationId: input.conversationId,
+        key: `received:${message.id}`,
+        type: 'received',
+        data: {
+          messageId: message.id,
+          fromAddress: message.fromAddress,
+          subject: message.subject,
+          automated: message.automated,
+          screening: screeningFlags,
+        },
+        at: message.createdAt,
+      },
+      tx,
+    );
+    if (message.automated) {
+      await appendEvent(
+        {
+          conversationId: input.conversationId,
+          key: `ignored:${message.id}`,
+          type: 'ignored',
+          data: { messageId: message.id, reason: message.automatedReason ?? 'automated sender' },
+        },
+        tx,
+      );
+    }
+  });
+  return { automated: message.automated, screeningFlags };
+}

@@ -1,0 +1,28 @@
+import { getDb, type Db } from '../../../platform/db';
+import { appendEvent } from './append-event';
+
+export interface RecordRoutingInput {
+  conversationId: string;
+  draftVersion: number;
+  route: 'auto_send' | 'review';
+  reasons: string[];
+}
+
+/** Records why a draft goes to auto-send or to review, for the agent and the timeline. */
+export async function recordRouting(input: RecordRoutingInput, db: Db = getDb()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.draft.update({
+      where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
+      data: { status: input.route === 'auto_send' ? 'auto_send_hold' : 'pending' },
+    });
+    await appendEvent(
+      {
+        conversationId: input.conversationId,
+        key: `routed:v${input.draftVersion}`,
+        type: 'routed',
+        data: { draftVersion: input.draftVersion, route: input.route, reasons: input.reasons },
+      },
+      tx,
+    );
+  });
+}

@@ -1,0 +1,49 @@
+import type { ConversationStatus } from '../../../core/conversation/statuses';
+import { getDb, type Db } from '../../../platform/db';
+import { appendEvent } from './append-event';
+
+export interface SetConversationStatusInput {
+  conversationId: string;
+  status: ConversationStatus;
+  reason?: string;
+  slaDueAt?: string;
+  holdUntil?: string;
+  draftVersion?: number;
+  /** The workflow run: a thread can close, reopen and close again, one close event per run. */
+  runId: string;
+}
+
+/**
+ * Mirrors the workflow's status for the dashboard. Idempotent: it sets fields, and the
+ * few events it writes are keyed by what they describe.
+ */
+export async function setConversationStatus(input: SetConversationStatusInput, db: Db = getDb()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.conversation.update({
+      where: { id: input.conversationId },
+      data: {
+        status: input.status,
+        statusReason: input.reason ?? null,
+        slaDueAt: input.slaDueAt ? new Date(input.slaDueAt) : null,
+        holdUntil: input.holdUntil ? new Date(input.holdUntil) : null,
+      },
+    });
+    if (input.status === 'auto_send_hold' && input.holdUntil && input.draftVersion !== undefined) {
+      await appendEvent(
+        {
+          conversationId: input.conversationId,
+          key: `held:v${input.draftVersion}`,
+          type: 'auto_send_held',
+          data: { draftVersion: input.draftVersion, holdUntil: input.holdUntil },
+        },
+        tx,
+      );
+    }
+    if (input.status === 'closed') {
+      await appendEvent(
+        { conversationId: input.conversationId, key: `closed:${input.runId}`, type: 'closed', data: { reason: input.reason ?? 'closed' } },
+        tx,
+      );
+    }
+  });
+}
