@@ -19,7 +19,8 @@ export async function isPortInUse(port: number, host = '127.0.0.1'): Promise<boo
 /** Fails before anything starts, naming each taken port and the variable that moves it. */
 export async function assertPortsFree(claims: PortClaim[]): Promise<void> {
   const taken: PortClaim[] = [];
-  for (const claim of claims) if (await isPortInUse(claim.port)) taken.push(claim);
+  // Port 0 asks the OS for a free one when the service starts: nothing to check.
+  for (const claim of claims) if (claim.port !== 0 && (await isPortInUse(claim.port))) taken.push(claim);
   if (taken.length === 0) return;
   const lines = taken.map(
     (claim) => `  port ${claim.port} (${claim.service}) is already in use; stop what holds it or set ${claim.variable}`,
@@ -48,5 +49,17 @@ function canListen(port: number, host: string): Promise<boolean> {
     const server = net.createServer();
     server.once('error', () => resolve(false));
     server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** A port free on loopback right now, for a service that cannot bind port 0 itself. */
+export function pickFreePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen({ port: 0, host, exclusive: true }, () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port assigned'))));
+    });
   });
 }

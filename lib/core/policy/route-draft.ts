@@ -1,5 +1,5 @@
 import { SCREENING_LABELS, type ScreeningFlag } from '../safety/screen-inbound';
-import type { AutomationPolicy } from '../contract';
+import type { AutomationPolicy } from './automation-policy';
 
 /** What the workflow knows about the newest message when it decides. Small and serialisable. */
 export interface RoutingFacts {

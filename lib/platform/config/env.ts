@@ -10,7 +10,8 @@ import { priceTableJsonSchema } from '../llm/price-table';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
-const port = z.coerce.number().int().min(1).max(65_535);
+// A port `npm start` binds for a local service: 0 lets the OS choose a free one.
+const listenPort = z.coerce.number().int().min(0).max(65_535);
 const optionalString = z
   .string()
   .optional()
@@ -24,7 +25,7 @@ const csv = z.string().transform((value) =>
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: port.default(3000),
+  PORT: listenPort.default(3000),
   APP_URL: optionalString,
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z
@@ -41,13 +42,13 @@ export const envSchema = z.object({
   TEMPORAL_TLS_KEY_PATH: optionalString,
   TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
   TEMPORAL_CLI_PATH: optionalString,
-  TEMPORAL_DEV_PORT: port.default(7233),
-  TEMPORAL_DEV_UI_PORT: port.default(8233),
+  TEMPORAL_DEV_PORT: listenPort.default(7233),
+  TEMPORAL_DEV_UI_PORT: listenPort.default(8233),
 
   ANTHROPIC_API_KEY: optionalString,
   ANTHROPIC_BASE_URL: optionalString.pipe(z.url().optional()),
   CLAUDE_SIMULATOR: bool.default(false),
-  CLAUDE_SIMULATOR_PORT: port.default(4010),
+  CLAUDE_SIMULATOR_PORT: listenPort.default(4010),
   CLAUDE_CLASSIFY_MODEL: z.string().min(1).default('claude-haiku-4-5'),
   CLAUDE_DRAFT_MODEL: z.string().min(1).default('claude-sonnet-4-6'),
   CLAUDE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
@@ -57,8 +58,8 @@ export const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Countersign Support <support@countersign.local>'),
   MAILCATCHER_URL: optionalString.pipe(z.url().optional()),
-  MAILCATCHER_SMTP_PORT: port.default(1025),
-  MAILCATCHER_HTTP_PORT: port.default(1080),
+  MAILCATCHER_SMTP_PORT: listenPort.default(1025),
+  MAILCATCHER_HTTP_PORT: listenPort.default(1080),
   MAILCATCHER_DIR: optionalString,
 
   INBOUND_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../support/free-port';
+import { readStackFile } from '../../support/stack-file';
 
 export interface RunningStack {
   baseUrl: string;
@@ -19,23 +19,19 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 const CLEARED = ['DATABASE_URL', 'APP_URL', 'TEMPORAL_ADDRESS', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'SMTP_URL', 'MAILCATCHER_URL', 'MAILCATCHER_DIR'];
 
 
+/** Every port `npm start` binds: 0 lets the OS (or the stack, for what cannot bind 0) choose. */
+const PORTS = ['PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_DEV_UI_PORT', 'CLAUDE_SIMULATOR_PORT', 'MAILCATCHER_SMTP_PORT', 'MAILCATCHER_HTTP_PORT'];
+
 /**
- * `npm start` (tsx devstack/start.ts) on free ports with a throw-away data directory,
- * resolved once the web app answers. The stack builds Next on first use: allow minutes.
+ * `npm start` (tsx devstack/start.ts) on ports it chooses, with a throw-away data directory;
+ * resolved once the stack reports where it listens and the web app answers. The stack builds
+ * Next on first use: allow minutes.
  */
 export async function startStack({ timeoutMs = 540_000 } = {}): Promise<RunningStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'countersign-e2e-'));
-  const ports = {
-    PORT: await freePort(),
-    TEMPORAL_DEV_PORT: await freePort(),
-    TEMPORAL_DEV_UI_PORT: await freePort(),
-    CLAUDE_SIMULATOR_PORT: await freePort(),
-    MAILCATCHER_SMTP_PORT: await freePort(),
-    MAILCATCHER_HTTP_PORT: await freePort(),
-  };
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', DATA_DIR: dataDir, DATABASE_URL: `file:${dataDir}/countersign.db` };
   for (const name of CLEARED) if (name !== 'DATABASE_URL') delete env[name];
-  for (const [name, port] of Object.entries(ports)) env[name] = String(port);
+  for (const name of PORTS) env[name] = '0';
 
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'devstack/start.ts'], { cwd: ROOT, env, detached: true });
@@ -53,16 +49,17 @@ export async function startStack({ timeoutMs = 540_000 } = {}): Promise<RunningS
     rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const baseUrl = `http://localhost:${ports.PORT}`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       await stop();
       throw new Error(`the stack exited with code ${child.exitCode}:\n${output.slice(-4000)}`);
     }
-    const ready = await fetch(`${baseUrl}/sign-in`, { redirect: 'manual' }).then((r) => r.status === 200, () => false);
-    if (ready) return { baseUrl, mailUrl: `http://127.0.0.1:${ports.MAILCATCHER_HTTP_PORT}`, dataDir, output: () => output, stop };
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // The stack writes stack.json once everything is up, with the ports it chose.
+    const stack = readStackFile(dataDir);
+    const ready = stack && (await fetch(`${stack.webUrl}/sign-in`, { redirect: 'manual' }).then((r) => r.status === 200, () => false));
+    if (stack && ready) return { baseUrl: stack.webUrl, mailUrl: stack.mailUrl ?? '', dataDir, output: () => output, stop };
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   await stop();
   throw new Error(`the web app did not answer within ${timeoutMs / 1000} s:\n${output.slice(-4000)}`);

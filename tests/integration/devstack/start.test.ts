@@ -8,10 +8,10 @@ import { DEMO_EMAILS } from '@/devstack/demo-emails';
 import { isPortInUse } from '@/devstack/ports';
 import { readStoredSecrets } from '@/devstack/secrets';
 import { sendDemoEmail } from '@/devstack/send-demo-email';
-import { freePort } from '../../support/free-port';
+import { readStackFile, type StackFile } from '../../support/stack-file';
 import { processesWithEnv, startStack, waitForOutput, type StackProcess } from './stack-process';
 
-// The real `npm start` in a throwaway DATA_DIR on free ports: up, healthy, mail in, Ctrl-C,
+// The real `npm start` in a throwaway DATA_DIR on ports it chooses (0 everywhere): up, healthy, mail in, Ctrl-C,
 // nothing left running, up again with the same data. The first start may run `next build`
 // (1-3 minutes on 2 cores); the second reuses it unless sources changed in between
 // (tests/unit/devstack/web-build.test.ts covers that decision).
@@ -19,14 +19,16 @@ const READY = 'Countersign is running';
 const STARTUP_MS = 480_000;
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'countersign-start-'));
-const ports: Record<string, number> = {};
+const PORT_VARIABLES = ['PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_DEV_UI_PORT', 'CLAUDE_SIMULATOR_PORT', 'MAILCATCHER_SMTP_PORT', 'MAILCATCHER_HTTP_PORT'];
+/** Where the running stack listens, from its stack.json. */
+let running: StackFile;
 let env: Record<string, string | undefined>;
 let stack: StackProcess | undefined;
 
 async function healthy(): Promise<{ status: number; body: Record<string, { ok?: boolean }> }> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const response = await fetch(`http://127.0.0.1:${ports.PORT}/api/health`);
+    const response = await fetch(`${running.webUrl}/api/health`);
     const body = (await response.json()) as Record<string, { ok?: boolean }>;
     if (response.status === 200 || Date.now() > deadline) return { status: response.status, body };
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -43,16 +45,13 @@ async function stop(signal: NodeJS.Signals): Promise<number | null> {
 }
 
 beforeAll(async () => {
-  for (const name of ['PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_DEV_UI_PORT', 'CLAUDE_SIMULATOR_PORT', 'MAILCATCHER_SMTP_PORT', 'MAILCATCHER_HTTP_PORT']) {
-    ports[name] = await freePort();
-  }
   // A user's shell, not vitest's: no NODE_ENV=test or VITEST_* leaking into next build and the worker.
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')),
   );
   env = {
     ...inherited,
-    ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, String(port)])),
+    ...Object.fromEntries(PORT_VARIABLES.map((name) => [name, '0'])),
     DATA_DIR: dataDir,
     // Empty means "use the default" and keeps a developer's .env from pointing us elsewhere.
     DATABASE_URL: '',
@@ -83,14 +82,16 @@ afterAll(async () => {
 describe('npm start', () => {
   let conversationId = '';
 
-  it('brings the whole stack up healthy on the configured ports, with the simulator labelled', async () => {
+  it('brings the whole stack up healthy on ports it chose, says where, with the simulator labelled', async () => {
     stack = startStack(env);
     await waitForOutput(stack, READY, STARTUP_MS);
+    running = stackFile();
     const output = stack.output();
     expect(output).toContain('Claude: OFFLINE SIMULATOR (set ANTHROPIC_API_KEY to use the real API)');
-    expect(output).toContain(`http://localhost:${ports.PORT}`);
-    expect(output).toContain(`http://localhost:${ports.TEMPORAL_DEV_UI_PORT}`);
-    expect(output).toContain(`http://localhost:${ports.MAILCATCHER_HTTP_PORT}`);
+    expect(output).toContain(running.webUrl);
+    expect(output).toContain(running.temporalUiUrl);
+    expect(output).toContain(`http://localhost:${new URL(running.mailUrl ?? '').port}`);
+    expect(new URL(running.webUrl).port).not.toBe('0');
     expect(output).toContain('npm run demo');
     expect(output).toContain('Sign in      admin@countersign.local');
 
@@ -104,7 +105,7 @@ describe('npm start', () => {
     expect(secret).toBeTruthy();
     const email = DEMO_EMAILS[0];
     if (!email || !secret) throw new Error('no demo email or secret');
-    const result = await sendDemoEmail(email, 0, { baseUrl: `http://127.0.0.1:${ports.PORT}`, secret });
+    const result = await sendDemoEmail(email, 0, { baseUrl: running.webUrl, secret });
     conversationId = result.conversationId;
     expect(result.duplicate).toBe(false);
     await expect.poll(() => describeWorkflow(conversationId), { timeout: 60_000, interval: 1_000 }).toBe(true);
@@ -112,8 +113,10 @@ describe('npm start', () => {
 
   it('stops every process on Ctrl-C and frees every port', async () => {
     expect(await stop('SIGINT')).toBe(0);
-    for (const [name, port] of Object.entries(ports)) {
-      expect(await isPortInUse(port), `${name} ${port} still in use`).toBe(false);
+    const urls = [running.webUrl, running.temporalUiUrl, `tcp://${running.temporalAddress}`, running.claudeBaseUrl, running.mailUrl, running.smtpUrl];
+    for (const url of urls) {
+      const port = Number(new URL(url ?? '').port);
+      expect(await isPortInUse(port), `${url} still in use`).toBe(false);
     }
     expect(processesWithEnv(`DATA_DIR=${dataDir}`)).toEqual([]);
   });
@@ -122,6 +125,7 @@ describe('npm start', () => {
     const secretsBefore = readFileSync(path.join(dataDir, 'secrets.env'), 'utf8');
     stack = startStack(env);
     await waitForOutput(stack, READY, STARTUP_MS);
+    running = stackFile();
     expect(stack.output()).not.toContain('npm run demo');
     expect(readFileSync(path.join(dataDir, 'secrets.env'), 'utf8')).toBe(secretsBefore);
 
@@ -140,7 +144,7 @@ describe('npm start', () => {
 
 /** Whether Temporal (the dev server of this stack) knows a workflow with this id. */
 async function describeWorkflow(workflowId: string): Promise<boolean> {
-  const connection = await Connection.connect({ address: `127.0.0.1:${ports.TEMPORAL_DEV_PORT}` });
+  const connection = await Connection.connect({ address: running.temporalAddress });
   try {
     await new Client({ connection }).workflow.getHandle(workflowId).describe();
     return true;
@@ -149,4 +153,10 @@ async function describeWorkflow(workflowId: string): Promise<boolean> {
   } finally {
     await connection.close();
   }
+}
+
+function stackFile(): StackFile {
+  const file = readStackFile(dataDir);
+  if (!file) throw new Error('the stack said it is running but wrote no stack.json');
+  return file;
 }
