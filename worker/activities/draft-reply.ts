@@ -70,7 +70,7 @@ export function createDraftReply(deps: ActivityDeps) {
     const problems = checkDraft({
       body,
       allowedLinkHosts: config.allowedLinkHosts,
-      allowedAddresses: [conversation.customerEmail, addressOf(config.mailFrom)],
+      allowedAddresses: [conversation.customerAddress ?? conversation.customerEmail, addressOf(config.mailFrom)],
     });
 
     await recordDraft(

@@ -20,7 +20,7 @@ export function createNotifyEscalation(deps: ActivityDeps) {
     if (!config.escalationEmail) return;
     await mailer.send({
       from: config.mailFrom,
-      to: config.escalationEmail,
+      to: { address: config.escalationEmail },
       subject: `[Escalated] ${conversation.subject}`,
       text:
         `No one has decided the draft for "${conversation.subject}" from ${conversation.customerEmail} ` +

@@ -9,6 +9,7 @@ import {
   recordSent,
   releaseSend,
 } from '../../lib/features/conversations/sending/send-ledger';
+import { replyRecipient } from '../../lib/features/conversations/sending/reply-recipient';
 import { replyMessageId, replyReferences, replySubject } from '../../lib/platform/mail/reply-headers';
 import type { ActivityDeps } from './deps';
 
@@ -44,12 +45,21 @@ export function createSendReply(deps: ActivityDeps) {
     if (existing?.status === 'failed') throw ApplicationFailure.nonRetryable(existing.error ?? 'Delivery failed', PERMANENT_DELIVERY_FAILURE);
 
     const { conversation, draft, answering } = await loadReplyContext(input, db);
+    const recipient = replyRecipient({ conversation, participants: conversation.participants, answering });
+    if (!recipient.ok) {
+      // Not a delivery failure to retry: there is nobody this reply may safely go to.
+      await recordSendRefused({ conversationId: input.conversationId, draftId: draft.id, draftVersion: input.draftVersion, error: recipient.reason }, db);
+      throw ApplicationFailure.nonRetryable(recipient.reason, PERMANENT_DELIVERY_FAILURE);
+    }
+    const to = recipient.mailbox;
     const references = replyReferences(answering.references as string[], answering.messageIdHeader);
     const messageIdHeader = replyMessageId(input.conversationId, input.draftVersion, config.mailFrom);
     const body = draft.finalBody ?? draft.aiBody;
     const subject = replySubject(conversation.subject);
-    const to = conversation.customerEmail;
-    await claimSend({ ledgerKey, conversationId: input.conversationId, draftVersion: input.draftVersion, toAddress: to, subject, body, messageIdHeader }, db);
+    await claimSend(
+      { ledgerKey, conversationId: input.conversationId, draftVersion: input.draftVersion, toAddress: to.address, subject, body, messageIdHeader },
+      db,
+    );
 
     let response: string;
     try {
@@ -87,7 +97,7 @@ export function createSendReply(deps: ActivityDeps) {
         inReplyTo: answering.messageIdHeader,
         references,
         fromAddress: config.mailFrom,
-        toAddress: to,
+        toAddress: to.address,
         subject,
         body,
         auto: input.auto,

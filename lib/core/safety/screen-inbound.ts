@@ -15,7 +15,13 @@ export type ScreeningFlag =
   | 'has_attachments'
   | 'oversized'
   | 'malformed'
-  | 'sender_mismatch';
+  | 'sender_mismatch'
+  | SenderFlag
+  | 'claims_other_thread'
+  | 'invalid_message_id';
+
+/** Flags intake sets while parsing the From header (lib/platform/mail/mailbox.ts). */
+export type SenderFlag = 'sender_not_one_mailbox' | 'sender_header_injection' | 'sender_address_unusable' | 'display_name_spoof';
 
 export interface ScreeningInput {
   text: string;
@@ -87,4 +93,10 @@ export const SCREENING_LABELS: Record<ScreeningFlag, string> = {
   oversized: 'The email was larger than the intake limit and was truncated',
   malformed: 'The email could not be parsed completely',
   sender_mismatch: 'The sender is not the verified customer of this conversation',
+  sender_not_one_mailbox: 'The From header is not exactly one mailbox (a list, a group or empty): no reply can be sent to it',
+  sender_header_injection: 'The From header carries line breaks or control characters (header injection): no reply can be sent to it',
+  sender_address_unusable: 'The sender address cannot be replied to safely (quoted, malformed or oversized)',
+  display_name_spoof: 'The display name shows a different address than the one the mail came from',
+  claims_other_thread: "The email claims to reply to another customer's conversation; it was kept apart",
+  invalid_message_id: 'The Message-ID was missing, malformed or oversized; Countersign assigned its own',
 };

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 /**
- * The conversation id is the Temporal workflow id. Ids are stored in plain text in
- * Temporal, so it is a hash of the thread's root Message-ID rather than anything readable.
+ * A new conversation's id, which is also its Temporal workflow id. Random on purpose: an id
+ * derived from a Message-ID or References entry (which the sender chooses) would let a
+ * stranger claim a thread before its customer's first mail arrives.
  */
-export function conversationIdFor(rootMessageId: string): string {
-  return `conv-${createHash('sha256').update(rootMessageId.toLowerCase()).digest('hex').slice(0, 24)}`;
+export function newConversationId(): string {
+  return `conv-${randomBytes(12).toString('hex')}`;
 }

@@ -1,50 +1,61 @@
-import { createHash } from 'node:crypto';
-import { simpleParser, type AddressObject } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { buildInbound } from './build-inbound';
 import type { InboundEmail } from './inbound-email';
-import { MAX_BODY_CHARS, normalizeMessageId, parseIdList } from './normalize';
-import { htmlToText } from './html-to-text';
 
-function firstAddress(value: AddressObject | AddressObject[] | undefined): { address?: string; name?: string } {
-  const list = Array.isArray(value) ? value : value ? [value] : [];
-  const entry = list.flatMap((item) => item.value)[0];
-  return { address: entry?.address?.toLowerCase(), name: entry?.name || undefined };
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Raw header values by lower-case name, as received. mailparser hands header lines over
+ * byte for byte (as latin1); 8-bit UTF-8 (RFC 6532) is read as UTF-8, anything else stays.
+ */
+function rawHeaderValues(parsed: ParsedMail): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  for (const { key, line } of parsed.headerLines) {
+    const bytes = Buffer.from(line, 'latin1');
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      text = line;
+    }
+    const value = text.slice(text.indexOf(':') + 1);
+    values.set(key, [...(values.get(key) ?? []), value]);
+  }
+  return values;
 }
 
 /**
- * Parses raw RFC 822 mail. What cannot be parsed is flagged rather than refused: the raw
- * bytes are kept and the message goes to a person.
+ * Parses raw RFC 822 bytes. mailparser decodes every part's transfer encoding and charset
+ * (8bit, quoted-printable, base64; ISO-8859-1, Windows-1252, Shift_JIS...); addresses and
+ * ids are read from the raw headers by our own one parser. What cannot be parsed is
+ * flagged rather than refused: the bytes are kept and the message goes to a person.
  */
-export async function parseRawEmail(raw: string, sizeBytes: number): Promise<InboundEmail> {
-  const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true });
-  const problems: InboundEmail['parseProblems'] = [];
-  const from = firstAddress(parsed.from);
-  if (!from.address || !parsed.messageId) problems.push('malformed');
-  let text = parsed.text ?? (typeof parsed.html === 'string' ? htmlToText(parsed.html) : '');
-  let html = typeof parsed.html === 'string' ? parsed.html : undefined;
-  if (text.length > MAX_BODY_CHARS || (html?.length ?? 0) > MAX_BODY_CHARS) {
-    problems.push('oversized');
-    text = text.slice(0, MAX_BODY_CHARS);
-    html = html?.slice(0, MAX_BODY_CHARS);
+export async function parseRawEmail(raw: Uint8Array<ArrayBuffer>, sizeBytes = raw.byteLength): Promise<InboundEmail> {
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  let parsed: ParsedMail | undefined;
+  try {
+    parsed = await simpleParser(bytes, { skipImageLinks: true, skipTextLinks: true });
+  } catch (error) {
+    console.warn(`Intake: MIME parser gave up (${(error as Error).message}); keeping the bytes for a person`);
   }
+  const header = parsed ? rawHeaderValues(parsed) : new Map<string, string[]>();
   const headers: Record<string, string> = {};
-  for (const [key, value] of parsed.headers) headers[key.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value);
-  const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((item) => item.value);
-  return {
-    fromAddress: from.address ?? 'unknown@invalid',
-    fromName: from.name,
-    to: to.flatMap((entry) => (entry.address ? [entry.address.toLowerCase()] : [])),
-    subject: parsed.subject?.trim() || '(no subject)',
-    text,
-    html,
-    // Without a Message-ID we derive one from the content so the same bytes dedupe.
-    messageId: normalizeMessageId(parsed.messageId ?? `missing-${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@countersign.invalid`),
-    inReplyTo: parsed.inReplyTo ? normalizeMessageId(parsed.inReplyTo) : undefined,
-    references: parseIdList(parsed.references),
-    sentAt: parsed.date ?? new Date(),
+  for (const [key, value] of parsed?.headers ?? []) headers[key.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value);
+  return buildInbound({
+    fromValues: header.get('from') ?? [],
+    toValues: [...(header.get('to') ?? []), ...(header.get('cc') ?? [])],
+    subject: parsed?.subject ?? '',
+    text: parsed?.text,
+    html: typeof parsed?.html === 'string' ? parsed.html : undefined,
+    messageId: header.get('message-id')?.[0],
+    inReplyTo: header.get('in-reply-to'),
+    references: header.get('references'),
+    sentAt: parsed?.date,
     headers,
-    attachmentCount: parsed.attachments.length,
+    attachmentCount: parsed?.attachments.length ?? 0,
     rawMime: raw,
     sizeBytes,
-    parseProblems: problems,
-  };
+    fingerprint: raw,
+    malformed: !parsed || parsed.headerLines.length === 0,
+  });
 }

@@ -1,8 +1,11 @@
 import type { Db } from '../../platform/db/client';
-import { screenInbound } from '../../core/safety/screen-inbound';
+import { mailboxKey } from '../../platform/mail/mailbox';
+import { screenInbound, type ScreeningFlag } from '../../core/safety/screen-inbound';
 import { automatedReason } from './automated-sender';
-import { conversationIdFor } from './conversation-id';
+import { newConversationId } from './conversation-id';
+import { inboundDedupeKey } from './dedupe-key';
 import type { InboundEmail } from './inbound-email';
+import { resolveThread } from './resolve-thread';
 import { getDb } from '../../platform/db';
 
 export interface StoredInbound {
@@ -15,64 +18,84 @@ export interface StoredInbound {
 
 /**
  * Stores an inbound email before anything else happens (it is acknowledged only after
- * this commits). A reply joins the conversation of the message it answers; the same
- * Message-ID twice is one message.
+ * this commits). A reply joins its conversation only when its sender belongs there
+ * (resolve-thread.ts); the same delivery twice is one message (dedupe-key.ts).
  */
 export async function storeInbound(email: InboundEmail, db: Db = getDb()): Promise<StoredInbound> {
-  const existing = await findDuplicate(db, email.messageId);
+  const dedupeKey = inboundDedupeKey(email);
+  const existing = await findDuplicate(db, dedupeKey);
   if (existing) return existing;
   try {
-    return await insert(db, email);
+    return await insert(db, email, dedupeKey);
   } catch (error) {
     // Two deliveries of the same email raced; the loser reports the winner's row.
-    const raced = (error as { code?: string }).code === 'P2002' ? await findDuplicate(db, email.messageId) : undefined;
+    const raced = (error as { code?: string }).code === 'P2002' ? await findDuplicate(db, dedupeKey) : undefined;
     if (raced) return raced;
     throw error;
   }
 }
 
-async function findDuplicate(db: Db, messageIdHeader: string): Promise<StoredInbound | undefined> {
-  const existing = await db.message.findUnique({ where: { messageIdHeader } });
+async function findDuplicate(db: Db, dedupeKey: string): Promise<StoredInbound | undefined> {
+  const existing = await db.message.findUnique({ where: { dedupeKey } });
   if (!existing) return undefined;
   return { conversationId: existing.conversationId, messageId: existing.id, duplicate: true, needsDelivery: !existing.deliveredAt };
 }
 
-async function insert(db: Db, email: InboundEmail): Promise<StoredInbound> {
-  const threadIds = [...(email.inReplyTo ? [email.inReplyTo] : []), ...email.references.toReversed()];
-  const parent = threadIds.length
-    ? await db.message.findFirst({ where: { messageIdHeader: { in: threadIds } }, select: { conversationId: true } })
-    : null;
-  const rootMessageId = email.references[0] ?? email.inReplyTo ?? email.messageId;
-  const conversationId = parent?.conversationId ?? conversationIdFor(rootMessageId);
-  const automated = automatedReason(email);
-  const screening = [...screenInbound({ text: email.text, html: email.html, attachmentCount: email.attachmentCount }), ...email.parseProblems];
-  const preview = email.text.replace(/\s+/g, ' ').trim().slice(0, 200);
+function screeningOf(email: InboundEmail, claimed: string[]): ScreeningFlag[] {
+  const flags: ScreeningFlag[] = [
+    ...screenInbound({ text: email.text, html: email.html, attachmentCount: email.attachmentCount }),
+    ...email.parseProblems,
+    ...email.sender.flags,
+    ...(claimed.length > 0 ? (['claims_other_thread'] as const) : []),
+  ];
+  return [...new Set(flags)].sort();
+}
 
+async function insert(db: Db, email: InboundEmail, dedupeKey: string): Promise<StoredInbound> {
+  const automated = automatedReason(email);
+  const preview = email.text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  const mailbox = email.sender.mailbox;
+
+  // The lookup and the writes share one write transaction (BEGIN IMMEDIATE), so the
+  // participants and customers it checks cannot change under it.
   return db.$transaction(async (tx) => {
-    await tx.conversation.upsert({
-      where: { id: conversationId },
-      create: {
-        id: conversationId,
-        rootMessageId,
-        subject: email.subject,
-        customerEmail: email.fromAddress,
-        customerName: email.fromName,
-        status: 'received',
-        lastMessageAt: email.sentAt,
-        lastMessagePreview: preview,
-        messageCount: 1,
-      },
-      update: { lastMessageAt: email.sentAt, lastMessagePreview: preview, messageCount: { increment: 1 } },
-    });
+    const thread = await resolveThread(email, tx);
+    const conversationId = thread.conversationId ?? newConversationId();
+    if (thread.conversationId) {
+      await tx.conversation.update({
+        where: { id: conversationId },
+        data: { lastMessageAt: email.sentAt, lastMessagePreview: preview, messageCount: { increment: 1 } },
+      });
+    } else {
+      await tx.conversation.create({
+        data: {
+          id: conversationId,
+          rootMessageId: email.messageId,
+          subject: email.subject,
+          customerEmail: mailbox ? mailboxKey(mailbox.address) : email.fromAddress,
+          customerName: mailbox?.name,
+          customerAddress: mailbox?.address,
+          status: 'received',
+          lastMessageAt: email.sentAt,
+          lastMessagePreview: preview,
+          messageCount: 1,
+        },
+      });
+    }
     const message = await tx.message.create({
       data: {
         conversationId,
         direction: 'inbound',
         messageIdHeader: email.messageId,
+        dedupeKey,
         inReplyTo: email.inReplyTo,
         references: email.references,
-        fromAddress: email.fromAddress,
-        fromName: email.fromName,
+        fromAddress: mailbox ? mailbox.address : email.fromAddress,
+        fromName: mailbox?.name,
+        fromHeader: email.sender.header,
+        senderAddress: mailbox?.address,
+        senderProblem: email.sender.problems.join('; ') || null,
+        claimedConversations: thread.claimed,
         toAddresses: email.to,
         subject: email.subject,
         textBody: email.text,
@@ -82,7 +105,7 @@ async function insert(db: Db, email: InboundEmail): Promise<StoredInbound> {
         sentAt: email.sentAt,
         automated: automated !== undefined,
         automatedReason: automated,
-        screening: [...new Set(screening)].sort(),
+        screening: screeningOf(email, thread.claimed),
       },
     });
     return { conversationId, messageId: message.id, duplicate: false, needsDelivery: true };

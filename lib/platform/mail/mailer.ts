@@ -1,8 +1,12 @@
 import nodemailer from 'nodemailer';
+import { canonicalMessageId, messageIdList } from '../../core/mail/message-id';
+import { addressOf } from './addresses';
+import { usableAddress, type Mailbox } from './mailbox';
 
 export interface OutgoingMail {
   from: string;
-  to: string;
+  /** Exactly one recipient, as a structured mailbox: never a string a library could read as a list. */
+  to: Mailbox;
   subject: string;
   text: string;
   messageId: string;
@@ -22,6 +26,38 @@ export interface Mailer {
   close(): void;
 }
 
+/** Refused before SMTP: the code marks it permanent (553: mailbox name not allowed). */
+export class UnsafeRecipientError extends Error {
+  override name = 'UnsafeRecipientError';
+  readonly responseCode = 553;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f]+/g;
+
+/**
+ * The nodemailer message for one reply. The recipient is nodemailer's `{ name, address }`
+ * object (taken as one address, never parsed as a list) and the SMTP envelope names that
+ * one address explicitly; ids that are not one bounded Message-ID are left out, so
+ * nothing a sender wrote is echoed into our headers unchecked.
+ */
+export function toNodemailerMessage(mail: OutgoingMail) {
+  const usable = usableAddress(mail.to.address);
+  if ('problem' in usable) throw new UnsafeRecipientError(`Refusing to send: ${usable.problem}`);
+  const name = mail.to.name?.replace(CONTROLS, ' ').trim() ?? '';
+  const references = messageIdList(mail.references ?? []).ids;
+  return {
+    from: mail.from,
+    to: { name, address: usable.address },
+    envelope: { from: addressOf(mail.from), to: [usable.address] },
+    subject: mail.subject.replace(CONTROLS, ' '),
+    text: mail.text,
+    messageId: mail.messageId,
+    inReplyTo: canonicalMessageId(mail.inReplyTo),
+    references: references.length > 0 ? references : undefined,
+  };
+}
+
 export function createSmtpMailer(smtpUrl: string): Mailer {
   // Timeouts shorter than the activity's start-to-close, so a hung relay fails the attempt
   // cleanly instead of racing a retry.
@@ -32,15 +68,7 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
   });
   return {
     async send(mail) {
-      const info = await transport.sendMail({
-        from: mail.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        messageId: mail.messageId,
-        inReplyTo: mail.inReplyTo,
-        references: mail.references,
-      });
+      const info = await transport.sendMail(toNodemailerMessage(mail));
       return {
         accepted: info.accepted.map(String),
         rejected: info.rejected.map(String),

@@ -1,16 +1,21 @@
 import 'server-only';
+import { canonicalMessageId } from '../../core/mail/message-id';
 import { getDb, type DbClient } from '../../platform/db';
 
 /**
- * Which conversation each Message-ID header belongs to (sent replies and customer mail),
- * so the outbox can link a caught email back to its conversation. One indexed IN query.
+ * Which conversation each of our sent replies belongs to, by Message-ID header, so the
+ * outbox can link a caught email back to its conversation. Only outbound ids are ours and
+ * unique; a customer's Message-ID may be reused by anyone. One indexed IN query.
  */
 export async function findConversationsByMessageIds(messageIds: string[], db: DbClient = getDb()): Promise<Map<string, string>> {
-  const wanted = [...new Set(messageIds.filter(Boolean))];
-  if (wanted.length === 0) return new Map();
+  const wanted = new Map(messageIds.flatMap((id) => {
+    const canonical = canonicalMessageId(id);
+    return canonical ? [[canonical, id] as const] : [];
+  }));
+  if (wanted.size === 0) return new Map();
   const rows = await db.message.findMany({
-    where: { messageIdHeader: { in: wanted } },
+    where: { direction: 'outbound', messageIdHeader: { in: [...wanted.keys()] } },
     select: { messageIdHeader: true, conversationId: true },
   });
-  return new Map(rows.map((row) => [row.messageIdHeader, row.conversationId]));
+  return new Map(rows.map((row) => [wanted.get(row.messageIdHeader) ?? row.messageIdHeader, row.conversationId]));
 }

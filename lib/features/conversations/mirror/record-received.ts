@@ -1,4 +1,5 @@
 import { getDb, type Db } from '../../../platform/db';
+import { mailboxKey } from '../../../platform/mail/mailbox';
 import { appendEvent } from './append-event';
 
 export interface RecordReceivedInput {
@@ -14,10 +15,17 @@ export interface RecordReceivedResult {
 
 /** Puts a stored inbound message on the timeline and returns what routing needs to know. */
 export async function recordReceived(input: RecordReceivedInput, db: Db = getDb()): Promise<RecordReceivedResult> {
-  const message = await db.message.findUniqueOrThrow({ where: { id: input.messageId } });
-  const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
+  const message = await db.message.findUniqueOrThrow({ where: { id: input.messageId }, omit: { rawMime: true } });
+  const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { participants: true } });
   const flags = new Set(message.screening as string[]);
-  if (message.fromAddress.toLowerCase() !== conversation.customerEmail.toLowerCase()) flags.add('sender_mismatch');
+  // Intake only threads mail from the customer or a participant; this holds that line for
+  // anything older or stored another way.
+  const sender = message.senderAddress ? mailboxKey(message.senderAddress) : undefined;
+  const belongs =
+    sender !== undefined &&
+    ((conversation.customerAddress !== null && mailboxKey(conversation.customerAddress) === sender) ||
+      conversation.participants.some((participant) => participant.address === sender));
+  if (!belongs) flags.add('sender_mismatch');
   const screeningFlags = [...flags].sort();
 
   await db.$transaction(async (tx) => {

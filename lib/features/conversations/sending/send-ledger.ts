@@ -1,4 +1,5 @@
 import { getDb, type Db, type DbClient } from '../../../platform/db';
+import { outboundDedupeKey } from '../../intake/dedupe-key';
 import { appendEvent } from '../mirror/append-event';
 
 /**
@@ -14,13 +15,13 @@ export async function findSend(ledgerKey: string, db: DbClient = getDb()) {
   return db.outboundSend.findUnique({ where: { ledgerKey } });
 }
 
-/** Everything a reply is built from: the conversation, the draft and the message it answers. */
+/** Everything a reply is built from: the conversation (and its participants), the draft and the message it answers. */
 export async function loadReplyContext(input: { conversationId: string; draftVersion: number }, db: DbClient = getDb()) {
-  const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
+  const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { participants: true } });
   const draft = await db.draft.findUniqueOrThrow({
     where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
   });
-  const answering = await db.message.findUniqueOrThrow({ where: { id: draft.basedOnMessageId } });
+  const answering = await db.message.findUniqueOrThrow({ where: { id: draft.basedOnMessageId }, omit: { rawMime: true } });
   return { conversation, draft, answering };
 }
 
@@ -49,12 +50,15 @@ export async function releaseSend(input: { ledgerKey: string; error: string }, d
   await db.outboundSend.update({ where: { ledgerKey: input.ledgerKey }, data: { status: 'pending', error: input.error } });
 }
 
-/** The mail server refused the reply for good: the ledger, the draft and the timeline say so. */
+/**
+ * The reply may not or could not go out for good (no verified recipient, or the mail server
+ * refused it): the ledger (when claimed), the draft and the timeline say so.
+ */
 export async function recordSendRefused(
-  input: { ledgerKey: string; conversationId: string; draftId: string; draftVersion: number; error: string },
+  input: { ledgerKey?: string; conversationId: string; draftId: string; draftVersion: number; error: string },
   db: Db = getDb(),
 ): Promise<void> {
-  await db.outboundSend.update({ where: { ledgerKey: input.ledgerKey }, data: { status: 'failed', error: input.error } });
+  if (input.ledgerKey) await db.outboundSend.update({ where: { ledgerKey: input.ledgerKey }, data: { status: 'failed', error: input.error } });
   await db.draft.update({ where: { id: input.draftId }, data: { status: 'failed' } });
   await appendEvent(
     {
@@ -91,11 +95,12 @@ export async function recordSent(input: RecordSentInput, db: Db = getDb()): Prom
     await tx.outboundSend.update({ where: { ledgerKey: input.ledgerKey }, data: { status: 'sent', smtpResponse: input.smtpResponse, sentAt, error: null } });
     await tx.draft.update({ where: { id: input.draftId }, data: { status: 'sent', finalBody: input.body, decidedAt: input.draftDecidedAt ?? sentAt } });
     await tx.message.upsert({
-      where: { messageIdHeader: input.messageIdHeader },
+      where: { dedupeKey: outboundDedupeKey(input.messageIdHeader) },
       create: {
         conversationId: input.conversationId,
         direction: 'outbound',
         messageIdHeader: input.messageIdHeader,
+        dedupeKey: outboundDedupeKey(input.messageIdHeader),
         inReplyTo: input.inReplyTo,
         references: input.references,
         fromAddress: input.fromAddress,
