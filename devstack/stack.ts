@@ -143,15 +143,26 @@ async function startWeb(
       recordBuild(PROJECT_ROOT, fingerprint);
     }
   }
-  // next start binds port 0 happily, but the app must know its own URL (auth origins), so
-  // the port is chosen here and passed in.
+  // The server binds port 0 happily, but the app must know its own URL (auth origins), so
+  // the port is chosen here and passed in. Production runs web/main.ts (next start behind
+  // our own listener: HOST, and forwarding headers only from TRUST_PROXY).
+  const webSpec = (port: number) =>
+    ctx.plan.dev
+      ? spec('web', bin('next'), ['dev', '--hostname', config.HOST, '--port', String(port)])
+      : spec('web', bin('tsx'), ['web/main.ts']);
   const { ports } = await startOnPorts(
     ctx.supervisor,
     [config.PORT],
-    ([port = 0]) => ({ ...spec('web', bin('next'), [ctx.plan.dev ? 'dev' : 'start', '-p', String(port)]), env: { ...ctx.env, PORT: String(port) } }),
-    (child, [port = 0]) => waitForPort(port, { what: `the web app on port ${port}`, timeoutMs: 120_000, process: child }),
+    ([port = 0]) => ({ ...webSpec(port), env: { ...ctx.env, PORT: String(port) } }),
+    (child, [port = 0]) =>
+      waitForPort(port, { what: `the web app on ${config.HOST}:${port}`, timeoutMs: 120_000, process: child, host: reachableHost(config.HOST) }),
   );
   setEnv(ctx, { PORT: String(ports[0]) });
+}
+
+/** Where to knock to see whether a server on `host` is up: a wildcard listens on loopback too. */
+function reachableHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 }
 
 /** `DATA_DIR/stack.json`: where each running piece listens, for scripts and tests. */

@@ -1,7 +1,7 @@
 // `npm start` / `npm run dev`: the whole stack in one terminal. This entry reads the
 // process environment (and .env) and hands the validated result to its children.
 import 'dotenv/config';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { EnvError, parseEnv, type Env } from '../lib/platform/config/env';
 import { watchAncestors } from './ancestor-watch';
 import { createLogger } from './log';
@@ -56,7 +56,11 @@ async function main(): Promise<void> {
   process.chdir(PROJECT_ROOT); // relative DATA_DIR and DATABASE_URL are relative to the project
   const config = parseEnv(process.env);
   const plan = planStack(config, process.env, { dev, root: PROJECT_ROOT });
-  mkdirSync(plan.dataDir, { recursive: true });
+  // Customer mail, secrets and Temporal's state live here: owner only, for every file any
+  // child creates (the mask is inherited), and for a directory an older version left open.
+  process.umask(0o077);
+  mkdirSync(plan.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(plan.dataDir, 0o700);
   const secrets = loadOrCreateSecrets(plan.dataDir, {
     INBOUND_SECRET: config.INBOUND_SECRET,
     AUTH_SECRET: config.AUTH_SECRET,

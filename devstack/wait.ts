@@ -46,6 +46,6 @@ export function waitForHttp(url: string, options: Omit<WaitOptions, 'what'> & { 
   return waitUntil(() => httpOk(url), { ...options, what: options.what ?? url });
 }
 
-export function waitForPort(port: number, options: WaitOptions): Promise<void> {
-  return waitUntil(() => acceptsConnections(port), options);
+export function waitForPort(port: number, options: WaitOptions & { host?: string }): Promise<void> {
+  return waitUntil(() => acceptsConnections(port, options.host), options);
 }

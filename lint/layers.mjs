@@ -38,6 +38,12 @@ export const LAYERS = [
     why: 'pages, actions and routes go through lib/features, lib/read and lib/web, never the database or Temporal client directly',
   },
   { layer: 'components', files: 'components/', may: ['lib/core/', 'lib/web/', 'components/'], why: 'shared UI primitives know no data layer' },
+  {
+    layer: 'web-server',
+    files: 'web/',
+    may: ['lib/platform/config/', 'lib/web/forwarded-headers'],
+    why: 'the web server entry only listens and settles forwarding headers; the app is Next',
+  },
   { layer: 'proxy', files: 'proxy.ts', may: ['lib/web/'], why: 'the proxy runs on every request: web glue only' },
   { layer: 'scripts', files: 'scripts/', may: ['lib/core/', 'lib/platform/', 'lib/features/'], why: 'operator scripts use the domain, not the web app' },
   { layer: 'devstack', files: 'devstack/', may: [...LIB, 'devstack/'], why: 'the dev stack may use the product; the product never uses it' },

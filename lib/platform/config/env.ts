@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { priceTableJsonSchema } from '../llm/price-table';
@@ -23,9 +24,23 @@ const csv = z.string().transform((value) =>
     .filter(Boolean),
 );
 
+// An IP address or CIDR range (`10.0.0.0/8`, `fd00::/8`).
+const ipOrCidr = z.string().refine((value) => {
+  const [address = '', bits, ...rest] = value.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d+$/.test(bits) && prefix <= (family === 4 ? 32 : 128);
+}, 'must be IP addresses or CIDR ranges, comma-separated');
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: listenPort.default(3000),
+  // Where the web app listens: loopback unless you say otherwise (0.0.0.0 for every interface).
+  HOST: z.string().min(1).default('127.0.0.1'),
+  // Reverse proxies whose X-Forwarded-* headers are believed; empty: nobody's are.
+  TRUST_PROXY: csv.pipe(z.array(ipOrCidr)).default([]),
   APP_URL: optionalString,
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z

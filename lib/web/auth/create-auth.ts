@@ -12,9 +12,17 @@ export interface CreateAuthOptions extends AuthSettings {
 }
 
 /**
+ * Endpoints people could use to change who they appear to be. Names and emails are set by
+ * admins (lib/features/users, audited): an agent must not become "Administrator" on the
+ * timeline by calling the auth API themselves.
+ */
+export const DISABLED_AUTH_PATHS = ['/update-user', '/change-email', '/delete-user'];
+
+/**
  * The better-auth instance: email + password (scrypt), database sessions, no public
- * sign-up (admins and the CLI create people), HTTP-only SameSite=Lax cookies that are
- * `Secure` whenever the base URL is https, and rate limits stored in the database.
+ * sign-up (admins and the CLI create people), no self-service profile changes,
+ * HTTP-only SameSite=Lax cookies that are `Secure` whenever the base URL is https, and
+ * rate limits stored in the database, keyed on the client address web/main.ts settled.
  */
 export function createAuth({ db, secret, baseURL, trustedOrigins }: CreateAuthOptions) {
   const throttle = signInThrottle(db);
@@ -24,6 +32,7 @@ export function createAuth({ db, secret, baseURL, trustedOrigins }: CreateAuthOp
     baseURL,
     trustedOrigins,
     database: prismaAdapter(db, { provider: 'sqlite' }),
+    disabledPaths: DISABLED_AUTH_PATHS,
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     user: {
       additionalFields: {
@@ -43,6 +52,8 @@ export function createAuth({ db, secret, baseURL, trustedOrigins }: CreateAuthOp
     },
     advanced: {
       cookiePrefix: AUTH_COOKIE_PREFIX,
+      // Decided by the public URL alone, never by NODE_ENV or a request header.
+      useSecureCookies: new URL(baseURL).protocol === 'https:',
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
       // Explicit because the library skips its Origin/CSRF checks when NODE_ENV=test.
       disableOriginCheck: false,
