@@ -26,6 +26,7 @@ export function InboxRow({ row, href, serverNow }: { row: Row; href: string; ser
         <span className="min-w-0">
           <span className="block truncate font-medium text-slate-900">{row.customerName ?? row.customerEmail}</span>
           {row.customerName ? <span className="block truncate text-xs text-slate-500">{row.customerEmail}</span> : null}
+          {row.senderVerified ? null : <span className="block truncate text-xs font-medium text-red-700">⚠ unverified sender</span>}
         </span>
         <span className="min-w-0">
           <span className="flex items-center gap-2">

@@ -4,6 +4,9 @@ import { refresh } from 'next/cache';
 import type { DecisionOutcome } from '@/lib/core/decisions/decision-outcome';
 import { decisionInputSchema } from '@/lib/core/decisions/decision-schemas';
 import { decideDraft } from '@/lib/features/conversations/decide-draft';
+import { addParticipant } from '@/lib/features/conversations/participants/add-participant';
+import { addParticipantSchema } from '@/lib/features/conversations/participants/schema';
+import { ok } from '@/lib/web/actions/action-result';
 import { serverAction } from '@/lib/web/actions/server-action';
 
 /**
@@ -24,3 +27,10 @@ export const decideDraftAction = serverAction<typeof decisionInputSchema, Decisi
     return outcome;
   },
 );
+
+/** Lets the sender of a kept-apart message into the conversation it claimed to reply to. */
+export const addParticipantAction = serverAction({ role: 'agent', schema: addParticipantSchema }, async (input, actor) => {
+  const { address } = await addParticipant({ ...input, actorId: actor.id });
+  refresh();
+  return ok({ address });
+});

@@ -42,12 +42,9 @@ export interface MessageIdList {
 /** The ids of a References / In-Reply-To header (or a JSON array of ids). */
 export function messageIdList(value: string | readonly string[] | null | undefined): MessageIdList {
   if (!value) return { ids: [], dropped: 0 };
-  const raw = typeof value === 'string' ? value : value.join(' ');
-  // Bracketed ids when there are any (whatever lies between them is comments or junk);
-  // otherwise whitespace- or comma-separated bare ids, as some relays write them.
-  const tokens = raw.includes('<') ? (raw.match(/<[^<>]*>/g) ?? []) : raw.split(/[\s,]+/).filter(Boolean);
+  const tokens = (typeof value === 'string' ? [value] : value).flatMap(idTokens);
   const ids: string[] = [];
-  let dropped = raw.includes('<') && tokens.length === 0 ? 1 : 0;
+  let dropped = 0;
   for (const token of tokens) {
     const id = canonicalMessageId(token);
     if (!id) dropped += 1;
@@ -55,4 +52,14 @@ export function messageIdList(value: string | readonly string[] | null | undefin
   }
   const kept = ids.slice(-MAX_REFERENCES);
   return { ids: kept, dropped: dropped + (ids.length - kept.length) };
+}
+
+/**
+ * Bracketed ids when there are any (whatever lies between them is comments or junk);
+ * otherwise whitespace- or comma-separated bare ids, as some relays write them.
+ */
+function idTokens(raw: string): string[] {
+  if (!raw.includes('<')) return raw.split(/[\s,]+/).filter(Boolean);
+  const bracketed = raw.match(/<[^<>]*>/g) ?? [];
+  return bracketed.length > 0 ? bracketed : [raw];
 }

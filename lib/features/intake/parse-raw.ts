@@ -39,13 +39,16 @@ export async function parseRawEmail(raw: Uint8Array<ArrayBuffer>, sizeBytes = ra
     console.warn(`Intake: MIME parser gave up (${(error as Error).message}); keeping the bytes for a person`);
   }
   const header = parsed ? rawHeaderValues(parsed) : new Map<string, string[]>();
+  // A line that is not `Name: value` means this was not a header block at all.
+  const malformed = !parsed || parsed.headerLines.length === 0 || parsed.headerLines.some((line) => line.key === '');
   const headers: Record<string, string> = {};
   for (const [key, value] of parsed?.headers ?? []) headers[key.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value);
   return buildInbound({
     fromValues: header.get('from') ?? [],
     toValues: [...(header.get('to') ?? []), ...(header.get('cc') ?? [])],
     subject: parsed?.subject ?? '',
-    text: parsed?.text,
+    // What could not be parsed is shown as it came, so the agent can still read it.
+    text: parsed?.text ?? (malformed ? bytes.toString('utf8') : undefined),
     html: typeof parsed?.html === 'string' ? parsed.html : undefined,
     messageId: header.get('message-id')?.[0],
     inReplyTo: header.get('in-reply-to'),
@@ -56,6 +59,6 @@ export async function parseRawEmail(raw: Uint8Array<ArrayBuffer>, sizeBytes = ra
     rawMime: raw,
     sizeBytes,
     fingerprint: raw,
-    malformed: !parsed || parsed.headerLines.length === 0,
+    malformed,
   });
 }

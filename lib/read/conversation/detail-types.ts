@@ -22,6 +22,10 @@ export interface ConversationHeader {
   subject: string;
   customerEmail: string;
   customerName: string | null;
+  /** The one verified mailbox replies go to; null when the first From was not usable. */
+  customerAddress: string | null;
+  /** People an agent let into this conversation besides the customer. */
+  participants: string[];
   status: string;
   statusReason: string | null;
   category: string | null;
@@ -41,6 +45,14 @@ export interface ThreadMessage {
   direction: 'inbound' | 'outbound';
   fromAddress: string;
   fromName: string | null;
+  /** The From header as received. */
+  fromHeader: string | null;
+  /** The verified single mailbox of the sender; null when there is none (no reply possible). */
+  senderAddress: string | null;
+  /** Why the sender is unverified or looks spoofed, for the agent. */
+  senderProblem: string | null;
+  /** Conversations this message claimed to reply to but was kept out of. */
+  claims: ClaimedConversation[];
   toAddresses: string[];
   subject: string;
   sentAt: Date;
@@ -49,6 +61,12 @@ export interface ThreadMessage {
   automated: boolean;
   automatedReason: string | null;
   screening: string[];
+}
+
+export interface ClaimedConversation {
+  id: string;
+  subject: string;
+  customerEmail: string;
 }
 
 export interface ClassificationView {

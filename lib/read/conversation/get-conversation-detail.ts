@@ -22,9 +22,15 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
       decisions: { orderBy: { createdAt: 'asc' } },
       llmCalls: { orderBy: { createdAt: 'asc' } },
       events: { orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] },
+      participants: { orderBy: { createdAt: 'asc' } },
     },
   });
   if (!row) throw new NotFoundError('Conversation', id);
+  const claimedIds = [...new Set(row.messages.flatMap((message) => readTextList(message.claimedConversations)))];
+  const claimed = claimedIds.length
+    ? await db.conversation.findMany({ where: { id: { in: claimedIds } }, select: { id: true, subject: true, customerEmail: true } })
+    : [];
+  const claimedById = new Map(claimed.map((conversation) => [conversation.id, conversation]));
 
   const drafts = row.drafts.map(toDraftView);
   const currentDraft = drafts.find((draft) => draft.id === row.currentDraftId) ?? drafts[0] ?? null;
@@ -40,6 +46,8 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
       subject: row.subject,
       customerEmail: row.customerEmail,
       customerName: row.customerName,
+      customerAddress: row.customerAddress,
+      participants: row.participants.map((participant) => participant.address),
       status: row.status,
       statusReason: row.statusReason,
       category: row.category,
@@ -53,7 +61,7 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
       messageCount: row.messageCount,
       costUsd: row.costUsd,
     },
-    messages: row.messages.map(toThreadMessage),
+    messages: row.messages.map((message) => toThreadMessage(message, claimedById)),
     classification: row.classifications[0] ? toClassificationView(row.classifications[0]) : null,
     currentDraft,
     drafts,

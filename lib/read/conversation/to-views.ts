@@ -1,17 +1,24 @@
 import 'server-only';
 import type { Classification, ConversationEvent, Draft, LlmCall, Message } from '../../platform/db/generated/client';
 import type { TimelineEventType } from '../../core/conversation/timeline-events';
-import type { ClassificationView, DraftView, LlmCallView, ThreadMessage, TimelineItem } from './detail-types';
+import type { ClaimedConversation, ClassificationView, DraftView, LlmCallView, ThreadMessage, TimelineItem } from './detail-types';
 import { readAddresses, readKnowledge, readTextList } from './json-fields';
 
 /** Row → view mappers for the conversation page; JSON columns are read leniently. */
 
-export function toThreadMessage(message: Omit<Message, 'rawMime'>): ThreadMessage {
+export function toThreadMessage(message: Omit<Message, 'rawMime'>, claimed: ReadonlyMap<string, ClaimedConversation> = new Map()): ThreadMessage {
   return {
     id: message.id,
     direction: message.direction === 'outbound' ? 'outbound' : 'inbound',
     fromAddress: message.fromAddress,
     fromName: message.fromName,
+    fromHeader: message.fromHeader,
+    senderAddress: message.senderAddress,
+    senderProblem: message.senderProblem,
+    claims: readTextList(message.claimedConversations).flatMap((id) => {
+      const conversation = claimed.get(id);
+      return conversation ? [conversation] : [];
+    }),
     toAddresses: readAddresses(message.toAddresses),
     subject: message.subject,
     sentAt: message.sentAt,

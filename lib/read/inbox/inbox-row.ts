@@ -7,6 +7,8 @@ export interface InboxRow {
   subject: string;
   customerEmail: string;
   customerName: string | null;
+  /** False when the first From was not one usable mailbox: no reply can be sent. */
+  senderVerified: boolean;
   preview: string;
   status: string;
   category: string | null;
@@ -19,7 +21,7 @@ export interface InboxRow {
   messageCount: number;
 }
 
-export const INBOX_COLUMNS = Prisma.sql`"id", "subject", "customerEmail", "customerName", "lastMessagePreview",
+export const INBOX_COLUMNS = Prisma.sql`"id", "subject", "customerEmail", "customerName", "customerAddress", "lastMessagePreview",
   "status", "category", "priority", "riskScore", "injectionSuspected", "slaDueAt", "holdUntil", "lastMessageAt",
   "messageCount"`;
 
@@ -29,6 +31,7 @@ export interface RawInboxRow {
   subject: string;
   customerEmail: string;
   customerName: string | null;
+  customerAddress: string | null;
   lastMessagePreview: string;
   status: string;
   category: string | null;
@@ -49,6 +52,7 @@ export function toInboxRow(raw: RawInboxRow): InboxRow {
     subject: raw.subject,
     customerEmail: raw.customerEmail,
     customerName: raw.customerName,
+    senderVerified: raw.customerAddress !== null,
     preview: firstLine(raw.lastMessagePreview),
     status: raw.status,
     category: raw.category,

@@ -12,7 +12,7 @@ beforeAll(async () => {
   await db.user.create({ data: { id: 'u1', email: 'ana@team.test', name: 'Ana Agent' } });
   await seedConversation(db, { id: 'c1', status: 'awaiting_approval', injectionSuspected: true });
   const inbound = await db.message.create({
-    data: { conversationId: 'c1', direction: 'inbound', messageIdHeader: '<in@x>', fromAddress: 'c@x.test', toAddresses: ['support@x.test'], subject: 'Help', textBody: 'Hi', rawMime: 'X'.repeat(1000), screening: ['instruction_like'], sentAt: new Date('2026-05-01T10:00:00Z') },
+    data: { conversationId: 'c1', direction: 'inbound', messageIdHeader: '<in@x>', dedupeKey: 'in:x', fromAddress: 'c@x.test', toAddresses: ['support@x.test'], subject: 'Help', textBody: 'Hi', rawMime: new Uint8Array(1000), screening: ['instruction_like'], sentAt: new Date('2026-05-01T10:00:00Z') },
   });
   await db.classification.createMany({
     data: [

@@ -14,7 +14,7 @@ let metrics: OverviewMetrics;
 
 async function message(db: Db, conversationId: string, createdAt: Date, direction = 'inbound') {
   await db.message.create({
-    data: { conversationId, direction, messageIdHeader: `<${conversationId}-${createdAt.toISOString()}-${direction}>`, fromAddress: 'x@y.test', subject: 's', sentAt: createdAt, createdAt },
+    data: { conversationId, direction, messageIdHeader: `<${conversationId}-${createdAt.toISOString()}-${direction}>`, dedupeKey: `${conversationId}-${createdAt.toISOString()}-${direction}`, fromAddress: 'x@y.test', subject: 's', sentAt: createdAt, createdAt },
   });
 }
 async function draft(db: Db, conversationId: string, version: number, createdAt: Date) {

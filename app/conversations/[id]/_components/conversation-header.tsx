@@ -27,6 +27,15 @@ export function ConversationHeader({ conversation, inboxHref, serverNow }: { con
           {conversation.messageCount} message(s) · cost <span className="tabular-nums">{formatUsd(conversation.costUsd)}</span>
         </span>
       </div>
+      {conversation.customerAddress === null ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+          The sender is not one verified mailbox, so no reply can be sent from this conversation. The From line as received
+          and the reason are on the message below.
+        </p>
+      ) : null}
+      {conversation.participants.length > 0 ? (
+        <p className="text-xs text-slate-500">Also in this conversation: {conversation.participants.join(', ')}</p>
+      ) : null}
       {conversation.statusReason ? <p className="text-xs text-slate-500">{conversation.statusReason}</p> : null}
     </header>
   );

@@ -1,8 +1,15 @@
 import { Badge } from '@/components/badge';
 import { EmailBody } from '@/components/email-body';
+import { SCREENING_LABELS, type ScreeningFlag } from '@/lib/core/safety/screen-inbound';
 import type { ThreadMessage } from '@/lib/read/conversation/get-conversation-detail';
 import { emailBodyProps } from '@/lib/web/email-body-props';
 import { formatDateTime } from '@/lib/web/format';
+import { ClaimNote } from './claim-note';
+import { SenderLine, senderText } from './sender-line';
+
+function flagLabel(flag: string): string {
+  return SCREENING_LABELS[flag as ScreeningFlag] ?? flag.replaceAll('_', ' ');
+}
 
 /** The email thread, oldest first: customer messages and the replies that were sent. */
 export function Thread({ messages }: { messages: ThreadMessage[] }) {
@@ -13,7 +20,7 @@ export function Thread({ messages }: { messages: ThreadMessage[] }) {
       </h2>
       {messages.map((message) => {
         const outbound = message.direction === 'outbound';
-        const sender = message.fromName ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress;
+        const sender = senderText(message);
         return (
           <article
             key={message.id}
@@ -21,7 +28,7 @@ export function Thread({ messages }: { messages: ThreadMessage[] }) {
             className={`rounded-lg border p-4 ${outbound ? 'ml-8 border-brand-100 bg-brand-50/40' : 'border-slate-200 bg-white'}`}
           >
             <header className="mb-2 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-xs text-slate-500">
-              <span className="text-sm font-medium text-slate-900">{sender}</span>
+              <SenderLine message={message} />
               {outbound ? <Badge tone="success">Sent reply</Badge> : null}
               {message.automated ? <Badge tone="warning" title={message.automatedReason ?? undefined}>Automated sender</Badge> : null}
               <span>to {message.toAddresses.join(', ') || '—'}</span>
@@ -29,11 +36,15 @@ export function Thread({ messages }: { messages: ThreadMessage[] }) {
                 {formatDateTime(message.sentAt)}
               </time>
             </header>
+            <ClaimNote message={message} />
+            {message.senderProblem ? <p className="mb-2 text-xs font-medium text-red-800">{message.senderProblem}</p> : null}
             {message.screening.length > 0 ? (
               <ul aria-label="Screening flags" className="mb-2 flex flex-wrap gap-1">
                 {message.screening.map((flag) => (
                   <li key={flag}>
-                    <Badge tone="warning">{flag.replaceAll('_', ' ')}</Badge>
+                    <Badge tone="warning" title={flagLabel(flag)}>
+                      {flagLabel(flag)}
+                    </Badge>
                   </li>
                 ))}
               </ul>

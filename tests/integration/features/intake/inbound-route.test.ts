@@ -6,6 +6,7 @@ import { signInboundBody } from '../../../../lib/features/intake/channels/api/ve
 import { CONVERSATION_WORKFLOW } from '../../../../lib/core/contract';
 import { createLocalEnv } from '../../../support/temporal-test-env';
 import { createTempDb, type TempDb } from '../../../support/temp-db';
+import { CHARSET_MAIL } from '../../../fixtures/legacy-charset-mail';
 
 const SECRET = 'inbound-secret-for-tests-0123456789';
 const config = { INBOUND_SECRET: SECRET, INBOUND_MAX_BYTES: 64 * 1024, TEMPORAL_TASK_QUEUE: 'intake-test' };
@@ -20,8 +21,8 @@ afterAll(async () => {
   await Promise.allSettled([store?.close(), temporal?.teardown()]);
 });
 
-function post(body: string, headers: Record<string, string>) {
-  const request = new Request('http://localhost/api/inbound', { method: 'POST', body, headers });
+function post(body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>, headers: Record<string, string>) {
+  const request = new Request('http://localhost/api/inbound', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
   return handleInboundRequest(request, {
     db: store.db,
     config,
@@ -56,16 +57,39 @@ describe('POST /api/inbound', () => {
     expect(await store.db.message.count()).toBe(0);
   });
 
-  it('answers 4xx with a reason for malformed requests', async () => {
-    const missing = await json({ from: 'maria@example.com', text: 'no message id' });
-    expect(missing.status).toBe(400);
-    expect((await missing.json()) as object).toMatchObject({ error: 'invalid_email', message: expect.stringContaining('messageId') });
+  it('refuses a wrong token without reading a byte of the body', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const response = await post(endless, { 'content-type': 'message/rfc822', authorization: 'Bearer wrong-secret' });
+    expect(response.status).toBe(401);
+    expect(pulled).toBeLessThanOrEqual(1); // a stream may prime one chunk on creation; nothing is read
+    const unsigned = await post(new Uint8Array(10), { 'content-type': 'message/rfc822', 'x-countersign-timestamp': '1', 'x-countersign-signature': 'sha256=00' });
+    expect(unsigned.status).toBe(401);
+  });
+
+  it('answers 4xx with a reason for requests that are not mail at all', async () => {
+    expect((await json({ from: 42 })).status).toBe(400);
     expect((await post('{not json', { 'content-type': 'application/json', authorization: `Bearer ${SECRET}` })).status).toBe(400);
     expect((await post('x', { 'content-type': 'text/plain', authorization: `Bearer ${SECRET}` })).status).toBe(415);
     expect((await json(email('<big@example.com>', { text: 'x'.repeat(70_000) }))).status).toBe(413);
   });
 
-  it('stores, starts the conversation workflow and deduplicates on Message-ID', async () => {
+  it('keeps mail without a Message-ID or From, flagged for a person instead of refused', async () => {
+    const response = await json({ from: '', text: 'no message id, no sender' });
+    expect(response.status).toBe(202);
+    const { messageId } = (await response.json()) as { messageId: string };
+    const stored = await store.db.message.findUniqueOrThrow({ where: { id: messageId } });
+    expect(stored.screening).toEqual(expect.arrayContaining(['invalid_message_id', 'sender_not_one_mailbox']));
+    expect(stored.senderAddress).toBeNull();
+    expect(stored.senderProblem).toMatch(/no From/);
+  });
+
+  it('stores, starts the conversation workflow and deduplicates a redelivery', async () => {
     const first = await json(email('<root-1@example.com>'), signInboundBody('', SECRET));
     expect(first.status).toBe(202);
     const accepted = (await first.json()) as { conversationId: string; duplicate: boolean; queued: boolean };
@@ -83,16 +107,42 @@ describe('POST /api/inbound', () => {
     expect(((await reply.json()) as { conversationId: string }).conversationId).toBe(accepted.conversationId);
   });
 
+  it('stores legacy-charset mail byte for byte, signed or not, and decodes it', async () => {
+    for (const [index, mail] of CHARSET_MAIL.entries()) {
+      const raw = mail.bytes(`<charset-${index}@example.com>`);
+      // Signed over the exact bytes (a body decoded as UTF-8 first would fail this), and with the bearer token.
+      const signed = await post(raw, { 'content-type': 'message/rfc822', ...signInboundBody(raw, SECRET) });
+      expect(signed.status, mail.key).toBe(202);
+      const { messageId } = (await signed.json()) as { messageId: string };
+      const stored = await store.db.message.findUniqueOrThrow({ where: { id: messageId } });
+      expect(Buffer.from(stored.rawMime ?? []).equals(Buffer.from(raw)), mail.key).toBe(true);
+      expect(stored.textBody?.trim()).toBe(mail.expectedText);
+      expect(stored.subject).toBe(mail.subject);
+
+      const again = mail.bytes(`<charset-bearer-${index}@example.com>`);
+      const unsigned = await post(again, { 'content-type': 'message/rfc822', authorization: `Bearer ${SECRET}` });
+      const kept = await store.db.message.findUniqueOrThrow({ where: { id: ((await unsigned.json()) as { messageId: string }).messageId } });
+      expect(Buffer.from(kept.rawMime ?? []).equals(Buffer.from(again)), mail.key).toBe(true);
+    }
+    const tampered = CHARSET_MAIL[0]!.bytes('<tampered@example.com>');
+    const headers = signInboundBody(tampered, SECRET);
+    const last = tampered.length - 3;
+    tampered[last] = (tampered[last] ?? 0) ^ 1;
+    expect((await post(tampered, { 'content-type': 'message/rfc822', ...headers })).status).toBe(401);
+  });
+
   it('accepts raw RFC 822 mail, and keeps unparseable mail for a person', async () => {
     const raw = 'From: Tom <tom@example.com>\r\nSubject: Invoice\r\nMessage-ID: <raw-1@example.com>\r\n\r\nWhere is it?';
     const response = await post(raw, { 'content-type': 'message/rfc822', authorization: `Bearer ${SECRET}` });
     expect(response.status).toBe(202);
-    const stored = await store.db.message.findUniqueOrThrow({ where: { messageIdHeader: '<raw-1@example.com>' } });
-    expect(stored).toMatchObject({ fromAddress: 'tom@example.com', subject: 'Invoice', rawMime: raw });
+    const stored = await store.db.message.findFirstOrThrow({ where: { messageIdHeader: '<raw-1@example.com>' } });
+    expect(stored).toMatchObject({ fromAddress: 'tom@example.com', senderAddress: 'tom@example.com', subject: 'Invoice' });
+    expect(Buffer.from(stored.rawMime ?? []).toString('utf8')).toBe(raw);
 
     const garbage = await post('\u0000\u0001 not mail', { 'content-type': 'message/rfc822', authorization: `Bearer ${SECRET}` });
     expect(garbage.status).toBe(202);
-    const kept = await store.db.message.findFirstOrThrow({ where: { rawMime: '\u0000\u0001 not mail' } });
+    const kept = await store.db.message.findUniqueOrThrow({ where: { id: ((await garbage.json()) as { messageId: string }).messageId } });
+    expect(Buffer.from(kept.rawMime ?? []).toString('utf8')).toBe('\u0000\u0001 not mail');
     expect(kept.screening).toContain('malformed');
   });
 
@@ -102,7 +152,7 @@ describe('POST /api/inbound', () => {
     expect(response.status).toBe(202);
     const queued = (await response.json()) as { conversationId: string; queued: boolean };
     expect(queued.queued).toBe(true);
-    const message = await store.db.message.findUniqueOrThrow({ where: { messageIdHeader: '<while-down@example.com>' } });
+    const message = await store.db.message.findFirstOrThrow({ where: { messageIdHeader: '<while-down@example.com>' } });
     expect(message.deliveredAt).toBeNull();
 
     temporalUp = true;

@@ -42,7 +42,7 @@ describe('writes from many connections at once', () => {
       normalizeJson({ from: `customer${index}@example.com`, subject: `Question ${index}`, text: 'Hello', messageId: `<lock-${index}@example.com>` }, 100),
     );
     const results = await Promise.allSettled([
-      ...emails.map((email, index) => storeInbound(email, connections[index % connections.length]!)),
+      ...emails.map((email, index) => storeInbound(email, connections[index % connections.length])),
       ...Array.from({ length: 60 }, (_, index) => consumeRateLimit(connections[(index + 1) % connections.length]!, 'busy', { windowSeconds: 60, max: 1_000 })),
     ]);
     expect(results.filter((result) => result.status === 'rejected')).toEqual([]);

@@ -35,7 +35,7 @@ export async function createActivityFixture(): Promise<ActivityFixture> {
         throw Object.assign(new Error(`SMTP ${failures.code ?? 'connection'} failure`), { responseCode: failures.code });
       }
       sent.push(mail);
-      return { accepted: [mail.to], rejected: [], response: '250 OK' };
+      return { accepted: [mail.to.address], rejected: [], response: '250 OK' };
     },
     close() {},
   };
@@ -93,6 +93,7 @@ export async function seedInbound(fixture: ActivityFixture, text = 'Hi, how do I
       rootMessageId: '<root@example.com>',
       subject: 'Password reset',
       customerEmail: 'maria@example.com',
+      customerAddress: 'maria@example.com',
       status: 'received',
       lastMessageAt: new Date(),
       lastMessagePreview: text.slice(0, 100),
@@ -104,7 +105,9 @@ export async function seedInbound(fixture: ActivityFixture, text = 'Hi, how do I
       conversationId: conversation.id,
       direction: 'inbound',
       messageIdHeader: '<root@example.com>',
+      dedupeKey: 'in:seed-root',
       fromAddress: 'maria@example.com',
+      senderAddress: 'maria@example.com',
       fromName: 'Maria',
       subject: 'Password reset',
       textBody: text,

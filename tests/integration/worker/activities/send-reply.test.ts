@@ -22,7 +22,7 @@ describe('sendReply', () => {
     expect(await fixture.run(fixture.activities.sendReply, [input()], 2)).toMatchObject({ status: 'already_sent' });
     expect(fixture.sent).toHaveLength(1);
     expect(fixture.sent[0]).toMatchObject({
-      to: 'maria@example.com',
+      to: { address: 'maria@example.com', name: 'Maria' },
       subject: 'Re: Password reset',
       text: 'Edited text',
       inReplyTo: '<root@example.com>',
@@ -51,6 +51,40 @@ describe('sendReply', () => {
     });
     await expect(fixture.run(fixture.activities.sendReply, [input()], 2)).rejects.toMatchObject({ nonRetryable: true });
     expect(fixture.sent).toHaveLength(0);
+  });
+
+  it('refuses, for good, to answer a message without one verified sender', async () => {
+    // What intake stores for `From: victim@a.example, attacker@b.example`.
+    await fixture.store.db.message.update({
+      where: { id: ids.messageId },
+      data: { senderAddress: null, fromAddress: 'victim@a.example, attacker@b.example', senderProblem: 'The From header lists 2 entries' },
+    });
+    await expect(fixture.run(fixture.activities.sendReply, [input()])).rejects.toMatchObject({ type: 'PermanentDeliveryFailure', nonRetryable: true });
+    expect(fixture.sent).toHaveLength(0);
+    expect(await fixture.store.db.outboundSend.count()).toBe(0);
+    const failed = await fixture.store.db.conversationEvent.findFirstOrThrow({ where: { type: 'send_failed' } });
+    expect(JSON.stringify(failed.data)).toContain('no single verified sender');
+    expect((await fixture.store.db.draft.findFirstOrThrow()).status).toBe('failed');
+  });
+
+  it('never sends to someone who is neither the customer nor a participant', async () => {
+    await fixture.store.db.message.update({ where: { id: ids.messageId }, data: { senderAddress: 'stranger@b.example' } });
+    await expect(fixture.run(fixture.activities.sendReply, [input()])).rejects.toMatchObject({ nonRetryable: true });
+    expect(fixture.sent).toHaveLength(0);
+    // Once an agent lets them in, a reply to their message may go to them (and only them).
+    await fixture.store.db.draft.update({ where: { conversationId_version: { conversationId: ids.conversationId, version: 1 } }, data: { status: 'approved' } });
+    await fixture.store.db.conversationParticipant.create({ data: { conversationId: ids.conversationId, address: 'stranger@b.example' } });
+    await fixture.store.db.draft.create({
+      data: { conversationId: ids.conversationId, version: 2, status: 'approved', aiBody: 'Hi', model: 'm', basedOnMessageId: ids.messageId },
+    });
+    expect(await fixture.run(fixture.activities.sendReply, [{ ...input(), draftVersion: 2 }])).toMatchObject({ status: 'sent' });
+    expect(fixture.sent.map((mail) => mail.to.address)).toEqual(['stranger@b.example']);
+  });
+
+  it('leaves a spoofing display name out of the To header', async () => {
+    await fixture.store.db.message.update({ where: { id: ids.messageId }, data: { fromName: 'Support <support@countersign.local>', screening: ['display_name_spoof'] } });
+    await fixture.run(fixture.activities.sendReply, [input()]);
+    expect(fixture.sent[0]?.to).toEqual({ address: 'maria@example.com' });
   });
 
   it('never re-sends blindly when a worker died mid-send', async () => {
