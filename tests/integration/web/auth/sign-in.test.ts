@@ -175,3 +175,22 @@ describe('over https', () => {
     expect(cookie).toMatch(/HttpOnly/i);
   });
 });
+
+describe('who people appear to be', () => {
+  it('cannot be changed through the auth API: an agent cannot rename themselves or change their email', async () => {
+    const cookie = cookieHeader(await signIn(auth, 'ada@example.com', PASSWORD, { ip: '198.51.100.40' }));
+    const call = (path: string, body: object) =>
+      auth.handler(
+        new Request(`${BASE_URL}/api/auth${path}`, {
+          method: 'POST',
+          headers: { cookie, origin: BASE_URL, 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.40' },
+          body: JSON.stringify(body),
+        }),
+      );
+    expect((await call('/update-user', { name: 'Administrator' })).status).toBe(404);
+    expect((await call('/change-email', { newEmail: 'admin@example.net' })).status).toBe(404);
+    expect(await temp.db.user.findUniqueOrThrow({ where: { email: 'ada@example.com' } })).toMatchObject({ name: 'Ada' });
+    // The session still works: only the profile endpoints are gone.
+    expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).not.toBeNull();
+  });
+});
