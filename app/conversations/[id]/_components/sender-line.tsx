@@ -11,7 +11,7 @@ export function SenderLine({ message }: { message: ThreadMessage }) {
   if (!message.senderAddress) {
     return (
       <span className="flex flex-wrap items-baseline gap-2">
-        <span className="text-sm font-medium text-slate-900">{message.fromHeader || message.fromAddress || '(no From header)'}</span>
+        <span className="break-all text-sm font-medium text-slate-900">{message.fromHeader || message.fromAddress || '(no From header)'}</span>
         <Badge tone="danger" title={message.senderProblem ?? undefined}>
           Unverified sender: no reply can go out
         </Badge>
