@@ -15,6 +15,7 @@ const serverExternalPackages = [
   'better-sqlite3',
   'nodemailer',
   'mailparser',
+  'libmime',
   'smtp-server',
   '@anthropic-ai/sdk',
 ];

@@ -101,12 +101,23 @@ describe('the running stack under concurrent load', () => {
     expect(results.filter((result) => result.kind === 'sign-in').map((result) => result.status)).toEqual(Array(AGENTS).fill(200));
     expect(results.filter((result) => result.kind === 'inbox').map((result) => result.status)).toEqual(Array(20).fill(200));
 
-    // Raw mail went through Next's route handler as bytes: stored exactly as sent.
-    const stored = results.filter((result) => result.kind === 'intake').map((result) => JSON.parse(result.text) as { messageId: string });
+    // Raw mail went through Next's route handler as bytes: stored exactly as sent, decoded
+    // for people, and readable on the conversation page the web app renders.
+    const stored = results
+      .filter((result) => result.kind === 'intake')
+      .map((result) => JSON.parse(result.text) as { messageId: string; conversationId: string });
     for (const [index, post] of posts.entries()) {
       if (index % 2 !== 0) continue;
+      const charset = CHARSET_MAIL[index % CHARSET_MAIL.length]!;
       const message = await db.message.findUniqueOrThrow({ where: { id: stored[index]?.messageId ?? '' } });
       expect(Buffer.from(message.rawMime ?? []).equals(Buffer.from(post.body)), `post ${index}`).toBe(true);
+      expect(message.textBody?.trim(), charset.key).toBe(charset.expectedText);
+      if (charset.expectedName) expect(message.fromName, charset.key).toBe(charset.expectedName);
+      if (index < CHARSET_MAIL.length * 2) {
+        const page = await fetch(`${stack.baseUrl}/conversations/${stored[index]?.conversationId}`, { headers: { cookie } });
+        expect(page.status).toBe(200);
+        expect(await page.text(), charset.key).toContain(charset.expectedText.replaceAll('"', '&quot;'));
+      }
     }
   });
 

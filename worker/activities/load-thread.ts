@@ -14,6 +14,8 @@ export async function loadThread(db: DbClient, conversationId: string, untilMess
     where: { conversationId, automated: false, ...(until ? { sentAt: { lte: until.sentAt } } : {}) },
     orderBy: [{ sentAt: 'desc' }, { createdAt: 'desc' }],
     take: MAX_THREAD_MESSAGES,
+    // The raw bytes can be megabytes each and the prompt never uses them.
+    omit: { rawMime: true },
   });
   return messages.reverse().map((message) => ({
     direction: message.direction === 'outbound' ? 'outbound' : 'inbound',

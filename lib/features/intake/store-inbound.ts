@@ -36,7 +36,7 @@ export async function storeInbound(email: InboundEmail, db: Db = getDb()): Promi
 }
 
 async function findDuplicate(db: Db, dedupeKey: string): Promise<StoredInbound | undefined> {
-  const existing = await db.message.findUnique({ where: { dedupeKey } });
+  const existing = await db.message.findUnique({ where: { dedupeKey }, select: { id: true, conversationId: true, deliveredAt: true } });
   if (!existing) return undefined;
   return { conversationId: existing.conversationId, messageId: existing.id, duplicate: true, needsDelivery: !existing.deliveredAt };
 }
