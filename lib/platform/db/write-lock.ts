@@ -17,7 +17,7 @@ export function isBusyError(error: unknown): boolean {
 }
 
 function backoffMs(attempt: number): number {
-  return Math.min(250, 5 * 2 ** attempt) * (0.5 + Math.random());
+  return Math.min(50, 2 * 2 ** attempt) * (0.5 + Math.random());
 }
 
 /**
