@@ -35,6 +35,10 @@ export interface TimelineEventData {
   sent: { draftVersion: number; messageIdHeader: string; toAddress: string; auto: boolean };
   send_failed: { draftVersion: number; error: string; permanent: boolean };
   ignored: { messageId: string; reason: string };
+  /** Claude could not produce a usable answer; the failure type is from lib/core/failures.ts. */
+  needs_person: { stage: 'classify' | 'draft' | 'revise'; failureType: string; reason: string };
+  manual_reply: { draftVersion: number; replacedDraftVersion?: number };
+  resend_requested: { draftVersion: number; confirmedLedgerStatus: 'sending' | 'failed' };
   closed: { reason: string };
 }
 

@@ -11,7 +11,9 @@ export type DecisionErrorCode =
   | 'invalid'
   | 'not_found'
   | 'unavailable'
-  | 'unauthorized';
+  | 'unauthorized'
+  | 'busy'
+  | 'unsupported';
 
 export type DecisionOutcome =
   | { ok: true; outcome: DecisionResult['outcome']; draftVersion: number }

@@ -94,6 +94,9 @@ const KNOWN_EVENTS: Record<TimelineEventType, true> = {
   send_failed: true,
   ignored: true,
   closed: true,
+  needs_person: true,
+  manual_reply: true,
+  resend_requested: true,
 };
 
 /** Event data is written by our own activities (lib/data/mirror/timeline-events.ts). */

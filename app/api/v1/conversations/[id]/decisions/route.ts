@@ -5,7 +5,7 @@ import { decideDraft } from '@/lib/features/conversations/decide-draft';
 
 export const dynamic = 'force-dynamic';
 
-const STATUS = { already_decided: 409, superseded: 409, stale: 409, invalid: 422, not_found: 404, unavailable: 503, unauthorized: 401 } as const;
+const STATUS = { already_decided: 409, superseded: 409, stale: 409, invalid: 422, not_found: 404, unavailable: 503, unauthorized: 401, busy: 409, unsupported: 409 } as const;
 
 /** POST /api/v1/conversations/{id}/decisions: approve (optionally edited), reject or revise a draft. */
 export const POST = apiHandler('agent', async (request, actor, { params }: { params: Promise<{ id: string }> }) => {
