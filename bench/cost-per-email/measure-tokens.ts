@@ -4,7 +4,7 @@ import type { KnowledgeArticle } from '../../lib/features/knowledge/types';
 import { CLASSIFICATION_TOOL } from '../../lib/features/prompts/classification';
 import type { TokenUsage } from '../../lib/platform/llm/observer';
 import { buildClassifyRequest } from '../../lib/features/prompts/classify-prompt';
-import { buildDraftRequest } from '../../lib/features/prompts/draft-prompt';
+import { buildDraftRequest, type TriageNotes } from '../../lib/features/prompts/draft-prompt';
 import type { ThreadEntry } from '../../lib/features/prompts/thread';
 import { tokenUsageOf } from '../../lib/platform/llm/token-usage';
 
@@ -30,12 +30,12 @@ export interface MeasureOptions {
   emails?: readonly DemoEmail[];
 }
 
-// The same one-line triage note the draft activity passes on.
-function triageNote(message: Anthropic.Message): string {
+// The same triage notes the draft activity passes on.
+function triageNotes(message: Anthropic.Message): TriageNotes {
   const call = message.content.find((part) => part.type === 'tool_use' && part.name === CLASSIFICATION_TOOL);
   const input = (call?.type === 'tool_use' ? call.input : {}) as Record<string, unknown>;
   const field = (name: string) => (typeof input[name] === 'string' ? input[name] : '?');
-  return `${field('category')} / ${field('priority')} priority / ${field('sentiment')}: ${field('summary')}`;
+  return { category: field('category'), priority: field('priority'), sentiment: field('sentiment'), summary: field('summary') };
 }
 
 export async function measureDemoTokens(options: MeasureOptions): Promise<EmailTokens[]> {
@@ -51,7 +51,7 @@ export async function measureDemoTokens(options: MeasureOptions): Promise<EmailT
       buildDraftRequest({
         model: options.draftModel,
         thread,
-        classificationSummary: triageNote(classified),
+        triage: triageNotes(classified),
         knowledge: options.knowledge,
       }),
     );

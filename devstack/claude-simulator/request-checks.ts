@@ -72,6 +72,29 @@ function cacheProblem(request: CountTokensRequest): string | null {
   return null;
 }
 
+const UNSUPPORTED_SCHEMA_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'multipleOf'];
+
+/** Structured output accepts a subset of JSON Schema: closed objects, no numeric or length limits. */
+function schemaProblem(schema: unknown, path: string): string | null {
+  if (typeof schema !== 'object' || schema === null) return null;
+  const node = schema as Record<string, unknown>;
+  const unsupported = UNSUPPORTED_SCHEMA_KEYWORDS.find((keyword) => keyword in node);
+  if (unsupported) return `${path}: '${unsupported}' is not supported in structured output schemas`;
+  if (node.type === 'object' && node.additionalProperties !== false) {
+    return `${path}: For 'object' type, 'additionalProperties' must be explicitly set to false`;
+  }
+  for (const [name, child] of Object.entries((node.properties as Record<string, unknown> | undefined) ?? {})) {
+    const problem = schemaProblem(child, `${path}.properties.${name}`);
+    if (problem) return problem;
+  }
+  return schemaProblem(node.items, `${path}.items`);
+}
+
+function outputFormatProblem(request: MessagesRequest): string | null {
+  const format = request.output_config?.format;
+  return format ? schemaProblem(format.schema, 'output_config.format.schema') : null;
+}
+
 function samplingProblem(request: MessagesRequest): string | null {
   if (request.temperature !== undefined && request.top_p !== undefined) {
     return '`temperature` and `top_p` cannot both be specified for this model. Please use only one.';
@@ -106,7 +129,7 @@ export function promptProblem(request: CountTokensRequest, model: ResolvedModel)
 
 /** Returns the problem as the API would word it, or null when the request is acceptable. */
 export function semanticProblem(request: MessagesRequest, model: ResolvedModel): RequestProblem | null {
-  const problem = maxTokensProblem(request, model) ?? thinkingProblem(request, model) ?? samplingProblem(request);
+  const problem = maxTokensProblem(request, model) ?? thinkingProblem(request, model) ?? samplingProblem(request) ?? outputFormatProblem(request);
   if (problem) return invalid(problem);
   return promptProblem(request, model);
 }

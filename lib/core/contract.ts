@@ -34,6 +34,8 @@ export interface ConversationWorkflowInput {
   actors?: Record<string, AgentRole>;
   /** History size after which the workflow continues as new between messages (default 5,000 events). */
   continueAsNewAfterEvents?: number;
+  /** Carried across continue-as-new: a reply whose send failed or is uncertain, waiting for a resend. */
+  failedSend?: { draftVersion: number; ledgerStatus: 'sending' | 'failed' };
 }
 
 export interface EscalationWorkflowInput {

@@ -6,6 +6,9 @@
 /** The mail server refused the reply for good (5xx): retrying cannot deliver it. */
 export const PERMANENT_DELIVERY_FAILURE = 'PermanentDeliveryFailure';
 
+/** How long a transient model failure (429, 5xx, timeouts) is retried before a person takes over. */
+export const MODEL_RETRY_WINDOW_MINUTES = 30;
+
 /**
  * Claude failures that retrying cannot fix, chosen by the API's error type and code (never
  * its message), or by the stop reason of an answer that cannot be used.
@@ -35,14 +38,13 @@ export const MODEL_FAILURES = {
   paused: 'ModelTurnPaused',
   /** stop_reason model_context_window_exceeded even with the shortest thread. */
   contextExceeded: 'ModelContextExceeded',
+  /** Transient failures (429, 5xx, timeouts) for the whole retry window: set by the workflow, never thrown. */
+  unavailable: 'ModelUnavailable',
 } as const;
 
 export type ModelFailureType = (typeof MODEL_FAILURES)[keyof typeof MODEL_FAILURES];
 
 export const NON_RETRYABLE_MODEL_FAILURES: string[] = Object.values(MODEL_FAILURES);
-
-/** How long a transient model failure (429, 5xx, timeouts) is retried before a person takes over. */
-export const MODEL_RETRY_WINDOW_MINUTES = 30;
 
 /** What the agent reads first, per failure type; the activity's message adds the detail. */
 export const MODEL_FAILURE_HEADLINES: Record<ModelFailureType, string> = {
@@ -58,6 +60,7 @@ export const MODEL_FAILURE_HEADLINES: Record<ModelFailureType, string> = {
   ModelOutputInvalid: 'Claude’s answer was not usable',
   ModelTurnPaused: 'Claude paused before finishing',
   ModelContextExceeded: 'The conversation is too long for the model',
+  ModelUnavailable: `Model unavailable for ${MODEL_RETRY_WINDOW_MINUTES} min`,
 };
 
 export function isModelFailureType(type: string | null | undefined): type is ModelFailureType {
@@ -73,6 +76,6 @@ export function needsPersonReason(type: ModelFailureType, detail?: string): stri
 
 /** Transient failures retried for the whole window without success. */
 export function modelUnavailableReason(lastError?: string): string {
-  const base = `Model unavailable for ${MODEL_RETRY_WINDOW_MINUTES} min`;
+  const base = MODEL_FAILURE_HEADLINES.ModelUnavailable;
   return lastError ? `${base} (last error: ${lastError})` : base;
 }

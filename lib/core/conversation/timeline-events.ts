@@ -19,7 +19,17 @@ export interface TimelineEventData {
     outputTokens: number;
     costUsd: number;
   };
-  drafted: { draftVersion: number; model: string; knowledgeUsed: string[]; revision: boolean; costUsd: number; outputTokens: number };
+  drafted: {
+    draftVersion: number;
+    model: string;
+    knowledgeUsed: string[];
+    revision: boolean;
+    costUsd: number;
+    outputTokens: number;
+    stopReason?: string;
+    /** Claude's answer could not be used (refused, cut off, empty): why. */
+    unusableReason?: string;
+  };
   routed: { draftVersion: number; route: 'auto_send' | 'review'; reasons: string[] };
   auto_send_held: { draftVersion: number; holdUntil: string };
   auto_send_cancelled: { draftVersion: number; reason: string };

@@ -54,6 +54,9 @@ export const envSchema = z.object({
   CLAUDE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   // Overrides or extends the built-in Claude price table (USD per million tokens).
   CLAUDE_PRICES_JSON: optionalString.pipe(priceTableJsonSchema.optional()),
+  // Default model-spend caps (USD); managers override them in settings. Unset: no cap.
+  MODEL_BUDGET_MONTHLY_USD: z.coerce.number().positive().optional(),
+  MODEL_BUDGET_DAILY_USD: z.coerce.number().positive().optional(),
 
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Countersign Support <support@countersign.local>'),

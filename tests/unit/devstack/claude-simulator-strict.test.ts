@@ -4,7 +4,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startClaudeSimulator, type ClaudeSimulator } from '@/devstack/claude-simulator/server';
-import { CLASSIFY_MODEL, MODEL, classificationTool, classifyParams, draftParams, untrustedEmail } from './claude-simulator-fixtures';
+import { classificationJsonSchema } from '@/lib/features/prompts/classification';
+import { CATEGORIES, CLASSIFY_MODEL, MODEL, classifyParams, draftParams, untrustedEmail } from './claude-simulator-fixtures';
 
 let sim: ClaudeSimulator;
 let client: Anthropic;
@@ -156,17 +157,27 @@ describe('tool choice and sampling', () => {
   });
 
   it('answers structured output (output_config.format) with JSON text', async () => {
-    const tool = classificationTool();
     const message = await client.messages.create({
       model: 'claude-sonnet-5-5',
       max_tokens: 1024,
       system: 'Classify the newest email.',
-      output_config: { format: { type: 'json_schema', schema: tool.input_schema } },
+      output_config: { format: { type: 'json_schema', schema: classificationJsonSchema(CATEGORIES) } },
       messages: [{ role: 'user', content: untrustedEmail(EMAIL) }],
     });
     const block = message.content[0];
     expect(block?.type).toBe('text');
     expect(JSON.parse(block?.type === 'text' ? block.text : '{}')).toMatchObject({ category: 'account_access' });
+  });
+
+  it('rejects a structured-output schema with open objects or numeric limits', async () => {
+    const params = (schema: Record<string, unknown>): Anthropic.MessageCreateParamsNonStreaming => ({
+      ...draftParams(EMAIL),
+      output_config: { format: { type: 'json_schema', schema } },
+    });
+    const open = await failure(client.messages.create(params({ type: 'object', properties: { a: { type: 'string' } } })));
+    expect(open.apiMessage).toContain("'additionalProperties' must be explicitly set to false");
+    const ranged = { type: 'object', additionalProperties: false, properties: { n: { type: 'integer', minimum: 0 } } };
+    expect((await failure(client.messages.create(params(ranged)))).apiMessage).toContain("'minimum' is not supported");
   });
 
   it('rejects temperature together with top_p', async () => {

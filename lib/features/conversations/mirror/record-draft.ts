@@ -12,6 +12,12 @@ export interface RecordDraftInput {
   revisionInstructions?: string;
   costUsd: number;
   outputTokens: number;
+  /** Why the model stopped; absent for replies an agent wrote. */
+  stopReason?: string;
+  /** Set when Claude's answer cannot be used as it is: stored as `unusable`, never decidable or sendable. */
+  unusableReason?: string;
+  /** Who wrote it; default the model. */
+  origin?: 'model' | 'agent';
 }
 
 /** Stores a draft version as the conversation's current draft, with its timeline event. */
@@ -22,14 +28,22 @@ export async function recordDraft(input: RecordDraftInput, db: Db = getDb()): Pr
       create: {
         conversationId: input.conversationId,
         version: input.version,
-        status: 'pending',
+        status: input.unusableReason ? 'unusable' : 'pending',
         aiBody: input.body,
+        stopReason: input.stopReason,
+        origin: input.origin ?? 'model',
         model: input.model,
         knowledgeUsed: input.knowledgeUsed,
         revisionInstructions: input.revisionInstructions,
         basedOnMessageId: input.basedOnMessageId,
       },
-      update: { aiBody: input.body, model: input.model, knowledgeUsed: input.knowledgeUsed },
+      update: {
+        aiBody: input.body,
+        model: input.model,
+        knowledgeUsed: input.knowledgeUsed,
+        stopReason: input.stopReason,
+        status: input.unusableReason ? 'unusable' : undefined,
+      },
     });
     await tx.conversation.update({ where: { id: input.conversationId }, data: { currentDraftId: draft.id } });
     await appendEvent(
@@ -44,6 +58,8 @@ export async function recordDraft(input: RecordDraftInput, db: Db = getDb()): Pr
           revision: input.revisionInstructions !== undefined,
           costUsd: input.costUsd,
           outputTokens: input.outputTokens,
+          stopReason: input.stopReason,
+          unusableReason: input.unusableReason,
         },
       },
       tx,
