@@ -45,7 +45,12 @@ export async function recordDraft(input: RecordDraftInput, db: Db = getDb()): Pr
         status: input.unusableReason ? 'unusable' : undefined,
       },
     });
-    await tx.conversation.update({ where: { id: input.conversationId }, data: { currentDraftId: draft.id } });
+    // A model call an agent's own reply overtook may still finish: it never displaces a newer draft.
+    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { currentDraftId: true } });
+    const current = conversation.currentDraftId ? await tx.draft.findUnique({ where: { id: conversation.currentDraftId }, select: { version: true } }) : null;
+    if (!current || current.version <= input.version) {
+      await tx.conversation.update({ where: { id: input.conversationId }, data: { currentDraftId: draft.id } });
+    }
     await appendEvent(
       {
         conversationId: input.conversationId,
