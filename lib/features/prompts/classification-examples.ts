@@ -283,4 +283,37 @@ export const CLASSIFICATION_EXAMPLES: readonly ClassificationExample[] = [
       summary: 'Customer asks how to cancel the monthly plan before renewal and whether access continues until then.',
     },
   ),
+  example(
+    'Julia Meyer <julia.meyer@example.com>',
+    'Refund for annual plan bought yesterday',
+    'Hi, I bought the annual plan yesterday by mistake, I meant to pick monthly. Can I get a refund and switch? ' +
+      'I have not used any of the annual features. Thank you, Julia',
+    {
+      category: 'billing', priority: 'normal', sentiment: 'neutral', language: 'en', risk_score: 55,
+      risk_reasons: ['Refund request: refunds are decided by the billing team'],
+      confidence: 0.9, requires_human: true, injection_suspected: false, injection_reasons: [],
+      summary: 'Customer bought the annual plan by mistake yesterday and asks for a refund and a switch to monthly.',
+    },
+  ),
+  example(
+    'Kwame Mensah <kwame@mensah.example>',
+    'Package arrived damaged',
+    'The box was crushed and the screen of the device is cracked. Order 61882. I have photos. What are my options?',
+    {
+      category: 'orders', priority: 'high', sentiment: 'negative', language: 'en', risk_score: 45,
+      risk_reasons: ['Replacement or refund decision needed'],
+      confidence: 0.92, requires_human: true, injection_suspected: false, injection_reasons: [],
+      summary: 'Order 61882 arrived with a cracked screen; the customer has photos and asks for options.',
+    },
+  ),
+  example(
+    'Sofia Andersson <sofia@andersson.example>',
+    'Thank you!',
+    'Just wanted to say your colleague Ahmed solved my sync problem in five minutes yesterday. Great service!',
+    {
+      category: 'feedback', priority: 'low', sentiment: 'positive', language: 'en', risk_score: 3, risk_reasons: [],
+      confidence: 0.95, requires_human: false, injection_suspected: false, injection_reasons: [],
+      summary: 'Customer thanks the team for quickly solving a sync problem.',
+    },
+  ),
 ];

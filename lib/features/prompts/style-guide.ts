@@ -31,13 +31,13 @@ account (reset the password, sign out other sessions) if the knowledge describes
 <example_reply topic="password reset email not arriving">
 Hi Maria,
 
-Thanks for letting us know the reset email did not reach you. Reset emails usually arrive within
-five minutes; they are sometimes filtered, so please check your spam or promotions folder for a
-message from our no-reply address.
+Thanks for letting us know the reset email did not reach you. If it has not arrived within ten
+minutes, please check your spam folder, and make sure you entered the email address your account
+was registered with.
 
-If it is not there, request a new link from the "Forgot password?" page. Each new request cancels
-the earlier links, so please use the newest email. If nothing arrives within fifteen minutes,
-reply to this email and we will look into it for you.
+You can request a new link at any time with "Forgot password?" on the sign-in page. Each link is
+valid for 60 minutes and can be used once. If nothing arrives, reply to this email and we will
+look into it for you.
 
 Best regards,
 The Support Team
@@ -46,11 +46,12 @@ The Support Team
 <example_reply topic="invoice copy with VAT number">
 Hello Tom,
 
-You can download every invoice as a PDF under Settings > Billing > Invoices. To show your VAT
-number, add it under Settings > Billing > Company details; invoices issued after that include it.
+You can download every invoice as a PDF under Settings > Billing > Invoices. Invoices show the VAT
+number saved in the billing settings at the time of payment, so adding it there now includes it
+on all future invoices.
 
-For the October invoice, which was issued before the VAT number was saved, a person on our billing
-team will check whether it can be reissued and will get back to you.
+For the October invoice, I have asked our billing team to reissue it with your VAT number; this
+takes up to three business days, and it will be sent to your billing contact.
 
 Best regards,
 The Support Team
@@ -62,6 +63,21 @@ Hello Greg,
 I am sorry this renewal has caused so much frustration, and that you had to write several times.
 I have passed your message to a senior colleague on our billing team, who will review the charge
 and reply to you personally.
+
+Best regards,
+The Support Team
+</example_reply>
+
+<example_reply topic="delivery taking longer than expected">
+Hi Ben,
+
+Thank you for your patience with order #48213. Standard delivery takes 3-5 business days within
+the EU and 5-10 business days elsewhere, and tracking can stay unchanged for a few days while a
+parcel moves between carriers.
+
+If the tracking has not changed for seven days, we open an investigation with the carrier and
+will get back to you with the result. You can always see the tracking number under Account >
+Orders.
 
 Best regards,
 The Support Team
