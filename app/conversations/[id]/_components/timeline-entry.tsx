@@ -28,6 +28,13 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
           }
         : { title: 'Classification failed', detail: item.data.error, tone: 'bad' };
     case 'drafted':
+      if (item.data.unusableReason) {
+        return {
+          title: `${item.data.revision ? 'Revised draft' : 'Draft'} v${item.data.draftVersion} unusable`,
+          detail: `${item.data.unusableReason} · ${item.data.model} · ${formatUsd(item.data.costUsd)}`,
+          tone: 'bad',
+        };
+      }
       return {
         title: `${item.data.revision ? 'Revised draft' : 'Draft'} v${item.data.draftVersion} written`,
         detail: `${item.data.model} · ${formatNumber(item.data.outputTokens)} tokens out · ${formatUsd(item.data.costUsd)} · ${item.data.knowledgeUsed.length} knowledge article(s)`,
