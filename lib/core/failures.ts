@@ -55,7 +55,7 @@ export const MODEL_FAILURE_HEADLINES: Record<ModelFailureType, string> = {
   ModelSpendLimit: 'Spend limit reached',
   ModelBudgetReached: 'Model spend budget reached',
   ModelRefused: 'Claude refused',
-  ModelOutputTruncated: 'The draft was cut off',
+  ModelOutputTruncated: 'Cut off at the token limit',
   ModelEmptyOutput: 'Claude returned an empty answer',
   ModelOutputInvalid: 'Claude’s answer was not usable',
   ModelTurnPaused: 'Claude paused before finishing',

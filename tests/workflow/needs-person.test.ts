@@ -20,7 +20,7 @@ async function composeAndExpectOneSend(run: Run, expectedVersion: number, replac
 
 const classifyCases: Array<{ name: string; classify: FakeScript['classify']; reason: RegExp }> = [
   { name: 'refusal', classify: () => ({ ok: false, error: 'Claude refused: Claude declined to classify this email', failureType: MODEL_FAILURES.refused }), reason: /Claude refused/ },
-  { name: 'max_tokens', classify: () => ({ ok: false, error: 'The draft was cut off: at 4096 tokens', failureType: MODEL_FAILURES.truncated }), reason: /cut off/ },
+  { name: 'max_tokens', classify: () => ({ ok: false, error: 'Cut off at the token limit: the classification was cut off', failureType: MODEL_FAILURES.truncated }), reason: /cut off/ },
   { name: 'empty content', classify: () => ({ ok: false, error: 'Claude returned an empty answer', failureType: MODEL_FAILURES.empty }), reason: /empty answer/ },
   { name: '400', classify: () => ({ fail: MODEL_FAILURES.requestRejected, message: 'Claude API 400 invalid_request_error: bad' }), reason: /Claude rejected the request: Claude API 400/ },
   { name: '402', classify: () => ({ fail: MODEL_FAILURES.billing }), reason: /Billing limit reached/ },
@@ -45,7 +45,7 @@ describe('a classification that will not succeed lands with a person', () => {
 
 const draftCases: Array<{ name: string; draft: FakeScript['draft']; reason: RegExp }> = [
   { name: 'refusal', draft: () => ({ stopReason: 'refusal', unusable: { failureType: MODEL_FAILURES.refused, reason: 'Claude refused: Claude declined to draft a reply' } }), reason: /Claude refused/ },
-  { name: 'max_tokens', draft: () => ({ stopReason: 'max_tokens', unusable: { failureType: MODEL_FAILURES.truncated, reason: 'The draft was cut off: the draft stopped at the 4000-token limit' } }), reason: /The draft was cut off/ },
+  { name: 'max_tokens', draft: () => ({ stopReason: 'max_tokens', unusable: { failureType: MODEL_FAILURES.truncated, reason: 'Cut off at the token limit: the draft was cut off at 4000 tokens' } }), reason: /the draft was cut off/ },
   { name: 'empty content', draft: () => ({ stopReason: 'end_turn', unusable: { failureType: MODEL_FAILURES.empty, reason: 'Claude returned an empty answer: Claude returned no text twice' } }), reason: /empty answer/ },
   { name: '400', draft: () => ({ fail: MODEL_FAILURES.requestRejected }), reason: /Claude rejected the request/ },
   { name: '402', draft: () => ({ fail: MODEL_FAILURES.billing }), reason: /Billing limit reached/ },

@@ -82,7 +82,7 @@ export function createClassifyMessage(deps: ActivityDeps) {
       if (verdict.kind === 'refused') {
         outcome = { failureType: MODEL_FAILURES.refused, detail: `Claude declined to classify this email (${verdict.detail})` };
       } else if (verdict.kind === 'truncated') {
-        if (done.larger) outcome = { failureType: MODEL_FAILURES.truncated, detail: `the classification was cut off at ${CLASSIFY_RETRY_MAX_TOKENS} tokens` };
+        if (done.larger) outcome = { failureType: MODEL_FAILURES.truncated, detail: `the classification was cut off at ${CLASSIFY_RETRY_MAX_TOKENS} tokens, even after a retry with the larger budget` };
         done.larger = true;
         maxTokens = CLASSIFY_RETRY_MAX_TOKENS;
         request = build(shape);

@@ -119,7 +119,7 @@ export function createDraftReply(deps: ActivityDeps) {
       } else if (verdict.kind === 'refused') {
         give(MODEL_FAILURES.refused, `Claude declined to draft a reply (${verdict.detail})`);
       } else if (verdict.kind === 'truncated') {
-        if (done.larger) give(MODEL_FAILURES.truncated, `the draft stopped at the ${DRAFT_RETRY_MAX_TOKENS}-token limit`);
+        if (done.larger) give(MODEL_FAILURES.truncated, `the draft was cut off at ${DRAFT_RETRY_MAX_TOKENS} tokens, even after a retry with the larger budget`);
         done.larger = true;
         maxTokens = DRAFT_RETRY_MAX_TOKENS;
       } else if (verdict.kind === 'paused') {

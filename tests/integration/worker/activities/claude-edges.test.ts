@@ -136,7 +136,7 @@ describe('draftReply and stop reasons', () => {
     const ids = await seedInbound(fixture);
     rules({ purpose: 'draft', fault: 'max_tokens' });
     const result = await fixture.run(fixture.activities.draftReply, [{ ...ids, draftVersion: 1 }]);
-    expect(result.unusable).toMatchObject({ failureType: MODEL_FAILURES.truncated, reason: expect.stringMatching(/^The draft was cut off/) });
+    expect(result.unusable).toMatchObject({ failureType: MODEL_FAILURES.truncated, reason: expect.stringMatching(/^Cut off at the token limit: the draft was cut off/) });
     expect(await fixture.store.db.draft.findFirstOrThrow()).toMatchObject({ status: 'unusable', stopReason: 'max_tokens' });
   });
 
