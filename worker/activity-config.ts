@@ -9,6 +9,7 @@ export function activityConfigFrom(config: Env): ActivityConfig {
   return {
     classifyModel: config.CLAUDE_CLASSIFY_MODEL,
     draftModel: config.CLAUDE_DRAFT_MODEL,
+    cacheTtl: config.CLAUDE_CACHE_TTL,
     categories: config.CATEGORIES,
     knowledgeDir: config.KNOWLEDGE_DIR,
     mailFrom: config.MAIL_FROM,

@@ -68,7 +68,14 @@ export function createClassifyMessage(deps: ActivityDeps) {
     let shape = fitThread(fullThread, window - PROMPT_OVERHEAD_TOKENS);
     let maxTokens: number | undefined;
     const build = (thread: { thread: ThreadEntry[]; omitted?: typeof shape.omitted }) =>
-      buildClassifyRequest({ model: config.classifyModel, categories: config.categories, thread: thread.thread, omitted: thread.omitted, maxTokens });
+      buildClassifyRequest({
+        model: config.classifyModel,
+        categories: config.categories,
+        thread: thread.thread,
+        omitted: thread.omitted,
+        maxTokens,
+        cacheTtl: config.cacheTtl,
+      });
     const call = { conversationId: input.conversationId, messageId: input.messageId, purpose: 'classify' as const, prompt: CLASSIFY_PROMPT };
 
     const calls: ClaudeCallResult[] = [];

@@ -17,6 +17,8 @@ export interface ActivityDeps {
 export interface ActivityConfig {
   classifyModel: string;
   draftModel: string;
+  /** Lifetime of the cached prompt prefixes (CLAUDE_CACHE_TTL); default 5m. */
+  cacheTtl?: '5m' | '1h';
   categories: string[];
   knowledgeDir: string;
   /** The From header of replies, e.g. "Support <support@example.com>". */

@@ -89,6 +89,7 @@ export function createDraftReply(deps: ActivityDeps) {
         revisionInstructions: input.revision?.instructions,
         previousDraft: previous?.finalBody ?? previous?.aiBody,
         maxTokens,
+        cacheTtl: config.cacheTtl,
       });
       // An empty answer is never retried unmodified: the retry asks again, plainly.
       const [first] = request.messages;

@@ -3,6 +3,7 @@ import type { KnowledgeArticle } from '../knowledge/types';
 import { STYLE_GUIDE } from './style-guide';
 import { neutralise, renderTriageNotes, UNTRUSTED_DATA_RULES } from './untrusted-content';
 import { renderThread, type OmittedMessages, type ThreadEntry } from './thread';
+import { cacheControl, type CacheTtl } from './cache-control';
 
 export const DRAFT_PROMPT = { name: 'draft-reply', version: 2 } as const;
 export const REVISE_PROMPT = { name: 'revise-reply', version: 2 } as const;
@@ -29,6 +30,8 @@ export interface DraftPromptInput {
   revisionInstructions?: string;
   previousDraft?: string;
   maxTokens?: number;
+  /** How long the cached prefix lives: 5 minutes (writes at 1.25×) or 1 hour (2×). */
+  cacheTtl?: CacheTtl;
 }
 
 const INSTRUCTIONS = `You write replies for a customer support team. A support agent or an automatic
@@ -66,7 +69,7 @@ export function buildDraftRequest(input: DraftPromptInput): Anthropic.MessageCre
     max_tokens: input.maxTokens ?? DRAFT_MAX_TOKENS,
     system: [
       { type: 'text', text: `${INSTRUCTIONS}\n\n${STYLE_GUIDE}` },
-      { type: 'text', text: renderKnowledge(input.knowledge), cache_control: { type: 'ephemeral' } },
+      { type: 'text', text: renderKnowledge(input.knowledge), cache_control: cacheControl(input.cacheTtl) },
     ],
     messages: [
       {

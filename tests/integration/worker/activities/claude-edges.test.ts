@@ -111,6 +111,20 @@ describe('classifyMessage and stop reasons', () => {
   });
 });
 
+describe('cache lifetime', () => {
+  it('writes 1-hour entries when CLAUDE_CACHE_TTL is 1h, and reads them on the next email', async () => {
+    await fixture.close();
+    fixture = await createActivityFixture({ cacheTtl: '1h' });
+    const ids = await seedInbound(fixture);
+    await fixture.run(fixture.activities.draftReply, [{ ...ids, draftVersion: 1 }]);
+    await fixture.run(fixture.activities.draftReply, [{ ...ids, draftVersion: 2 }]);
+    const [first, second] = await llmCalls();
+    expect(first).toMatchObject({ cacheWrite5mTokens: 0 });
+    expect(first?.cacheWrite1hTokens).toBeGreaterThan(2048);
+    expect(second?.cacheReadTokens).toBe(first?.cacheWrite1hTokens);
+  });
+});
+
 describe('draftReply and stop reasons', () => {
   it('stores a refused draft as unusable, with the reason, after one call', async () => {
     const ids = await seedInbound(fixture);
