@@ -97,7 +97,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
           {failedSend && finding ? <ResendPanel key={`${failedSend.draftVersion}:${failedSend.attempts}`} conversationId={conversation.id} send={failedSend} finding={finding} /> : null}
           {NO_COMPOSE.has(conversation.status) ? null : (
             <ReplyComposer
-              key={`${conversation.status}:${currentDraft?.version ?? 0}`}
+              key={conversation.id}
               conversationId={conversation.id}
               customerEmail={conversation.customerEmail}
               startText={unusableText}
