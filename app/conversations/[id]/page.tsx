@@ -45,8 +45,11 @@ async function outboxFinding(send: SendView): Promise<OutboxFinding> {
   }
 }
 
-/** Where an agent may write their own reply: anywhere but mid-send and after the conversation closed. */
-const NO_COMPOSE = new Set(['sending', 'closed']);
+/**
+ * Where an agent may write their own reply: anywhere but after the conversation closed. (Mid-send
+ * the workflow refuses it with a clear message; unmounting the composer then would lose its outcome.)
+ */
+const NO_COMPOSE = new Set(['closed']);
 
 async function loadDetail(id: string) {
   try {
