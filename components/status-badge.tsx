@@ -3,6 +3,7 @@ import { Badge, type BadgeTone } from './badge';
 
 const TONE: Record<string, BadgeTone> = {
   awaiting_approval: 'brand',
+  needs_person: 'danger',
   escalated: 'danger',
   auto_send_hold: 'warning',
   sending: 'info',

@@ -1,6 +1,7 @@
 import type { Env } from '../lib/platform/config/env';
 import { withPriceOverrides } from '../lib/platform/llm/price-table';
 import { domainOf } from '../lib/platform/mail/addresses';
+import { modelBudgetFromEnv } from '../lib/features/settings/model-budget';
 import type { ActivityConfig } from './activities';
 
 /** The slice of the environment activities need, resolved once at worker start. */
@@ -8,6 +9,7 @@ export function activityConfigFrom(config: Env): ActivityConfig {
   return {
     classifyModel: config.CLAUDE_CLASSIFY_MODEL,
     draftModel: config.CLAUDE_DRAFT_MODEL,
+    cacheTtl: config.CLAUDE_CACHE_TTL,
     categories: config.CATEGORIES,
     knowledgeDir: config.KNOWLEDGE_DIR,
     mailFrom: config.MAIL_FROM,
@@ -17,5 +19,6 @@ export function activityConfigFrom(config: Env): ActivityConfig {
     autoSendHourlyCapPerSender: config.AUTO_SEND_HOURLY_CAP_PER_SENDER,
     autoSendHourlyCapGlobal: config.AUTO_SEND_HOURLY_CAP_GLOBAL,
     prices: withPriceOverrides(config.CLAUDE_PRICES_JSON),
+    modelBudgetDefaults: modelBudgetFromEnv(config),
   };
 }

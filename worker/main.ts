@@ -37,6 +37,9 @@ async function main(): Promise<void> {
     activities: createActivities({ db, claude, mailer, observer, config: activityConfigFrom(config) }),
     // On SIGINT/SIGTERM the SDK stops polling and lets in-flight activities finish this long.
     shutdownGraceTime: '30 seconds',
+    // Heartbeats carry cancellations: when an agent's own reply overtakes a model call, the call
+    // stops (and stops costing) within seconds rather than 80% of the heartbeat timeout.
+    maxHeartbeatThrottleInterval: '2 seconds',
   });
   const client = new Client({ connection: await Connection.connect(connectionOptions), namespace: config.TEMPORAL_NAMESPACE });
   const reconciler = startReconciler({ db, client, config });

@@ -7,14 +7,18 @@ import { formatDuration, formatNumber, formatPercent, formatUsd } from '@/lib/we
 import { BarChart } from './_components/bar-chart';
 import { CategoryTable } from './_components/category-table';
 import { StatCard } from './_components/stat-card';
+import { ModelPanel } from './_components/model-panel';
+import { budgetStatus } from '@/lib/core/policy/model-budget';
+import { getModelBudget, getModelSpend } from '@/lib/features/settings/model-budget';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('manager');
   const days = parseOverviewDays(await searchParams);
-  const metrics = await getOverviewMetrics({ days });
+  const [metrics, budget, spend] = await Promise.all([getOverviewMetrics({ days }), getModelBudget(), getModelSpend()]);
   const { sends, decisions, sla, cost } = metrics;
+  const budgetNow = budgetStatus(budget, spend);
   const labels = metrics.daily.map((point) => point.day.slice(5));
 
   return (
@@ -35,7 +39,27 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </nav>
       </div>
 
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+      {budgetNow.reached ? (
+        <div role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 px-4 py-3 text-red-950">
+          <p className="text-sm font-bold">Model spend budget reached</p>
+          <p className="mt-1 text-sm">
+            {budgetNow.reason[0]?.toUpperCase()}
+            {budgetNow.reason.slice(1)}. Countersign is not calling Claude: new mail goes straight to people (Needs a person). Raise the budget in{' '}
+            <Link href="/settings" className="font-medium underline">
+              Settings
+            </Link>{' '}
+            to resume.
+          </p>
+        </div>
+      ) : null}
+
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-7">
+        <StatCard
+          label="Needs a person"
+          value={<Link href="/?queue=needs_person">{formatNumber(metrics.model.needsPersonNow)}</Link>}
+          tone={metrics.model.needsPersonNow > 0 ? 'bad' : 'neutral'}
+          hint="Claude could not answer: waiting for an agent now"
+        />
         <StatCard label="Automation rate" value={formatPercent(sends.automationRate)} hint={`${formatNumber(sends.autoSent)} of ${formatNumber(sends.sent)} replies sent without an agent`} />
         <StatCard
           label="Approved without edit"
@@ -76,6 +100,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           series={[{ name: 'Cost (USD)', fillClass: 'fill-amber-500', swatchClass: 'bg-amber-500', values: metrics.daily.map((point) => point.costUsd) }]}
         />
       </div>
+
+      <ModelPanel stats={metrics.model} budget={budget} spend={spend} />
 
       <CategoryTable rows={metrics.categories} />
       <p className="text-xs text-slate-500">

@@ -5,6 +5,8 @@ import { ok, type ActionResult } from '@/lib/web/actions/action-result';
 import { serverAction } from '@/lib/web/actions/server-action';
 import { automationPolicyFormSchema } from '@/lib/core/policy/automation-policy';
 import { updateAutomationPolicy } from '@/lib/features/settings/automation-policy';
+import { modelBudgetFormSchema } from '@/lib/core/policy/model-budget';
+import { updateModelBudget } from '@/lib/features/settings/model-budget';
 
 export type UpdatePolicyResult = ActionResult | null;
 
@@ -21,3 +23,13 @@ export const updateAutomationPolicyAction = serverAction(
     return ok(null);
   },
 );
+
+export type UpdateBudgetResult = ActionResult | null;
+
+/** A manager sets the monthly and daily model-spend caps (empty = no cap); audited. */
+export const updateModelBudgetAction = serverAction({ role: 'manager', schema: modelBudgetFormSchema }, async (input, manager) => {
+  await updateModelBudget({ id: manager.id, role: manager.role }, input);
+  revalidatePath('/settings');
+  revalidatePath('/overview');
+  return ok(null);
+});

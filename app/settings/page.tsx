@@ -4,12 +4,14 @@ import { requireUser } from '@/lib/web/auth';
 import { env } from '@/lib/platform/config/env';
 import { getAutomationPolicy } from '@/lib/features/settings/automation-policy';
 import { PolicyForm } from './policy-form';
+import { BudgetForm } from './budget-form';
+import { getModelBudget } from '@/lib/features/settings/model-budget';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   await requireUser('manager');
-  const policy = await getAutomationPolicy();
+  const [policy, budget] = await Promise.all([getAutomationPolicy(), getModelBudget()]);
   // Keep saved categories visible even if CATEGORIES no longer lists them.
   const categories = [...new Set([...env().CATEGORIES, ...policy.autoSendCategories])];
   return (
@@ -22,6 +24,10 @@ export default async function SettingsPage() {
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <PolicyForm policy={policy} categories={categories} />
+      </section>
+      <h2 className="text-lg font-semibold">Model spend budget</h2>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <BudgetForm budget={budget} />
       </section>
     </div>
   );

@@ -14,6 +14,10 @@ export interface Scenario {
   classifyModel: string;
   draftModel: string;
   caching: boolean;
+  /** Which measured token profile it is priced from (see measure-tokens.ts). */
+  prompts: 'designed' | 'lean';
+  /** Price the cache writes as 1-hour entries (CLAUDE_CACHE_TTL=1h) instead of 5-minute ones. */
+  ttl1h?: boolean;
 }
 
 export interface ScenarioCost {
@@ -33,6 +37,11 @@ export function uncached(usage: TokenUsage): TokenUsage {
   return { inputTokens: input, outputTokens: usage.outputTokens, cacheReadTokens: 0, cacheWrite5mTokens: 0, cacheWrite1hTokens: 0 };
 }
 
+/** The same writes, made as 1-hour cache entries. */
+export function asOneHourWrites(usage: TokenUsage): TokenUsage {
+  return { ...usage, cacheWrite5mTokens: 0, cacheWrite1hTokens: usage.cacheWrite1hTokens + usage.cacheWrite5mTokens };
+}
+
 function costOf(model: string, usage: TokenUsage, prices: PriceTable): number {
   const result = computeCostUsd(model, usage, prices);
   if (!result.priced) throw new Error(`No price for ${model}: add it to CLAUDE_PRICES_JSON`);
@@ -42,8 +51,9 @@ function costOf(model: string, usage: TokenUsage, prices: PriceTable): number {
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 const mean = (values: readonly number[]) => (values.length === 0 ? 0 : sum(values) / values.length);
 
-export function priceScenario(scenario: Scenario, emails: readonly EmailTokens[], prices: PriceTable): ScenarioCost {
-  const adjust = scenario.caching ? (usage: TokenUsage) => usage : uncached;
+export function priceScenario(scenario: Scenario, profiles: Record<Scenario['prompts'], readonly EmailTokens[]>, prices: PriceTable): ScenarioCost {
+  const emails = profiles[scenario.prompts];
+  const adjust = !scenario.caching ? uncached : scenario.ttl1h ? asOneHourWrites : (usage: TokenUsage) => usage;
   const perEmailUsd = emails.map(
     (email) => costOf(scenario.classifyModel, adjust(email.classify), prices) + costOf(scenario.draftModel, adjust(email.draft), prices),
   );

@@ -1,9 +1,51 @@
-// Fault injection: errors (429/529/500/timeout), added latency and malformed answers, chosen by a
-// seeded PRNG so a test that sets a seed sees the same sequence of faults on every run.
+// Fault injection. Two ways: random faults (errors, added latency and malformed answers, chosen
+// by a seeded PRNG so a test that sets a seed sees the same sequence on every run), and fault
+// rules: "the next N classify (or draft) requests get this fault", for tests that need one
+// exact failure at one exact step.
 import { z } from 'zod';
 
-export const ERROR_KINDS = ['429', '529', '500', 'timeout'] as const;
+/** API errors (see api-errors.ts for their exact shapes) and a held request that never answers. */
+export const ERROR_KINDS = [
+  '429',
+  '529',
+  '500',
+  '504',
+  'timeout',
+  '400',
+  '401',
+  '402',
+  '403',
+  '404',
+  'spend_limit',
+  'credit_balance',
+  'usage_limit',
+] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** The transient errors random faults pick from by default: the ones retrying can fix. */
+const TRANSIENT_KINDS: ErrorKind[] = ['429', '529', '500', 'timeout'];
+
+/** A 200 whose answer cannot be used as it is. */
+export const ANSWER_FAULTS = [
+  'refusal',
+  'max_tokens',
+  'empty',
+  'pause_turn',
+  'context_window_exceeded',
+  'malformed',
+  'parallel_tool_use',
+] as const;
+export type AnswerFault = (typeof ANSWER_FAULTS)[number];
+
+export type FaultKind = ErrorKind | AnswerFault;
+
+export interface FaultRule {
+  /** Which requests it applies to; absent = any. */
+  purpose?: 'classify' | 'draft';
+  fault: FaultKind;
+  /** How many matching requests get it; absent = every one until reset. */
+  times?: number;
+}
 
 export interface FaultConfig {
   /** Share of /v1/messages calls (0-1) answered with one of `errorKinds` instead of a reply. */
@@ -16,15 +58,24 @@ export interface FaultConfig {
   seed: number;
   /** How long a "timeout" fault holds the request before dropping the connection. */
   timeoutMs: number;
+  /** Checked in order before the random faults; the first matching rule with uses left applies. */
+  rules: FaultRule[];
 }
 
 export const DEFAULT_FAULTS: Readonly<FaultConfig> = Object.freeze({
   errorRate: 0,
-  errorKinds: [...ERROR_KINDS],
+  errorKinds: [...TRANSIENT_KINDS],
   latencyMs: 0,
   malformedRate: 0,
   seed: 1,
   timeoutMs: 30_000,
+  rules: [],
+});
+
+const faultRuleSchema = z.strictObject({
+  purpose: z.enum(['classify', 'draft']).optional(),
+  fault: z.enum([...ERROR_KINDS, ...ANSWER_FAULTS]),
+  times: z.number().int().min(1).optional(),
 });
 
 export const faultPatchSchema = z.strictObject({
@@ -34,11 +85,12 @@ export const faultPatchSchema = z.strictObject({
   malformedRate: z.number().min(0).max(1),
   seed: z.number().int(),
   timeoutMs: z.number().int().min(0).max(3_600_000),
+  rules: z.array(faultRuleSchema).max(50),
 }).partial();
 
 export interface FaultDecision {
   error: ErrorKind | null;
-  malformed: boolean;
+  answer: AnswerFault | null;
 }
 
 /** mulberry32: tiny, fast, and good enough to spread faults evenly. */
@@ -53,32 +105,46 @@ function prng(seed: number): () => number {
   };
 }
 
+const isErrorKind = (fault: FaultKind): fault is ErrorKind => (ERROR_KINDS as readonly string[]).includes(fault);
+
+function copy(config: FaultConfig): FaultConfig {
+  return { ...config, errorKinds: [...config.errorKinds], rules: config.rules.map((rule) => ({ ...rule })) };
+}
+
 export class FaultInjector {
-  private current: FaultConfig = { ...DEFAULT_FAULTS, errorKinds: [...DEFAULT_FAULTS.errorKinds] };
+  private current: FaultConfig = copy(DEFAULT_FAULTS);
   private random = prng(this.current.seed);
 
   config(): FaultConfig {
-    return { ...this.current, errorKinds: [...this.current.errorKinds] };
+    return copy(this.current);
   }
 
   /** Validates the patch (throws ZodError) and restarts the PRNG so the new settings replay identically. */
   configure(patch: Partial<FaultConfig>): FaultConfig {
     const parsed = faultPatchSchema.parse(patch);
-    this.current = { ...this.current, ...parsed, errorKinds: [...(parsed.errorKinds ?? this.current.errorKinds)] };
+    this.current = copy({ ...this.current, ...parsed });
     this.random = prng(this.current.seed);
     return this.config();
   }
 
   reset(): void {
-    this.current = { ...DEFAULT_FAULTS, errorKinds: [...DEFAULT_FAULTS.errorKinds] };
+    this.current = copy(DEFAULT_FAULTS);
     this.random = prng(this.current.seed);
   }
 
-  next(): FaultDecision {
+  next(purpose: 'classify' | 'draft'): FaultDecision {
     // Always draw three numbers so one setting's outcome never shifts another's sequence.
     const [errorRoll, kindRoll, malformedRoll] = [this.random(), this.random(), this.random()];
+    const rule = this.takeRule(purpose);
+    if (rule) return isErrorKind(rule.fault) ? { error: rule.fault, answer: null } : { error: null, answer: rule.fault };
     const kinds = this.current.errorKinds;
     const error = errorRoll < this.current.errorRate ? (kinds[Math.floor(kindRoll * kinds.length)] ?? null) : null;
-    return { error, malformed: error === null && malformedRoll < this.current.malformedRate };
+    return { error, answer: error === null && malformedRoll < this.current.malformedRate ? 'malformed' : null };
+  }
+
+  private takeRule(purpose: 'classify' | 'draft'): FaultRule | undefined {
+    const rule = this.current.rules.find((candidate) => (candidate.purpose ?? purpose) === purpose && candidate.times !== 0);
+    if (rule?.times !== undefined) rule.times -= 1;
+    return rule;
   }
 }

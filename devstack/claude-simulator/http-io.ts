@@ -43,20 +43,8 @@ export function sendApiError(
   message: string,
   requestId: string,
   headers: Record<string, string> = {},
+  details?: { error_code: string },
 ): void {
-  const body = { type: 'error', error: { type, message }, request_id: requestId };
-  sendJson(res, status, body, { ...headers, 'request-id': requestId });
-}
-
-/** The headers the API sends with a 429, with the "exhausted" values that caused it. */
-export function rateLimitHeaders(now: Date, retryAfterSeconds: number): Record<string, string> {
-  const reset = new Date(now.getTime() + retryAfterSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const headers: Record<string, string> = { 'retry-after': String(retryAfterSeconds) };
-  const limits: Record<string, number> = { requests: 50, tokens: 40_000, 'input-tokens': 30_000, 'output-tokens': 8_000 };
-  for (const [name, limit] of Object.entries(limits)) {
-    headers[`anthropic-ratelimit-${name}-limit`] = String(limit);
-    headers[`anthropic-ratelimit-${name}-remaining`] = '0';
-    headers[`anthropic-ratelimit-${name}-reset`] = reset;
-  }
-  return headers;
+  const error = details ? { type, message, details } : { type, message };
+  sendJson(res, status, { type: 'error', error, request_id: requestId }, { ...headers, 'request-id': requestId });
 }

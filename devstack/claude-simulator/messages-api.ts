@@ -49,9 +49,10 @@ const contentBlockSchema = z.discriminatedUnion('type', [
 export type RequestContentBlock = z.infer<typeof contentBlockSchema>;
 
 const messageSchema = z.object({
-  // SDK 1.x also types in-conversation system messages; the simulator reads them like `system`.
+  // SDK 1.x also types in-conversation system messages; only Opus 4.8 accepts them (request-checks).
   role: z.enum(['user', 'assistant', 'system']),
-  content: z.union([z.string(), z.array(contentBlockSchema).min(1)]),
+  // Emptiness is checked with the API's own wording in conversation-checks.ts.
+  content: z.union([z.string(), z.array(contentBlockSchema)]),
 });
 export type RequestMessage = z.infer<typeof messageSchema>;
 
@@ -70,6 +71,19 @@ const toolChoiceSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none') }),
 ]);
 
+const thinkingSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('enabled'), budget_tokens: z.number().int() }),
+  z.object({ type: z.literal('adaptive') }),
+  z.object({ type: z.literal('disabled') }),
+]);
+export type ThinkingConfig = z.infer<typeof thinkingSchema>;
+
+const outputConfigSchema = z.object({
+  // Only json_schema exists; anything else is the API's 400.
+  format: z.object({ type: z.literal('json_schema'), schema: z.record(z.string(), z.unknown()) }).nullish(),
+  effort: z.enum(['low', 'medium', 'high', 'max']).nullish(),
+});
+
 const promptFields = {
   model: z.string().min(1),
   messages: z.array(messageSchema).min(1, 'at least one message is required'),
@@ -78,11 +92,14 @@ const promptFields = {
   tool_choice: toolChoiceSchema.optional(),
   // Top-level cache_control is the API's "automatic caching": a breakpoint on the last block.
   cache_control: cacheControlField,
+  thinking: thinkingSchema.optional(),
+  output_config: outputConfigSchema.optional(),
 };
 
 export const messagesRequestSchema = z.object({
   ...promptFields,
-  max_tokens: z.number().int().min(1),
+  // 0 only pre-warms the prompt cache (request-checks.ts lists what it cannot combine with).
+  max_tokens: z.number().int().min(0),
   temperature: z.number().min(0).max(1).optional(),
   top_p: z.number().min(0).max(1).optional(),
   top_k: z.number().int().min(0).optional(),
@@ -99,7 +116,21 @@ export type ResponseContentBlock =
   | { type: 'text'; text: string }
   | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
 
-export type StopReason = 'end_turn' | 'tool_use' | 'max_tokens';
+export type StopReason =
+  | 'end_turn'
+  | 'tool_use'
+  | 'max_tokens'
+  | 'stop_sequence'
+  | 'pause_turn'
+  | 'refusal'
+  | 'model_context_window_exceeded';
+
+/** Set on refusals only (SDK RefusalStopDetails). */
+export interface StopDetails {
+  type: 'refusal';
+  category: 'cyber' | 'bio' | 'frontier_llm' | 'reasoning_extraction' | 'general_harms' | null;
+  explanation: string | null;
+}
 
 export interface SimUsage {
   input_tokens: number;
@@ -118,16 +149,20 @@ export interface SimMessage {
   content: ResponseContentBlock[];
   stop_reason: StopReason;
   stop_sequence: null;
+  stop_details: StopDetails | null;
   usage: SimUsage;
 }
 
 export type ApiErrorType =
   | 'invalid_request_error'
   | 'authentication_error'
+  | 'billing_error'
+  | 'permission_error'
   | 'not_found_error'
   | 'request_too_large'
   | 'rate_limit_error'
   | 'api_error'
+  | 'timeout_error'
   | 'overloaded_error';
 
 /** First zod issue rendered the way the API words validation errors: `path: message`. */

@@ -1,33 +1,19 @@
-// POST /v1/messages and /v1/messages/count_tokens: authentication, validation, fault injection,
-// prompt-cache accounting, then the reply as JSON or as a server-sent event stream.
+// POST /v1/messages and /v1/messages/count_tokens: authentication, validation (shape, model,
+// the API's semantic rules), fault injection, prompt-cache accounting, then the reply as JSON
+// or as a server-sent event stream.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import type { ErrorKind } from './faults';
-import { BodyTooLargeError, newRequestId, rateLimitHeaders, readBody, sendApiError, sendJson } from './http-io';
-import {
-  countTokensRequestSchema,
-  describeIssue,
-  messagesRequestSchema,
-  type ApiErrorType,
-  type CountTokensRequest,
-} from './messages-api';
+import { resolveModel } from '../../lib/platform/llm/resolve-model';
+import { errorAnswer } from './api-errors';
+import { BodyTooLargeError, newRequestId, readBody, sendApiError, sendJson } from './http-io';
+import { countTokensRequestSchema, describeIssue, messagesRequestSchema, type ApiErrorType, type CountTokensRequest } from './messages-api';
 import { promptUnits, totalTokens } from './prompt-units';
-import { semanticProblem } from './request-checks';
+import { modelFor, promptProblem, semanticProblem } from './request-checks';
 import { assembleMessage, buildReply, detectPurpose } from './responder';
 import { streamMessage } from './sse';
 import type { CallPurpose, CallStatus } from './stats';
 import type { SimulatorState } from './state';
 import { clientGone, waitUnlessAborted } from './waiting';
-
-const FAULT_ERRORS: Record<Exclude<ErrorKind, 'timeout'>, { status: number; type: ApiErrorType; message: string }> = {
-  '429': {
-    status: 429,
-    type: 'rate_limit_error',
-    message: 'Number of request tokens has exceeded your per-minute rate limit (simulated).',
-  },
-  '529': { status: 529, type: 'overloaded_error', message: 'Overloaded (simulated).' },
-  '500': { status: 500, type: 'api_error', message: 'Internal server error (simulated).' },
-};
 
 function hasCredentials(req: IncomingMessage): boolean {
   const apiKey = req.headers['x-api-key'];
@@ -44,6 +30,7 @@ const fail = (status: number, type: ApiErrorType, message: string): Failure => (
 async function parseRequest<T extends z.ZodType<CountTokensRequest>>(
   req: IncomingMessage,
   schema: T,
+  check: (value: z.infer<T>) => Failure | null,
 ): Promise<Parsed<z.infer<T>>> {
   if (!hasCredentials(req)) return fail(401, 'authentication_error', 'x-api-key header is required');
   if (!req.headers['anthropic-version']) return fail(400, 'invalid_request_error', 'anthropic-version: header is required');
@@ -62,10 +49,11 @@ async function parseRequest<T extends z.ZodType<CountTokensRequest>>(
   }
   const result = schema.safeParse(json);
   if (!result.success) return fail(400, 'invalid_request_error', describeIssue(result.error));
-  const problem = semanticProblem(result.data);
-  if (problem) return fail(400, 'invalid_request_error', problem);
-  return { ok: true, value: result.data };
+  return check(result.data) ?? { ok: true, value: result.data };
 }
+
+const asFailure = (problem: { status: number; type: ApiErrorType; message: string } | null): Failure | null =>
+  problem ? fail(problem.status, problem.type, problem.message) : null;
 
 export async function handleMessages(req: IncomingMessage, res: ServerResponse, state: SimulatorState): Promise<void> {
   const requestId = newRequestId();
@@ -74,16 +62,20 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse, 
   const record = (purpose: CallPurpose, model: string | null, status: CallStatus): void =>
     state.stats.record({ at, purpose, model, status });
 
-  const parsed = await parseRequest(req, messagesRequestSchema);
+  const parsed = await parseRequest(req, messagesRequestSchema, (request) => {
+    const found = modelFor(request);
+    return asFailure('problem' in found ? found.problem : semanticProblem(request, found.model));
+  });
   if (!parsed.ok) {
     record('unknown', null, parsed.status);
-    sendApiError(res, parsed.status, parsed.type, parsed.message, requestId);
+    sendApiError(res, parsed.status, parsed.type, parsed.message, requestId, { 'x-should-retry': 'false' });
     return;
   }
   const request = parsed.value;
+  const model = resolveModel(request.model);
   const info = detectPurpose(request);
   state.stats.received(info.purpose);
-  const decision = state.faults.next();
+  const decision = state.faults.next(info.purpose);
   const config = state.faults.config();
 
   if (decision.error === 'timeout') {
@@ -98,16 +90,18 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse, 
     return;
   }
   if (decision.error) {
-    const fault = FAULT_ERRORS[decision.error];
-    const headers = decision.error === '429' ? rateLimitHeaders(new Date(), 1) : {};
-    record(info.purpose, request.model, fault.status);
-    sendApiError(res, fault.status, fault.type, fault.message, requestId, { ...headers, 'x-should-retry': 'true' });
+    const answer = errorAnswer(decision.error, request.model);
+    record(info.purpose, request.model, answer.status);
+    sendApiError(res, answer.status, answer.type, answer.message, requestId, answer.headers, answer.details);
     return;
   }
 
   const units = promptUnits(request);
-  const cache = state.cache.apply(request.model, units);
-  const message = assembleMessage(request, buildReply(request, info, decision.malformed), totalTokens(units), cache);
+  const prompt = totalTokens(units);
+  const cache = state.cache.apply(request.model, model.cacheMinTokens, units);
+  const answer = buildReply(request, info, decision.answer, prompt, model.contextWindow);
+  const message = assembleMessage(request, answer, prompt, cache);
+  state.stats.recordStop(message.stop_reason);
   record(info.purpose, request.model, 200);
   if (request.stream) streamMessage(res, message, requestId);
   else sendJson(res, 200, message, { 'request-id': requestId });
@@ -115,9 +109,12 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse, 
 
 export async function handleCountTokens(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = newRequestId();
-  const parsed = await parseRequest(req, countTokensRequestSchema);
+  const parsed = await parseRequest(req, countTokensRequestSchema, (request) => {
+    const found = modelFor(request);
+    return asFailure('problem' in found ? found.problem : promptProblem(request, found.model));
+  });
   if (!parsed.ok) {
-    sendApiError(res, parsed.status, parsed.type, parsed.message, requestId);
+    sendApiError(res, parsed.status, parsed.type, parsed.message, requestId, { 'x-should-retry': 'false' });
     return;
   }
   sendJson(res, 200, { input_tokens: totalTokens(promptUnits(parsed.value)) }, { 'request-id': requestId });

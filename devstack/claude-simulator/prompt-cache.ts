@@ -16,11 +16,6 @@ export interface CacheUsage {
 
 const NO_CACHE: CacheUsage = { cacheCreation: 0, cacheRead: 0, creation5m: 0, creation1h: 0 };
 
-/** Shorter prefixes are silently not cached by the API: 1024 tokens for Sonnet/Opus, 2048 for Haiku. */
-export function minimumCacheableTokens(model: string): number {
-  return model.toLowerCase().includes('haiku') ? 2048 : 1024;
-}
-
 interface Checkpoint {
   hash: string;
   tokens: number;
@@ -45,10 +40,14 @@ export class PromptCache {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  apply(model: string, units: readonly PromptUnit[]): CacheUsage {
+  /**
+   * `minimum` is the model's minimum cacheable prefix (model table: Haiku 4.5 4096, Sonnet 4.6
+   * 2048, ...). Shorter prefixes are silently not cached, as the API does; prefix sizes use the
+   * simulator's token estimate, so a prompt meant to be cached should clear it with room to spare.
+   */
+  apply(model: string, minimum: number, units: readonly PromptUnit[]): CacheUsage {
     const now = this.now();
     this.evictExpired(now);
-    const minimum = minimumCacheableTokens(model);
     const eligible = checkpoints(model, units).filter((checkpoint) => checkpoint.tokens >= minimum);
     if (eligible.length === 0) return { ...NO_CACHE };
 

@@ -1,9 +1,12 @@
-// Builds the assistant message for a valid request. A forced tool call means classification
-// (one tool_use block); anything else is drafting or revising (one text block).
+// Builds the assistant message for a valid request. A forced tool call or a structured-output
+// format means classification (one tool_use block, or JSON text); anything else is drafting or
+// revising (one text block). Answer faults turn it into what the API sometimes returns instead:
+// a refusal with stop_details, a cut-off or paused turn, an empty answer.
 import { createHash, randomBytes } from 'node:crypto';
 import { writeDraft } from './draft-writer';
+import type { AnswerFault } from './faults';
 import { analyzeEmail, emailText } from './heuristics';
-import type { MessagesRequest, ResponseContentBlock, SimMessage, StopReason, ToolDefinition } from './messages-api';
+import type { MessagesRequest, ResponseContentBlock, SimMessage, StopDetails, StopReason, ToolDefinition } from './messages-api';
 import type { CacheUsage } from './prompt-cache';
 import { readPrompt } from './prompt-reader';
 import { buildToolInput, malformToolInput } from './tool-input';
@@ -14,17 +17,21 @@ export type Purpose = 'classify' | 'draft';
 export interface PurposeInfo {
   purpose: Purpose;
   tool: ToolDefinition | null;
+  /** A structured-output schema (output_config.format): the answer is JSON text. */
+  schema: Record<string, unknown> | null;
 }
 
 export function detectPurpose(request: MessagesRequest): PurposeInfo {
   const choice = request.tool_choice;
   const tools = request.tools ?? [];
+  const schema = request.output_config?.format?.schema ?? null;
   if (choice?.type === 'tool') {
-    return { purpose: 'classify', tool: tools.find((tool) => tool.name === choice.name) ?? null };
+    return { purpose: 'classify', tool: tools.find((tool) => tool.name === choice.name) ?? null, schema };
   }
   // `any` forces *some* tool call; with the simulator's single-minded heuristics that is the first one.
-  if (choice?.type === 'any' && tools[0]) return { purpose: 'classify', tool: tools[0] };
-  return { purpose: 'draft', tool: null };
+  if (choice?.type === 'any' && tools[0]) return { purpose: 'classify', tool: tools[0], schema };
+  if (schema) return { purpose: 'classify', tool: null, schema };
+  return { purpose: 'draft', tool: null, schema: null };
 }
 
 /** Same request, same ids: keeps whole `content` arrays comparable across identical calls. */
@@ -36,49 +43,117 @@ function requestDigest(request: MessagesRequest): string {
 export interface Reply {
   content: ResponseContentBlock[];
   stopReason: StopReason;
+  stopDetails: StopDetails | null;
   outputTokens: number;
 }
 
-export function buildReply(request: MessagesRequest, info: PurposeInfo, malformed: boolean): Reply {
+const REFUSAL: StopDetails = {
+  type: 'refusal',
+  category: 'general_harms',
+  explanation: 'This request was declined because it could facilitate harm (simulated).',
+};
+
+const reply = (content: ResponseContentBlock[], stopReason: StopReason, outputTokens: number, stopDetails: StopDetails | null = null): Reply => ({
+  content,
+  stopReason,
+  stopDetails,
+  outputTokens,
+});
+
+/** The full answer the model would give with room enough. */
+function naturalAnswer(request: MessagesRequest, info: PurposeInfo, malformed: boolean): ResponseContentBlock[] {
   const view = readPrompt(request);
-  if (info.purpose === 'classify' && info.tool) {
+  if (info.purpose === 'classify') {
     const analysis = analyzeEmail(view.email);
-    const valid = buildToolInput(info.tool.input_schema, analysis, emailText(view.email));
+    const schema = info.tool?.input_schema ?? info.schema ?? {};
+    const valid = buildToolInput(schema, analysis, emailText(view.email));
     const input = malformed ? malformToolInput(valid) : valid;
-    const outputTokens = estimateTokens(JSON.stringify(input));
-    const block = { type: 'tool_use' as const, id: toolUseId(request), name: info.tool.name };
-    if (outputTokens > request.max_tokens) {
-      // The API cuts generation mid-JSON; what reaches the caller is an unusable, empty input.
-      return { content: [{ ...block, input: {} }], stopReason: 'max_tokens', outputTokens: request.max_tokens };
+    if (info.tool) return [{ type: 'tool_use', id: toolUseId(request, 0), name: info.tool.name, input }];
+    return [{ type: 'text', text: JSON.stringify(input) }];
+  }
+  return [{ type: 'text', text: malformed ? '' : writeDraft(view) }];
+}
+
+function blockTokens(block: ResponseContentBlock): number {
+  return estimateTokens(block.type === 'text' ? block.text : JSON.stringify(block.input));
+}
+
+/** What reaches the caller when generation stops after `limit` tokens. */
+function cutOff(content: ResponseContentBlock[], limit: number): ResponseContentBlock[] {
+  return content.map((block) =>
+    // A tool call cut mid-JSON arrives with an unusable input; text arrives cut mid-sentence.
+    block.type === 'tool_use' ? { ...block, input: {} } : { ...block, text: block.text.slice(0, Math.max(0, limit * 4)) },
+  );
+}
+
+function faultyAnswer(fault: AnswerFault, request: MessagesRequest, info: PurposeInfo, natural: ResponseContentBlock[]): Reply | null {
+  const total = natural.reduce((sum, block) => sum + blockTokens(block), 0);
+  switch (fault) {
+    case 'refusal':
+      // Whatever was generated before the classifier intervened: a few words of a draft, nothing of a tool call.
+      return info.purpose === 'draft'
+        ? reply([{ type: 'text', text: 'Hello..' }], 'refusal', 3, REFUSAL)
+        : reply([], 'refusal', 2, REFUSAL);
+    case 'max_tokens':
+      return reply(cutOff(natural, Math.floor(total / 3)), 'max_tokens', request.max_tokens);
+    case 'context_window_exceeded':
+      return reply(cutOff(natural, Math.floor(total / 3)), 'model_context_window_exceeded', Math.floor(total / 3));
+    case 'empty':
+      // "Sometimes Claude returns an empty response (exactly 2-3 tokens with no content)".
+      return reply([], 'end_turn', 3);
+    case 'pause_turn':
+      return reply([], 'pause_turn', 2);
+    case 'parallel_tool_use': {
+      const first = natural[0];
+      if (first?.type !== 'tool_use' || request.tool_choice?.type === 'none' || hasParallelDisabled(request)) return null;
+      return reply([first, { ...first, id: toolUseId(request, 1) }], 'tool_use', total * 2);
     }
-    return { content: [{ ...block, input }], stopReason: 'tool_use', outputTokens };
+    case 'malformed':
+      return null;
   }
-  const text = malformed ? '' : writeDraft(view);
-  const outputTokens = estimateTokens(text);
-  if (outputTokens > request.max_tokens) {
-    const cut = text.slice(0, request.max_tokens * 4);
-    return { content: [{ type: 'text', text: cut }], stopReason: 'max_tokens', outputTokens: request.max_tokens };
-  }
-  return { content: [{ type: 'text', text }], stopReason: 'end_turn', outputTokens };
 }
 
-function toolUseId(request: MessagesRequest): string {
-  return `toolu_sim_${requestDigest(request).slice(0, 24)}`;
+function hasParallelDisabled(request: MessagesRequest): boolean {
+  const choice = request.tool_choice;
+  return choice !== undefined && choice.type !== 'none' && choice.disable_parallel_tool_use === true;
 }
 
-export function assembleMessage(request: MessagesRequest, reply: Reply, inputTotal: number, cache: CacheUsage): SimMessage {
+/**
+ * The reply, after the limits: `max_tokens` cuts the answer (a tool call arrives unusable),
+ * and on models with a finite window the prompt plus the answer must fit in it.
+ */
+export function buildReply(request: MessagesRequest, info: PurposeInfo, fault: AnswerFault | null, promptTokens: number, contextWindow: number): Reply {
+  if (request.max_tokens === 0) return reply([], 'max_tokens', 0); // cache pre-warm
+  const natural = naturalAnswer(request, info, fault === 'malformed');
+  const faulty = fault ? faultyAnswer(fault, request, info, natural) : null;
+  if (faulty) return faulty;
+  const outputTokens = natural.reduce((sum, block) => sum + blockTokens(block), 0);
+  const room = contextWindow - promptTokens;
+  if (outputTokens > room && room < request.max_tokens) {
+    return reply(cutOff(natural, room), 'model_context_window_exceeded', room);
+  }
+  if (outputTokens > request.max_tokens) return reply(cutOff(natural, request.max_tokens), 'max_tokens', request.max_tokens);
+  return reply(natural, info.tool ? 'tool_use' : 'end_turn', outputTokens);
+}
+
+function toolUseId(request: MessagesRequest, index: number): string {
+  return `toolu_sim_${requestDigest(request).slice(0, 22)}${index}`;
+}
+
+export function assembleMessage(request: MessagesRequest, answer: Reply, inputTotal: number, cache: CacheUsage): SimMessage {
   return {
     id: `msg_sim_${randomBytes(12).toString('hex')}`,
     type: 'message',
     role: 'assistant',
     model: request.model,
-    content: reply.content,
-    stop_reason: reply.stopReason,
+    content: answer.content,
+    stop_reason: answer.stopReason,
     stop_sequence: null,
+    stop_details: answer.stopDetails,
     usage: {
       // As the API reports it: total prompt = input_tokens + cache_creation + cache_read.
       input_tokens: inputTotal - cache.cacheCreation - cache.cacheRead,
-      output_tokens: reply.outputTokens,
+      output_tokens: answer.outputTokens,
       cache_creation_input_tokens: cache.cacheCreation,
       cache_read_input_tokens: cache.cacheRead,
       cache_creation: { ephemeral_5m_input_tokens: cache.creation5m, ephemeral_1h_input_tokens: cache.creation1h },

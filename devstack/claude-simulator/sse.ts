@@ -48,13 +48,13 @@ export function streamMessage(res: ServerResponse, message: SimMessage, requestI
   const { usage } = message;
   send(res, 'message_start', {
     type: 'message_start',
-    message: { ...message, content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: 1 } },
+    message: { ...message, content: [], stop_reason: null, stop_sequence: null, stop_details: null, usage: { ...usage, output_tokens: 1 } },
   });
   send(res, 'ping', { type: 'ping' });
   message.content.forEach((block, index) => streamBlock(res, block, index));
   send(res, 'message_delta', {
     type: 'message_delta',
-    delta: { stop_reason: message.stop_reason, stop_sequence: null },
+    delta: { stop_reason: message.stop_reason, stop_sequence: null, stop_details: message.stop_details },
     usage: {
       input_tokens: usage.input_tokens,
       cache_creation_input_tokens: usage.cache_creation_input_tokens,

@@ -17,6 +17,8 @@ export interface SimulatorStats {
   /** Requests received, counted on arrival: includes calls whose client vanished mid-way. */
   receivedByPurpose: { classify: number; draft: number };
   byStatus: Record<string, number>;
+  /** Successful answers by stop_reason. */
+  byStopReason: Record<string, number>;
   /** The most recent requests, oldest first. */
   requests: SimulatorRequestRecord[];
 }
@@ -27,11 +29,22 @@ export class StatsRecorder {
   private stats: SimulatorStats = StatsRecorder.empty();
 
   private static empty(): SimulatorStats {
-    return { calls: 0, byPurpose: { classify: 0, draft: 0 }, receivedByPurpose: { classify: 0, draft: 0 }, byStatus: {}, requests: [] };
+    return {
+      calls: 0,
+      byPurpose: { classify: 0, draft: 0 },
+      receivedByPurpose: { classify: 0, draft: 0 },
+      byStatus: {},
+      byStopReason: {},
+      requests: [],
+    };
   }
 
   received(purpose: CallPurpose): void {
     if (purpose !== 'unknown') this.stats.receivedByPurpose[purpose] += 1;
+  }
+
+  recordStop(stopReason: string): void {
+    this.stats.byStopReason[stopReason] = (this.stats.byStopReason[stopReason] ?? 0) + 1;
   }
 
   record(entry: SimulatorRequestRecord): void {

@@ -34,6 +34,8 @@ export interface ConversationWorkflowInput {
   actors?: Record<string, AgentRole>;
   /** History size after which the workflow continues as new between messages (default 5,000 events). */
   continueAsNewAfterEvents?: number;
+  /** Carried across continue-as-new: a reply whose send failed or is uncertain, waiting for a resend. */
+  failedSend?: { draftVersion: number; ledgerStatus: 'sending' | 'failed' };
 }
 
 export interface EscalationWorkflowInput {
@@ -92,6 +94,38 @@ export const rejectDraftUpdate = defineUpdate<DecisionResult, [RejectDraftInput]
 export const reviseDraftUpdate = defineUpdate<DecisionResult, [ReviseDraftInput]>('reviseDraft');
 export const cancelAutoSendUpdate = defineUpdate<DecisionResult, [CancelAutoSendInput]>('cancelAutoSend');
 
+// ---- Updates (an agent's own reply) ----------------------------------------------------
+
+/**
+ * An agent writes the reply themselves, in any state: no draft, after a reject, after Claude
+ * failed, or instead of an open draft (which is then set aside). It goes out through the same
+ * exactly-once send ledger as an approved draft, as a new draft version.
+ */
+export interface ComposeReplyInput {
+  actor: Actor;
+  body: string;
+}
+
+/**
+ * Sends a failed or uncertain reply again. `confirmedLedgerStatus` is the outbox state the
+ * agent was shown and confirmed (`sending`: a worker died mid-handover, so the customer may
+ * already have it; `failed`: the relay refused it); without it the workflow refuses.
+ */
+export interface ResendReplyInput {
+  actor: Actor;
+  draftVersion: number;
+  confirmedLedgerStatus: 'sending' | 'failed';
+}
+
+export interface ReplyResult {
+  conversationId: string;
+  draftVersion: number;
+  outcome: 'reply_queued' | 'resend_queued';
+}
+
+export const composeReplyUpdate = defineUpdate<ReplyResult, [ComposeReplyInput]>('composeReply');
+export const resendReplyUpdate = defineUpdate<ReplyResult, [ResendReplyInput]>('resendReply');
+
 // ---- Queries ---------------------------------------------------------------------------
 
 export interface ConversationState {
@@ -104,5 +138,9 @@ export interface ConversationState {
   autoSendHoldUntil?: string;
   pendingMessages: number;
   processedMessages: number;
+  /** Claude could not produce a usable answer; a person must write the reply. */
+  needsPerson?: boolean;
+  /** A reply whose send failed or is uncertain, waiting for an agent's resend. */
+  failedSendVersion?: number;
 }
 export const getConversationStateQuery = defineQuery<ConversationState>('getConversationState');

@@ -226,6 +226,41 @@ describe('dashboard', () => {
     await page.close();
   });
 
+  it('hands a refused draft to a person, who writes the reply in the dashboard; it goes out once', async () => {
+    const faults = await fetch(`${stack.claudeUrl}/__simulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ rules: [{ purpose: 'draft', fault: 'refusal', times: 1 }] }),
+    });
+    expect(faults.status).toBe(200);
+    const mail = email('password-reset');
+    const { conversationId } = await sendDemoEmail(mail, 0, { baseUrl: stack.baseUrl, secret: secrets.inbound, runId: randomUUID().slice(0, 8) });
+    const page = await signedInPage();
+    await page.goto(`${stack.baseUrl}/?queue=needs_person`);
+    await page.getByText(mail.subject).waitFor({ timeout: WORKFLOW_MS });
+
+    await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
+    const banner = page.getByRole('alert').filter({ hasText: 'Needs a person' });
+    await banner.waitFor({ timeout: WORKFLOW_MS });
+    await expect(banner.textContent()).resolves.toContain('Claude refused');
+    await expect(page.locator('#draft-editor').count()).resolves.toBe(0);
+
+    const reply = 'Hello, this is a person from the support team. Use "Forgot password?" on the sign-in page.';
+    await page.locator('#reply-composer').fill(reply);
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByRole('button', { name: /Click again to send to/ }).click();
+    await page.getByText(/Your reply \(v2\) is being sent/).waitFor({ timeout: 30_000 });
+    await waitForMail(mail.subject, 1);
+    await page.waitForTimeout(2_000);
+    const sent = await caughtMail(stack.mailUrl, mail.subject);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text).toContain('a person from the support team');
+    await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
+    await page.getByText(/wrote reply v2 by hand/).waitFor({ timeout: 15_000 });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/needs-person.png`, fullPage: true });
+    await page.close();
+  });
+
   it('renders the overview for a manager', async () => {
     const page = await signedInPage();
     await page.goto(`${stack.baseUrl}/overview?days=7`);

@@ -42,11 +42,10 @@ describe('auto-send path', () => {
     });
   });
 
-  it('routes risky, injected, failed-classification and screened mail to review with reasons', async () => {
+  it('routes risky, injected and screened mail to review with reasons', async () => {
     const cases = [
       { script: { classify: () => HIGH_RISK }, reason: 'Risk 85' },
       { script: { classify: () => ({ ...LOW_RISK, injectionSuspected: true }) }, reason: 'prompt injection' },
-      { script: { classify: () => ({ ok: false as const, error: 'invalid twice' }) }, reason: 'Classification failed' },
       { script: { screening: () => ['payment_details_change'] }, reason: 'payment or bank details' },
       { script: { draftProblems: ['The draft links to evil.example'] }, reason: 'evil.example' },
     ];

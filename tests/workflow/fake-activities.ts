@@ -1,16 +1,33 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import type { Activities } from '../../worker/activities';
 import type { ClassifyMessageResult } from '../../worker/activities/classify-message';
+import type { DraftReplyInput, DraftReplyResult } from '../../worker/activities/draft-reply';
+import type { SendReplyInput, SendReplyResult } from '../../worker/activities/send-reply';
 
 type Calls = { [K in keyof Activities]: Array<Parameters<Activities[K]>[0]> };
 
+/** What a model activity does instead of answering. */
+export type ModelBehaviour =
+  /** Fails for good with this failure type (as the activity does for 402, 404, the spend cap...). */
+  | { fail: string; message?: string }
+  /** Fails with a retryable error on every attempt (an outage longer than the retry window). */
+  | { transient: string }
+  /** Heartbeats until it is cancelled (a slow model call an agent overtakes). */
+  | { hang: true };
+
 export interface FakeScript {
   /** Classification per message id; default: a low-risk, confident account question. */
-  classify?: (messageId: string) => ClassifyMessageResult;
+  classify?: (messageId: string) => ClassifyMessageResult | ModelBehaviour;
+  /** Overrides parts of the draft result, or makes the draft call fail. */
+  draft?: (input: DraftReplyInput) => Partial<DraftReplyResult> | ModelBehaviour;
   screening?: (messageId: string) => string[];
   automated?: (messageId: string) => boolean;
   draftProblems?: string[];
   autoSendAllowed?: () => { allowed: boolean; reasons: string[] };
   sendFails?: 'permanent';
+  /** The result of each send, by call number (0-based); default sent, then already_sent. */
+  send?: (input: SendReplyInput, call: number) => SendReplyResult['status'] | 'permanent' | undefined;
 }
 
 export const LOW_RISK: ClassifyMessageResult = {
@@ -25,6 +42,26 @@ export const LOW_RISK: ClassifyMessageResult = {
 };
 
 export const HIGH_RISK: ClassifyMessageResult = { ...LOW_RISK, category: 'billing', riskScore: 85, summary: 'Refund with legal threat' };
+
+function isBehaviour(value: object): value is ModelBehaviour {
+  return 'fail' in value || 'transient' in value || 'hang' in value;
+}
+
+/** Acts out a model failure the way the real activity surfaces it. */
+async function behave(behaviour: ModelBehaviour, cancelled: { count: number }): Promise<never> {
+  if ('fail' in behaviour) throw ApplicationFailure.nonRetryable(behaviour.message ?? `simulated ${behaviour.fail}`, behaviour.fail);
+  if ('transient' in behaviour) throw ApplicationFailure.retryable(`simulated ${behaviour.transient}`, behaviour.transient);
+  const context = Context.current();
+  for (;;) {
+    context.heartbeat();
+    try {
+      await Promise.race([context.cancelled, new Promise((resolve) => setTimeout(resolve, 100))]);
+    } catch (error) {
+      cancelled.count += 1;
+      throw error;
+    }
+  }
+}
 
 /**
  * In-memory activities recording every call: workflow tests assert on what the workflow
@@ -43,9 +80,12 @@ export function createFakeActivities(script: FakeScript = {}) {
       'authorizeAutoSend',
       'sendReply',
       'notifyEscalation',
+      'recordManualReply',
+      'recordResendRequest',
     ].map((name) => [name, []]),
   ) as unknown as Calls;
   const sentVersions = new Set<number>();
+  const cancelled = { count: 0 };
 
   const activities: Activities = {
     async prepareInboundMessage(input) {
@@ -54,11 +94,14 @@ export function createFakeActivities(script: FakeScript = {}) {
     },
     async classifyMessage(input) {
       calls.classifyMessage.push(input);
-      return script.classify?.(input.messageId) ?? LOW_RISK;
+      const scripted = script.classify?.(input.messageId) ?? LOW_RISK;
+      return isBehaviour(scripted) ? behave(scripted, cancelled) : scripted;
     },
     async draftReply(input) {
       calls.draftReply.push(input);
-      return { draftVersion: input.draftVersion, knowledgeUsed: ['password-reset'], problems: script.draftProblems ?? [] };
+      const scripted = script.draft?.(input) ?? {};
+      if (isBehaviour(scripted)) return behave(scripted, cancelled);
+      return { draftVersion: input.draftVersion, knowledgeUsed: ['password-reset'], problems: script.draftProblems ?? [], stopReason: 'end_turn', ...scripted };
     },
     async mirrorStatus(input) {
       calls.mirrorStatus.push(input);
@@ -77,18 +120,25 @@ export function createFakeActivities(script: FakeScript = {}) {
       return script.autoSendAllowed?.() ?? { allowed: true, reasons: [] };
     },
     async sendReply(input) {
+      const call = calls.sendReply.length;
       calls.sendReply.push(input);
-      if (script.sendFails === 'permanent') {
-        const { ApplicationFailure } = await import('@temporalio/common');
-        throw ApplicationFailure.nonRetryable('550 mailbox unavailable', 'PermanentDeliveryFailure');
-      }
+      const outcome = script.send?.(input, call) ?? (script.sendFails === 'permanent' ? 'permanent' : undefined);
+      if (outcome === 'permanent') throw ApplicationFailure.nonRetryable('550 mailbox unavailable', 'PermanentDeliveryFailure');
+      const messageIdHeader = `<${input.conversationId}.v${input.draftVersion}@test>`;
+      if (outcome) return { status: outcome, messageIdHeader };
       const already = sentVersions.has(input.draftVersion);
       sentVersions.add(input.draftVersion);
-      return { status: already ? 'already_sent' : 'sent', messageIdHeader: `<${input.conversationId}.v${input.draftVersion}@test>` };
+      return { status: already ? 'already_sent' : 'sent', messageIdHeader };
     },
     async notifyEscalation(input) {
       calls.notifyEscalation.push(input);
     },
+    async recordManualReply(input) {
+      calls.recordManualReply.push(input);
+    },
+    async recordResendRequest(input) {
+      calls.recordResendRequest.push(input);
+    },
   };
-  return { activities, calls };
+  return { activities, calls, cancelled };
 }

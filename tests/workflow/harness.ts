@@ -32,6 +32,8 @@ export interface Run {
   env: TestWorkflowEnvironment;
   handle: WorkflowHandle<typeof conversationWorkflow>;
   calls: ReturnType<typeof createFakeActivities>['calls'];
+  /** How many model calls were cancelled (an agent's own reply overtook them). */
+  cancelled: ReturnType<typeof createFakeActivities>['cancelled'];
   conversationId: string;
   /** Delivers another customer message the way intake does (signal-with-start). */
   deliver: (messageId: string) => Promise<void>;
@@ -76,12 +78,14 @@ async function runConversation(
 ): Promise<void> {
   const taskQueue = `test-${randomUUID()}`;
   const conversationId = `conv-${randomUUID()}`;
-  const { activities, calls } = createFakeActivities(options.script);
+  const { activities, calls, cancelled } = createFakeActivities(options.script);
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
     activities,
+    // As in worker/main.ts: cancellations reach heartbeating activities within seconds.
+    maxHeartbeatThrottleInterval: '2 seconds',
   });
   const deliver = async (messageId: string) => {
     await env.client.workflow.signalWithStart(CONVERSATION_WORKFLOW, {
@@ -112,7 +116,7 @@ async function runConversation(
       }
       throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(state)}`);
     };
-    await body({ env, handle, calls, conversationId, deliver, waitFor });
+    await body({ env, handle, calls, cancelled, conversationId, deliver, waitFor });
     if (options.recordAs && process.env.RECORD_WORKFLOW_HISTORIES === '1') {
       await mkdir(HISTORIES_DIR, { recursive: true });
       // Binary protobuf: exact, and independent of how JSON encodes enums across SDK versions.

@@ -14,7 +14,8 @@ export interface AuthorizeAutoSendResult {
 const HOUR_MS = 3_600_000;
 
 /**
- * The last gate before an auto-send, read live at the end of the hold: the kill switch
+ * The last gate before an auto-send, read live at the end of the hold: the draft itself
+ * (complete, written by the model, not refused or cut off), the kill switch
  * (so flipping it stops conversations already on hold) and hourly caps per sender and
  * overall (so a flood of look-alike mail cannot turn into a flood of replies).
  */
@@ -23,6 +24,9 @@ export function createAuthorizeAutoSend(deps: ActivityDeps) {
     const { db, config } = deps;
     const policy = await getAutomationPolicy({}, db);
     const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
+    const draft = await db.draft.findUniqueOrThrow({
+      where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
+    });
     const since = new Date(Date.now() - HOUR_MS);
     const autoSends = { kind: 'auto_send', createdAt: { gte: since } } as const;
     const [global, perSender] = await Promise.all([
@@ -31,6 +35,10 @@ export function createAuthorizeAutoSend(deps: ActivityDeps) {
     ]);
     const reasons: string[] = [];
     if (!policy.autoSendEnabled) reasons.push('Auto-send was switched off (kill switch)');
+    // The last line of defence for a refused or cut-off draft: only a complete model draft goes out alone.
+    if (draft.status === 'unusable' || draft.origin !== 'model' || (draft.stopReason !== null && draft.stopReason !== 'end_turn')) {
+      reasons.push(`The draft is incomplete or not a model draft (status ${draft.status}, stop reason ${draft.stopReason ?? 'unknown'})`);
+    }
     if (global >= config.autoSendHourlyCapGlobal) reasons.push(`The hourly auto-send cap of ${config.autoSendHourlyCapGlobal} is reached`);
     if (perSender >= config.autoSendHourlyCapPerSender) {
       reasons.push(`This sender already got ${perSender} automatic replies in the last hour`);

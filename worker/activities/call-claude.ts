@@ -1,12 +1,14 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { MODEL_FAILURES } from '../../lib/core/failures';
 import { recordLlmCall } from '../../lib/features/conversations/mirror/record-llm-call';
+import { checkModelBudget } from '../../lib/features/settings/model-budget';
 import { computeCostUsd } from '../../lib/platform/llm/pricing';
 import { tokenUsageOf } from '../../lib/platform/llm/token-usage';
 import type { LlmPurpose, TokenUsage } from '../../lib/platform/llm/observer';
 import { traceIdFor } from '../../lib/platform/observability/trace-ids';
 import type { ActivityDeps } from './deps';
-import { toActivityFailure } from './model-errors';
+import { classifyModelError, toActivityFailure } from './model-errors';
 
 export interface ClaudeCallInput {
   conversationId: string;
@@ -14,25 +16,30 @@ export interface ClaudeCallInput {
   purpose: LlmPurpose;
   prompt: { name: string; version: number };
   request: Anthropic.MessageCreateParamsNonStreaming;
-  /** Second call inside one attempt (the corrective retry) gets its own record. */
+  /** Later calls inside one attempt (a retry after a stop reason, the corrective retry) get their own record. */
   callIndex?: number;
   category?: string;
 }
 
 const HEARTBEAT_MS = 5_000;
 
-/**
- * One Claude call attempt: heartbeats while waiting (so a dead worker is noticed fast),
- * records usage and cost in the store (keyed by activity attempt, so retries add rows
- * rather than duplicate them) and reports the generation to the observer.
- */
 export interface ClaudeCallResult {
   message: Anthropic.Message;
   usage: TokenUsage;
   costUsd: number;
 }
 
+/**
+ * One Claude call attempt: refused up front when the model-spend budget is reached (no call is
+ * made); otherwise heartbeats while waiting (so a dead worker is noticed fast), records usage,
+ * cost, stop reason and failure type in the store (keyed by activity attempt, so retries add
+ * rows rather than duplicate them) and reports the generation to the observer. The SDK never
+ * retries (maxRetries 0): every attempt is Temporal's, so every one is recorded and priced.
+ */
 export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Promise<ClaudeCallResult> {
+  const budget = await checkModelBudget({ defaults: deps.config.modelBudgetDefaults }, deps.db);
+  if (budget.reached) throw ApplicationFailure.nonRetryable(`Claude was not called: ${budget.reason}`, MODEL_FAILURES.budgetReached);
+
   const context = Context.current();
   const info = context.info;
   // Activities here always run inside a workflow; the fallback keeps the type honest.
@@ -51,10 +58,10 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
   const endedAt = new Date();
   const model = message?.model ?? input.request.model;
   const usage = tokenUsageOf(message?.usage);
-  const { costUsd } = computeCostUsd(model, usage, deps.config.prices);
+  const cost = computeCostUsd(model, usage, deps.config.prices);
   const traceId = traceIdFor({ workflowId: execution.workflowId, messageId: input.messageId });
   const callKey = `${execution.runId}:${info.activityId}:${info.attempt}:${input.callIndex ?? 0}`;
-  const error = failure === undefined ? undefined : failure instanceof Error ? failure.message : JSON.stringify(failure);
+  const classified = failure === undefined ? undefined : classifyModelError(failure);
   await recordLlmCall(
     {
       callKey,
@@ -66,13 +73,16 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
       promptVersion: input.prompt.version,
       attempt: info.attempt,
       ok: failure === undefined,
-      error,
+      error: classified?.message,
+      errorType: classified?.type,
+      stopReason: message?.stop_reason ?? undefined,
       inputTokens: usage.inputTokens,
       outputTokens: usage.outputTokens,
       cacheReadTokens: usage.cacheReadTokens,
       cacheWrite5mTokens: usage.cacheWrite5mTokens,
       cacheWrite1hTokens: usage.cacheWrite1hTokens,
-      costUsd,
+      costUsd: cost.costUsd,
+      priceEstimated: !cost.priced,
       latencyMs: endedAt.getTime() - startedAt.getTime(),
       traceId,
       workflowId: execution.workflowId,
@@ -83,7 +93,7 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
   deps.observer.recordGeneration({
     traceId,
     sessionId: input.conversationId,
-    name: `${input.purpose}${input.callIndex ? '-corrective' : ''}`,
+    name: `${input.purpose}${input.callIndex ? `-retry-${input.callIndex}` : ''}`,
     purpose: input.purpose,
     model,
     promptName: input.prompt.name,
@@ -91,10 +101,10 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
     input: { system: input.request.system, messages: input.request.messages },
     output: message?.content,
     usage,
-    costUsd,
+    costUsd: cost.costUsd,
     startedAt,
     endedAt,
-    error,
+    error: classified?.message,
     attempt: info.attempt,
     metadata: {
       workflowId: execution.workflowId,
@@ -105,9 +115,12 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
       messageId: input.messageId,
       category: input.category,
       retry: info.attempt > 1,
+      stopReason: message?.stop_reason ?? undefined,
+      priceEstimated: !cost.priced,
     },
+    modelParameters: { max_tokens: input.request.max_tokens },
   });
   await deps.observer.flush();
   if (failure !== undefined || !message) throw toActivityFailure(failure);
-  return { message, usage, costUsd };
+  return { message, usage, costUsd: cost.costUsd };
 }

@@ -1,10 +1,19 @@
 import type Anthropic from '@anthropic-ai/sdk';
+import { MODEL_FAILURES, needsPersonReason, type ModelFailureType } from '../../lib/core/failures';
 import { CLASSIFICATION_TOOL, classificationSchema, type Classification } from '../../lib/features/prompts/classification';
-import { buildClassifyRequest, CLASSIFY_PROMPT } from '../../lib/features/prompts/classify-prompt';
+import {
+  buildClassifyRequest,
+  buildCorrectiveClassifyRequest,
+  CLASSIFY_PROMPT,
+  CLASSIFY_RETRY_MAX_TOKENS,
+} from '../../lib/features/prompts/classify-prompt';
+import { fitThread, shortenThread, type ThreadEntry } from '../../lib/features/prompts/thread';
 import { recordClassification } from '../../lib/features/conversations/mirror/record-classification';
+import { resolveModel } from '../../lib/platform/llm/resolve-model';
 import { callClaude, type ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
+import { answerText, verdictOf } from './model-answer';
 
 export interface ClassifyMessageInput {
   conversationId: string;
@@ -22,62 +31,111 @@ export type ClassifyMessageResult =
       injectionSuspected: boolean;
       summary: string;
     }
-  | { ok: false; error: string };
+  /** No usable classification; `failureType` (lib/core/failures.ts) says why. Never auto-sent. */
+  | { ok: false; error: string; failureType?: ModelFailureType };
 
-function toolInput(message: Anthropic.Message): unknown {
+/** At most this many calls per attempt: a larger budget, a fresh start, a shorter thread, a correction. */
+const MAX_CALLS = 4;
+/** Room kept for the instructions, examples and the answer when fitting a thread. */
+const PROMPT_OVERHEAD_TOKENS = 12_000;
+
+function answerOf(message: Anthropic.Message): unknown {
   const block = message.content.find((part) => part.type === 'tool_use' && part.name === CLASSIFICATION_TOOL);
-  return block?.type === 'tool_use' ? block.input : undefined;
+  if (block?.type === 'tool_use') return block.input;
+  const text = answerText(message);
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /**
- * Classifies the newest customer message. Invalid structured output gets one corrective
- * retry (the validation errors go back as a tool_result); a second failure is returned as
- * a failed classification, which the workflow routes to a person.
+ * Classifies the newest customer message, following the stop reason of every answer: a
+ * refusal ends it (never continued); max_tokens is retried once with a larger budget; a paused
+ * turn once from the start; a context overflow with half the thread; an empty or invalid
+ * answer gets one corrective retry in the documented shape (every tool_use answered by a
+ * tool_result first, no empty turns). What cannot be used comes back as a failed
+ * classification with its failure type, which the workflow hands to a person.
  */
 export function createClassifyMessage(deps: ActivityDeps) {
   return async function classifyMessage(input: ClassifyMessageInput): Promise<ClassifyMessageResult> {
-    const schema = classificationSchema(deps.config.categories);
-    const thread = await loadThread(deps.db, input.conversationId, input.messageId);
-    const request = buildClassifyRequest({ model: deps.config.classifyModel, categories: deps.config.categories, thread });
+    const { config } = deps;
+    const schema = classificationSchema(config.categories);
+    const fullThread = await loadThread(deps.db, input.conversationId, input.messageId);
+    const window = resolveModel(config.classifyModel).contextWindow;
+    let shape = fitThread(fullThread, window - PROMPT_OVERHEAD_TOKENS);
+    let maxTokens: number | undefined;
+    const build = (thread: { thread: ThreadEntry[]; omitted?: typeof shape.omitted }) =>
+      buildClassifyRequest({
+        model: config.classifyModel,
+        categories: config.categories,
+        thread: thread.thread,
+        omitted: thread.omitted,
+        maxTokens,
+        cacheTtl: config.cacheTtl,
+      });
     const call = { conversationId: input.conversationId, messageId: input.messageId, purpose: 'classify' as const, prompt: CLASSIFY_PROMPT };
 
-    const first = await callClaude(deps, { ...call, request });
-    const calls = [first];
-    let parsed = schema.safeParse(toolInput(first.message));
-    if (!parsed.success) {
-      const toolUse = first.message.content.find((part) => part.type === 'tool_use');
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('\n');
-      const corrective: Anthropic.MessageCreateParamsNonStreaming = {
-        ...request,
-        messages: [
-          ...request.messages,
-          { role: 'assistant', content: first.message.content },
-          {
-            role: 'user',
-            content: toolUse
-              ? [{ type: 'tool_result', tool_use_id: toolUse.id, is_error: true, content: `Invalid input:\n${problems}\nCall the tool again with valid input.` }]
-              : `You did not call ${CLASSIFICATION_TOOL}. Call it with valid input.`,
-          },
-        ],
-      };
-      const second = await callClaude(deps, { ...call, request: corrective, callIndex: 1 });
-      calls.push(second);
-      parsed = schema.safeParse(toolInput(second.message));
+    const calls: ClaudeCallResult[] = [];
+    const done = { larger: false, restarted: false, corrected: false };
+    let request = build(shape);
+    let outcome: { data: Classification } | { failureType: ModelFailureType; detail: string } | undefined;
+    while (!outcome && calls.length < MAX_CALLS) {
+      const result = await callClaude(deps, { ...call, request, callIndex: calls.length });
+      calls.push(result);
+      const verdict = verdictOf(result.message);
+      if (verdict.kind === 'refused') {
+        outcome = { failureType: MODEL_FAILURES.refused, detail: `Claude declined to classify this email (${verdict.detail})` };
+      } else if (verdict.kind === 'truncated') {
+        if (done.larger) outcome = { failureType: MODEL_FAILURES.truncated, detail: `the classification was cut off at ${CLASSIFY_RETRY_MAX_TOKENS} tokens, even after a retry with the larger budget` };
+        done.larger = true;
+        maxTokens = CLASSIFY_RETRY_MAX_TOKENS;
+        request = build(shape);
+      } else if (verdict.kind === 'paused') {
+        if (done.restarted) outcome = { failureType: MODEL_FAILURES.paused, detail: 'the turn paused twice' };
+        done.restarted = true;
+        request = build(shape);
+      } else if (verdict.kind === 'context_exceeded') {
+        if (shape.thread.length <= 1) outcome = { failureType: MODEL_FAILURES.contextExceeded, detail: 'even the newest message alone does not fit' };
+        shape = shortenThread(fullThread, Math.floor(shape.thread.length / 2));
+        request = build(shape);
+      } else {
+        const parsed = verdict.kind === 'empty' ? undefined : schema.safeParse(answerOf(result.message));
+        if (parsed?.success) {
+          outcome = { data: parsed.data };
+        } else {
+          const problems = parsed
+            ? parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('\n')
+            : 'the answer was empty';
+          if (done.corrected) {
+            outcome = verdict.kind === 'empty'
+              ? { failureType: MODEL_FAILURES.empty, detail: 'Claude returned no classification twice' }
+              : { failureType: MODEL_FAILURES.invalidOutput, detail: `the classification was invalid twice (${problems.split('\n')[0] ?? ''})` };
+          }
+          done.corrected = true;
+          request = buildCorrectiveClassifyRequest(request, result.message, problems);
+        }
+      }
     }
-    const result: ClassifyMessageResult = parsed.success
-      ? toResult(parsed.data)
-      : { ok: false, error: `The model returned an invalid classification twice: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
-    const sum = (pick: (call: ClaudeCallResult) => number) => calls.reduce((total, call) => total + pick(call), 0);
+    outcome ??= { failureType: MODEL_FAILURES.invalidOutput, detail: `no usable classification after ${MAX_CALLS} calls` };
+
+    const result: ClassifyMessageResult =
+      'data' in outcome
+        ? toResult(outcome.data)
+        : { ok: false, error: needsPersonReason(outcome.failureType, outcome.detail), failureType: outcome.failureType };
+    const sum = (pick: (one: ClaudeCallResult) => number) => calls.reduce((total, one) => total + pick(one), 0);
     await recordClassification(
       {
         conversationId: input.conversationId,
         messageId: input.messageId,
         error: result.ok ? undefined : result.error,
-        data: parsed.success ? parsed.data : undefined,
-        model: calls.at(-1)?.message.model ?? deps.config.classifyModel,
-        inputTokens: sum((call) => call.usage.inputTokens + call.usage.cacheReadTokens + call.usage.cacheWrite5mTokens + call.usage.cacheWrite1hTokens),
-        outputTokens: sum((call) => call.usage.outputTokens),
-        costUsd: sum((call) => call.costUsd),
+        data: 'data' in outcome ? outcome.data : undefined,
+        model: calls.at(-1)?.message.model ?? config.classifyModel,
+        inputTokens: sum((one) => one.usage.inputTokens + one.usage.cacheReadTokens + one.usage.cacheWrite5mTokens + one.usage.cacheWrite1hTokens),
+        outputTokens: sum((one) => one.usage.outputTokens),
+        costUsd: sum((one) => one.costUsd),
       },
       deps.db,
     );

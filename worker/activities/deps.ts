@@ -3,6 +3,7 @@ import type { Db } from '../../lib/platform/db/client';
 import type { PriceTable } from '../../lib/platform/llm/price-table';
 import type { LlmObserver } from '../../lib/platform/llm/observer';
 import type { Mailer } from '../../lib/platform/mail/mailer';
+import type { ModelBudget } from '../../lib/core/policy/model-budget';
 
 /** Everything activities touch, built once by the worker; tests pass fakes. */
 export interface ActivityDeps {
@@ -16,6 +17,8 @@ export interface ActivityDeps {
 export interface ActivityConfig {
   classifyModel: string;
   draftModel: string;
+  /** Lifetime of the cached prompt prefixes (CLAUDE_CACHE_TTL); default 5m. */
+  cacheTtl?: '5m' | '1h';
   categories: string[];
   knowledgeDir: string;
   /** The From header of replies, e.g. "Support <support@example.com>". */
@@ -27,4 +30,6 @@ export interface ActivityConfig {
   autoSendHourlyCapPerSender: number;
   autoSendHourlyCapGlobal: number;
   prices?: PriceTable;
+  /** Spend caps until a manager saves some in settings (MODEL_BUDGET_*_USD). */
+  modelBudgetDefaults?: ModelBudget;
 }

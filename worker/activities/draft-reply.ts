@@ -1,12 +1,16 @@
+import { MODEL_FAILURES, needsPersonReason, type ModelFailureType } from '../../lib/core/failures';
+import { checkDraft } from '../../lib/core/safety/check-draft';
+import { recordDraft } from '../../lib/features/conversations/mirror/record-draft';
 import { loadKnowledge } from '../../lib/features/knowledge/load-knowledge';
 import { selectRelevantArticles } from '../../lib/features/knowledge/select-relevant';
-import { buildDraftRequest, DRAFT_PROMPT, REVISE_PROMPT } from '../../lib/features/prompts/draft-prompt';
-import { checkDraft } from '../../lib/core/safety/check-draft';
+import { buildDraftRequest, DRAFT_PROMPT, DRAFT_RETRY_MAX_TOKENS, REVISE_PROMPT, type TriageNotes } from '../../lib/features/prompts/draft-prompt';
+import { fitThread, shortenThread } from '../../lib/features/prompts/thread';
+import { resolveModel } from '../../lib/platform/llm/resolve-model';
 import { addressOf } from '../../lib/platform/mail/addresses';
-import { recordDraft } from '../../lib/features/conversations/mirror/record-draft';
-import { callClaude } from './call-claude';
+import { callClaude, type ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
+import { answerText, verdictOf } from './model-answer';
 
 export interface DraftReplyInput {
   conversationId: string;
@@ -21,9 +25,29 @@ export interface DraftReplyResult {
   knowledgeUsed: string[];
   /** Deterministic draft checks that failed (they forbid auto-send). */
   problems: string[];
+  /** Why the model stopped; only end_turn may be auto-sent (routeDraft). Absent in older runs. */
+  stopReason?: string;
+  /**
+   * Set when the draft cannot be used as it is (refused, cut off, empty, paused, too long a
+   * thread): the workflow hands the conversation to a person. The text, if any, is stored as an
+   * `unusable` draft the agent may start from, never as a decidable one.
+   */
+  unusable?: { failureType: ModelFailureType; reason: string };
 }
 
-/** Drafts (or revises) a reply and stores it as the given version. */
+const MAX_CALLS = 4;
+/** Room kept for the instructions, style guide, knowledge and the answer when fitting a thread. */
+const PROMPT_OVERHEAD_TOKENS = 16_000;
+
+type Outcome = { body: string; stopReason: string } | { failureType: ModelFailureType; detail: string; body: string; stopReason: string };
+
+/**
+ * Drafts (or revises) a reply and stores it as the given version, following the stop reason:
+ * a refusal is final (no draft, never continued); max_tokens is retried once with a larger
+ * budget and is otherwise stored as cut off, never sendable; a paused turn is started again
+ * once; a context overflow is retried with the oldest messages left out; an empty answer is
+ * retried once with a nudge, never unmodified.
+ */
 export function createDraftReply(deps: ActivityDeps) {
   return async function draftReply(input: DraftReplyInput): Promise<DraftReplyResult> {
     const { db, config } = deps;
@@ -35,58 +59,110 @@ export function createDraftReply(deps: ActivityDeps) {
     const messageId = input.messageId ?? previous?.basedOnMessageId;
     if (!messageId) throw new Error('draftReply needs a messageId or a revision of an existing draft');
 
-    const [thread, articles, classification, conversation] = await Promise.all([
+    const [fullThread, articles, classification, conversation] = await Promise.all([
       loadThread(db, input.conversationId, messageId),
       loadKnowledge({ dir: config.knowledgeDir, db }),
       db.classification.findUnique({ where: { messageId } }),
       db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } }),
     ]);
-    const newestText = thread.filter((entry) => entry.direction === 'inbound').at(-1)?.text ?? '';
+    const newestText = fullThread.filter((entry) => entry.direction === 'inbound').at(-1)?.text ?? '';
     const relevant = selectRelevantArticles(articles, `${conversation.subject}\n${newestText}`);
-    const prompt = input.revision ? REVISE_PROMPT : DRAFT_PROMPT;
-    const request = buildDraftRequest({
-      model: config.draftModel,
-      thread,
-      classificationSummary: classification?.ok
-        ? `${classification.category} / ${classification.priority} priority / ${classification.sentiment}: ${classification.summary ?? ''}`
-        : 'classification unavailable',
-      knowledge: articles,
-      revisionInstructions: input.revision?.instructions,
-      previousDraft: previous?.finalBody ?? previous?.aiBody,
-    });
-    const { message, costUsd } = await callClaude(deps, {
+    const triage: TriageNotes | undefined = classification?.ok
+      ? {
+          category: classification.category ?? 'unknown',
+          priority: classification.priority ?? 'unknown',
+          sentiment: classification.sentiment ?? 'unknown',
+          summary: classification.summary ?? '',
+        }
+      : undefined;
+    const window = resolveModel(config.draftModel).contextWindow;
+    let shape = fitThread(fullThread, window - PROMPT_OVERHEAD_TOKENS);
+    let maxTokens: number | undefined;
+    let nudge = '';
+    const build = () => {
+      const request = buildDraftRequest({
+        model: config.draftModel,
+        thread: shape.thread,
+        omitted: shape.omitted,
+        triage,
+        knowledge: articles,
+        revisionInstructions: input.revision?.instructions,
+        previousDraft: previous?.finalBody ?? previous?.aiBody,
+        maxTokens,
+        cacheTtl: config.cacheTtl,
+      });
+      // An empty answer is never retried unmodified: the retry asks again, plainly.
+      const [first] = request.messages;
+      if (nudge && first && typeof first.content === 'string') first.content += nudge;
+      return request;
+    };
+    const call = {
       conversationId: input.conversationId,
       messageId,
-      purpose: input.revision ? 'revise' : 'draft',
-      prompt,
-      request,
+      purpose: input.revision ? ('revise' as const) : ('draft' as const),
+      prompt: input.revision ? REVISE_PROMPT : DRAFT_PROMPT,
       category: classification?.category ?? undefined,
-    });
-    const body = message.content
-      .flatMap((part) => (part.type === 'text' ? [part.text] : []))
-      .join('\n')
-      .trim();
+    };
+
+    const calls: ClaudeCallResult[] = [];
+    const done = { larger: false, restarted: false, nudged: false };
+    let outcome: Outcome | undefined;
+    while (!outcome && calls.length < MAX_CALLS) {
+      const result = await callClaude(deps, { ...call, request: build(), callIndex: calls.length });
+      calls.push(result);
+      const { message } = result;
+      const verdict = verdictOf(message);
+      const body = answerText(message);
+      const stopReason = message.stop_reason ?? 'end_turn';
+      const give = (failureType: ModelFailureType, detail: string) => (outcome = { failureType, detail, body, stopReason });
+      if (verdict.kind === 'usable') {
+        outcome = { body, stopReason };
+      } else if (verdict.kind === 'refused') {
+        give(MODEL_FAILURES.refused, `Claude declined to draft a reply (${verdict.detail})`);
+      } else if (verdict.kind === 'truncated') {
+        if (done.larger) give(MODEL_FAILURES.truncated, `the draft was cut off at ${DRAFT_RETRY_MAX_TOKENS} tokens, even after a retry with the larger budget`);
+        done.larger = true;
+        maxTokens = DRAFT_RETRY_MAX_TOKENS;
+      } else if (verdict.kind === 'paused') {
+        if (done.restarted) give(MODEL_FAILURES.paused, 'the turn paused twice');
+        done.restarted = true;
+      } else if (verdict.kind === 'context_exceeded') {
+        if (shape.thread.length <= 1) give(MODEL_FAILURES.contextExceeded, 'even the newest message alone does not fit');
+        shape = shortenThread(fullThread, Math.floor(shape.thread.length / 2));
+      } else {
+        if (done.nudged) give(MODEL_FAILURES.empty, 'Claude returned no text twice');
+        done.nudged = true;
+        nudge = '\n\n(Your previous answer was empty. Write the reply text now.)';
+      }
+    }
+    outcome ??= { failureType: MODEL_FAILURES.empty, detail: `no usable draft after ${MAX_CALLS} calls`, body: '', stopReason: 'none' };
+
     const knowledgeUsed = relevant.map((article) => article.slug);
     const problems = checkDraft({
-      body,
+      body: outcome.body,
       allowedLinkHosts: config.allowedLinkHosts,
       allowedAddresses: [conversation.customerAddress ?? conversation.customerEmail, addressOf(config.mailFrom)],
     });
-
+    const unusable = 'failureType' in outcome ? { failureType: outcome.failureType, reason: needsPersonReason(outcome.failureType, outcome.detail) } : undefined;
+    // A check on the draft itself as well: even a run of older workflow code routes it to review.
+    if (unusable) problems.unshift(unusable.reason);
+    const last = calls.at(-1);
     await recordDraft(
       {
         conversationId: input.conversationId,
         version: input.draftVersion,
-        body,
-        model: message.model,
+        body: outcome.body,
+        model: last?.message.model ?? config.draftModel,
         knowledgeUsed,
         basedOnMessageId: messageId,
         revisionInstructions: input.revision?.instructions,
-        costUsd,
-        outputTokens: message.usage.output_tokens,
+        costUsd: calls.reduce((sum, one) => sum + one.costUsd, 0),
+        outputTokens: calls.reduce((sum, one) => sum + one.usage.outputTokens, 0),
+        stopReason: outcome.stopReason,
+        unusableReason: unusable?.reason,
       },
       db,
     );
-    return { draftVersion: input.draftVersion, knowledgeUsed, problems };
+    return { draftVersion: input.draftVersion, knowledgeUsed, problems, stopReason: outcome.stopReason, unusable };
   };
 }

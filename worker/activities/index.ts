@@ -6,6 +6,7 @@ import { createMarkDraftSuperseded } from './mark-draft-superseded';
 import { createMirrorStatus } from './mirror-status';
 import { createNotifyEscalation } from './notify-escalation';
 import { createPrepareInboundMessage } from './prepare-inbound-message';
+import { createRecordManualReply, createRecordResendRequest } from './record-agent-reply';
 import { createRecordDecision } from './record-decision';
 import { createRecordRouting } from './record-routing';
 import { createSendReply } from './send-reply';
@@ -25,6 +26,8 @@ export function createActivities(deps: ActivityDeps) {
     authorizeAutoSend: createAuthorizeAutoSend(deps),
     sendReply: createSendReply(deps),
     notifyEscalation: createNotifyEscalation(deps),
+    recordManualReply: createRecordManualReply(deps),
+    recordResendRequest: createRecordResendRequest(deps),
   };
 }
 

@@ -17,6 +17,11 @@ export interface SendReplyInput {
   conversationId: string;
   draftVersion: number;
   auto: boolean;
+  /**
+   * An agent confirmed a resend after seeing the outbox: a claim left `sending` (uncertain) or
+   * a `failed` row is handed to SMTP again, under the same Message-ID. A `sent` row still wins.
+   */
+  resend?: boolean;
 }
 
 export interface SendReplyResult {
@@ -41,8 +46,8 @@ export function createSendReply(deps: ActivityDeps) {
     const ledgerKey = ledgerKeyFor(input.conversationId, input.draftVersion);
     const existing = await findSend(ledgerKey, db);
     if (existing?.status === 'sent') return { status: 'already_sent', messageIdHeader: existing.messageIdHeader };
-    if (existing?.status === 'sending') return { status: 'uncertain', messageIdHeader: existing.messageIdHeader };
-    if (existing?.status === 'failed') throw ApplicationFailure.nonRetryable(existing.error ?? 'Delivery failed', PERMANENT_DELIVERY_FAILURE);
+    if (existing?.status === 'sending' && !input.resend) return { status: 'uncertain', messageIdHeader: existing.messageIdHeader };
+    if (existing?.status === 'failed' && !input.resend) throw ApplicationFailure.nonRetryable(existing.error ?? 'Delivery failed', PERMANENT_DELIVERY_FAILURE);
 
     const { conversation, draft, answering } = await loadReplyContext(input, db);
     const recipient = replyRecipient({ conversation, participants: conversation.participants, answering });

@@ -1,5 +1,5 @@
 import type { ActivityOptions } from '@temporalio/workflow';
-import { NON_RETRYABLE_MODEL_FAILURES, PERMANENT_DELIVERY_FAILURE } from '../../lib/core/failures';
+import { MODEL_RETRY_WINDOW_MINUTES, NON_RETRYABLE_MODEL_FAILURES, PERMANENT_DELIVERY_FAILURE } from '../../lib/core/failures';
 
 /**
  * Retry tiers. Model calls back off and give up on errors that retrying cannot fix;
@@ -11,7 +11,8 @@ export const modelActivity: ActivityOptions = {
   startToCloseTimeout: '3 minutes',
   // Long model calls heartbeat: a worker that dies mid-call is noticed in seconds, not minutes.
   heartbeatTimeout: '20 seconds',
-  scheduleToCloseTimeout: '30 minutes',
+  // After this window the workflow hands the conversation to a person ("model unavailable").
+  scheduleToCloseTimeout: `${MODEL_RETRY_WINDOW_MINUTES} minutes`,
   retry: {
     initialInterval: '2 seconds',
     backoffCoefficient: 2,

@@ -6,6 +6,7 @@ import type {
   ConversationStatus,
   ConversationWorkflowInput,
   RejectDraftInput,
+  ResendReplyInput,
   ReviseDraftInput,
 } from '../../lib/core/contract';
 import { DECISION_REFUSALS, type DecisionRefusal } from '../../lib/core/decisions/refusals';
@@ -15,6 +16,21 @@ export type PendingDecision =
   | { kind: 'reject'; input: RejectDraftInput; updateId: string }
   | { kind: 'revise'; input: ReviseDraftInput; updateId: string }
   | { kind: 'cancel'; actor: Actor; updateId: string };
+
+/** An agent's own reply or a confirmed resend, accepted by an update and waiting to be sent. */
+export interface AgentAction {
+  kind: 'compose' | 'resend';
+  draftVersion: number;
+  updateId: string;
+  /** Stored (draft row, audit, timeline): only then may it be sent. */
+  recorded: boolean;
+}
+
+/** A reply whose send ended uncertain (`sending`) or refused (`failed`), until resent. */
+export interface FailedSend {
+  draftVersion: number;
+  ledgerStatus: ResendReplyInput['confirmedLedgerStatus'];
+}
 
 const SEEN_LIMIT = 500;
 const ROLES = new Set(['agent', 'manager', 'admin']);
@@ -37,6 +53,15 @@ export class ConversationMemory {
   readonly decidedVersions = new Set<number>();
   /** Who may decide; undefined only for runs started before rosters were passed in. */
   actors: Record<string, AgentRole> | undefined;
+  /** Manual replies and resends are possible (false in runs of older code, which replay without them). */
+  agentReplies = false;
+  /** Queued by composeReply / resendReply; the workflow sends it at its next step. */
+  agentAction: AgentAction | undefined;
+  /** True while a reply is being handed to SMTP: nothing else may start sending. */
+  sending = false;
+  failedSend: FailedSend | undefined;
+  /** The draft Claude could not finish (refused, cut off): a manual reply replaces it. */
+  unusableDraftVersion: number | undefined;
 
   constructor(input: ConversationWorkflowInput) {
     this.conversationId = input.conversationId;
@@ -45,6 +70,49 @@ export class ConversationMemory {
     this.lastDraftVersion = input.lastDraftVersion ?? 0;
     this.status = input.status ?? 'received';
     this.actors = input.actors;
+    this.failedSend = input.failedSend;
+  }
+
+  /** Whether the acting user may act on this conversation at all, by the roster. */
+  actorRefusal(actor: Actor): DecisionRefusal | undefined {
+    const rosterRole = this.actors === undefined ? actor.role : this.actors[actor.id];
+    if (!actor.id || !rosterRole || !ROLES.has(rosterRole)) {
+      return { type: DECISION_REFUSALS.actorNotAllowed, message: 'the acting user is unknown or has no support role' };
+    }
+    return undefined;
+  }
+
+  /**
+   * Why an agent's own reply (or a resend) cannot be queued now, or undefined. Allowed in any
+   * state except while a reply is being sent or another action is waiting: with no draft,
+   * after a reject, after Claude failed, during a hold or a review, even while Claude works.
+   */
+  replyRefusal(actor: Actor): DecisionRefusal | undefined {
+    if (!this.agentReplies) return { type: DECISION_REFUSALS.replyUnsupported, message: 'this conversation runs an older workflow version' };
+    const actorRefusal = this.actorRefusal(actor);
+    if (actorRefusal) return actorRefusal;
+    if (this.sending) return { type: DECISION_REFUSALS.replyBusy, message: 'a reply is being sent right now' };
+    if (this.agentAction) return { type: DECISION_REFUSALS.replyBusy, message: 'another reply is already on its way' };
+    if (this.decision && this.decision.kind !== 'cancel') return { type: DECISION_REFUSALS.replyBusy, message: 'a decision on the draft is being applied' };
+    return undefined;
+  }
+
+  resendRefusal(input: ResendReplyInput): DecisionRefusal | undefined {
+    const refusal = this.replyRefusal(input.actor);
+    if (refusal) return refusal;
+    if (input.confirmedLedgerStatus !== 'sending' && input.confirmedLedgerStatus !== 'failed') {
+      return { type: DECISION_REFUSALS.resendNotConfirmed, message: 'confirm what the outbox shows before resending' };
+    }
+    if (this.failedSend?.draftVersion !== input.draftVersion) {
+      return { type: DECISION_REFUSALS.nothingToResend, message: `version ${input.draftVersion} has no failed or uncertain send` };
+    }
+    return undefined;
+  }
+
+  /** The draft a manual reply sets aside, if one is open or Claude left one unusable. */
+  replaceableDraftVersion(): number | undefined {
+    if (this.phase !== 'idle' && this.openDraftVersion !== undefined) return this.openDraftVersion;
+    return this.status === 'needs_person' ? this.unusableDraftVersion : undefined;
   }
 
   /** Signals are at-least-once (intake and the reconciler may both deliver). */
@@ -61,14 +129,16 @@ export class ConversationMemory {
    */
   refusal(draftVersion: number, actor: Actor, phase: 'review' | 'hold'): DecisionRefusal | undefined {
     const refuse = (type: DecisionRefusal['type'], message: string): DecisionRefusal => ({ type, message });
-    const rosterRole = this.actors === undefined ? actor.role : this.actors[actor.id];
-    if (!actor.id || !rosterRole || !ROLES.has(rosterRole)) {
-      return refuse(DECISION_REFUSALS.actorNotAllowed, 'the acting user is unknown or has no support role');
-    }
+    const actorRefusal = this.actorRefusal(actor);
+    if (actorRefusal) return actorRefusal;
     if (this.supersededVersions.has(draftVersion)) {
       return refuse(DECISION_REFUSALS.superseded, `draft version ${draftVersion} was superseded by a new customer message`);
     }
-    if (this.decidedVersions.has(draftVersion) || (this.decision && this.openDraftVersion === draftVersion)) {
+    if (
+      this.decidedVersions.has(draftVersion) ||
+      (this.decision && this.openDraftVersion === draftVersion) ||
+      (this.agentAction?.kind === 'compose' && this.openDraftVersion === draftVersion)
+    ) {
       return refuse(DECISION_REFUSALS.alreadyDecided, `draft version ${draftVersion} was already decided`);
     }
     if (this.openDraftVersion === undefined || this.phase === 'idle') {
@@ -96,6 +166,8 @@ export class ConversationMemory {
       autoSendHoldUntil: this.phase === 'hold' ? this.holdUntil : undefined,
       pendingMessages: this.queue.length,
       processedMessages: this.processed,
+      needsPerson: this.status === 'needs_person',
+      failedSendVersion: this.failedSend?.draftVersion,
     };
   }
 }

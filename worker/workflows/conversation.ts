@@ -6,33 +6,88 @@ import { dbActivity, modelActivity, smtpActivity } from './activity-options';
 import { ConversationMemory } from './conversation-state';
 import { escalationWorkflow } from './escalation';
 import { registerHandlers } from './handlers';
+import { modelFailureOf, type ModelFailure } from './model-failure';
 import { routeDraft } from '../../lib/core/policy/route-draft';
 
 const db = wf.proxyActivities<Activities>(dbActivity);
 const model = wf.proxyActivities<Activities>(modelActivity);
 const smtp = wf.proxyActivities<Activities>(smtpActivity);
 
-type Outcome = 'send' | 'review' | 'rejected' | 'superseded';
+type Outcome = 'send' | 'review' | 'rejected' | 'superseded' | 'person' | 'taken_over';
 
 /** Continue-as-new well before Temporal's history limits; long threads keep going. */
 const DEFAULT_HISTORY_EVENTS_LIMIT = 5_000;
 
 /**
+ * Model failures land with a person ("Needs a person") instead of failing the workflow, and
+ * agents may send their own reply or a confirmed resend at any time. Runs that started before
+ * this replay their recorded histories without it.
+ */
+export const NEEDS_PERSON_PATCH = 'claude-edges-needs-person';
+
+/**
  * One conversation (email thread): classify and draft each customer message, then either
  * auto-send after a cancellable hold or wait for an agent, and send the reply exactly once.
+ * When Claude cannot produce a usable answer the conversation waits for a person, who can
+ * always write the reply themselves.
  */
 export async function conversationWorkflow(input: ConversationWorkflowInput): Promise<void> {
   const memory = new ConversationMemory(input);
   const { policy } = input;
+  const v2 = wf.patched(NEEDS_PERSON_PATCH);
+  memory.agentReplies = v2;
   registerHandlers(memory);
+
+  const agentActionWaiting = () => v2 && memory.agentAction !== undefined;
 
   const setStatus = async (
     status: typeof memory.status,
-    extra: { reason?: string; slaDueAt?: string; holdUntil?: string; draftVersion?: number } = {},
+    extra: {
+      reason?: string;
+      slaDueAt?: string;
+      holdUntil?: string;
+      draftVersion?: number;
+      needsPerson?: { key: string; stage: 'classify' | 'draft' | 'revise'; failureType: string };
+    } = {},
   ) => {
     memory.status = status;
     memory.statusReason = extra.reason;
     await db.mirrorStatus({ conversationId: memory.conversationId, status, ...extra });
+  };
+
+  /**
+   * Runs model work that an agent's own reply may overtake: when a manual reply arrives first,
+   * the model call is cancelled (its heartbeats carry the cancellation) and its result ignored.
+   */
+  const unlessAgentTakesOver = async <T>(work: () => Promise<T>): Promise<{ value: T } | { takenOver: true }> => {
+    if (!v2) return { value: await work() };
+    if (agentActionWaiting()) return { takenOver: true };
+    const workScope = new wf.CancellationScope();
+    const waitScope = new wf.CancellationScope();
+    const done = workScope.run(work);
+    const arrived = waitScope.run(() => wf.condition(agentActionWaiting));
+    try {
+      const winner = await Promise.race([
+        done.then((value) => ({ value })),
+        arrived.then(() => ({ takenOver: true as const })),
+      ]);
+      if ('takenOver' in winner) {
+        workScope.cancel();
+        done.catch(() => undefined);
+      }
+      return winner;
+    } finally {
+      waitScope.cancel();
+      arrived.catch(() => undefined);
+    }
+  };
+
+  /** Claude could not produce a usable answer: a person takes over, with the reason. */
+  const handToPerson = async (stage: 'classify' | 'draft' | 'revise', failure: ModelFailure, key: string): Promise<Outcome> => {
+    memory.phase = 'idle';
+    memory.openDraftVersion = undefined;
+    await setStatus('needs_person', { reason: failure.reason, needsPerson: { key, stage, failureType: failure.type } });
+    return 'person';
   };
 
   /** A newer customer message replaces whatever draft is open. */
@@ -49,17 +104,18 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     memory.holdUntil = holdUntil;
     await setStatus('auto_send_hold', { holdUntil, draftVersion, reason: 'Sends automatically unless an agent cancels' });
     const interrupted = await wf.condition(
-      () => memory.decision?.kind === 'cancel' || memory.queue.length > 0,
+      () => memory.decision?.kind === 'cancel' || memory.queue.length > 0 || agentActionWaiting(),
       policy.holdSeconds * 1000,
     );
     memory.phase = 'idle';
+    if (agentActionWaiting()) return 'taken_over';
     if (memory.queue.length > 0) return 'superseded';
     if (interrupted) {
       memory.decision = undefined;
       memory.statusReason = 'An agent cancelled the auto-send';
       return 'review';
     }
-    // The hold ran out: ask the live settings (kill switch, hourly caps) before sending.
+    // The hold ran out: ask the live settings (kill switch, hourly caps) and the draft itself before sending.
     const gate = await db.authorizeAutoSend({ conversationId: memory.conversationId, draftVersion });
     if (!gate.allowed) {
       memory.statusReason = gate.reasons.join('; ');
@@ -80,7 +136,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         reason: memory.statusReason ?? routingReasons.join('; '),
         slaDueAt,
       });
-      const ready = () => memory.decision !== undefined || memory.queue.length > 0;
+      const ready = () => memory.decision !== undefined || memory.queue.length > 0 || agentActionWaiting();
       if (escalated) {
         await wf.condition(ready);
       } else {
@@ -97,6 +153,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
           continue;
         }
       }
+      if (agentActionWaiting() && memory.decision === undefined) return 'taken_over';
       if (memory.decision === undefined) return 'superseded';
       const decision = memory.decision;
       memory.decision = undefined;
@@ -105,12 +162,26 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       if (decision.kind === 'reject') return 'rejected';
       if (decision.kind !== 'revise') continue;
       await setStatus('drafting', { reason: 'Revising as the agent asked' });
-      const revised = await model.draftReply({
-        conversationId: memory.conversationId,
-        draftVersion: ++memory.lastDraftVersion,
-        revision: { instructions: decision.input.instructions, previousVersion: draftVersion },
-      });
-      draftVersion = revised.draftVersion;
+      const nextVersion = ++memory.lastDraftVersion;
+      let revised;
+      try {
+        revised = await unlessAgentTakesOver(() =>
+          model.draftReply({
+            conversationId: memory.conversationId,
+            draftVersion: nextVersion,
+            revision: { instructions: decision.input.instructions, previousVersion: draftVersion },
+          }),
+        );
+      } catch (error) {
+        if (!v2) throw error;
+        return handToPerson('revise', modelFailureOf(error), `revise:v${nextVersion}`);
+      }
+      if ('takenOver' in revised) return 'taken_over';
+      draftVersion = revised.value.draftVersion;
+      if (v2 && revised.value.unusable) {
+        memory.unusableDraftVersion = draftVersion;
+        return handToPerson('revise', { type: revised.value.unusable.failureType, reason: revised.value.unusable.reason }, `revise:v${draftVersion}`);
+      }
       memory.statusReason = 'Revised draft awaiting review';
       if (memory.queue.length > 0) {
         memory.openDraftVersion = draftVersion;
@@ -119,7 +190,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     }
   };
 
-  const send = async (draftVersion: number, auto: boolean) => {
+  const send = async (draftVersion: number, auto: boolean, resend = false) => {
     if (auto) {
       await db.recordDecision({
         conversationId: memory.conversationId,
@@ -128,39 +199,89 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         idempotencyKey: `${memory.conversationId}:v${draftVersion}:auto_send`,
       });
     }
-    await setStatus('sending');
+    memory.sending = true;
     try {
-      const result = await smtp.sendReply({ conversationId: memory.conversationId, draftVersion, auto });
+      await setStatus('sending');
+      const result = await smtp.sendReply({ conversationId: memory.conversationId, draftVersion, auto, ...(resend ? { resend } : {}) });
       if (result.status === 'uncertain') {
+        memory.failedSend = { draftVersion, ledgerStatus: 'sending' };
         await setStatus('failed', {
           reason: 'A worker stopped while this reply was being handed to SMTP; check the outbox before resending',
         });
       } else {
+        memory.failedSend = undefined;
         await setStatus('sent');
       }
     } catch (error) {
       if (!(error instanceof wf.ActivityFailure)) throw error;
       const cause = error.cause;
       const permanent = cause instanceof wf.ApplicationFailure && cause.type === PERMANENT_DELIVERY_FAILURE;
+      memory.failedSend = { draftVersion, ledgerStatus: 'failed' };
       await setStatus('failed', { reason: permanent ? cause.message : `Sending failed: ${cause?.message ?? error.message}` });
+    } finally {
+      memory.sending = false;
+    }
+  };
+
+  /** An agent's own reply or confirmed resend: it goes out through the same send ledger. */
+  const actOnAgent = async () => {
+    await wf.condition(() => memory.agentAction === undefined || memory.agentAction.recorded);
+    const action = memory.agentAction;
+    if (!action) return;
+    memory.phase = 'idle';
+    memory.openDraftVersion = undefined;
+    memory.unusableDraftVersion = undefined;
+    try {
+      await send(action.draftVersion, false, action.kind === 'resend');
+    } finally {
+      memory.agentAction = undefined;
     }
   };
 
   /** Classify and draft the newest customer message, then route, hold or wait, and send. */
   const processNewest = async (messageId: string, screeningFlags: string[]) => {
     await setStatus('classifying');
-    const classification = await model.classifyMessage({ conversationId: memory.conversationId, messageId });
+    let classified;
+    try {
+      classified = await unlessAgentTakesOver(() => model.classifyMessage({ conversationId: memory.conversationId, messageId }));
+    } catch (error) {
+      if (!v2) throw error;
+      await handToPerson('classify', modelFailureOf(error), `classify:${messageId}`);
+      return;
+    }
+    if ('takenOver' in classified) return;
+    const classification = classified.value;
     if (memory.queue.length > 0) return; // a newer message arrived: classify that one instead
+    if (v2 && !classification.ok) {
+      await handToPerson('classify', { type: classification.failureType ?? 'ModelOutputInvalid', reason: classification.error }, `classify:${messageId}`);
+      return;
+    }
     await setStatus('drafting');
-    const draft = await model.draftReply({
-      conversationId: memory.conversationId,
-      draftVersion: ++memory.lastDraftVersion,
-      messageId,
-    });
+    const draftVersion = ++memory.lastDraftVersion;
+    let drafted;
+    try {
+      drafted = await unlessAgentTakesOver(() => model.draftReply({ conversationId: memory.conversationId, draftVersion, messageId }));
+    } catch (error) {
+      if (!v2) throw error;
+      await handToPerson('draft', modelFailureOf(error), `draft:v${draftVersion}`);
+      return;
+    }
+    if ('takenOver' in drafted) return;
+    const draft = drafted.value;
     memory.openDraftVersion = draft.draftVersion;
     if (memory.queue.length > 0) return supersede(draft.draftVersion);
+    if (v2 && draft.unusable) {
+      memory.unusableDraftVersion = draft.draftVersion;
+      await handToPerson('draft', { type: draft.unusable.failureType, reason: draft.unusable.reason }, `draft:v${draft.draftVersion}`);
+      return;
+    }
 
-    const routing = routeDraft(policy, { classification, screeningFlags, draftProblems: draft.problems });
+    const routing = routeDraft(policy, {
+      classification,
+      screeningFlags,
+      draftProblems: draft.problems,
+      draftStopReason: v2 ? draft.stopReason : undefined,
+    });
     await db.recordRouting({ conversationId: memory.conversationId, draftVersion: draft.draftVersion, ...routing });
     let outcome: Outcome = routing.route === 'auto_send' ? await holdForAutoSend(draft.draftVersion) : 'review';
     let version = draft.draftVersion;
@@ -168,8 +289,10 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       outcome = await awaitAgent(draft.draftVersion, routing.reasons);
       version = memory.openDraftVersion ?? version;
     }
-    memory.openDraftVersion = undefined;
-    memory.phase = 'idle';
+    if (outcome !== 'person') {
+      memory.openDraftVersion = undefined;
+      memory.phase = 'idle';
+    }
     switch (outcome) {
       case 'send':
         return send(version, routing.route === 'auto_send' && !memory.decidedVersions.has(version));
@@ -178,32 +301,41 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       case 'superseded':
         return supersede(version);
       case 'review':
+      case 'person':
+      case 'taken_over':
         return;
     }
   };
 
   for (;;) {
-    if (memory.queue.length === 0) {
-      const arrived = await wf.condition(() => memory.queue.length > 0, policy.idleCloseHours * 3_600_000);
+    if (memory.queue.length === 0 && !agentActionWaiting()) {
+      // Waiting for a person (Claude failed, a send failed) has no idle timeout: nothing may end unanswered.
+      const waitsForPerson = v2 && (memory.status === 'needs_person' || memory.status === 'failed');
+      const hasWork = () => memory.queue.length > 0 || agentActionWaiting();
+      const arrived = waitsForPerson ? (await wf.condition(hasWork), true) : await wf.condition(hasWork, policy.idleCloseHours * 3_600_000);
       if (!arrived) {
         await setStatus('closed', { reason: `No customer reply for ${policy.idleCloseHours} hours` });
         break;
       }
     }
-    // Record every queued message; only the newest one that a person wrote gets a reply.
-    const batch = memory.queue.splice(0);
-    let newest: { messageId: string; screeningFlags: string[] } | undefined;
-    for (const messageId of batch) {
-      const prepared = await db.prepareInboundMessage({ conversationId: memory.conversationId, messageId });
-      memory.processed += 1;
-      if (!prepared.automated) newest = { messageId, screeningFlags: prepared.screeningFlags };
+    if (agentActionWaiting()) {
+      await actOnAgent();
+    } else {
+      // Record every queued message; only the newest one that a person wrote gets a reply.
+      const batch = memory.queue.splice(0);
+      let newest: { messageId: string; screeningFlags: string[] } | undefined;
+      for (const messageId of batch) {
+        const prepared = await db.prepareInboundMessage({ conversationId: memory.conversationId, messageId });
+        memory.processed += 1;
+        if (!prepared.automated) newest = { messageId, screeningFlags: prepared.screeningFlags };
+      }
+      if (newest) await processNewest(newest.messageId, newest.screeningFlags);
+      else if (memory.status === 'received') await setStatus('closed', { reason: 'Automated mail: recorded, never answered' });
     }
-    if (newest) await processNewest(newest.messageId, newest.screeningFlags);
-    else if (memory.status === 'received') await setStatus('closed', { reason: 'Automated mail: recorded, never answered' });
 
     const info = wf.workflowInfo();
     const historyLimit = input.continueAsNewAfterEvents ?? DEFAULT_HISTORY_EVENTS_LIMIT;
-    if (memory.queue.length === 0 && (info.continueAsNewSuggested || info.historyLength > historyLimit)) {
+    if (memory.queue.length === 0 && !agentActionWaiting() && (info.continueAsNewSuggested || info.historyLength > historyLimit)) {
       await wf.condition(wf.allHandlersFinished);
       await wf.continueAsNew<typeof conversationWorkflow>({
         ...input,
@@ -212,6 +344,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         actors: memory.actors,
         lastDraftVersion: memory.lastDraftVersion,
         seenMessageIds: memory.seen,
+        ...(memory.failedSend ? { failedSend: memory.failedSend } : {}),
       });
     }
   }

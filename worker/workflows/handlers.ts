@@ -2,8 +2,13 @@ import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
   actorsChangedSignal,
+  composeReplyUpdate,
+  resendReplyUpdate,
   type ApproveDraftInput,
   type CancelAutoSendInput,
+  type ComposeReplyInput,
+  type ReplyResult,
+  type ResendReplyInput,
   type RejectDraftInput,
   type ReviseDraftInput,
   approveDraftUpdate,
@@ -18,9 +23,9 @@ import {
 import { DECISION_LIMITS } from '../../lib/core/decisions/limits';
 import { DECISION_REFUSALS, type DecisionRefusal } from '../../lib/core/decisions/refusals';
 import { dbActivity } from './activity-options';
-import type { ConversationMemory, PendingDecision } from './conversation-state';
+import type { AgentAction, ConversationMemory, PendingDecision } from './conversation-state';
 
-const { recordDecision } = wf.proxyActivities<Activities>(dbActivity);
+const { recordDecision, recordManualReply, recordResendRequest } = wf.proxyActivities<Activities>(dbActivity);
 
 /** Refuses the update with a typed failure: the web maps the type, never the message. */
 function refuse(refusal: DecisionRefusal): never {
@@ -33,8 +38,9 @@ function requireText(value: string, what: string, max: number): void {
 }
 
 /**
- * Registers the signal, query and the four decision updates. A handler marks the decision
- * before its first await, so a second click or a second agent is refused by the validator.
+ * Registers the signals, the query, the four decision updates and the two reply updates (an
+ * agent's own reply, a confirmed resend). A handler marks its decision or action before its
+ * first await, so a second click or a second agent is refused by the validator.
  */
 export function registerHandlers(memory: ConversationMemory): void {
   wf.setHandler(inboundMessageSignal, ({ messageId }) => memory.enqueue(messageId));
@@ -64,6 +70,17 @@ export function registerHandlers(memory: ConversationMemory): void {
     return { conversationId: memory.conversationId, draftVersion, outcome };
   };
 
+  /** Runs the store write of an agent action; the action is sendable only once it is stored. */
+  const recorded = async (action: AgentAction, write: () => Promise<void>): Promise<void> => {
+    try {
+      await write();
+      action.recorded = true;
+    } catch (error) {
+      if (memory.agentAction === action) memory.agentAction = undefined;
+      throw error;
+    }
+  };
+
   const updateId = () => wf.currentUpdateInfo()?.id ?? `${memory.conversationId}:${wf.uuid4()}`;
   const check = (draftVersion: number, actor: Actor, phase: 'review' | 'hold') => {
     const refusal = memory.refusal(draftVersion, actor, phase);
@@ -88,6 +105,57 @@ export function registerHandlers(memory: ConversationMemory): void {
       requireText(input.instructions, 'The revision instructions', DECISION_LIMITS.instructions);
     },
   });
+  wf.setHandler(
+    composeReplyUpdate,
+    async (input): Promise<ReplyResult> => {
+      const replaced = memory.replaceableDraftVersion();
+      if (replaced !== undefined) memory.decidedVersions.add(replaced);
+      const draftVersion = ++memory.lastDraftVersion;
+      const id = updateId();
+      const action = (memory.agentAction = { kind: 'compose', draftVersion, updateId: id, recorded: false });
+      await recorded(action, () =>
+        recordManualReply({
+          conversationId: memory.conversationId,
+          draftVersion,
+          body: input.body,
+          actor: input.actor,
+          idempotencyKey: id,
+          replacedDraftVersion: replaced,
+        }),
+      );
+      return { conversationId: memory.conversationId, draftVersion, outcome: 'reply_queued' };
+    },
+    {
+      validator: (input: ComposeReplyInput) => {
+        const refusal = memory.replyRefusal(input.actor);
+        if (refusal) refuse(refusal);
+        requireText(input.body, 'The reply', DECISION_LIMITS.editedBody);
+      },
+    },
+  );
+  wf.setHandler(
+    resendReplyUpdate,
+    async (input): Promise<ReplyResult> => {
+      const id = updateId();
+      const action = (memory.agentAction = { kind: 'resend', draftVersion: input.draftVersion, updateId: id, recorded: false });
+      await recorded(action, () =>
+        recordResendRequest({
+          conversationId: memory.conversationId,
+          draftVersion: input.draftVersion,
+          actor: input.actor,
+          confirmedLedgerStatus: input.confirmedLedgerStatus,
+          idempotencyKey: id,
+        }),
+      );
+      return { conversationId: memory.conversationId, draftVersion: input.draftVersion, outcome: 'resend_queued' };
+    },
+    {
+      validator: (input: ResendReplyInput) => {
+        const refusal = memory.resendRefusal(input);
+        if (refusal) refuse(refusal);
+      },
+    },
+  );
   wf.setHandler(
     cancelAutoSendUpdate,
     (input) => decide({ kind: 'cancel', actor: input.actor, updateId: updateId() }, input.draftVersion, input.actor),

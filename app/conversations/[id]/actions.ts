@@ -1,7 +1,9 @@
 'use server';
 
 import { refresh } from 'next/cache';
-import type { DecisionOutcome } from '@/lib/core/decisions/decision-outcome';
+import type { DecisionOutcome, ReplyOutcome } from '@/lib/core/decisions/decision-outcome';
+import { replyInputSchema } from '@/lib/core/decisions/reply-schemas';
+import { sendAgentReply } from '@/lib/features/conversations/send-agent-reply';
 import { decisionInputSchema } from '@/lib/core/decisions/decision-schemas';
 import { decideDraft } from '@/lib/features/conversations/decide-draft';
 import { addParticipant } from '@/lib/features/conversations/participants/add-participant';
@@ -34,3 +36,21 @@ export const addParticipantAction = serverAction({ role: 'agent', schema: addPar
   refresh();
   return ok({ address });
 });
+
+/**
+ * Send the agent's own reply, or resend a failed or uncertain one after they confirmed what the
+ * outbox shows: both go through the workflow and its send ledger.
+ */
+export const sendAgentReplyAction = serverAction<typeof replyInputSchema, ReplyOutcome>(
+  {
+    role: 'agent',
+    schema: replyInputSchema,
+    onInvalid: (error) => ({ ok: false, code: 'invalid', message: error.issues[0]?.message ?? 'That reply is not valid.' }),
+    onRefused: (error) => ({ ok: false, code: 'unauthorized', message: error.message }),
+  },
+  async (input, actor) => {
+    const outcome = await sendAgentReply({ ...input, actor: { id: actor.id, role: actor.role } });
+    if (outcome.ok || outcome.code !== 'unavailable') refresh();
+    return outcome;
+  },
+);

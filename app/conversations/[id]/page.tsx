@@ -17,6 +17,11 @@ import { KnowledgeUsed } from './_components/knowledge-used';
 import { ModelCalls } from './_components/model-calls';
 import { Thread } from './_components/thread';
 import { Timeline } from './_components/timeline';
+import { NeedsPersonBanner } from './_components/needs-person-banner';
+import { ReplyComposer } from './_components/reply-composer';
+import { ResendPanel, type OutboxFinding } from './_components/resend-panel';
+import { findCaughtReply } from '@/lib/read/outbox/find-caught-reply';
+import type { SendView } from '@/lib/read/conversation/get-conversation-detail';
 
 export const metadata: Metadata = { title: 'Conversation' };
 
@@ -24,6 +29,27 @@ interface Props {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
+
+/** What the outbox holds for a send that failed or is uncertain, for the resend confirmation. */
+async function outboxFinding(send: SendView): Promise<OutboxFinding> {
+  const result = await findCaughtReply(send.messageIdHeader);
+  switch (result.kind) {
+    case 'disabled':
+      return { kind: 'relay' };
+    case 'unreachable':
+      return { kind: 'unreachable', message: result.message };
+    case 'not_found':
+      return { kind: 'not_found' };
+    case 'ok':
+      return result.value ? { kind: 'found', receivedAt: result.value.receivedAt } : { kind: 'not_found' };
+  }
+}
+
+/**
+ * Where an agent may write their own reply: anywhere but after the conversation closed. (Mid-send
+ * the workflow refuses it with a clear message; unmounting the composer then would lose its outcome.)
+ */
+const NO_COMPOSE = new Set(['closed']);
 
 async function loadDetail(id: string) {
   try {
@@ -51,6 +77,12 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const serverNow = new Date().toISOString();
   const injection = conversation.injectionSuspected || detail.classification?.injectionSuspected === true;
   const deciding = currentDraft?.status === 'pending' && ['awaiting_approval', 'escalated'].includes(conversation.status);
+  const failedSend =
+    conversation.status === 'failed' ? detail.sends.filter((send) => send.status === 'sending' || send.status === 'failed').at(-1) : undefined;
+  const finding = failedSend ? await outboxFinding(failedSend) : null;
+  const openDraft = currentDraft && ['pending', 'auto_send_hold'].includes(currentDraft.status) ? currentDraft.version : null;
+  const unusableText = currentDraft?.status === 'unusable' && currentDraft.aiBody.trim() ? currentDraft.aiBody : null;
+  const composeFirst = conversation.status === 'needs_person' || conversation.status === 'rejected' || (!currentDraft && !['received', 'classifying', 'drafting'].includes(conversation.status));
 
   return (
     <div className="space-y-4">
@@ -59,11 +91,23 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         <ConversationKeys previousHref={hrefFor(neighbours.previousId)} nextHref={hrefFor(neighbours.nextId)} inboxHref={`/${context}`} deciding={deciding} />
       </div>
       <ConversationHeader conversation={conversation} inboxHref={`/${context}`} serverNow={serverNow} />
+      {conversation.status === 'needs_person' ? <NeedsPersonBanner reason={conversation.statusReason} /> : null}
       {injection ? <InjectionBanner reasons={detail.classification?.injectionReasons ?? []} /> : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
           <Thread messages={detail.messages} />
           <DraftSection conversation={conversation} draft={currentDraft} drafts={detail.drafts} serverNow={serverNow} />
+          {failedSend && finding ? <ResendPanel key={`${failedSend.draftVersion}:${failedSend.attempts}`} conversationId={conversation.id} send={failedSend} finding={finding} /> : null}
+          {NO_COMPOSE.has(conversation.status) ? null : (
+            <ReplyComposer
+              key={conversation.id}
+              conversationId={conversation.id}
+              customerEmail={conversation.customerEmail}
+              startText={unusableText}
+              replacing={openDraft}
+              defaultOpen={composeFirst}
+            />
+          )}
         </div>
         <aside className="space-y-4" aria-label="Details">
           <ClassificationPanel classification={detail.classification} />

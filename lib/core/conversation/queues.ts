@@ -6,6 +6,8 @@ import type { ConversationStatus } from './statuses';
  */
 export const QUEUES = [
   { key: 'needs_approval', label: 'Needs approval', statuses: ['awaiting_approval'] },
+  // Claude could not produce a usable draft (refusal, cut off, billing, outage): a person writes the reply.
+  { key: 'needs_person', label: 'Needs a person', statuses: ['needs_person'] },
   { key: 'escalated', label: 'Escalated', statuses: ['escalated'] },
   { key: 'on_hold', label: 'Auto-send on hold', statuses: ['auto_send_hold'] },
   { key: 'sent', label: 'Sent', statuses: ['sent'] },

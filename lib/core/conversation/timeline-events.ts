@@ -19,7 +19,17 @@ export interface TimelineEventData {
     outputTokens: number;
     costUsd: number;
   };
-  drafted: { draftVersion: number; model: string; knowledgeUsed: string[]; revision: boolean; costUsd: number; outputTokens: number };
+  drafted: {
+    draftVersion: number;
+    model: string;
+    knowledgeUsed: string[];
+    revision: boolean;
+    costUsd: number;
+    outputTokens: number;
+    stopReason?: string;
+    /** Claude's answer could not be used (refused, cut off, empty): why. */
+    unusableReason?: string;
+  };
   routed: { draftVersion: number; route: 'auto_send' | 'review'; reasons: string[] };
   auto_send_held: { draftVersion: number; holdUntil: string };
   auto_send_cancelled: { draftVersion: number; reason: string };
@@ -35,6 +45,10 @@ export interface TimelineEventData {
   sent: { draftVersion: number; messageIdHeader: string; toAddress: string; auto: boolean };
   send_failed: { draftVersion: number; error: string; permanent: boolean };
   ignored: { messageId: string; reason: string };
+  /** Claude could not produce a usable answer; the failure type is from lib/core/failures.ts. */
+  needs_person: { stage: 'classify' | 'draft' | 'revise'; failureType: string; reason: string };
+  manual_reply: { draftVersion: number; replacedDraftVersion?: number };
+  resend_requested: { draftVersion: number; confirmedLedgerStatus: 'sending' | 'failed' };
   closed: { reason: string };
 }
 

@@ -11,8 +11,15 @@ export type DecisionErrorCode =
   | 'invalid'
   | 'not_found'
   | 'unavailable'
-  | 'unauthorized';
+  | 'unauthorized'
+  | 'busy'
+  | 'unsupported';
 
 export type DecisionOutcome =
   | { ok: true; outcome: DecisionResult['outcome']; draftVersion: number }
+  | { ok: false; code: DecisionErrorCode; message: string };
+
+/** What happened to an agent's own reply or resend. */
+export type ReplyOutcome =
+  | { ok: true; outcome: 'reply_queued' | 'resend_queued'; draftVersion: number }
   | { ok: false; code: DecisionErrorCode; message: string };

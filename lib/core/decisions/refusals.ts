@@ -14,6 +14,14 @@ export const DECISION_REFUSALS = {
   notCurrent: 'DraftNotCurrent',
   /** The decision's own text is empty or too long. */
   invalidInput: 'DecisionInputInvalid',
+  /** A manual reply cannot be taken now: a reply is being sent, or another one is queued. */
+  replyBusy: 'ReplyBusy',
+  /** The conversation's workflow predates manual replies and resends (it runs older code). */
+  replyUnsupported: 'ReplyUnsupported',
+  /** No failed or uncertain send of that version is waiting for a resend. */
+  nothingToResend: 'NothingToResend',
+  /** A resend must carry the agent's explicit confirmation that they checked the outbox. */
+  resendNotConfirmed: 'ResendNotConfirmed',
 } as const;
 
 export type DecisionRefusalType = (typeof DECISION_REFUSALS)[keyof typeof DECISION_REFUSALS];

@@ -10,7 +10,15 @@ export interface RoutingFacts {
   screeningFlags: string[];
   /** Deterministic checks the draft failed. */
   draftProblems: string[];
+  /**
+   * Why the model stopped writing the draft. Only a natural end (`end_turn`) may go out on its
+   * own: a refused, cut-off or paused answer is never auto-sent. Absent in older runs.
+   */
+  draftStopReason?: string;
 }
+
+/** Stop reasons after which a draft is complete. */
+const COMPLETE_STOP_REASONS = new Set(['end_turn']);
 
 export interface RoutingDecision {
   route: 'auto_send' | 'review';
@@ -44,6 +52,9 @@ export function routeDraft(policy: AutomationPolicy, facts: RoutingFacts): Routi
     reasons.push(`Screening: ${SCREENING_LABELS[flag as ScreeningFlag] ?? flag.replaceAll('_', ' ')}`);
   }
   for (const problem of facts.draftProblems) reasons.push(`Draft check: ${problem}`);
+  if (facts.draftStopReason !== undefined && !COMPLETE_STOP_REASONS.has(facts.draftStopReason)) {
+    reasons.push(`The draft is incomplete (Claude stopped with "${facts.draftStopReason}")`);
+  }
   return reasons.length === 0
     ? { route: 'auto_send', reasons: ['Low risk, confident, allowed category, all checks passed'] }
     : { route: 'review', reasons };

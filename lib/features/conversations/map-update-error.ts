@@ -31,6 +31,19 @@ const REFUSALS: Record<DecisionRefusalType, { code: DecisionErrorCode; message: 
   // The input's fault: the validator's own words say what to fix.
   [DECISION_REFUSALS.actorNotAllowed]: { code: 'invalid', message: capitalise },
   [DECISION_REFUSALS.invalidInput]: { code: 'invalid', message: capitalise },
+  [DECISION_REFUSALS.resendNotConfirmed]: { code: 'invalid', message: capitalise },
+  [DECISION_REFUSALS.replyBusy]: {
+    code: 'busy',
+    message: (detail) => `Not now: ${detail}. Nothing was sent; try again when it has finished.`,
+  },
+  [DECISION_REFUSALS.replyUnsupported]: {
+    code: 'unsupported',
+    message: () => 'This conversation runs on an older workflow version that cannot take manual replies or resends. Answer the customer outside Countersign.',
+  },
+  [DECISION_REFUSALS.nothingToResend]: {
+    code: 'stale',
+    message: (detail) => `There is nothing to resend (${detail}). The page now shows the current state.`,
+  },
 };
 
 function refusalFor(type: string | undefined) {

@@ -57,3 +57,17 @@ export function classificationTool(categories: readonly string[]) {
     },
   };
 }
+
+/**
+ * The same shape for structured output (output_config.format), which accepts no numeric or
+ * length constraints and needs `additionalProperties: false` on every object; the ranges are
+ * still enforced by the zod schema on the answer.
+ */
+export function classificationJsonSchema(categories: readonly string[]): Record<string, unknown> {
+  const properties: Record<string, Record<string, unknown>> = {};
+  for (const [name, property] of Object.entries(classificationTool(categories).input_schema.properties)) {
+    const { minimum: _minimum, maximum: _maximum, ...rest } = property as Record<string, unknown>;
+    properties[name] = rest;
+  }
+  return { type: 'object', properties, required: classificationTool(categories).input_schema.required, additionalProperties: false };
+}

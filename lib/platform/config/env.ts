@@ -67,8 +67,13 @@ export const envSchema = z.object({
   CLAUDE_CLASSIFY_MODEL: z.string().min(1).default('claude-haiku-4-5'),
   CLAUDE_DRAFT_MODEL: z.string().min(1).default('claude-sonnet-4-6'),
   CLAUDE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  // Lifetime of the cached prompt prefixes: 5m (writes 1.25×) or 1h (writes 2×).
+  CLAUDE_CACHE_TTL: z.enum(['5m', '1h']).default('1h'),
   // Overrides or extends the built-in Claude price table (USD per million tokens).
   CLAUDE_PRICES_JSON: optionalString.pipe(priceTableJsonSchema.optional()),
+  // Default model-spend caps (USD); managers override them in settings. Unset: no cap.
+  MODEL_BUDGET_MONTHLY_USD: z.coerce.number().positive().optional(),
+  MODEL_BUDGET_DAILY_USD: z.coerce.number().positive().optional(),
 
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Countersign Support <support@countersign.local>'),

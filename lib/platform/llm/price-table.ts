@@ -1,20 +1,36 @@
 import { z } from 'zod';
+import { MODELS } from './model-table';
 
 /**
- * Claude list prices in USD per million tokens (MTok), from Anthropic's pricing page
- * (platform.claude.com/docs/en/about-claude/pricing). Cache rates are omitted where they
- * follow Anthropic's standard multipliers (see CACHE_MULTIPLIERS); an entry may still set
- * them explicitly. Keys are model ids without a date suffix; pricing.ts matches dated ids
- * and provider-prefixed ids against them. Operators override or extend the table with
- * CLAUDE_PRICES_JSON rather than waiting for a release when prices change.
+ * Claude list prices in USD per million tokens (MTok), keyed by model id without a date
+ * suffix; pricing.ts matches dated and provider-prefixed ids against the keys. The defaults
+ * come from the model table (model-table.ts), where every cache rate is explicit. Operators
+ * override or extend the table with CLAUDE_PRICES_JSON rather than waiting for a release
+ * when prices change; an override may leave the cache rates out, and then the standard
+ * multipliers (CACHE_MULTIPLIERS) apply.
  */
 
+const rate = z.number().finite().nonnegative();
+
+/** Rates that replace the base ones for every token of a request whose prompt is larger. */
+export const priceBandSchema = z.strictObject({
+  /** Prompt size (input + cache reads + cache writes) above which the band applies. */
+  abovePromptTokens: z.number().int().positive(),
+  input: rate,
+  output: rate,
+  cacheWrite5m: rate.optional(),
+  cacheWrite1h: rate.optional(),
+  cacheRead: rate.optional(),
+});
+export type PriceBand = z.infer<typeof priceBandSchema>;
+
 export const modelPriceSchema = z.strictObject({
-  input: z.number().finite().nonnegative(),
-  output: z.number().finite().nonnegative(),
-  cacheWrite5m: z.number().finite().nonnegative().optional(),
-  cacheWrite1h: z.number().finite().nonnegative().optional(),
-  cacheRead: z.number().finite().nonnegative().optional(),
+  input: rate,
+  output: rate,
+  cacheWrite5m: rate.optional(),
+  cacheWrite1h: rate.optional(),
+  cacheRead: rate.optional(),
+  bands: z.array(priceBandSchema).max(5).optional(),
 });
 export type ModelPrice = z.infer<typeof modelPriceSchema>;
 
@@ -22,27 +38,10 @@ export type ModelPrice = z.infer<typeof modelPriceSchema>;
 export const priceTableSchema = z.record(z.string().min(1).toLowerCase(), modelPriceSchema);
 export type PriceTable = z.infer<typeof priceTableSchema>;
 
-/** Prompt caching prices relative to base input: written for 5 minutes, for 1 hour, read. */
+/** Standard prompt caching prices relative to base input: written for 5 minutes, for 1 hour, read. */
 export const CACHE_MULTIPLIERS = { cacheWrite5m: 1.25, cacheWrite1h: 2, cacheRead: 0.1 } as const;
 
-const opusCurrent: ModelPrice = { input: 5, output: 25 };
-const opusLegacy: ModelPrice = { input: 15, output: 75 };
-const sonnet: ModelPrice = { input: 3, output: 15 };
-
-export const DEFAULT_PRICE_TABLE: Readonly<PriceTable> = Object.freeze({
-  'claude-opus-4-7': opusCurrent,
-  'claude-opus-4-6': opusCurrent,
-  'claude-opus-4-5': opusCurrent,
-  'claude-opus-4-1': opusLegacy,
-  'claude-opus-4-0': opusLegacy,
-  'claude-opus-4': opusLegacy,
-  'claude-sonnet-4-6': sonnet,
-  'claude-sonnet-4-5': sonnet,
-  'claude-sonnet-4-0': sonnet,
-  'claude-sonnet-4': sonnet,
-  'claude-haiku-4-5': { input: 1, output: 5 },
-  'claude-3-5-haiku': { input: 0.8, output: 4 },
-});
+export const DEFAULT_PRICE_TABLE: Readonly<PriceTable> = Object.freeze(Object.fromEntries(MODELS.map((model) => [model.id, model.price])));
 
 /** The default table with overrides applied: an override replaces a model's whole entry. */
 export function withPriceOverrides(overrides: PriceTable | undefined, base: Readonly<PriceTable> = DEFAULT_PRICE_TABLE): PriceTable {

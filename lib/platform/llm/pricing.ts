@@ -1,9 +1,12 @@
+import { UNKNOWN_MODEL_PRICE } from './model-table';
+import { resolveModelKey } from './resolve-model';
 import type { TokenUsage } from './observer';
 import { CACHE_MULTIPLIERS, DEFAULT_PRICE_TABLE, type ModelPrice, type PriceTable } from './price-table';
 
 /**
- * What a Claude call cost, from its token usage and the price table. Unknown models cost 0
- * with `priced: false` rather than throwing: a missing price must never fail a model call.
+ * What a Claude call cost, from its token usage and the price table. A model missing from the
+ * table is never free: it is priced at UNKNOWN_MODEL_PRICE (the highest list rates) with
+ * `priced: false`, so the call and the overview can flag it and budgets still count it.
  */
 
 export interface CostBreakdown {
@@ -16,28 +19,18 @@ export interface CostBreakdown {
 
 export interface CostResult {
   costUsd: number;
+  /** False when the model is not in the table: the cost is an estimate at fallback rates. */
   priced: boolean;
   /** The price-table key the model id matched, or null when unpriced. */
   pricedAs: string | null;
+  /** The prompt-size band applied, if the model has bands and the prompt crossed one. */
+  band: number | null;
   breakdown: CostBreakdown;
 }
 
-// What may follow a table key: a date snapshot (-20251001, Vertex @20251001), -latest, or a
-// Bedrock version (-v1:0). Anything else is a different model: claude-opus-4-8 must not be
-// priced as claude-opus-4.
-const SUFFIX = /^(?:-\d{8}|@\d{8}|-latest|-v\d+(?::\d+)?)*$/;
-// Provider prefixes: Bedrock (anthropic., us.anthropic., global.anthropic.), gateways (anthropic/).
-const PROVIDER_PREFIX = /^(?:[a-z]{2,6}\.)?anthropic[./]/;
-
 /** The longest table key that the model id is, or extends with a date/alias suffix. */
 export function resolvePriceKey(model: string, table: Readonly<PriceTable> = DEFAULT_PRICE_TABLE): string | null {
-  const id = model.trim().toLowerCase().replace(PROVIDER_PREFIX, '');
-  let best: string | null = null;
-  for (const key of Object.keys(table)) {
-    if (!id.startsWith(key) || !SUFFIX.test(id.slice(key.length))) continue;
-    if (best === null || key.length > best.length) best = key;
-  }
-  return best;
+  return resolveModelKey(model, Object.keys(table));
 }
 
 // Prices are held as integer picodollars per token (USD/MTok × 1e6), so a token count times a
@@ -56,7 +49,9 @@ interface PicoPrices {
   cacheWrite1h: bigint;
 }
 
-function picoPrices(price: ModelPrice): PicoPrices {
+type Rates = Omit<ModelPrice, 'bands'>;
+
+function picoPrices(price: Rates): PicoPrices {
   return {
     input: picoPerToken(price.input),
     output: picoPerToken(price.output),
@@ -73,14 +68,27 @@ function tokens(count: number): bigint {
 
 const toUsd = (pico: bigint): number => Number(pico) / PICO_PER_USD;
 
-const ZERO: CostBreakdown = { input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 };
+/** Total prompt size as the API counts it for price bands: uncached input plus cache reads and writes. */
+export function promptTokens(usage: TokenUsage): number {
+  return usage.inputTokens + usage.cacheReadTokens + usage.cacheWrite5mTokens + usage.cacheWrite1hTokens;
+}
+
+/** The rates for this prompt size: the highest band crossed, else the base rates. */
+function ratesFor(price: ModelPrice, prompt: number): { rates: Rates; band: number | null } {
+  let chosen: { rates: Rates; band: number | null } = { rates: price, band: null };
+  for (const band of price.bands ?? []) {
+    if (prompt > band.abovePromptTokens && (chosen.band === null || band.abovePromptTokens > chosen.band)) {
+      chosen = { rates: band, band: band.abovePromptTokens };
+    }
+  }
+  return chosen;
+}
 
 export function computeCostUsd(model: string, usage: TokenUsage, table: Readonly<PriceTable> = DEFAULT_PRICE_TABLE): CostResult {
   const key = resolvePriceKey(model, table);
-  const price = key === null ? undefined : table[key];
-  if (key === null || price === undefined) return { costUsd: 0, priced: false, pricedAs: null, breakdown: { ...ZERO } };
-
-  const p = picoPrices(price);
+  const price = (key === null ? undefined : table[key]) ?? UNKNOWN_MODEL_PRICE;
+  const { rates, band } = ratesFor(price, promptTokens(usage));
+  const p = picoPrices(rates);
   const pico = {
     input: tokens(usage.inputTokens) * p.input,
     output: tokens(usage.outputTokens) * p.output,
@@ -89,10 +97,12 @@ export function computeCostUsd(model: string, usage: TokenUsage, table: Readonly
     cacheWrite1h: tokens(usage.cacheWrite1hTokens) * p.cacheWrite1h,
   };
   const total = pico.input + pico.output + pico.cacheRead + pico.cacheWrite5m + pico.cacheWrite1h;
+  const priced = key !== null && table[key] !== undefined;
   return {
     costUsd: toUsd(total),
-    priced: true,
-    pricedAs: key,
+    priced,
+    pricedAs: priced ? key : null,
+    band,
     breakdown: {
       input: toUsd(pico.input),
       output: toUsd(pico.output),

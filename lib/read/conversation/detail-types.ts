@@ -12,6 +12,8 @@ export interface ConversationDetail {
   timeline: TimelineItem[];
   decisions: DecisionView[];
   llmCalls: LlmCallView[];
+  /** The send ledger: one row per draft version handed to SMTP. */
+  sends: SendView[];
   usage: { costUsd: number; inputTokens: number; outputTokens: number; calls: number };
   /** Display names of the people who acted, by user id. */
   people: Record<string, string>;
@@ -98,6 +100,21 @@ export interface DraftView {
   revisionInstructions: string | null;
   createdAt: Date;
   decidedAt: Date | null;
+  /** Why the model stopped; null for agent-written replies and older drafts. */
+  stopReason: string | null;
+  origin: 'model' | 'agent';
+}
+
+export interface SendView {
+  draftVersion: number;
+  /** pending | sending (uncertain when left by a dead worker) | sent | failed */
+  status: string;
+  attempts: number;
+  error: string | null;
+  messageIdHeader: string;
+  toAddress: string;
+  sentAt: Date | null;
+  updatedAt: Date;
 }
 
 export interface DecisionView {
@@ -121,6 +138,10 @@ export interface LlmCallView {
   attempt: number;
   ok: boolean;
   error: string | null;
+  errorType: string | null;
+  stopReason: string | null;
+  /** The model is missing from the price table: the cost is an estimate at fallback rates. */
+  priceEstimated: boolean;
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;

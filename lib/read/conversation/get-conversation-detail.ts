@@ -3,7 +3,7 @@ import { getDb, type DbClient } from '../../platform/db';
 import { NotFoundError } from '../../core/errors';
 import type { ConversationDetail } from './detail-types';
 import { readTextList } from './json-fields';
-import { toClassificationView, toDraftView, toLlmCallView, toThreadMessage, toTimelineItem } from './to-views';
+import { toClassificationView, toDraftView, toLlmCallView, toSendView, toThreadMessage, toTimelineItem } from './to-views';
 
 export type * from './detail-types';
 
@@ -21,6 +21,7 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
       drafts: { orderBy: { version: 'desc' } },
       decisions: { orderBy: { createdAt: 'asc' } },
       llmCalls: { orderBy: { createdAt: 'asc' } },
+      sends: { orderBy: { draftVersion: 'asc' } },
       events: { orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] },
       participants: { orderBy: { createdAt: 'asc' } },
     },
@@ -78,6 +79,7 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
       createdAt: decision.createdAt,
     })),
     llmCalls,
+    sends: row.sends.map(toSendView),
     usage: {
       costUsd: llmCalls.reduce((sum, call) => sum + call.costUsd, 0),
       inputTokens: llmCalls.reduce((sum, call) => sum + call.inputTokens, 0),

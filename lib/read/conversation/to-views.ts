@@ -1,7 +1,7 @@
 import 'server-only';
-import type { Classification, ConversationEvent, Draft, LlmCall, Message } from '../../platform/db/generated/client';
+import type { Classification, ConversationEvent, Draft, LlmCall, Message, OutboundSend } from '../../platform/db/generated/client';
 import type { TimelineEventType } from '../../core/conversation/timeline-events';
-import type { ClaimedConversation, ClassificationView, DraftView, LlmCallView, ThreadMessage, TimelineItem } from './detail-types';
+import type { ClaimedConversation, ClassificationView, DraftView, LlmCallView, SendView, ThreadMessage, TimelineItem } from './detail-types';
 import { readAddresses, readKnowledge, readTextList } from './json-fields';
 
 /** Row → view mappers for the conversation page; JSON columns are read leniently. */
@@ -62,6 +62,21 @@ export function toDraftView(row: Draft): DraftView {
     revisionInstructions: row.revisionInstructions,
     createdAt: row.createdAt,
     decidedAt: row.decidedAt,
+    stopReason: row.stopReason,
+    origin: row.origin === 'agent' ? 'agent' : 'model',
+  };
+}
+
+export function toSendView(row: OutboundSend): SendView {
+  return {
+    draftVersion: row.draftVersion,
+    status: row.status,
+    attempts: row.attempts,
+    error: row.error,
+    messageIdHeader: row.messageIdHeader,
+    toAddress: row.toAddress,
+    sentAt: row.sentAt,
+    updatedAt: row.updatedAt,
   };
 }
 
@@ -75,6 +90,9 @@ export function toLlmCallView(row: LlmCall): LlmCallView {
     attempt: row.attempt,
     ok: row.ok,
     error: row.error,
+    errorType: row.errorType,
+    stopReason: row.stopReason,
+    priceEstimated: row.priceEstimated,
     inputTokens: row.inputTokens,
     outputTokens: row.outputTokens,
     cacheReadTokens: row.cacheReadTokens,
@@ -101,6 +119,9 @@ const KNOWN_EVENTS: Record<TimelineEventType, true> = {
   send_failed: true,
   ignored: true,
   closed: true,
+  needs_person: true,
+  manual_reply: true,
+  resend_requested: true,
 };
 
 /** Event data is written by our own activities (lib/data/mirror/timeline-events.ts). */

@@ -4,11 +4,12 @@ import { readCategoryStats, type CategoryStats } from './category-stats';
 import { readCostStats, type CostStats } from './cost-stats';
 import { readDailySeries, type DayPoint } from './daily-series';
 import { readDecisionStats, type DecisionStats } from './decision-stats';
+import { readModelStats, type ModelStats } from './model-stats';
 import { overviewWindow } from './overview-window';
 import { readSendStats, type SendStats } from './send-stats';
 import { readSlaStats, type SlaStats } from './sla-stats';
 
-export type { CategoryStats, CostStats, DayPoint, DecisionStats, SendStats, SlaStats };
+export type { CategoryStats, CostStats, DayPoint, DecisionStats, ModelStats, SendStats, SlaStats };
 
 export interface OverviewMetrics {
   days: number;
@@ -19,6 +20,7 @@ export interface OverviewMetrics {
   sla: SlaStats;
   cost: CostStats;
   categories: CategoryStats[];
+  model: ModelStats;
 }
 
 export interface OverviewOptions {
@@ -35,13 +37,14 @@ export interface OverviewOptions {
 export async function getOverviewMetrics(options: OverviewOptions, db: DbClient = getDb()): Promise<OverviewMetrics> {
   const days = Math.min(Math.max(Math.trunc(options.days), 1), 366);
   const window = overviewWindow(days, options.now);
-  const [daily, sends, decisions, sla, cost, categories] = await Promise.all([
+  const [daily, sends, decisions, sla, cost, categories, model] = await Promise.all([
     readDailySeries(window, db),
     readSendStats(window, db),
     readDecisionStats(window, db),
     readSlaStats(window, db),
     readCostStats(window, db),
     readCategoryStats(window, db),
+    readModelStats(window, db),
   ]);
-  return { days, since: window.since, daily, sends, decisions, sla, cost, categories };
+  return { days, since: window.since, daily, sends, decisions, sla, cost, categories, model };
 }

@@ -8,6 +8,8 @@ export interface RunningStack {
   baseUrl: string;
   /** The mail catcher's HTTP API: what the stack "sent". */
   mailUrl: string;
+  /** The Claude simulator's base URL (its /__simulator control routes inject faults). */
+  claudeUrl: string;
   dataDir: string;
   /** Everything the stack printed, for failure messages. */
   output(): string;
@@ -58,7 +60,7 @@ export async function startStack({ timeoutMs = 540_000 } = {}): Promise<RunningS
     // The stack writes stack.json once everything is up, with the ports it chose.
     const stack = readStackFile(dataDir);
     const ready = stack && (await fetch(`${stack.webUrl}/sign-in`, { redirect: 'manual' }).then((r) => r.status === 200, () => false));
-    if (stack && ready) return { baseUrl: stack.webUrl, mailUrl: stack.mailUrl ?? '', dataDir, output: () => output, stop };
+    if (stack && ready) return { baseUrl: stack.webUrl, mailUrl: stack.mailUrl ?? '', claudeUrl: stack.claudeBaseUrl ?? '', dataDir, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   await stop();

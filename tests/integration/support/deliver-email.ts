@@ -13,7 +13,7 @@ export async function deliverEmail(system: System, email: Pick<DemoEmail, 'from'
   );
 }
 
-const SETTLED = new Set(['sent', 'awaiting_approval', 'escalated', 'rejected', 'failed', 'closed']);
+const SETTLED = new Set(['sent', 'awaiting_approval', 'escalated', 'rejected', 'failed', 'closed', 'needs_person']);
 
 /** Polls the mirror until every conversation has settled (or throws with their statuses). */
 export async function waitUntilSettled(system: System, ids: string[], timeoutMs: number): Promise<Map<string, string>> {
@@ -24,5 +24,16 @@ export async function waitUntilSettled(system: System, ids: string[], timeoutMs:
     if (ids.every((id) => SETTLED.has(statuses.get(id) ?? ''))) return statuses;
     if (Date.now() > deadline) throw new Error(`not settled: ${JSON.stringify(Object.fromEntries(statuses))}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Polls the mirror until the conversation has this status (or throws with the one it has). */
+export async function waitForStatus(system: System, id: string, status: string, timeoutMs: number): Promise<{ status: string; statusReason: string | null }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await system.store.db.conversation.findUnique({ where: { id }, select: { status: true, statusReason: true } });
+    if (row?.status === status) return row;
+    if (Date.now() > deadline) throw new Error(`${id} never reached ${status}: ${JSON.stringify(row)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

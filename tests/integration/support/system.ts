@@ -25,7 +25,7 @@ export interface System {
  * migrated SQLite file, the Claude simulator, the SMTP mail catcher, and the worker
  * process itself. Only the simulator stands in for an outside service.
  */
-export async function startSystem(policy: Partial<AutomationPolicy>): Promise<System> {
+export async function startSystem(policy: Partial<AutomationPolicy>, extraWorkerEnv: Record<string, string> = {}): Promise<System> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'countersign-system-'));
   const [temporal, simulator, mail, store] = await Promise.all([
     createLocalEnv(),
@@ -45,6 +45,7 @@ export async function startSystem(policy: Partial<AutomationPolicy>): Promise<Sy
     SMTP_URL: mail.smtpUrl,
     KNOWLEDGE_DIR: 'docs/knowledge',
     AUTO_SEND_HOURLY_CAP_PER_SENDER: '100',
+    ...extraWorkerEnv,
   };
   const workers: WorkerProcess[] = [];
   return {

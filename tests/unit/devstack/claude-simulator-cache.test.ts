@@ -17,8 +17,8 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(() => sim.reset());
 
-// ~2500 tokens at four characters per token: above the Sonnet (1024) and Haiku (2048) minimums.
-const LONG_POLICY = 'Always be kind, accurate and brief. '.repeat(280);
+// ~5000 tokens at four characters per token: above the Sonnet 4.6 (2048) and Haiku 4.5 (4096) minimums.
+const LONG_POLICY = 'Always be kind, accurate and brief. '.repeat(560);
 
 function params(body: string, model = MODEL, ttl?: '5m' | '1h'): Anthropic.MessageCreateParamsNonStreaming {
   return {
@@ -34,7 +34,7 @@ function params(body: string, model = MODEL, ttl?: '5m' | '1h'): Anthropic.Messa
 describe('prompt caching through the SDK', () => {
   it('writes the cached prefix once, then reads it', async () => {
     const first = await client.messages.create(params('How do I reset my password?'));
-    expect(first.usage.cache_creation_input_tokens).toBeGreaterThan(2048);
+    expect(first.usage.cache_creation_input_tokens).toBeGreaterThan(4096);
     expect(first.usage.cache_read_input_tokens).toBe(0);
     expect(first.usage.cache_creation?.ephemeral_5m_input_tokens).toBe(first.usage.cache_creation_input_tokens);
 
@@ -49,7 +49,7 @@ describe('prompt caching through the SDK', () => {
   it('reports 1h writes separately and keys the cache by model', async () => {
     const sonnet = await client.messages.create(params('Hello', MODEL, '1h'));
     expect(sonnet.usage.cache_creation).toEqual({ ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: sonnet.usage.cache_creation_input_tokens });
-    const haiku = await client.messages.create(params('Hello', 'claude-haiku-5-5', '1h'));
+    const haiku = await client.messages.create(params('Hello', 'claude-haiku-4-5', '1h'));
     expect(haiku.usage.cache_read_input_tokens).toBe(0);
     expect(haiku.usage.cache_creation_input_tokens).toBe(sonnet.usage.cache_creation_input_tokens);
   });
@@ -88,20 +88,20 @@ describe('PromptCache', () => {
     let now = 0;
     const cache = new PromptCache(() => now);
     const units = [unit('system', 1500, '5m'), unit('question', 20)];
-    expect(cache.apply('claude-sonnet-5', units)).toMatchObject({ cacheCreation: 1500, cacheRead: 0 });
+    expect(cache.apply('claude-sonnet-5', 1024, units)).toMatchObject({ cacheCreation: 1500, cacheRead: 0 });
     now += 4 * 60_000;
-    expect(cache.apply('claude-sonnet-5', units)).toMatchObject({ cacheCreation: 0, cacheRead: 1500 });
+    expect(cache.apply('claude-sonnet-5', 1024, units)).toMatchObject({ cacheCreation: 0, cacheRead: 1500 });
     now += 4 * 60_000; // 8 minutes after the write, but only 4 after the refreshing read
-    expect(cache.apply('claude-sonnet-5', units)).toMatchObject({ cacheRead: 1500 });
+    expect(cache.apply('claude-sonnet-5', 1024, units)).toMatchObject({ cacheRead: 1500 });
     now += 6 * 60_000;
-    expect(cache.apply('claude-sonnet-5', units)).toMatchObject({ cacheCreation: 1500, cacheRead: 0 });
+    expect(cache.apply('claude-sonnet-5', 1024, units)).toMatchObject({ cacheCreation: 1500, cacheRead: 0 });
   });
 
   it('reads the longest cached prefix and writes only the new part after it', () => {
     const cache = new PromptCache(() => 0);
     const tools = unit('tools', 1200, '1h');
-    cache.apply('claude-sonnet-5', [tools, unit('q1', 10)]);
-    const usage = cache.apply('claude-sonnet-5', [tools, unit('history', 900, '5m'), unit('q2', 10)]);
+    cache.apply('claude-sonnet-5', 1024, [tools, unit('q1', 10)]);
+    const usage = cache.apply('claude-sonnet-5', 1024, [tools, unit('history', 900, '5m'), unit('q2', 10)]);
     expect(usage).toEqual({ cacheRead: 1200, cacheCreation: 900, creation5m: 900, creation1h: 0 });
   });
 });

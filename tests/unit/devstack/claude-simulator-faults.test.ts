@@ -3,7 +3,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startClaudeSimulator, type ClaudeSimulator } from '@/devstack/claude-simulator/server';
-import { MODEL, classifyParams, draftParams, replyText, toolInput } from './claude-simulator-fixtures';
+import { CLASSIFY_MODEL, MODEL, classifyParams, draftParams, replyText, toolInput } from './claude-simulator-fixtures';
 
 let sim: ClaudeSimulator;
 let client: Anthropic;
@@ -131,7 +131,7 @@ describe('stats and control endpoints', () => {
       ['draft', 200],
       ['draft', 529],
     ]);
-    expect(stats.requests[0]?.model).toBe(MODEL);
+    expect(stats.requests[0]?.model).toBe(CLASSIFY_MODEL);
   });
 
   it('can be steered over HTTP by other processes', async () => {

@@ -15,6 +15,8 @@ const TITLES: Record<Extract<DecisionOutcome, { ok: false }>['code'], string> = 
   not_found: 'Conversation not running',
   unavailable: 'Could not reach Temporal',
   unauthorized: 'Not allowed',
+  busy: 'Busy',
+  unsupported: 'Not supported for this conversation',
 };
 
 /** What happened to the last decision: success, or why it did not apply and what to do. */

@@ -11,6 +11,12 @@ const DRAFT_STATUS: Record<string, { label: string; tone: BadgeTone; note?: stri
   superseded: { label: 'Superseded', tone: 'warning', note: 'The customer wrote again before a decision; a new draft replaces this one.' },
   revising: { label: 'Revising', tone: 'info', note: 'Claude is revising this draft as instructed.' },
   failed: { label: 'Send failed', tone: 'danger', note: 'The mail server refused this reply. See the timeline.' },
+  unusable: {
+    label: 'Unusable',
+    tone: 'danger',
+    note: 'Claude could not finish this draft (see why above). It can never be sent as it is; write the reply yourself, starting from it if it helps.',
+  },
+  replaced: { label: 'Set aside', tone: 'neutral', note: 'An agent wrote the reply instead of this draft.' },
 };
 
 const DECIDABLE = new Set(['awaiting_approval', 'escalated']);
@@ -19,10 +25,13 @@ const DECIDABLE = new Set(['awaiting_approval', 'escalated']);
 export function DraftSection({ conversation, draft, drafts, serverNow }: { conversation: ConversationHeader; draft: DraftView | null; drafts: DraftView[]; serverNow: string }) {
   if (!draft) {
     const working = ['received', 'classifying', 'drafting'].includes(conversation.status);
+    const person = conversation.status === 'needs_person';
     return (
       <section aria-labelledby="draft-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="draft-heading" className="text-sm font-semibold">Reply draft</h2>
-        <p className="mt-2 text-sm text-slate-600">{working ? 'Claude is working on a draft…' : 'No draft for this conversation.'}</p>
+        <p className="mt-2 text-sm text-slate-600">
+          {working ? 'Claude is working on a draft…' : person ? 'Claude did not draft a reply: write it yourself below.' : 'No draft for this conversation.'}
+        </p>
       </section>
     );
   }
@@ -38,7 +47,9 @@ export function DraftSection({ conversation, draft, drafts, serverNow }: { conve
         </h2>
         <Badge tone={onHold ? 'warning' : status.tone}>{onHold ? 'On hold' : status.label}</Badge>
         <span className="text-xs text-slate-500">
-          {draft.model} · <RelativeTime date={draft.createdAt.toISOString()} serverNow={serverNow} />
+          {draft.origin === 'agent' ? 'written by an agent' : draft.model}
+          {draft.stopReason && draft.stopReason !== 'end_turn' ? ` · stopped: ${draft.stopReason}` : ''} ·{' '}
+          <RelativeTime date={draft.createdAt.toISOString()} serverNow={serverNow} />
         </span>
       </div>
       {draft.revisionInstructions ? (

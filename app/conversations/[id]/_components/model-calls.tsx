@@ -32,7 +32,10 @@ export function ModelCalls({ calls, usage }: { calls: ConversationDetail['llmCal
                   <span className="font-medium">{call.purpose}</span>
                   <span className="text-slate-500"> · {(call.latencyMs / 1000).toFixed(1)}s</span>
                   {call.attempt > 1 ? <span className="text-slate-500"> · retry {call.attempt - 1}</span> : null}
-                  {call.ok ? null : <span title={call.error ?? undefined}> · failed</span>}
+                  {call.ok ? null : <span title={call.error ?? undefined}> · failed{call.errorType ? ` (${call.errorType})` : ''}</span>}
+                  {call.stopReason && !['end_turn', 'tool_use'].includes(call.stopReason) ? (
+                    <span className="font-medium text-amber-800"> · stopped: {call.stopReason}</span>
+                  ) : null}
                   <span className="block text-slate-500">
                     {call.model}
                     {call.traceId ? <TraceLink traceId={call.traceId} /> : null}
@@ -41,7 +44,13 @@ export function ModelCalls({ calls, usage }: { calls: ConversationDetail['llmCal
                 <td className="whitespace-nowrap py-1.5 text-right tabular-nums" title={call.cacheReadTokens ? `${formatNumber(call.cacheReadTokens)} read from prompt cache` : undefined}>
                   {formatNumber(call.inputTokens)} / {formatNumber(call.outputTokens)}
                 </td>
-                <td className="py-1.5 pl-2 text-right tabular-nums">{formatUsd(call.costUsd)}</td>
+                <td
+                  className={`py-1.5 pl-2 text-right tabular-nums ${call.priceEstimated ? 'font-semibold text-amber-800' : ''}`}
+                  title={call.priceEstimated ? 'This model is not in the price table: estimated at the highest list rates' : undefined}
+                >
+                  {formatUsd(call.costUsd)}
+                  {call.priceEstimated ? ' (est., unknown model)' : ''}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -28,6 +28,13 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
           }
         : { title: 'Classification failed', detail: item.data.error, tone: 'bad' };
     case 'drafted':
+      if (item.data.unusableReason) {
+        return {
+          title: `${item.data.revision ? 'Revised draft' : 'Draft'} v${item.data.draftVersion} unusable`,
+          detail: `${item.data.unusableReason} · ${item.data.model} · ${formatUsd(item.data.costUsd)}`,
+          tone: 'bad',
+        };
+      }
       return {
         title: `${item.data.revision ? 'Revised draft' : 'Draft'} v${item.data.draftVersion} written`,
         detail: `${item.data.model} · ${formatNumber(item.data.outputTokens)} tokens out · ${formatUsd(item.data.costUsd)} · ${item.data.knowledgeUsed.length} knowledge article(s)`,
@@ -68,6 +75,20 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
       return { title: 'Ignored', detail: item.data.reason, tone: 'neutral' };
     case 'closed':
       return { title: 'Conversation closed', detail: item.data.reason, tone: 'neutral' };
+    case 'needs_person':
+      return { title: `Needs a person: Claude could not ${item.data.stage === 'classify' ? 'classify' : 'draft'} this`, detail: item.data.reason, tone: 'bad' };
+    case 'manual_reply':
+      return {
+        title: `${who} wrote reply v${item.data.draftVersion} by hand`,
+        detail: item.data.replacedDraftVersion !== undefined ? `instead of draft v${item.data.replacedDraftVersion}` : undefined,
+        tone: 'good',
+      };
+    case 'resend_requested':
+      return {
+        title: `${who} resent v${item.data.draftVersion}`,
+        detail: item.data.confirmedLedgerStatus === 'sending' ? 'after confirming the outbox did not have it' : 'after the relay refused it',
+        tone: 'warn',
+      };
     case 'other':
       return { title: item.rawType.replaceAll('_', ' '), tone: 'neutral' };
   }

@@ -12,6 +12,12 @@ export interface RecordDraftInput {
   revisionInstructions?: string;
   costUsd: number;
   outputTokens: number;
+  /** Why the model stopped; absent for replies an agent wrote. */
+  stopReason?: string;
+  /** Set when Claude's answer cannot be used as it is: stored as `unusable`, never decidable or sendable. */
+  unusableReason?: string;
+  /** Who wrote it; default the model. */
+  origin?: 'model' | 'agent';
 }
 
 /** Stores a draft version as the conversation's current draft, with its timeline event. */
@@ -22,16 +28,29 @@ export async function recordDraft(input: RecordDraftInput, db: Db = getDb()): Pr
       create: {
         conversationId: input.conversationId,
         version: input.version,
-        status: 'pending',
+        status: input.unusableReason ? 'unusable' : 'pending',
         aiBody: input.body,
+        stopReason: input.stopReason,
+        origin: input.origin ?? 'model',
         model: input.model,
         knowledgeUsed: input.knowledgeUsed,
         revisionInstructions: input.revisionInstructions,
         basedOnMessageId: input.basedOnMessageId,
       },
-      update: { aiBody: input.body, model: input.model, knowledgeUsed: input.knowledgeUsed },
+      update: {
+        aiBody: input.body,
+        model: input.model,
+        knowledgeUsed: input.knowledgeUsed,
+        stopReason: input.stopReason,
+        status: input.unusableReason ? 'unusable' : undefined,
+      },
     });
-    await tx.conversation.update({ where: { id: input.conversationId }, data: { currentDraftId: draft.id } });
+    // A model call an agent's own reply overtook may still finish: it never displaces a newer draft.
+    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { currentDraftId: true } });
+    const current = conversation.currentDraftId ? await tx.draft.findUnique({ where: { id: conversation.currentDraftId }, select: { version: true } }) : null;
+    if (!current || current.version <= input.version) {
+      await tx.conversation.update({ where: { id: input.conversationId }, data: { currentDraftId: draft.id } });
+    }
     await appendEvent(
       {
         conversationId: input.conversationId,
@@ -44,6 +63,8 @@ export async function recordDraft(input: RecordDraftInput, db: Db = getDb()): Pr
           revision: input.revisionInstructions !== undefined,
           costUsd: input.costUsd,
           outputTokens: input.outputTokens,
+          stopReason: input.stopReason,
+          unusableReason: input.unusableReason,
         },
       },
       tx,

@@ -13,12 +13,17 @@ export interface LlmCallRecord {
   attempt: number;
   ok: boolean;
   error?: string;
+  /** By API error type/code (lib/core/failures.ts), or the transient type that was retried. */
+  errorType?: string;
+  stopReason?: string;
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;
   cacheWrite5mTokens: number;
   cacheWrite1hTokens: number;
   costUsd: number;
+  /** The model is missing from the price table: costUsd is priced at the fallback rates. */
+  priceEstimated: boolean;
   latencyMs: number;
   traceId: string;
   workflowId: string;

@@ -11,6 +11,8 @@ export interface SetConversationStatusInput {
   draftVersion?: number;
   /** The workflow run: a thread can close, reopen and close again, one close event per run. */
   runId: string;
+  /** With status needs_person: what failed, for the timeline; `key` is unique per occurrence. */
+  needsPerson?: { key: string; stage: 'classify' | 'draft' | 'revise'; failureType: string };
 }
 
 /**
@@ -36,6 +38,13 @@ export async function setConversationStatus(input: SetConversationStatusInput, d
           type: 'auto_send_held',
           data: { draftVersion: input.draftVersion, holdUntil: input.holdUntil },
         },
+        tx,
+      );
+    }
+    if (input.status === 'needs_person' && input.needsPerson) {
+      const { key, stage, failureType } = input.needsPerson;
+      await appendEvent(
+        { conversationId: input.conversationId, key: `needs_person:${key}`, type: 'needs_person', data: { stage, failureType, reason: input.reason ?? '' } },
         tx,
       );
     }

@@ -21,7 +21,7 @@ export interface ActivityFixture {
 }
 
 /** Real activities over a real SQLite file and the simulator; a recording mailer and observer. */
-export async function createActivityFixture(): Promise<ActivityFixture> {
+export async function createActivityFixture(config: Partial<ActivityDeps['config']> = {}): Promise<ActivityFixture> {
   const [store, simulator] = await Promise.all([createTempDb(), startClaudeSimulator({ port: 0 })]);
   const sent: OutgoingMail[] = [];
   const generations: GenerationRecord[] = [];
@@ -58,6 +58,7 @@ export async function createActivityFixture(): Promise<ActivityFixture> {
       allowedLinkHosts: ['countersign.local'],
       autoSendHourlyCapPerSender: 3,
       autoSendHourlyCapGlobal: 100,
+      ...config,
     },
   };
   return {

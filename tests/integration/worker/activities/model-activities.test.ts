@@ -29,7 +29,7 @@ describe('classifyMessage', () => {
     const ids = await seedInbound(fixture);
     fixture.simulator.configure({ malformedRate: 1 });
     const result = await fixture.run(fixture.activities.classifyMessage, [ids]);
-    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('invalid classification twice') });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('invalid twice'), failureType: 'ModelOutputInvalid' });
     expect(fixture.simulator.stats().byPurpose.classify).toBe(2);
     const stored = await fixture.store.db.classification.findUniqueOrThrow({ where: { messageId: ids.messageId } });
     expect(stored).toMatchObject({ ok: false, requiresHuman: true });

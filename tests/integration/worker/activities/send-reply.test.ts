@@ -105,6 +105,72 @@ describe('sendReply', () => {
     expect(await fixture.run(fixture.activities.sendReply, [input()], 2)).toMatchObject({ status: 'uncertain' });
     expect(fixture.sent).toHaveLength(0);
   });
+
+  it('resends an uncertain claim once the agent confirmed it, under the same Message-ID', async () => {
+    await fixture.store.db.outboundSend.create({
+      data: {
+        conversationId: ids.conversationId,
+        draftVersion: 1,
+        ledgerKey: `${ids.conversationId}:v1`,
+        messageIdHeader: '<conv-test.v1@countersign.local>',
+        toAddress: 'maria@example.com',
+        subject: 'Re: Password reset',
+        body: 'Edited text',
+        status: 'sending',
+        attempts: 1,
+      },
+    });
+    expect(await fixture.run(fixture.activities.sendReply, [{ ...input(), resend: true }])).toMatchObject({ status: 'sent' });
+    expect(await fixture.run(fixture.activities.sendReply, [{ ...input(), resend: true }], 2)).toMatchObject({ status: 'already_sent' });
+    expect(fixture.sent).toHaveLength(1);
+    expect(fixture.sent[0]).toMatchObject({ messageId: '<conv-test.v1@countersign.local>', text: 'Edited text' });
+    expect(await fixture.store.db.outboundSend.findFirstOrThrow()).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('resends a reply the relay refused, after confirmation', async () => {
+    fixture.failNextSends(1, 550);
+    await expect(fixture.run(fixture.activities.sendReply, [input()])).rejects.toMatchObject({ nonRetryable: true });
+    expect(await fixture.run(fixture.activities.sendReply, [{ ...input(), resend: true }])).toMatchObject({ status: 'sent' });
+    expect(fixture.sent).toHaveLength(1);
+  });
+});
+
+describe('an agent’s own reply', () => {
+  it('is stored as an approved agent draft answering the newest message, and goes out through the ledger once', async () => {
+    const reply = {
+      conversationId: ids.conversationId,
+      draftVersion: 2,
+      body: 'Hello Maria, a person here: use the reset link on the sign-in page.',
+      actor: { id: 'user-1', role: 'agent' as const },
+      idempotencyKey: 'update-compose-1',
+      replacedDraftVersion: 1,
+    };
+    await fixture.run(fixture.activities.recordManualReply, [reply]);
+    await fixture.run(fixture.activities.recordManualReply, [reply], 2);
+    const drafts = await fixture.store.db.draft.findMany({ orderBy: { version: 'asc' } });
+    expect(drafts.map((draft) => [draft.version, draft.status, draft.origin])).toEqual([
+      [1, 'approved', 'model'],
+      [2, 'approved', 'agent'],
+    ]);
+    expect(await fixture.store.db.decision.findMany()).toEqual([expect.objectContaining({ kind: 'manual_reply', actorId: 'user-1', draftVersion: 2 })]);
+    expect(await fixture.store.db.auditLog.count({ where: { action: 'reply.compose' } })).toBe(1);
+    const conversation = await fixture.store.db.conversation.findUniqueOrThrow({ where: { id: ids.conversationId } });
+    expect(conversation.currentDraftId).toBe(drafts[1]?.id);
+
+    const send = { conversationId: ids.conversationId, draftVersion: 2, auto: false };
+    expect(await fixture.run(fixture.activities.sendReply, [send])).toMatchObject({ status: 'sent' });
+    expect(await fixture.run(fixture.activities.sendReply, [send], 2)).toMatchObject({ status: 'already_sent' });
+    expect(fixture.sent).toEqual([expect.objectContaining({ to: 'maria@example.com', text: reply.body, inReplyTo: '<root@example.com>' })]);
+  });
+
+  it('sets aside an open draft it replaces', async () => {
+    await fixture.store.db.draft.update({ where: { conversationId_version: { conversationId: ids.conversationId, version: 1 } }, data: { status: 'pending' } });
+    await fixture.run(fixture.activities.recordManualReply, [
+      { conversationId: ids.conversationId, draftVersion: 2, body: 'Mine', actor: { id: 'user-1', role: 'agent' }, idempotencyKey: 'k', replacedDraftVersion: 1 },
+    ]);
+    const replaced = await fixture.store.db.draft.findFirstOrThrow({ where: { version: 1 } });
+    expect(replaced.status).toBe('replaced');
+  });
 });
 
 describe('recordDecision', () => {

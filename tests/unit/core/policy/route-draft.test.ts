@@ -51,3 +51,18 @@ describe('routeDraft', () => {
     });
   });
 });
+
+describe('routeDraft and incomplete drafts', () => {
+  it.each(['max_tokens', 'refusal', 'pause_turn', 'model_context_window_exceeded', 'stop_sequence', 'tool_use'])(
+    'never auto-sends a draft that stopped with %s, however clean the rest',
+    (stop) => {
+      const decision = routeDraft(policy, { ...clean, draftStopReason: stop });
+      expect(decision.route).toBe('review');
+      expect(decision.reasons.join(' ')).toContain(stop);
+    },
+  );
+
+  it('auto-sends a complete draft (end_turn)', () => {
+    expect(routeDraft(policy, { ...clean, draftStopReason: 'end_turn' }).route).toBe('auto_send');
+  });
+});

@@ -23,6 +23,7 @@ describe('computeCostUsd', () => {
       costUsd: 0.0035,
       priced: true,
       pricedAs: 'claude-haiku-4-5',
+      band: null,
       breakdown: { input: 0.001, output: 0.0025, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 },
     });
   });
@@ -67,13 +68,15 @@ describe('computeCostUsd', () => {
     expect(computeCostUsd('claude-haiku-4-5', usage({ cacheReadTokens: 3 })).costUsd).toBe(3e-7);
   });
 
-  it('returns cost 0 and priced: false for an unknown model instead of throwing', () => {
+  it('never prices an unknown model at $0: it is flagged and priced at the highest list rates', () => {
     const result = computeCostUsd('gpt-4o', usage({ inputTokens: 1000, outputTokens: 1000 }));
+    // 1000 × $15/M + 1000 × $75/M (Opus 4/4.1, the dearest rates Anthropic has charged)
     expect(result).toEqual({
-      costUsd: 0,
+      costUsd: 0.09,
       priced: false,
       pricedAs: null,
-      breakdown: { input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 },
+      band: null,
+      breakdown: { input: 0.015, output: 0.075, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 },
     });
   });
 
@@ -102,7 +105,8 @@ describe('resolvePriceKey', () => {
   });
 
   it('does not price a newer minor version as its family (opus 4.8 is not opus 4)', () => {
-    expect(resolvePriceKey('claude-opus-4-8')).toBeNull();
+    expect(resolvePriceKey('claude-opus-4-9')).toBeNull();
+    expect(resolvePriceKey('claude-opus-4-8')).toBe('claude-opus-4-8');
     expect(resolvePriceKey('claude-sonnet-4-55')).toBeNull();
   });
 
@@ -119,7 +123,7 @@ describe('price overrides', () => {
     // Explicit cacheRead ($1/M) wins over 0.1 × input; the 5m write stays 1.25 × $7 = $8.75/M.
     const next = computeCostUsd('claude-next-1-20270101', usage({ cacheReadTokens: 1000, cacheWrite5mTokens: 1000 }), table);
     expect(next).toMatchObject({ priced: true, pricedAs: 'claude-next-1', costUsd: 0.00975 });
-    expect(DEFAULT_PRICE_TABLE['claude-sonnet-4-5']).toEqual({ input: 3, output: 15 });
+    expect(DEFAULT_PRICE_TABLE['claude-sonnet-4-5']).toMatchObject({ input: 3, output: 15 });
   });
 
   it('reads CLAUDE_PRICES_JSON through the validated environment', () => {
@@ -134,5 +138,28 @@ describe('price overrides', () => {
     expect(() => parseEnv({ CLAUDE_PRICES_JSON: '{not json' })).toThrow(/CLAUDE_PRICES_JSON/);
     expect(() => parseEnv({ CLAUDE_PRICES_JSON: '{"claude-x":{"input":-1,"output":2}}' })).toThrow(/claude-x\.input/);
     expect(() => parseEnv({ CLAUDE_PRICES_JSON: '{"claude-x":{"input":1}}' })).toThrow(/CLAUDE_PRICES_JSON/);
+  });
+});
+
+describe('model table prices', () => {
+  it('keeps non-standard cache multipliers per model (Opus 5.5 reads at 0.05×, Fable 5.1 at 0.025×)', () => {
+    expect(computeCostUsd('claude-opus-5-5', usage({ cacheReadTokens: 1_000_000 })).costUsd).toBe(0.2);
+    expect(computeCostUsd('claude-fable-5-1', usage({ cacheReadTokens: 1_000_000 })).costUsd).toBe(0.25);
+    expect(computeCostUsd('claude-sonnet-4-6', usage({ cacheReadTokens: 1_000_000 })).costUsd).toBe(0.3);
+  });
+
+  it('applies a price band to every token once the prompt crosses it (Haiku 5.5 above 100K)', () => {
+    const small = computeCostUsd('claude-haiku-5-5', usage({ inputTokens: 60_000, cacheReadTokens: 40_000, outputTokens: 1_000 }));
+    // 60 000 × 0.10 + 40 000 × 0.01 + 1 000 × 0.50 µ$ = 6 000 + 400 + 500
+    expect(small).toMatchObject({ costUsd: 0.0069, band: null });
+    const large = computeCostUsd('claude-haiku-5-5', usage({ inputTokens: 60_001, cacheReadTokens: 40_000, outputTokens: 1_000 }));
+    // 60 001 × 0.50 + 40 000 × 0.05 + 1 000 × 2.50 µ$ = 30 000.5 + 2 000 + 2 500
+    expect(large).toMatchObject({ costUsd: 0.0345005, band: 100_000 });
+  });
+
+  it('accepts bands in CLAUDE_PRICES_JSON', () => {
+    const env = parseEnv({ CLAUDE_PRICES_JSON: '{"claude-x-1":{"input":1,"output":2,"bands":[{"abovePromptTokens":10,"input":3,"output":4}]}}' });
+    const table = withPriceOverrides(env.CLAUDE_PRICES_JSON);
+    expect(computeCostUsd('claude-x-1', usage({ inputTokens: 11 }), table).costUsd).toBe(0.000033);
   });
 });

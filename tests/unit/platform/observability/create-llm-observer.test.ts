@@ -23,7 +23,7 @@ describe('createLlmObserver', () => {
     const config = llmObserverConfigFromEnv(env);
     expect(config).toMatchObject({ maskPii: true, baseUrl: 'http://127.0.0.1:1', environment: 'development' });
     expect(config.priceTable?.['claude-x']).toEqual({ input: 1, output: 2 });
-    expect(config.priceTable?.['claude-haiku-4-5']).toEqual({ input: 1, output: 5 });
+    expect(config.priceTable?.['claude-haiku-4-5']).toMatchObject({ input: 1, output: 5 });
 
     const observer = createLlmObserver({ ...config, log: () => undefined });
     expect(observer).toBeInstanceOf(LangfuseObserver);

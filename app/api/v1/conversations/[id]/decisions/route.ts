@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { apiHandler, badRequest } from '@/lib/web/api/api-handler';
 import { decisionRequestSchema, idempotencyKeySchema } from '@/lib/web/api/decision-request';
+import { OUTCOME_STATUS } from '@/lib/web/api/reply-request';
 import { decideDraft } from '@/lib/features/conversations/decide-draft';
 
 export const dynamic = 'force-dynamic';
 
-const STATUS = { already_decided: 409, superseded: 409, stale: 409, invalid: 422, not_found: 404, unavailable: 503, unauthorized: 401 } as const;
 
 /** POST /api/v1/conversations/{id}/decisions: approve (optionally edited), reject or revise a draft. */
 export const POST = apiHandler('agent', async (request, actor, { params }: { params: Promise<{ id: string }> }) => {
@@ -17,5 +17,5 @@ export const POST = apiHandler('agent', async (request, actor, { params }: { par
   if (!requestId) return badRequest('Idempotency-Key must be 8-200 characters of letters, digits, ".", "_", ":" or "-"');
   const outcome = await decideDraft({ ...parsed.data, conversationId: id, requestId, actor: { id: actor.id, role: actor.role } });
   if (outcome.ok) return Response.json(outcome, { status: 200 });
-  return Response.json({ error: outcome.code, message: outcome.message }, { status: STATUS[outcome.code] });
+  return Response.json({ error: outcome.code, message: outcome.message }, { status: OUTCOME_STATUS[outcome.code] });
 });

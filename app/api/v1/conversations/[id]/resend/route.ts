@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { apiHandler, badRequest } from '@/lib/web/api/api-handler';
+import { idempotencyKeySchema } from '@/lib/web/api/decision-request';
+import { OUTCOME_STATUS, resendReplyRequestSchema } from '@/lib/web/api/reply-request';
+import { sendAgentReply } from '@/lib/features/conversations/send-agent-reply';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * POST /api/v1/conversations/{id}/resend: send a failed or uncertain reply again, under the same
+ * Message-ID, after the caller checked the outbox (GET the conversation: `sends` holds the
+ * ledger). A reply the ledger shows as sent is never sent again.
+ */
+export const POST = apiHandler('agent', async (request, actor, { params }: { params: Promise<{ id: string }> }) => {
+  const { id } = await params;
+  const parsed = resendReplyRequestSchema.safeParse(await request.json().catch(() => undefined));
+  if (!parsed.success) return badRequest(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+  const key = request.headers.get('idempotency-key');
+  const requestId = key === null ? randomUUID() : idempotencyKeySchema.safeParse(key).data;
+  if (!requestId) return badRequest('Idempotency-Key must be 8-200 characters of letters, digits, ".", "_", ":" or "-"');
+  const outcome = await sendAgentReply({
+    action: 'resend',
+    conversationId: id,
+    requestId,
+    draftVersion: parsed.data.draftVersion,
+    confirmedLedgerStatus: parsed.data.confirmedLedgerStatus,
+    confirmed: true,
+    actor: { id: actor.id, role: actor.role },
+  });
+  if (outcome.ok) return Response.json(outcome, { status: 202 });
+  return Response.json({ error: outcome.code, message: outcome.message }, { status: OUTCOME_STATUS[outcome.code] });
+});

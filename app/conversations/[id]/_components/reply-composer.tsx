@@ -1,0 +1,93 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { Button } from '@/components/button';
+import { DECISION_LIMITS } from '@/lib/core/decisions/limits';
+import { ReplyFeedback } from './reply-feedback';
+import { useAgentReply } from './use-agent-reply';
+
+const ARM_MS = 4_000;
+
+/**
+ * The agent writes the reply themselves: with no draft, after a reject, after Claude failed,
+ * or instead of the draft on screen (which is then set aside). Sending takes two clicks, the
+ * second naming the recipient: an email cannot be unsent.
+ */
+export function ReplyComposer({
+  conversationId,
+  customerEmail,
+  startText,
+  replacing,
+  defaultOpen,
+}: {
+  conversationId: string;
+  customerEmail: string;
+  /** Text Claude left unfinished (cut off, refused): offered as a starting point, never sent as is. */
+  startText: string | null;
+  /** The draft version this reply sets aside, when one is open. */
+  replacing: number | null;
+  defaultOpen: boolean;
+}) {
+  const [open, setOpen] = useState(defaultOpen);
+  const [body, setBody] = useState('');
+  const [armed, setArmed] = useState(false);
+  const disarm = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const { outcome, pending, send } = useAgentReply();
+  const sent = outcome?.ok === true;
+
+  const click = () => {
+    if (!armed) {
+      setArmed(true);
+      clearTimeout(disarm.current);
+      disarm.current = setTimeout(() => setArmed(false), ARM_MS);
+      return;
+    }
+    setArmed(false);
+    send({ action: 'compose', conversationId, body });
+  };
+
+  if (!open) {
+    return (
+      <div className="flex items-center gap-2">
+        <Button onClick={() => setOpen(true)}>Write your own reply…</Button>
+        {replacing !== null ? <span className="text-xs text-slate-500">instead of draft v{replacing}</span> : null}
+      </div>
+    );
+  }
+  return (
+    <section aria-labelledby="compose-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="compose-heading" className="text-sm font-semibold">
+        Your reply{replacing !== null ? ` (sets draft v${replacing} aside)` : ''}
+      </h2>
+      <label htmlFor="reply-composer" className="sr-only">
+        Reply to {customerEmail}
+      </label>
+      <textarea
+        id="reply-composer"
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+        disabled={pending || sent}
+        maxLength={DECISION_LIMITS.editedBody}
+        rows={10}
+        placeholder={`Write to ${customerEmail}…`}
+        className="w-full rounded-md border-0 p-3 text-sm leading-relaxed ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 disabled:bg-slate-50"
+      />
+      <div className="flex flex-wrap items-center gap-2">
+        <Button variant="primary" onClick={click} disabled={pending || sent || body.trim() === ''}>
+          {pending ? 'Sending…' : armed ? `Click again to send to ${customerEmail}` : 'Send reply'}
+        </Button>
+        {startText && body === '' ? (
+          <Button variant="ghost" onClick={() => setBody(startText)} disabled={pending || sent}>
+            Start from Claude’s unfinished text
+          </Button>
+        ) : null}
+        {!defaultOpen && !sent ? (
+          <Button variant="ghost" onClick={() => setOpen(false)} disabled={pending}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+      <ReplyFeedback outcome={outcome} />
+    </section>
+  );
+}
