@@ -160,7 +160,7 @@ describe('an agent’s own reply', () => {
     const send = { conversationId: ids.conversationId, draftVersion: 2, auto: false };
     expect(await fixture.run(fixture.activities.sendReply, [send])).toMatchObject({ status: 'sent' });
     expect(await fixture.run(fixture.activities.sendReply, [send], 2)).toMatchObject({ status: 'already_sent' });
-    expect(fixture.sent).toEqual([expect.objectContaining({ to: 'maria@example.com', text: reply.body, inReplyTo: '<root@example.com>' })]);
+    expect(fixture.sent).toEqual([expect.objectContaining({ to: { address: 'maria@example.com', name: 'Maria' }, text: reply.body, inReplyTo: '<root@example.com>' })]);
   });
 
   it('sets aside an open draft it replaces', async () => {
