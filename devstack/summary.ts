@@ -1,5 +1,6 @@
 import type { Env } from '../lib/platform/config/env';
 import { createDb } from '../lib/platform/db/client';
+import { redactDatabaseUrl, requireDatabaseUrl } from '../lib/platform/db/database-url';
 import { DEMO_EMAILS } from './demo-emails';
 import type { Logger } from './log';
 import { secretsPath } from './secrets';
@@ -20,6 +21,7 @@ export async function printSummary(log: Logger, { config, createdAdmin }: Starte
     'Claude',
     plan.simulator ? 'OFFLINE SIMULATOR (set ANTHROPIC_API_KEY to use the real API)' : 'Anthropic API',
   ]);
+  rows.push(['Database', `${redactDatabaseUrl(requireDatabaseUrl(config))}${plan.embeddedPostgres ? ' (embedded; password in secrets.env)' : ''}`]);
   rows.push(['Data', plan.dataDir]);
   if (createdAdmin) rows.push(['Sign in', `${createdAdmin}, password: ADMIN_PASSWORD in ${secretsPath(plan.dataDir)}`]);
 
@@ -34,7 +36,7 @@ export async function printSummary(log: Logger, { config, createdAdmin }: Starte
 }
 
 async function conversationCount(config: Env): Promise<number> {
-  const db = createDb(config.DATABASE_URL);
+  const db = createDb(requireDatabaseUrl(config), { poolSize: 1 });
   try {
     return await db.conversation.count();
   } finally {

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { env, EnvError } from '../lib/platform/config/env';
-import { createDb, preparePragmas } from '../lib/platform/db/client';
+import { createDb } from '../lib/platform/db/client';
+import { requireDatabaseUrl } from '../lib/platform/db/database-url';
 import { startReconciler } from '../lib/features/intake/reconciler';
 import { createClaudeClient } from '../lib/platform/llm/claude-client';
 import { createSmtpMailer } from '../lib/platform/mail/mailer';
@@ -18,8 +19,7 @@ async function main(): Promise<void> {
   if (!config.ANTHROPIC_API_KEY && !config.ANTHROPIC_BASE_URL) {
     throw new EnvError('Set ANTHROPIC_API_KEY (or ANTHROPIC_BASE_URL for the offline simulator; `npm start` does this).');
   }
-  const db = createDb(config.DATABASE_URL);
-  await preparePragmas(db);
+  const db = createDb(requireDatabaseUrl(config), { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'countersign-worker' });
   const mailer = createSmtpMailer(config.SMTP_URL);
   const observer = createLlmObserver(llmObserverConfigFromEnv(config));
   const claude = createClaudeClient({

@@ -23,7 +23,7 @@ export function createAuth({ db, secret, baseURL, trustedOrigins }: CreateAuthOp
     secret,
     baseURL,
     trustedOrigins,
-    database: prismaAdapter(db, { provider: 'sqlite' }),
+    database: prismaAdapter(db, { provider: 'postgresql' }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     user: {
       additionalFields: {

@@ -36,7 +36,7 @@ export async function startSystem(policy: Partial<AutomationPolicy>): Promise<Sy
   await store.db.setting.create({ data: { key: 'automation_policy', value: { ...policy } } });
   const taskQueue = `integration-${path.basename(dir)}`;
   const workerEnv = {
-    DATABASE_URL: `file:${store.file}`,
+    DATABASE_URL: store.url,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_TASK_QUEUE: taskQueue,
     ANTHROPIC_API_KEY: 'offline-simulator',
