@@ -22,7 +22,7 @@ main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     const expected = error instanceof EnvError || error instanceof MigrationError;
-    console.error(expected ? (error as Error).message : error);
+    console.error(expected ? error.message : error);
     process.exitCode = 1;
   },
 );

@@ -3,6 +3,7 @@ import { screenInbound } from '../../core/safety/screen-inbound';
 import { automatedReason } from './automated-sender';
 import { conversationIdFor } from './conversation-id';
 import type { InboundEmail } from './inbound-email';
+import { withoutNul } from './without-nul';
 import { getDb } from '../../platform/db';
 
 export interface StoredInbound {
@@ -18,7 +19,8 @@ export interface StoredInbound {
  * this commits). A reply joins the conversation of the message it answers; the same
  * Message-ID twice is one message.
  */
-export async function storeInbound(email: InboundEmail, db: Db = getDb()): Promise<StoredInbound> {
+export async function storeInbound(received: InboundEmail, db: Db = getDb()): Promise<StoredInbound> {
+  const email = withoutNul(received);
   const existing = await findDuplicate(db, email.messageId);
   if (existing) return existing;
   try {
