@@ -1,9 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../devstack/postgres/throwaway-postgres';
-import { withDatabaseName } from '../../lib/platform/db/database-url';
-import { applyMigrations } from '../../lib/platform/db/migrations/apply-migrations';
-import { PROJECT_ROOT } from './project-root';
-import { adminQuery } from './temp-db';
+import { adminQuery, createMigratedDatabase } from './test-database';
 
 /**
  * One PostgreSQL per test run (a throwaway embedded one, or TEST_DATABASE_URL's server when
@@ -16,8 +13,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const adminUrl = external ?? server?.adminUrl ?? '';
   // Named per run, so two runs can share one TEST_DATABASE_URL server.
   const template = `countersign_template_${process.pid}_${Date.now()}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${template}"`);
-  await applyMigrations(withDatabaseName(adminUrl, template), { dir: `${PROJECT_ROOT}/prisma/migrations` });
+  await createMigratedDatabase(adminUrl, template);
   project.provide('databaseAdminUrl', adminUrl);
   project.provide('databaseTemplate', template);
   return async () => {

@@ -1,49 +1,32 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
-import { createDb, type Db } from '../../lib/platform/db/client';
-import { withDatabaseName } from '../../lib/platform/db/database-url';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../../devstack/postgres/throwaway-postgres';
+import { createDatabaseFromTemplate, createMigratedDatabase, type TempDb } from './test-database';
 
-export interface TempDb {
-  db: Db;
-  /** Its own URL, for child processes (the worker, a CLI) and raw bulk seeding. */
-  url: string;
-  close(): Promise<void>;
-}
+export { adminQuery, type TempDb } from './test-database';
 
 /**
  * A fresh, migrated database for one test file: a copy of the run's template database
- * (tests/support/postgres-global-setup.ts), which PostgreSQL makes in milliseconds.
+ * (tests/support/postgres-global-setup.ts), which PostgreSQL makes in milliseconds. Outside
+ * vitest (the benchmarks reuse the test harness) one throwaway server serves the process;
+ * stop it with stopStandaloneServer().
  */
-export function createTempDb(): Promise<TempDb> {
-  return createDatabaseFromTemplate(inject('databaseAdminUrl'), inject('databaseTemplate'));
+export async function createTempDb(): Promise<TempDb> {
+  if (process.env.VITEST) return createDatabaseFromTemplate(inject('databaseAdminUrl'), inject('databaseTemplate'));
+  standalone ??= (async () => {
+    const server = await startThrowawayPostgres();
+    await createMigratedDatabase(server.adminUrl, 'countersign_template');
+    return server;
+  })();
+  return createDatabaseFromTemplate((await standalone).adminUrl, 'countersign_template');
 }
 
-/** `CREATE DATABASE … TEMPLATE …` on the server `adminUrl` points at; dropped again by close(). */
-export async function createDatabaseFromTemplate(adminUrl: string, template: string): Promise<TempDb> {
-  const name = `countersign_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-  const url = withDatabaseName(adminUrl, name);
-  const db = createDb(url);
-  return {
-    db,
-    url,
-    async close() {
-      await db.$disconnect();
-      // FORCE ends what a test left connected (a SIGKILLed worker's sessions, a web server).
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    },
-  };
-}
+let standalone: Promise<ThrowawayPostgres> | undefined;
 
-export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+/** Stops the server createTempDb started outside vitest, if it did. */
+export async function stopStandaloneServer(): Promise<void> {
+  const server = standalone;
+  standalone = undefined;
+  await (await server)?.stop();
 }
 
 declare module 'vitest' {
