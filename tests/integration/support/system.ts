@@ -22,7 +22,7 @@ export interface System {
 
 /**
  * The real pieces, on this machine: a Temporal dev server (the CLI `npm start` runs), a
- * migrated SQLite file, the Claude simulator, the SMTP mail catcher, and the worker
+ * migrated PostgreSQL database of its own, the Claude simulator, the SMTP mail catcher, and the worker
  * process itself. Only the simulator stands in for an outside service.
  */
 export async function startSystem(policy: Partial<AutomationPolicy>): Promise<System> {
