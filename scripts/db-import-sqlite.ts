@@ -7,7 +7,8 @@ import 'dotenv/config';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { env, EnvError } from '../lib/platform/config/env';
-import { redactDatabaseUrl, requireDatabaseUrl } from '../lib/platform/db/database-url';
+import { redactDatabaseUrl } from '../lib/platform/db/database-url';
+import { toolDatabaseUrl } from '../lib/platform/db/tool-database-url';
 import { applyMigrations, MigrationError } from '../lib/platform/db/migrations/apply-migrations';
 import { ImportError, importSqlite } from './import-sqlite/import-sqlite';
 
@@ -19,7 +20,7 @@ async function main(): Promise<number> {
     console.error('Usage: npm run db:import-sqlite -- <path to countersign.db>');
     return 2;
   }
-  const url = requireDatabaseUrl(env());
+  const url = toolDatabaseUrl(env());
   await applyMigrations(url, { dir: MIGRATIONS_DIR });
   const result = await importSqlite(file, url);
   for (const [table, count] of Object.entries(result.copied)) console.log(`  ${table.padEnd(20)} ${count}`);

@@ -6,13 +6,14 @@
 import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import { env, EnvError } from '../lib/platform/config/env';
-import { redactDatabaseUrl, requireDatabaseUrl } from '../lib/platform/db/database-url';
+import { redactDatabaseUrl } from '../lib/platform/db/database-url';
+import { toolDatabaseUrl } from '../lib/platform/db/tool-database-url';
 import { applyMigrations, MigrationError } from '../lib/platform/db/migrations/apply-migrations';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 
 async function main(): Promise<number> {
-  const url = requireDatabaseUrl(env());
+  const url = toolDatabaseUrl(env());
   const applied = await applyMigrations(url, { dir: MIGRATIONS_DIR, log: (line) => console.log(line) });
   console.log(applied.length > 0 ? `Applied ${applied.length} migration(s) to ${redactDatabaseUrl(url)}.` : `${redactDatabaseUrl(url)} is up to date.`);
   return 0;

@@ -15,7 +15,7 @@ const globalForDb = globalThis as unknown as { countersignDb?: Db };
 export function getDb(): Db {
   if (!globalForDb.countersignDb) {
     const config = env();
-    globalForDb.countersignDb = createDb(requireDatabaseUrl(config), { poolSize: config.DATABASE_POOL_SIZE });
+    globalForDb.countersignDb = createDb(requireDatabaseUrl(config), { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'countersign-web' });
   }
   return globalForDb.countersignDb;
 }
