@@ -332,6 +332,9 @@ CREATE INDEX "Conversation_customerEmail_idx" ON "Conversation"("customerEmail")
 CREATE INDEX "Conversation_updatedAt_idx" ON "Conversation"("updatedAt");
 
 -- CreateIndex
+CREATE INDEX "Conversation_status_idx" ON "Conversation"("status");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Message_messageIdHeader_key" ON "Message"("messageIdHeader");
 
 -- CreateIndex
