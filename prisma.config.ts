@@ -1,12 +1,24 @@
 import 'dotenv/config';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { defineConfig } from 'prisma/config';
-import { env, sqlitePath } from './lib/platform/config/env';
+import { EnvError, parseEnv } from './lib/platform/config/env';
+import { toolDatabaseUrl } from './lib/platform/db/tool-database-url';
+import { cliAdapter } from './prisma/cli-adapter';
 
-// Prisma 6.19's JavaScript schema engine runs offline (the native one downloads binaries).
-// The schema's `url = env("DATABASE_URL")` must resolve, so the validated default is exported.
-const { DATABASE_URL } = env();
-process.env.DATABASE_URL = DATABASE_URL;
+// Prisma 6.19's JavaScript schema engine runs offline (the native one downloads binaries); it
+// reaches PostgreSQL through the adapter below. DATABASE_URL, or the embedded database of a
+// running `npm start`; `prisma generate` (postinstall) needs no database, so a placeholder
+// keeps the schema's `url = env("DATABASE_URL")` resolvable when there is none.
+function databaseUrl(): string {
+  try {
+    return toolDatabaseUrl(parseEnv(process.env));
+  } catch (error) {
+    if (error instanceof EnvError) return 'postgres://localhost:5432/countersign';
+    throw error;
+  }
+}
+
+const url = databaseUrl();
+process.env.DATABASE_URL = url;
 
 export default defineConfig({
   experimental: { adapter: true },
@@ -14,6 +26,6 @@ export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
   async adapter() {
-    return new PrismaBetterSQLite3({ url: `file:${sqlitePath(DATABASE_URL)}` });
+    return cliAdapter(url);
   },
 });

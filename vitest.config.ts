@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('./', import.meta.url));
 
 // Tiers mirror the brief: unit (fakes only), workflow (Temporal time-skipping server),
-// integration (real dev server, worker, simulator, mail catcher), e2e (real browser).
+// integration (real dev server, worker, simulator, mail catcher, PostgreSQL), e2e (real browser).
 export default defineConfig({
   resolve: {
     alias: {
@@ -34,6 +34,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
@@ -44,6 +45,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
           fileParallelism: false,

@@ -5,6 +5,7 @@ import { DEMO_EMAILS } from '../devstack/demo-emails';
 import { PROJECT_ROOT } from '../devstack/project-root';
 import { deliverEmail, waitUntilSettled } from '../tests/integration/support/deliver-email';
 import { startSystem } from '../tests/integration/support/system';
+import { stopStandaloneServer } from '../tests/support/temp-db';
 import { sampleRss } from './pipeline/rss-sampler';
 
 /**
@@ -71,6 +72,10 @@ export async function runPipelineBenchmark({ emails = 100 } = {}): Promise<Pipel
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await runPipelineBenchmark();
-  console.log(result.summary);
+  try {
+    const result = await runPipelineBenchmark();
+    console.log(result.summary);
+  } finally {
+    await stopStandaloneServer();
+  }
 }

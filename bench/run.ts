@@ -1,6 +1,7 @@
 import { runCostBenchmark } from './cost-per-email';
 import { runInboxBenchmark } from './inbox-query';
 import { runPipelineBenchmark } from './pipeline-throughput';
+import { stopStandaloneServer } from '../tests/support/temp-db';
 
 /**
  * `npm run bench`: every benchmark, one after another (they share two cores), each
@@ -13,9 +14,13 @@ const benchmarks = [
   ['pipeline throughput and worker memory', () => runPipelineBenchmark()],
 ] as const;
 
-for (const [title, run] of benchmarks) {
-  console.log(`\n── ${title}`);
-  const result = await run();
-  console.log(result.summary);
-  console.log(`   → ${result.outputPath}`);
+try {
+  for (const [title, run] of benchmarks) {
+    console.log(`\n── ${title}`);
+    const result = await run();
+    console.log(result.summary);
+    console.log(`   → ${result.outputPath}`);
+  }
+} finally {
+  await stopStandaloneServer();
 }

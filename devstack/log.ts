@@ -1,6 +1,7 @@
 /** Prefixed, colored log lines so six interleaved processes stay readable in one terminal. */
 
 const COLORS = {
+  postgres: 96, // bright cyan
   temporal: 35, // magenta
   migrate: 34, // blue
   'claude-sim': 33, // yellow

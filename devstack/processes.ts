@@ -13,6 +13,11 @@ export interface ProcessSpec {
   stopGraceMs?: number;
   /** Sees every output line (after it is logged), e.g. to learn the port a child bound. */
   onLine?: (line: string) => void;
+  /** Run as this user (PostgreSQL refuses to run as root). */
+  uid?: number;
+  gid?: number;
+  /** What asks it to stop; SIGTERM unless the program wants another (PostgreSQL: SIGINT, a fast shutdown). */
+  stopSignal?: NodeJS.Signals;
 }
 
 export interface ExitInfo {
@@ -26,6 +31,7 @@ export interface Supervised {
   /** Settles when the process itself exits (its process group may take a moment longer). */
   exited: Promise<ExitInfo>;
   stopGraceMs?: number;
+  stopSignal?: NodeJS.Signals;
 }
 
 export class ProcessFailedError extends Error {
@@ -97,7 +103,7 @@ export class Supervisor {
   private async stop(child: Supervised, graceMs: number): Promise<void> {
     if (!groupAlive(child.pid)) return;
     this.log.info(`stopping ${child.name}`);
-    signalGroup(child.pid, 'SIGTERM');
+    signalGroup(child.pid, child.stopSignal ?? 'SIGTERM');
     if (await waitGroupGone(child.pid, graceMs)) return;
     this.log.error(`${child.name} did not stop within ${graceMs / 1000}s; killing it`);
     signalGroup(child.pid, 'SIGKILL');
@@ -112,6 +118,8 @@ export class Supervisor {
       env: spec.env,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
+      uid: spec.uid,
+      gid: spec.gid,
     });
     const exited = new Promise<ExitInfo>((resolve) => {
       proc.once('error', (error) => {
@@ -121,7 +129,7 @@ export class Supervisor {
       proc.once('exit', (code, signal) => resolve({ code, signal }));
     });
     pipeLines(proc, spec.name, this.log, spec.onLine);
-    const child: Supervised = { name: spec.name, pid: proc.pid ?? -1, exited, stopGraceMs: spec.stopGraceMs };
+    const child: Supervised = { name: spec.name, pid: proc.pid ?? -1, exited, stopGraceMs: spec.stopGraceMs, stopSignal: spec.stopSignal };
     this.children.push(child);
     return child;
   }

@@ -6,6 +6,8 @@ import type { Secrets } from './secrets';
 export interface StackPlan {
   dev: boolean;
   dataDir: string;
+  /** No DATABASE_URL: run an embedded PostgreSQL under DATA_DIR/postgres. */
+  embeddedPostgres: boolean;
   /** No TEMPORAL_ADDRESS: run `temporal server start-dev`. */
   localTemporal: boolean;
   /** No ANTHROPIC_API_KEY: run the offline Claude simulator. */
@@ -22,6 +24,7 @@ export function planStack(config: Env, raw: NodeJS.ProcessEnv, options: { dev: b
   return {
     dev: options.dev,
     dataDir: path.resolve(options.root, config.DATA_DIR),
+    embeddedPostgres: config.DATABASE_URL === undefined,
     localTemporal: config.TEMPORAL_ADDRESS === undefined,
     simulator: config.ANTHROPIC_API_KEY === undefined,
     // The schema defaults SMTP_URL, so "unset" is read from the raw environment.
@@ -31,20 +34,20 @@ export function planStack(config: Env, raw: NodeJS.ProcessEnv, options: { dev: b
 
 /**
  * The environment every child gets: the user's own plus what the plan implies, so the worker
- * and the web app agree on secrets, the database file and where Claude and SMTP are.
+ * and the web app agree on secrets, the database and where Claude and SMTP are.
  */
 export function childEnv(base: NodeJS.ProcessEnv, config: Env, plan: StackPlan, secrets: Secrets): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...base,
     DATA_DIR: plan.dataDir,
-    DATABASE_URL: config.DATABASE_URL,
     INBOUND_SECRET: secrets.INBOUND_SECRET,
     AUTH_SECRET: secrets.AUTH_SECRET,
     ADMIN_EMAIL: config.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL,
     ADMIN_PASSWORD: secrets.ADMIN_PASSWORD,
   };
-  // Where the simulator and the mail catcher listen is learned when they start (a port of 0
-  // lets the OS choose); startStack adds ANTHROPIC_BASE_URL, SMTP_URL and MAILCATCHER_URL then.
+  // Where the embedded PostgreSQL, the simulator and the mail catcher listen is learned when
+  // they start (a port of 0 lets the OS choose); startStack adds DATABASE_URL,
+  // ANTHROPIC_BASE_URL, SMTP_URL and MAILCATCHER_URL then.
   if (plan.simulator) {
     env.ANTHROPIC_API_KEY = SIMULATOR_API_KEY;
     env.CLAUDE_SIMULATOR = 'true';

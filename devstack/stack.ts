@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv, type Env } from '../lib/platform/config/env';
-import { createDb, preparePragmas } from '../lib/platform/db/client';
+import { createDb } from '../lib/platform/db/client';
+import { redactDatabaseUrl, requireDatabaseUrl } from '../lib/platform/db/database-url';
 import { ensureBootstrapAdmin } from '../lib/features/users/ensure-bootstrap-admin';
 import type { Logger } from './log';
+import { startEmbeddedPostgres } from './postgres/embedded-server';
 import { lineMatching, startOnPorts } from './listen';
 import type { Supervised, Supervisor } from './processes';
 import { PROJECT_ROOT } from './project-root';
@@ -14,6 +16,8 @@ import { buildNeeded, recordBuild, sourceFingerprint } from './web-build';
 
 export interface StackContext {
   plan: StackPlan;
+  /** The embedded PostgreSQL's password (from secrets.env), used while DATABASE_URL is unset. */
+  postgresPassword: string;
   /** The environment every child gets (see childEnv). */
   env: NodeJS.ProcessEnv;
   supervisor: Supervisor;
@@ -47,6 +51,15 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
     cwd: PROJECT_ROOT,
   });
 
+  if (plan.embeddedPostgres) {
+    const url = await startEmbeddedPostgres({ supervisor, log, dataDir: plan.dataDir, password: ctx.postgresPassword, port: config.EMBEDDED_POSTGRES_PORT });
+    setEnv(ctx, { DATABASE_URL: url, EMBEDDED_POSTGRES_PORT: new URL(url).port });
+    config = parseEnv(ctx.env);
+    log.info(`PostgreSQL (embedded) ready at ${redactDatabaseUrl(url)}`);
+  } else {
+    log.info(`PostgreSQL at ${redactDatabaseUrl(requireDatabaseUrl(config))}`);
+  }
+
   if (plan.localTemporal && ctx.temporalCli) {
     const cli = ctx.temporalCli;
     mkdirSync(path.join(plan.dataDir, 'temporal'), { recursive: true });
@@ -65,11 +78,10 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
     log.info(`Temporal reachable at ${config.TEMPORAL_ADDRESS}`);
   }
 
-  await supervisor.run(spec('migrate', bin('prisma'), ['migrate', 'deploy']));
-  const db = createDb(config.DATABASE_URL);
+  await supervisor.run(spec('migrate', bin('tsx'), ['scripts/db-migrate.ts']));
+  const db = createDb(requireDatabaseUrl(config), { poolSize: 1 });
   let createdAdmin: string | undefined;
   try {
-    await preparePragmas(db);
     // Idempotent: only while nobody exists, so a changed password is never overwritten.
     const admin = await ensureBootstrapAdmin(config, db);
     if (admin.created) createdAdmin = admin.email;
@@ -169,6 +181,8 @@ function reachableHost(host: string): string {
 function writeStackFile(plan: StackPlan, config: Env): void {
   const stack = {
     webUrl: `http://localhost:${config.PORT}`,
+    // Without its password (that is in secrets.env, or the user's own DATABASE_URL).
+    databaseUrl: redactDatabaseUrl(requireDatabaseUrl(config)),
     temporalAddress: config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`,
     temporalUiUrl: config.TEMPORAL_UI_URL,
     claudeBaseUrl: config.ANTHROPIC_BASE_URL,

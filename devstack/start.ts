@@ -40,6 +40,7 @@ function onUnexpectedExit(child: Supervised, exit: ExitInfo): void {
 
 function portClaims(config: Env, plan: StackPlan): PortClaim[] {
   const claims: PortClaim[] = [{ port: config.PORT, variable: 'PORT', service: 'web app' }];
+  if (plan.embeddedPostgres) claims.push({ port: config.EMBEDDED_POSTGRES_PORT, variable: 'EMBEDDED_POSTGRES_PORT', service: 'embedded PostgreSQL' });
   if (plan.localTemporal) {
     claims.push({ port: config.TEMPORAL_DEV_PORT, variable: 'TEMPORAL_DEV_PORT', service: 'Temporal dev server' });
     claims.push({ port: config.TEMPORAL_DEV_UI_PORT, variable: 'TEMPORAL_DEV_UI_PORT', service: 'Temporal UI' });
@@ -53,7 +54,7 @@ function portClaims(config: Env, plan: StackPlan): PortClaim[] {
 }
 
 async function main(): Promise<void> {
-  process.chdir(PROJECT_ROOT); // relative DATA_DIR and DATABASE_URL are relative to the project
+  process.chdir(PROJECT_ROOT); // a relative DATA_DIR is relative to the project
   const config = parseEnv(process.env);
   const plan = planStack(config, process.env, { dev, root: PROJECT_ROOT });
   // Customer mail, secrets and Temporal's state live here: owner only, for every file any
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     process.on(signal, () => void shutDown(0, `${signal} received; stopping`));
   }
   watchAncestors((pid) => void shutDown(0, `parent process ${pid} exited; stopping`));
-  const started = await startStack({ plan, env, supervisor, log, temporalCli });
+  const started = await startStack({ plan, env, supervisor, log, temporalCli, postgresPassword: secrets.POSTGRES_PASSWORD });
   if (!shuttingDown) await printSummary(log, started, plan);
 }
 

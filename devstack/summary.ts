@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Env } from '../lib/platform/config/env';
 import { createDb } from '../lib/platform/db/client';
+import { redactDatabaseUrl, requireDatabaseUrl } from '../lib/platform/db/database-url';
 import { DEMO_EMAILS } from './demo-emails';
 import type { Logger } from './log';
 import { secretsPath } from './secrets';
@@ -20,21 +23,27 @@ export async function printSummary(log: Logger, { config, createdAdmin }: Starte
     'Claude',
     plan.simulator ? 'OFFLINE SIMULATOR (set ANTHROPIC_API_KEY to use the real API)' : 'Anthropic API',
   ]);
+  rows.push(['Database', `${redactDatabaseUrl(requireDatabaseUrl(config))}${plan.embeddedPostgres ? ' (embedded; password in secrets.env)' : ''}`]);
   rows.push(['Data', plan.dataDir]);
   if (createdAdmin) rows.push(['Sign in', `${createdAdmin}, password: ADMIN_PASSWORD in ${secretsPath(plan.dataDir)}`]);
 
+  // Counted before the banner, so the banner prints as one block.
+  const empty = (await conversationCount(config)) === 0;
   log.info('');
   log.info(`Countersign is running${plan.dev ? ' (dev mode: code changes reload)' : ''}`);
   for (const [label, value] of rows) log.info(`  ${label.padEnd(12)} ${value}`);
-  if ((await conversationCount(config)) === 0) {
+  if (empty) {
     log.info('');
     log.info(`The inbox is empty. In another terminal, run \`npm run demo\` to send ${DEMO_EMAILS.length} sample support emails.`);
+    // Countersign kept its data in SQLite before it moved to PostgreSQL.
+    const sqliteFile = path.join(plan.dataDir, 'countersign.db');
+    if (existsSync(sqliteFile)) log.info(`Found ${sqliteFile} from an earlier (SQLite) version: \`npm run db:import-sqlite -- ${sqliteFile}\` brings it over.`);
   }
   log.info('Press Ctrl-C to stop.');
 }
 
 async function conversationCount(config: Env): Promise<number> {
-  const db = createDb(config.DATABASE_URL);
+  const db = createDb(requireDatabaseUrl(config), { poolSize: 1 });
   try {
     return await db.conversation.count();
   } finally {

@@ -41,11 +41,11 @@ export const LAYERS = [
   {
     layer: 'web-server',
     files: 'web/',
-    may: ['lib/platform/config/', 'lib/web/forwarded-headers'],
-    why: 'the web server entry only listens and settles forwarding headers; the app is Next',
+    may: ['lib/platform/config/', 'lib/platform/db/database-url', 'lib/platform/db/migrations/', 'lib/web/forwarded-headers'],
+    why: 'the web server entry only checks migrations, listens and settles forwarding headers; the app is Next',
   },
   { layer: 'proxy', files: 'proxy.ts', may: ['lib/web/'], why: 'the proxy runs on every request: web glue only' },
-  { layer: 'scripts', files: 'scripts/', may: ['lib/core/', 'lib/platform/', 'lib/features/'], why: 'operator scripts use the domain, not the web app' },
+  { layer: 'scripts', files: 'scripts/', may: ['lib/core/', 'lib/platform/', 'lib/features/', 'scripts/'], why: 'operator scripts use the domain, not the web app' },
   { layer: 'devstack', files: 'devstack/', may: [...LIB, 'devstack/'], why: 'the dev stack may use the product; the product never uses it' },
   { layer: 'bench', files: 'bench/', may: [...LIB, 'devstack/', 'worker/', 'tests/support/', 'tests/integration/support/', 'bench/'], why: 'benchmarks measure the product with the test harness' },
 ];

@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { env } from '../lib/platform/config/env';
 import { createDb } from '../lib/platform/db/client';
+import { toolDatabaseUrl } from '../lib/platform/db/tool-database-url';
 import { createUserSchema } from '../lib/features/users/schema';
 import { createUser } from '../lib/features/users/create-user';
 import { UserError } from '../lib/features/users/user-error';
@@ -41,7 +42,7 @@ async function main(): Promise<number> {
     for (const issue of parsed.error.issues) console.error(`--${issue.path.join('.')}: ${issue.message}`);
     return 2;
   }
-  const db = createDb(env().DATABASE_URL);
+  const db = createDb(toolDatabaseUrl(env()), { poolSize: 1 });
   try {
     const user = await createUser({ ...parsed.data, actorId: null }, db);
     console.log(`Created ${user.role} ${user.email} (${user.id}).`);

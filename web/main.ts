@@ -1,14 +1,27 @@
+import 'dotenv/config';
 import http from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { env } from '../lib/platform/config/env';
+import { requireDatabaseUrl } from '../lib/platform/db/database-url';
+import { assertMigrated } from '../lib/platform/db/migrations/assert-migrated';
 import { settleForwardedHeaders, trustedProxies } from '../lib/web/forwarded-headers';
 
 /**
- * The web app's production server: `next start`, plus the two things it cannot do itself.
- * It listens on HOST (loopback by default, not every interface), and it decides the
- * client's address from the socket, believing X-Forwarded-* only from TRUST_PROXY.
+ * `npm run web`: one production web node (`next start` on the built app, `npm run build`
+ * first), plus the two things next cannot do itself: it listens on HOST (loopback by
+ * default, not every interface), and it decides the client's address from the socket,
+ * believing X-Forwarded-* only from TRUST_PROXY. Run as many as you like behind a load
+ * balancer, against one DATABASE_URL and one TEMPORAL_ADDRESS. Migrations are a release
+ * step (`npm run db:migrate`); a node refuses to start before they ran.
  */
 const config = env();
+try {
+  await assertMigrated(requireDatabaseUrl(config), path.join(process.cwd(), 'prisma', 'migrations'));
+} catch (error) {
+  console.error(`web: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const proxies = trustedProxies(config.TRUST_PROXY);
 const app = next({ dev: false, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
 

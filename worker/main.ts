@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { env, EnvError } from '../lib/platform/config/env';
-import { createDb, preparePragmas } from '../lib/platform/db/client';
+import { createDb } from '../lib/platform/db/client';
+import { requireDatabaseUrl } from '../lib/platform/db/database-url';
+import { MigrationError } from '../lib/platform/db/migrations/apply-migrations';
+import { assertMigrated } from '../lib/platform/db/migrations/assert-migrated';
 import { startReconciler } from '../lib/features/intake/reconciler';
 import { createClaudeClient } from '../lib/platform/llm/claude-client';
 import { createSmtpMailer } from '../lib/platform/mail/mailer';
@@ -18,8 +21,9 @@ async function main(): Promise<void> {
   if (!config.ANTHROPIC_API_KEY && !config.ANTHROPIC_BASE_URL) {
     throw new EnvError('Set ANTHROPIC_API_KEY (or ANTHROPIC_BASE_URL for the offline simulator; `npm start` does this).');
   }
-  const db = createDb(config.DATABASE_URL);
-  await preparePragmas(db);
+  const databaseUrl = requireDatabaseUrl(config);
+  await assertMigrated(databaseUrl, fileURLToPath(new URL('../prisma/migrations', import.meta.url)));
+  const db = createDb(databaseUrl, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'countersign-worker' });
   const mailer = createSmtpMailer(config.SMTP_URL);
   const observer = createLlmObserver(llmObserverConfigFromEnv(config));
   const claude = createClaudeClient({
@@ -59,6 +63,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof EnvError ? error.message : error);
+  console.error(error instanceof EnvError || error instanceof MigrationError ? error.message : error);
   process.exit(1);
 });

@@ -39,13 +39,13 @@ export function InboxToolbar({ params, categories }: { params: InboxParams; cate
     <form ref={form} action="/" method="get" onSubmit={apply} role="search" className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="queue" value={params.queue} />
       <label className="flex min-w-56 flex-1 flex-col gap-1 text-xs font-medium text-slate-600">
-        Search customer or subject
+        Search mail
         <input
           id="inbox-search"
           type="search"
           name="q"
           defaultValue={params.q ?? ''}
-          placeholder="name, email or subject  ( / )"
+          placeholder={'words, "a phrase", -without, a sender  ( / )'}
           className="rounded-md border-0 px-2 py-1.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500"
         />
       </label>

@@ -3,7 +3,7 @@ export interface Timing {
   p50Ms: number;
   p95Ms: number;
   runs: number;
-  /** SQLite's EXPLAIN QUERY PLAN for the query, where recorded. */
+  /** PostgreSQL's EXPLAIN for the query, where recorded. */
   plan?: string;
 }
 

@@ -61,7 +61,7 @@ describe('anonymous access sweep', () => {
 describe('roles and API tokens', () => {
   async function openStackDb() {
     const { createDb } = await import('../../lib/platform/db/client');
-    return createDb(`file:${path.join(stack.dataDir, 'countersign.db')}`);
+    return createDb(stack.databaseUrl);
   }
 
   async function signInAs(email: string, password: string): Promise<string> {

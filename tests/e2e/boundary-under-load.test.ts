@@ -136,7 +136,7 @@ describe('the running stack under concurrent load', () => {
       }).finally(() => undefined);
       expect(reachable, `web app reachable on ${external.address}:${port}`).toBe(false);
     }
-    expect(statSync(path.join(stack.dataDir, 'countersign.db')).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(stack.dataDir, 'postgres')).mode & 0o777).toBe(0o700);
     expect(statSync(path.join(stack.dataDir, 'secrets.env')).mode & 0o777).toBe(0o600);
     expect(statSync(path.join(stack.dataDir, 'mail')).mode & 0o777).toBe(0o700);
 

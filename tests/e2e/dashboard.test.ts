@@ -8,7 +8,6 @@ import { sendDemoEmail } from '../../devstack/send-demo-email';
 import { caughtMail } from './support/caught-mail';
 import { startStack, type RunningStack } from './support/running-stack';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { createDb } from '../../lib/platform/db/client';
 import { createUser } from '../../lib/features/users/create-user';
 
@@ -135,7 +134,7 @@ describe('dashboard', () => {
 
   it('lets exactly one of two agents approve and tells the other it was already decided', async () => {
     // A second person, in a browser session of their own, on the roster before the mail arrives.
-    const db = createDb(`file:${path.join(stack.dataDir, 'countersign.db')}`);
+    const db = createDb(stack.databaseUrl);
     const password = `agent-${randomUUID()}`;
     await createUser({ email: 'second.agent@countersign.local', name: 'Second Agent', role: 'agent', password, actorId: null }, db);
     await db.$disconnect();

@@ -17,9 +17,10 @@ export function runCli(
   entry: string,
   env: Record<string, string>,
   onStdout?: (text: string, kill: () => void) => void,
+  args: string[] = [],
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(`${root}node_modules/.bin/tsx`, [`${root}${entry}`], {
+    const child = spawn(`${root}node_modules/.bin/tsx`, [`${root}${entry}`, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

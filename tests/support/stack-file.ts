@@ -5,6 +5,8 @@ import { z } from 'zod';
 /** What `npm start` writes to DATA_DIR/stack.json once it is up: where each piece listens. */
 const stackFileSchema = z.object({
   webUrl: z.string(),
+  /** Without its password. */
+  databaseUrl: z.string(),
   temporalAddress: z.string(),
   temporalUiUrl: z.string(),
   claudeBaseUrl: z.string().optional(),

@@ -1,39 +1,39 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { createDb, preparePragmas, type Db } from '../../lib/platform/db/client';
+import { inject } from 'vitest';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../../devstack/postgres/throwaway-postgres';
+import { createDatabaseFromTemplate, createMigratedDatabase, type TempDb } from './test-database';
 
-const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
-
-export interface TempDb {
-  db: Db;
-  /** Absolute path of the SQLite file, for raw bulk seeding. */
-  file: string;
-  close(): Promise<void>;
-}
+export { adminQuery, type TempDb } from './test-database';
 
 /**
- * A fresh SQLite file with every migration applied, in the order `migrate deploy` uses
- * (folder name). Executing the SQL directly is what deploy does, minus the CLI start-up.
+ * A fresh, migrated database for one test file: a copy of the run's template database
+ * (tests/support/postgres-global-setup.ts), which PostgreSQL makes in milliseconds. Outside
+ * vitest (the benchmarks reuse the test harness) one throwaway server serves the process;
+ * stop it with stopStandaloneServer().
  */
 export async function createTempDb(): Promise<TempDb> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'countersign-data-'));
-  const file = path.join(dir, 'test.db');
-  const raw = new Database(file);
-  for (const name of readdirSync(MIGRATIONS_DIR).sort()) {
-    if (!/^\d+_/.test(name)) continue;
-    raw.exec(readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8'));
+  if (process.env.VITEST) return createDatabaseFromTemplate(inject('databaseAdminUrl'), inject('databaseTemplate'));
+  standalone ??= (async () => {
+    const server = await startThrowawayPostgres();
+    await createMigratedDatabase(server.adminUrl, 'countersign_template');
+    return server;
+  })();
+  return createDatabaseFromTemplate((await standalone).adminUrl, 'countersign_template');
+}
+
+let standalone: Promise<ThrowawayPostgres> | undefined;
+
+/** Stops the server createTempDb started outside vitest, if it did. */
+export async function stopStandaloneServer(): Promise<void> {
+  const server = standalone;
+  standalone = undefined;
+  await (await server)?.stop();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Superuser URL of the run's PostgreSQL (its `postgres` database). */
+    databaseAdminUrl: string;
+    /** The migrated database every test database is copied from. */
+    databaseTemplate: string;
   }
-  raw.close();
-  const db = createDb(`file:${file}`);
-  await preparePragmas(db);
-  return {
-    db,
-    file,
-    async close() {
-      await db.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }

@@ -4,7 +4,7 @@ import { MODEL_RETRY_WINDOW_MINUTES, NON_RETRYABLE_MODEL_FAILURES, PERMANENT_DEL
 /**
  * Retry tiers. Model calls back off and give up on errors that retrying cannot fix;
  * SMTP retries patiently (relays recover) but never on a permanent rejection; database
- * writes retry quickly (SQLite busy, a restarting web app).
+ * writes retry quickly (a database failover, a dropped connection).
  */
 
 export const modelActivity: ActivityOptions = {

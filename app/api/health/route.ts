@@ -1,12 +1,19 @@
+import { isHealthy } from '@/lib/platform/health/check-health';
 import { checkSystemHealth } from '@/lib/platform/health/system-health';
 
-// Public on purpose: load balancers and `npm start` probe it without a session.
+// Public on purpose: load balancers, uptime checks and `npm start` probe it without a session.
 export const dynamic = 'force-dynamic';
 
-export async function GET(): Promise<Response> {
+/**
+ * 200 while this node reaches the database and Temporal; 503 otherwise. Workers are reported
+ * (`worker.ok`, `pollers`) but only fail the check with `?require=worker`: point a load
+ * balancer at /api/health and an uptime monitor at /api/health?require=worker.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const requireWorker = new URL(request.url).searchParams.getAll('require').includes('worker');
   const report = await checkSystemHealth();
   return Response.json(report, {
-    status: report.status === 'ok' ? 200 : 503,
+    status: isHealthy(report, { requireWorker }) ? 200 : 503,
     headers: { 'Cache-Control': 'no-store' },
   });
 }

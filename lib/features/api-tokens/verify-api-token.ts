@@ -3,7 +3,7 @@ import { toSessionUser, type SessionUser } from '../users/session-user';
 import { hashApiToken, looksLikeApiToken } from './token-secret';
 import { getDb } from '../../platform/db';
 
-// Writing lastUsedAt on every request would serialise API traffic on SQLite's one writer.
+// Writing lastUsedAt on every request would turn every API read into a write on one hot row.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**

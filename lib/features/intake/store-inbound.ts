@@ -6,6 +6,7 @@ import { newConversationId } from './conversation-id';
 import { inboundDedupeKey } from './dedupe-key';
 import type { InboundEmail } from './inbound-email';
 import { resolveThread } from './resolve-thread';
+import { withoutNul } from './without-nul';
 import { getDb } from '../../platform/db';
 
 export interface StoredInbound {
@@ -21,8 +22,10 @@ export interface StoredInbound {
  * this commits). A reply joins its conversation only when its sender belongs there
  * (resolve-thread.ts); the same delivery twice is one message (dedupe-key.ts).
  */
-export async function storeInbound(email: InboundEmail, db: Db = getDb()): Promise<StoredInbound> {
-  const dedupeKey = inboundDedupeKey(email);
+export async function storeInbound(received: InboundEmail, db: Db = getDb()): Promise<StoredInbound> {
+  // The key is over what arrived; what is stored has U+0000 replaced (PostgreSQL text cannot hold it).
+  const dedupeKey = inboundDedupeKey(received);
+  const email = withoutNul(received);
   const existing = await findDuplicate(db, dedupeKey);
   if (existing) return existing;
   try {

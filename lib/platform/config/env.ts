@@ -1,5 +1,4 @@
 import net from 'node:net';
-import path from 'node:path';
 import { z } from 'zod';
 import { priceTableJsonSchema } from '../llm/price-table';
 
@@ -37,16 +36,20 @@ const ipOrCidr = z.string().refine((value) => {
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: listenPort.default(3000),
-  // Where the web app listens: loopback unless you say otherwise (0.0.0.0 for every interface).
+  // Where the web app listens: loopback unless you say otherwise (0.0.0.0 for a node behind a
+  // load balancer or proxy on another machine).
   HOST: z.string().min(1).default('127.0.0.1'),
   // Reverse proxies whose X-Forwarded-* headers are believed; empty: nobody's are.
   TRUST_PROXY: csv.pipe(z.array(ipOrCidr)).default([]),
   APP_URL: optionalString,
   DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^file:/, 'must be a SQLite file: URL such as file:./data/countersign.db')
-    .default('file:./data/countersign.db'),
+  // Unset: `npm start` runs an embedded PostgreSQL under DATA_DIR/postgres and sets it.
+  DATABASE_URL: optionalString.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/countersign').optional(),
+  ),
+  // Connections each web or worker process may hold.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  EMBEDDED_POSTGRES_PORT: listenPort.default(0),
 
   TEMPORAL_ADDRESS: optionalString,
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -132,12 +135,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   throw new EnvError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
 }
 
-// Defaults that follow other variables, so `DATA_DIR=/srv/cs` or another UI port needs nothing else.
+// Defaults that follow other variables, so another UI port needs nothing else.
 function withDerivedDefaults(config: Env, present: Record<string, string | undefined>): Env {
-  const dataDir = config.DATA_DIR.replace(/\/+$/, '');
   return {
     ...config,
-    DATABASE_URL: present.DATABASE_URL ?? `file:${dataDir}/countersign.db`,
     TEMPORAL_UI_URL: present.TEMPORAL_UI_URL ?? `http://localhost:${config.TEMPORAL_DEV_UI_PORT}`,
   };
 }
@@ -153,10 +154,4 @@ export function env(): Env {
 /** The executable search path, for tools that locate binaries such as the Temporal CLI. */
 export function systemPath(): string {
   return process.env.PATH ?? '';
-}
-
-/** Absolute path of the SQLite file named by a file: URL, relative to the project root. */
-export function sqlitePath(databaseUrl: string, root = process.cwd()): string {
-  const file = databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
-  return path.resolve(root, file);
 }

@@ -1,26 +1,33 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from './generated/client';
-import { sqlitePath } from '../config/env';
-import { restrictToOwner } from './owner-only';
-import { withWriteLock } from './write-lock';
 
 export type Db = PrismaClient;
 /** What data functions accept: the client itself or an interactive transaction. */
 export type DbClient = Prisma.TransactionClient;
 
-// The web app and the worker share one SQLite file: WAL lets readers proceed while one
-// writer commits; a writer that finds the lock taken waits asynchronously and retries,
-// and transactions take the lock up front (write-lock.ts).
-export function createDb(databaseUrl: string): Db {
-  const file = sqlitePath(databaseUrl);
-  restrictToOwner(file);
-  const adapter = withWriteLock(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 0 }));
-  return new PrismaClient({ adapter });
+export interface DbOptions {
+  /** Connections this process may hold; every web and worker process has its own pool. */
+  poolSize?: number;
+  /** Shown in pg_stat_activity, so an operator sees which process holds which connection. */
+  applicationName?: string;
 }
 
-/** Turns on WAL and the pragmas the shared file needs; safe to call on every start. */
-export async function preparePragmas(db: Db): Promise<void> {
-  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-  await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-  await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+/** A Prisma client on a PostgreSQL connection pool (node-postgres through @prisma/adapter-pg). */
+export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
+  const adapter = new PrismaPg(
+    {
+      connectionString: databaseUrl,
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? 'countersign',
+      // A database that does not answer fails the request instead of queueing it forever.
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+    },
+    {
+      // An idle connection dropped by the server (restart, failover) is replaced on next use;
+      // without a listener node-postgres would crash the process.
+      onPoolError: (error) => console.warn(`database: idle connection closed (${error.message})`),
+    },
+  );
+  return new PrismaClient({ adapter });
 }

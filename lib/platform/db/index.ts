@@ -1,5 +1,6 @@
 import { env } from '../config/env';
-import { createDb, preparePragmas, type Db } from './client';
+import { createDb, type Db } from './client';
+import { requireDatabaseUrl } from './database-url';
 
 export type { Db, DbClient } from './client';
 
@@ -13,10 +14,8 @@ const globalForDb = globalThis as unknown as { countersignDb?: Db };
  */
 export function getDb(): Db {
   if (!globalForDb.countersignDb) {
-    const db = createDb(env().DATABASE_URL);
-    // Queued ahead of any query on the adapter's single connection; a failure shows on the first query too.
-    preparePragmas(db).catch((error: unknown) => console.error('Database pragmas failed', error));
-    globalForDb.countersignDb = db;
+    const config = env();
+    globalForDb.countersignDb = createDb(requireDatabaseUrl(config), { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'countersign-web' });
   }
   return globalForDb.countersignDb;
 }

@@ -2,7 +2,12 @@ import { recentWorkflowPollers, type WorkflowService } from './worker-pollers';
 import { withTimeout } from './with-timeout';
 
 export interface HealthReport {
-  status: 'ok' | 'degraded';
+  /**
+   * ok: everything answers. degraded: this node can serve but no worker is polling (mail
+   * waits in Temporal until one is back). down: the database or Temporal is unreachable from
+   * this node. What fails the check (HTTP 503) is `down`, and `degraded` only when asked.
+   */
+  status: 'ok' | 'degraded' | 'down';
   database: { ok: boolean; latencyMs: number; error?: string };
   temporal: { ok: boolean; address: string; namespace: string; error?: string };
   worker: { ok: boolean; pollers: number; lastSeenAt?: string };
@@ -32,8 +37,19 @@ export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
     checkDatabase(deps, timeoutMs),
     checkTemporalAndWorker(deps, timeoutMs),
   ]);
-  const ok = database.ok && temporalAndWorker.temporal.ok && temporalAndWorker.worker.ok;
-  return { status: ok ? 'ok' : 'degraded', database, ...temporalAndWorker, simulator: deps.simulator };
+  const reachable = database.ok && temporalAndWorker.temporal.ok;
+  const status = !reachable ? 'down' : temporalAndWorker.worker.ok ? 'ok' : 'degraded';
+  return { status, database, ...temporalAndWorker, simulator: deps.simulator };
+}
+
+/**
+ * Whether a report should fail a health check. A load balancer asks about this web node:
+ * a missing worker is not its fault, and taking every web node out of rotation for it would
+ * turn "replies are late" into "nobody can work". Whole-system monitors (and `npm start`)
+ * ask with requireWorker.
+ */
+export function isHealthy(report: HealthReport, options: { requireWorker: boolean }): boolean {
+  return report.status === 'ok' || (report.status === 'degraded' && !options.requireWorker);
 }
 
 async function checkDatabase(deps: HealthDeps, timeoutMs: number): Promise<HealthReport['database']> {

@@ -6,13 +6,12 @@ export interface InboxFilters {
   queue: QueueKey;
   category?: string;
   status?: string;
-  /** Matches customer email or name, or subject; case-insensitive substring. */
+  /**
+   * Full-text search over every message of the conversation: sender name and address,
+   * subject and body, with English stemming ("refunds" finds "refund") and web-search
+   * syntax ("quoted phrase", or, -word). See the Message search trigger in the baseline.
+   */
   search?: string;
-}
-
-/** LIKE treats % and _ as wildcards; a search for "50%" must mean the text "50%". */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
 /** The WHERE clause shared by every segment of an inbox listing. */
@@ -33,9 +32,10 @@ export function inboxWhere(filters: InboxFilters): Prisma.Sql {
   }
   if (filters.category) clauses.push(Prisma.sql`"category" = ${filters.category}`);
   if (filters.search) {
-    const pattern = likePattern(filters.search);
+    // The GIN index on Message.search finds the messages; the planner joins them back.
     clauses.push(
-      Prisma.sql`("customerEmail" LIKE ${pattern} ESCAPE '\\' OR "customerName" LIKE ${pattern} ESCAPE '\\' OR "subject" LIKE ${pattern} ESCAPE '\\')`,
+      Prisma.sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = "Conversation"."id"
+        AND m."search" @@ websearch_to_tsquery('english', ${filters.search}))`,
     );
   }
   return clauses.length > 0 ? Prisma.join(clauses, ' AND ') : Prisma.sql`1 = 1`;

@@ -48,18 +48,13 @@ export interface Position {
 
 /**
  * ORDER BY and the keyset predicate for walking one segment forwards or, for "previous
- * conversation", backwards. Row values `(col, id) > (?, ?)` let SQLite seek the index.
+ * conversation", backwards. Row values `(col, id) > ($1, $2)` let PostgreSQL seek the index.
  */
-export function segmentOrder(segment: Segment, after: Position | undefined, reverse: boolean, options: { sortMatches?: boolean } = {}) {
+export function segmentOrder(segment: Segment, after: Position | undefined, reverse: boolean) {
   const ascending = (segment.direction === 'asc') !== reverse;
   const keyword = ascending ? 'ASC' : 'DESC';
-  // Walking the order index while a substring search rejects almost every row reads the
-  // whole table in index order (~300 ms at 100k rows). Unary + hides the order from the
-  // planner, so it filters first (table or status index) and sorts the few matches:
-  // bounded cost whatever the search term.
-  const plus = options.sortMatches ? '+' : '';
   return {
-    orderBy: Prisma.raw(`ORDER BY ${plus}"${segment.column}" ${keyword}, ${plus}"id" ${keyword}`),
+    orderBy: Prisma.raw(`ORDER BY "${segment.column}" ${keyword}, "id" ${keyword}`),
     keyset: after
       ? Prisma.sql`(${Prisma.raw(`"${segment.column}"`)}, "id") ${Prisma.raw(ascending ? '>' : '<')} (${after.value}, ${after.id})`
       : Prisma.sql`1 = 1`,

@@ -25,7 +25,7 @@ export const INBOX_COLUMNS = Prisma.sql`"id", "subject", "customerEmail", "custo
   "status", "category", "priority", "riskScore", "injectionSuspected", "slaDueAt", "holdUntil", "lastMessageAt",
   "messageCount"`;
 
-/** What SQLite hands back through $queryRaw: booleans as 0/1, counts possibly as bigint. */
+/** What $queryRaw hands back, typed loosely: the mapping below normalises it either way. */
 export interface RawInboxRow {
   id: string;
   subject: string;

@@ -24,9 +24,8 @@ export function segmentQuery(
   after: Position | undefined,
   reverse: boolean,
   limit: number,
-  sortMatches = false,
 ): Prisma.Sql {
-  const { orderBy, keyset } = segmentOrder(segment, after, reverse, { sortMatches });
+  const { orderBy, keyset } = segmentOrder(segment, after, reverse);
   return Prisma.sql`SELECT ${INBOX_COLUMNS} FROM "Conversation"
     WHERE ${where} AND ${segment.where} AND ${keyset}
     ${orderBy} LIMIT ${limit}`;
@@ -52,7 +51,7 @@ export async function walkInbox(options: WalkInboxOptions, db: DbClient = getDb(
   for (; index >= 0 && index < segments.length && found.length < options.limit; index += step) {
     const segment = segments[index];
     if (!segment) break;
-    const rows = await db.$queryRaw<RawInboxRow[]>(segmentQuery(where, segment, after, options.reverse ?? false, options.limit - found.length, Boolean(options.filters.search)));
+    const rows = await db.$queryRaw<RawInboxRow[]>(segmentQuery(where, segment, after, options.reverse ?? false, options.limit - found.length));
     for (const raw of rows) {
       const row = toInboxRow(raw);
       const value = row[segment.column];

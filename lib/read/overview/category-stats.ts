@@ -28,15 +28,17 @@ export async function readCategoryStats(window: OverviewWindow, db: DbClient = g
   const since = window.since;
   const [conversations, sends, decisions, breaches] = await Promise.all([
     db.$queryRaw<{ category: string | null; n: bigint; cost: number | null; risk: number | null }[]>`
-      SELECT "category", COUNT(*) AS n, SUM("costUsd") AS cost, AVG("riskScore") AS risk
+      SELECT "category", COUNT(*) AS n, SUM("costUsd") AS cost, AVG("riskScore")::float8 AS risk
       FROM "Conversation" WHERE "lastMessageAt" >= ${since} GROUP BY "category"`,
     db.$queryRaw<{ category: string | null; n: bigint; auto: bigint | null }[]>`
-      SELECT c."category", COUNT(*) AS n, SUM(${AUTO_SENT}) AS auto
+      SELECT c."category", COUNT(*) AS n, COUNT(*) FILTER (WHERE ${AUTO_SENT}) AS auto
       FROM "OutboundSend" s JOIN "Conversation" c ON c."id" = s."conversationId"
       WHERE s."status" = 'sent' AND s."sentAt" >= ${since} GROUP BY c."category"`,
     db.$queryRaw<{ category: string | null; unchanged: bigint; edited: bigint; editSum: number | null; rejected: bigint }[]>`
-      SELECT c."category", SUM(d."kind" = 'approve') AS unchanged, SUM(d."kind" = 'edit_approve') AS edited,
-        SUM(CASE WHEN d."kind" = 'edit_approve' THEN d."editDistance" END) AS editSum, SUM(d."kind" = 'reject') AS rejected
+      SELECT c."category", COUNT(*) FILTER (WHERE d."kind" = 'approve') AS unchanged,
+        COUNT(*) FILTER (WHERE d."kind" = 'edit_approve') AS edited,
+        SUM(d."editDistance") FILTER (WHERE d."kind" = 'edit_approve') AS "editSum",
+        COUNT(*) FILTER (WHERE d."kind" = 'reject') AS rejected
       FROM "Decision" d JOIN "Conversation" c ON c."id" = d."conversationId"
       WHERE d."actorType" = 'agent' AND d."createdAt" >= ${since} GROUP BY c."category"`,
     db.$queryRaw<{ category: string | null; n: bigint }[]>`

@@ -13,19 +13,19 @@ export interface DayPoint {
 }
 
 /**
- * Per-day volume and cost. Timestamps are stored as ISO-8601 text, so the first ten
- * characters are the UTC day; each query is a range scan over a (…, createdAt) index.
+ * Per-day volume and cost. Timestamps are stored in UTC (Prisma's `timestamp(3)`), so
+ * to_char gives the UTC day; each query is a range scan over a (…, createdAt) index.
  */
 export async function readDailySeries(window: OverviewWindow, db: DbClient = getDb()): Promise<DayPoint[]> {
   const [received, sent, cost] = await Promise.all([
     db.$queryRaw<{ day: string; n: bigint }[]>`
-      SELECT substr("createdAt", 1, 10) AS day, COUNT(*) AS n FROM "Message"
+      SELECT to_char("createdAt", 'YYYY-MM-DD') AS day, COUNT(*) AS n FROM "Message"
       WHERE "direction" = 'inbound' AND "createdAt" >= ${window.since} GROUP BY day`,
     db.$queryRaw<{ day: string; n: bigint; auto: bigint | null }[]>`
-      SELECT substr(s."sentAt", 1, 10) AS day, COUNT(*) AS n, SUM(${AUTO_SENT}) AS auto FROM "OutboundSend" s
-      WHERE s."status" = 'sent' AND s."sentAt" >= ${window.since} GROUP BY day`,
+      SELECT to_char(s."sentAt", 'YYYY-MM-DD') AS day, COUNT(*) AS n, COUNT(*) FILTER (WHERE ${AUTO_SENT}) AS auto
+      FROM "OutboundSend" s WHERE s."status" = 'sent' AND s."sentAt" >= ${window.since} GROUP BY day`,
     db.$queryRaw<{ day: string; cost: number | null }[]>`
-      SELECT substr("createdAt", 1, 10) AS day, SUM("costUsd") AS cost FROM "LlmCall"
+      SELECT to_char("createdAt", 'YYYY-MM-DD') AS day, SUM("costUsd") AS cost FROM "LlmCall"
       WHERE "createdAt" >= ${window.since} GROUP BY day`,
   ]);
   const receivedByDay = new Map(received.map((row) => [row.day, row.n]));

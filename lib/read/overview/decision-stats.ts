@@ -22,16 +22,13 @@ const AGENT_DECISIONS = Prisma.raw(`('approve', 'edit_approve', 'reject', 'revis
 export async function readDecisionStats(window: OverviewWindow, db: DbClient = getDb()): Promise<DecisionStats> {
   const [counts, median] = await Promise.all([
     db.$queryRaw<{ kind: string; n: bigint; editSum: number | null }[]>`
-      SELECT "kind", COUNT(*) AS n, SUM("editDistance") AS editSum FROM "Decision"
+      SELECT "kind", COUNT(*) AS n, SUM("editDistance") AS "editSum" FROM "Decision"
       WHERE "actorType" = 'agent' AND "createdAt" >= ${window.since} GROUP BY "kind"`,
-    // SQLite has no MEDIAN: number the durations and average the middle one or two.
+    // The median of an even count is the mean of the middle two, as percentile_cont interpolates.
     db.$queryRaw<{ median: number | null }[]>`
-      WITH waits AS (
-         SELECT (julianday(d."createdAt") - julianday(dr."createdAt")) * 86400.0 AS secs
-         FROM "Decision" d JOIN "Draft" dr ON dr."conversationId" = d."conversationId" AND dr."version" = d."draftVersion"
-         WHERE d."actorType" = 'agent' AND d."kind" IN ${AGENT_DECISIONS} AND d."createdAt" >= ${window.since}),
-       ranked AS (SELECT secs, ROW_NUMBER() OVER (ORDER BY secs) AS rn, COUNT(*) OVER () AS n FROM waits)
-       SELECT AVG(secs) AS median FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`,
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM d."createdAt" - dr."createdAt")::float8) AS median
+      FROM "Decision" d JOIN "Draft" dr ON dr."conversationId" = d."conversationId" AND dr."version" = d."draftVersion"
+      WHERE d."actorType" = 'agent' AND d."kind" IN ${AGENT_DECISIONS} AND d."createdAt" >= ${window.since}`,
   ]);
   const byKind = new Map(counts.map((row) => [row.kind, row]));
   const edited = num(byKind.get('edit_approve')?.n);

@@ -32,7 +32,7 @@ export async function readModelStats(window: OverviewWindow, db: DbClient = getD
       FROM "LlmCall" WHERE "createdAt" >= ${window.since} GROUP BY "purpose" ORDER BY "purpose"`,
     db.$queryRaw<{ model: string; n: bigint }[]>`
       SELECT "model", COUNT(*) AS n FROM "LlmCall"
-      WHERE "createdAt" >= ${window.since} AND "priceEstimated" = 1 GROUP BY "model" ORDER BY "model"`,
+      WHERE "createdAt" >= ${window.since} AND "priceEstimated" GROUP BY "model" ORDER BY "model"`,
     db.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM "Conversation" WHERE "status" = 'needs_person'`,
   ]);
   return {

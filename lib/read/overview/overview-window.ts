@@ -16,6 +16,6 @@ export function overviewWindow(days: number, now = new Date()): OverviewWindow {
   return { since, now, days: list };
 }
 
-/** SQLite returns COUNT as bigint and SUM over no rows as null; the overview wants numbers. */
+/** PostgreSQL returns COUNT and integer SUMs as bigint, and SUM over no rows as null; the overview wants numbers. */
 export const num = (value: number | bigint | string | null | undefined): number =>
   value === null || value === undefined ? 0 : Number(value);

@@ -15,7 +15,7 @@ export interface SendStats {
 export async function readSendStats(window: OverviewWindow, db: DbClient = getDb()): Promise<SendStats> {
   const [sent, failed] = await Promise.all([
     db.$queryRaw<{ n: bigint; auto: bigint | null }[]>`
-      SELECT COUNT(*) AS n, SUM(${AUTO_SENT}) AS auto FROM "OutboundSend" s
+      SELECT COUNT(*) AS n, COUNT(*) FILTER (WHERE ${AUTO_SENT}) AS auto FROM "OutboundSend" s
       WHERE s."status" = 'sent' AND s."sentAt" >= ${window.since}`,
     db.$queryRaw<{ n: bigint }[]>`
       SELECT COUNT(*) AS n FROM "OutboundSend" WHERE "status" = 'failed' AND "updatedAt" >= ${window.since}`,

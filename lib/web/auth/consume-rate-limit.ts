@@ -15,7 +15,11 @@ export interface RateLimitDecision {
  * the first attempt. The table is shared with better-auth's own limiter (keys `ip|path`),
  * which prunes rows whose `lastRequest` is older than its longest window; for keys owned
  * here `lastRequest` therefore holds the window's END, so pruning only removes rows that
- * have already expired. The transaction makes read-and-increment atomic on SQLite.
+ * have already expired.
+ *
+ * Exact under concurrency (many web nodes, one guesser firing in parallel): every step is
+ * one conditional UPDATE or INSERT, which PostgreSQL orders on the row, never a read
+ * followed by a write that another request could slip between.
  */
 export async function consumeRateLimit(
   db: Db,
@@ -23,18 +27,30 @@ export async function consumeRateLimit(
   rule: RateLimitRule,
   now = Date.now(),
 ): Promise<RateLimitDecision> {
-  return db.$transaction(async (tx) => {
-    const row = await tx.rateLimit.findUnique({ where: { key } });
-    const windowEnd = row ? Number(row.lastRequest) : 0;
-    if (!row || now >= windowEnd) {
-      const fresh = { count: 1, lastRequest: BigInt(now + rule.windowSeconds * 1000) };
-      await tx.rateLimit.upsert({ where: { key }, create: { key, ...fresh }, update: fresh });
-      return { allowed: true, retryAfterSeconds: 0 };
+  const windowEnd = BigInt(now + rule.windowSeconds * 1000);
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    // An open window: count this attempt; the returned row says where it fell.
+    const counted = await orNull(db.rateLimit.update({ where: { key, lastRequest: { gt: BigInt(now) } }, data: { count: { increment: 1 } } }), 'P2025');
+    if (counted) {
+      if (counted.count <= rule.max) return { allowed: true, retryAfterSeconds: 0 };
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Number(counted.lastRequest) - now) / 1000)) };
     }
-    if (row.count >= rule.max) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now) / 1000)) };
-    }
-    await tx.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
-    return { allowed: true, retryAfterSeconds: 0 };
-  });
+    // No open window: restart an expired one, or create the row. Losing either race to a
+    // concurrent request means its window is open now: go round and count in it.
+    const restarted = await orNull(db.rateLimit.update({ where: { key, lastRequest: { lte: BigInt(now) } }, data: { count: 1, lastRequest: windowEnd } }), 'P2025');
+    if (restarted) return { allowed: true, retryAfterSeconds: 0 };
+    const created = await orNull(db.rateLimit.create({ data: { key, count: 1, lastRequest: windowEnd } }), 'P2002');
+    if (created) return { allowed: true, retryAfterSeconds: 0 };
+  }
+  throw new Error(`rate limit for ${key}: no stable window after 5 attempts`);
+}
+
+/** The result, or null when the query failed with the Prisma error code that means "lost the race". */
+async function orNull<T>(query: Promise<T>, code: 'P2025' | 'P2002'): Promise<T | null> {
+  try {
+    return await query;
+  } catch (error) {
+    if ((error as { code?: string }).code === code) return null;
+    throw error;
+  }
 }

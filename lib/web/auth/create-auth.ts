@@ -31,7 +31,7 @@ export function createAuth({ db, secret, baseURL, trustedOrigins }: CreateAuthOp
     secret,
     baseURL,
     trustedOrigins,
-    database: prismaAdapter(db, { provider: 'sqlite' }),
+    database: prismaAdapter(db, { provider: 'postgresql' }),
     disabledPaths: DISABLED_AUTH_PATHS,
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     user: {

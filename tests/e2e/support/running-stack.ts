@@ -2,7 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { readStackFile } from '../../support/stack-file';
+import { adminQuery } from '../../support/temp-db';
+import { withDatabaseName } from '../../../lib/platform/db/database-url';
 
 export interface RunningStack {
   baseUrl: string;
@@ -11,6 +14,8 @@ export interface RunningStack {
   /** The Claude simulator's base URL (its /__simulator control routes inject faults). */
   claudeUrl: string;
   dataDir: string;
+  /** The stack's own database (with its password), for assertions on what it stored. */
+  databaseUrl: string;
   /** Everything the stack printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -25,14 +30,21 @@ const CLEARED = ['DATABASE_URL', 'APP_URL', 'TEMPORAL_ADDRESS', 'ANTHROPIC_API_K
 const PORTS = ['PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_DEV_UI_PORT', 'CLAUDE_SIMULATOR_PORT', 'MAILCATCHER_SMTP_PORT', 'MAILCATCHER_HTTP_PORT'];
 
 /**
- * `npm start` (tsx devstack/start.ts) on ports it chooses, with a throw-away data directory;
+ * `npm start` (tsx devstack/start.ts) on ports it chooses, with a throw-away data directory
+ * and an empty database of its own on the test run's PostgreSQL (DATABASE_URL set, as in
+ * production: the stack migrates it and starts no database of its own);
  * resolved once the stack reports where it listens and the web app answers. The stack builds
  * Next on first use: allow minutes.
  */
 export async function startStack({ timeoutMs = 540_000 } = {}): Promise<RunningStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'countersign-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', DATA_DIR: dataDir, DATABASE_URL: `file:${dataDir}/countersign.db` };
-  for (const name of CLEARED) if (name !== 'DATABASE_URL') delete env[name];
+  const adminUrl = inject('databaseAdminUrl');
+  const database = `countersign_e2e_${path.basename(dataDir).replace(/\W/g, '_').toLowerCase()}`;
+  await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
+  const databaseUrl = withDatabaseName(adminUrl, database);
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', DATA_DIR: dataDir };
+  for (const name of CLEARED) delete env[name];
+  env.DATABASE_URL = databaseUrl;
   for (const name of PORTS) env[name] = '0';
 
   let output = '';
@@ -49,6 +61,7 @@ export async function startStack({ timeoutMs = 540_000 } = {}): Promise<RunningS
       clearTimeout(timer);
     }
     rmSync(dataDir, { recursive: true, force: true });
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   };
 
   const deadline = Date.now() + timeoutMs;
@@ -60,7 +73,7 @@ export async function startStack({ timeoutMs = 540_000 } = {}): Promise<RunningS
     // The stack writes stack.json once everything is up, with the ports it chose.
     const stack = readStackFile(dataDir);
     const ready = stack && (await fetch(`${stack.webUrl}/sign-in`, { redirect: 'manual' }).then((r) => r.status === 200, () => false));
-    if (stack && ready) return { baseUrl: stack.webUrl, mailUrl: stack.mailUrl ?? '', claudeUrl: stack.claudeBaseUrl ?? '', dataDir, output: () => output, stop };
+    if (stack && ready) return { baseUrl: stack.webUrl, mailUrl: stack.mailUrl ?? '', claudeUrl: stack.claudeBaseUrl ?? '', dataDir, databaseUrl, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   await stop();

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -11,15 +11,16 @@ import { sendDemoEmail } from '@/devstack/send-demo-email';
 import { readStackFile, type StackFile } from '../../support/stack-file';
 import { processesWithEnv, startStack, waitForOutput, type StackProcess } from './stack-process';
 
-// The real `npm start` in a throwaway DATA_DIR on ports it chooses (0 everywhere): up, healthy, mail in, Ctrl-C,
-// nothing left running, up again with the same data. The first start may run `next build`
+// The real `npm start` in a throwaway DATA_DIR on ports it chooses (0 everywhere): an embedded
+// PostgreSQL created in DATA_DIR/postgres, up, healthy, mail in, Ctrl-C, nothing left
+// running, up again with the same data. The first start may run `next build`
 // (1-3 minutes on 2 cores); the second reuses it unless sources changed in between
 // (tests/unit/devstack/web-build.test.ts covers that decision).
 const READY = 'Countersign is running';
 const STARTUP_MS = 480_000;
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'countersign-start-'));
-const PORT_VARIABLES = ['PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_DEV_UI_PORT', 'CLAUDE_SIMULATOR_PORT', 'MAILCATCHER_SMTP_PORT', 'MAILCATCHER_HTTP_PORT'];
+const PORT_VARIABLES = ['PORT', 'EMBEDDED_POSTGRES_PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_DEV_UI_PORT', 'CLAUDE_SIMULATOR_PORT', 'MAILCATCHER_SMTP_PORT', 'MAILCATCHER_HTTP_PORT'];
 /** Where the running stack listens, from its stack.json. */
 let running: StackFile;
 let env: Record<string, string | undefined>;
@@ -94,6 +95,13 @@ describe('npm start', () => {
     expect(new URL(running.webUrl).port).not.toBe('0');
     expect(output).toContain('npm run demo');
     expect(output).toContain('Sign in      admin@countersign.local');
+    // The embedded database: where it listens is public, its password only in secrets.env.
+    const password = readStoredSecrets(dataDir).POSTGRES_PASSWORD ?? '';
+    expect(password.length).toBeGreaterThan(20);
+    expect(new URL(running.databaseUrl).password).toBe('');
+    expect(readFileSync(path.join(dataDir, 'stack.json'), 'utf8')).not.toContain(password);
+    expect(output).not.toContain(password);
+    expect(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
 
     const health = await healthy();
     expect(health.status, JSON.stringify(health.body)).toBe(200);
@@ -113,7 +121,7 @@ describe('npm start', () => {
 
   it('stops every process on Ctrl-C and frees every port', async () => {
     expect(await stop('SIGINT')).toBe(0);
-    const urls = [running.webUrl, running.temporalUiUrl, `tcp://${running.temporalAddress}`, running.claudeBaseUrl, running.mailUrl, running.smtpUrl];
+    const urls = [running.webUrl, running.databaseUrl, running.temporalUiUrl, `tcp://${running.temporalAddress}`, running.claudeBaseUrl, running.mailUrl, running.smtpUrl];
     for (const url of urls) {
       const port = Number(new URL(url ?? '').port);
       expect(await isPortInUse(port), `${url} still in use`).toBe(false);
@@ -129,7 +137,9 @@ describe('npm start', () => {
     expect(stack.output()).not.toContain('npm run demo');
     expect(readFileSync(path.join(dataDir, 'secrets.env'), 'utf8')).toBe(secretsBefore);
 
-    const db = createDb(`file:${path.join(dataDir, 'countersign.db')}`);
+    const url = new URL(running.databaseUrl);
+    url.password = readStoredSecrets(dataDir).POSTGRES_PASSWORD ?? '';
+    const db = createDb(url.toString());
     try {
       expect(await db.conversation.findUnique({ where: { id: conversationId } })).not.toBeNull();
     } finally {

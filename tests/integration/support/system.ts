@@ -22,7 +22,7 @@ export interface System {
 
 /**
  * The real pieces, on this machine: a Temporal dev server (the CLI `npm start` runs), a
- * migrated SQLite file, the Claude simulator, the SMTP mail catcher, and the worker
+ * migrated PostgreSQL database of its own, the Claude simulator, the SMTP mail catcher, and the worker
  * process itself. Only the simulator stands in for an outside service.
  */
 export async function startSystem(policy: Partial<AutomationPolicy>, extraWorkerEnv: Record<string, string> = {}): Promise<System> {
@@ -36,7 +36,7 @@ export async function startSystem(policy: Partial<AutomationPolicy>, extraWorker
   await store.db.setting.create({ data: { key: 'automation_policy', value: { ...policy } } });
   const taskQueue = `integration-${path.basename(dir)}`;
   const workerEnv = {
-    DATABASE_URL: `file:${store.file}`,
+    DATABASE_URL: store.url,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_TASK_QUEUE: taskQueue,
     ANTHROPIC_API_KEY: 'offline-simulator',

@@ -1,7 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleInboundRequest } from '../../../../lib/features/intake/channels/api/handle-inbound-request';
-import { reconcileUndelivered } from '../../../../lib/features/intake/reconciler';
+import { reconcileOnce, reconcileUndelivered } from '../../../../lib/features/intake/reconciler';
+import { createDb } from '../../../../lib/platform/db/client';
 import { signInboundBody } from '../../../../lib/features/intake/channels/api/verify-sender-system';
 import { CONVERSATION_WORKFLOW } from '../../../../lib/core/contract';
 import { createLocalEnv } from '../../../support/temporal-test-env';
@@ -141,6 +142,7 @@ describe('POST /api/inbound', () => {
 
     const garbage = await post('\u0000\u0001 not mail', { 'content-type': 'message/rfc822', authorization: `Bearer ${SECRET}` });
     expect(garbage.status).toBe(202);
+    // Bytes are kept as they arrived, U+0000 included (bytea; only text columns replace it).
     const kept = await store.db.message.findUniqueOrThrow({ where: { id: ((await garbage.json()) as { messageId: string }).messageId } });
     expect(Buffer.from(kept.rawMime ?? []).toString('utf8')).toBe('\u0000\u0001 not mail');
     expect(kept.screening).toContain('malformed');
@@ -161,5 +163,36 @@ describe('POST /api/inbound', () => {
     expect((await store.db.message.findUniqueOrThrow({ where: { id: message.id } })).deliveredAt).not.toBeNull();
     const description = await temporal.client.workflow.getHandle(queued.conversationId).describe();
     expect(description.status.name).toBe('RUNNING');
+  });
+
+  it('delivers each queued message once however many workers run the reconciler at the same moment', async () => {
+    temporalUp = false;
+    const ids = ['<many-1@example.com>', '<many-2@example.com>', '<many-3@example.com>'];
+    for (const id of ids) expect((await json(email(id))).status).toBe(202);
+    temporalUp = true;
+    await store.db.message.updateMany({ where: { messageIdHeader: { in: ids } }, data: { createdAt: new Date(Date.now() - 60_000) } });
+
+    // Three workers, each with its own pool, as on three machines; the client counts signals.
+    const signalled: string[] = [];
+    const client = {
+      workflow: {
+        signalWithStart: async (_workflow: string, options: { signalArgs: [{ messageId: string }] }) => {
+          signalled.push(options.signalArgs[0].messageId);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        },
+      },
+    } as unknown as typeof temporal.client;
+    const workers = [createDb(store.url), createDb(store.url), createDb(store.url)];
+    try {
+      const passes = await Promise.all(workers.map((db) => reconcileOnce({ db, client, config })));
+      expect(passes.filter((pass) => pass === null)).toHaveLength(2);
+      expect(passes.find((pass) => pass !== null)).toBe(3);
+      expect(signalled).toHaveLength(3);
+      expect(new Set(signalled).size).toBe(3);
+      // The lock is gone with the transaction: the next pass runs and finds nothing left.
+      expect(await reconcileOnce({ db: workers[0] ?? store.db, client, config })).toBe(0);
+    } finally {
+      await Promise.all(workers.map((db) => db.$disconnect()));
+    }
   });
 });

@@ -76,7 +76,7 @@ describe('ensureDemoAgent', () => {
 
 describe('npm run user:create', () => {
   const cli = (args: string[], input?: string) => {
-    const child = run('npx', ['tsx', 'scripts/create-user.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${temp.file}` } });
+    const child = run('npx', ['tsx', 'scripts/create-user.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: temp.url } });
     if (input !== undefined) {
       child.child.stdin?.end(input);
     }

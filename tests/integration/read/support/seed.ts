@@ -26,3 +26,27 @@ export async function seedConversation(
 }
 
 export const minutesAfter = (base: Date, minutes: number): Date => new Date(base.getTime() + minutes * 60_000);
+
+let messages = 0;
+
+/** An inbound message of a conversation, for what reads messages (full-text search). */
+export async function seedMessage(
+  db: Db,
+  conversationId: string,
+  fields: { subject: string; textBody?: string; fromAddress?: string; fromName?: string },
+): Promise<void> {
+  messages += 1;
+  await db.message.create({
+    data: {
+      conversationId,
+      direction: 'inbound',
+      messageIdHeader: `<m${messages}.${conversationId}@example.test>`,
+      dedupeKey: `seed:${messages}:${conversationId}`,
+      fromAddress: fields.fromAddress ?? `${conversationId}@customer.test`,
+      fromName: fields.fromName,
+      subject: fields.subject,
+      textBody: fields.textBody,
+      sentAt: new Date('2026-03-01T12:00:00Z'),
+    },
+  });
+}

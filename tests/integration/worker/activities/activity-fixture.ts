@@ -20,7 +20,7 @@ export interface ActivityFixture {
   close(): Promise<void>;
 }
 
-/** Real activities over a real SQLite file and the simulator; a recording mailer and observer. */
+/** Real activities over a real PostgreSQL database and the simulator; a recording mailer and observer. */
 export async function createActivityFixture(config: Partial<ActivityDeps['config']> = {}): Promise<ActivityFixture> {
   const [store, simulator] = await Promise.all([createTempDb(), startClaudeSimulator({ port: 0 })]);
   const sent: OutgoingMail[] = [];

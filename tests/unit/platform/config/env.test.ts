@@ -5,7 +5,10 @@ describe('parseEnv', () => {
   it('gives a working local setup with no variables at all', () => {
     const config = parseEnv({});
     expect(config.PORT).toBe(3000);
-    expect(config.DATABASE_URL).toBe('file:./data/countersign.db');
+    // Unset: `npm start` runs an embedded PostgreSQL and sets it for its children.
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.EMBEDDED_POSTGRES_PORT).toBe(0);
+    expect(config.HOST).toBe('0.0.0.0');
     expect(config.TEMPORAL_ADDRESS).toBeUndefined();
     expect(config.TEMPORAL_NAMESPACE).toBe('default');
     expect(config.TEMPORAL_TASK_QUEUE).toBe('countersign');
@@ -62,8 +65,10 @@ describe('parseEnv', () => {
     expect(parseEnv({ AUTO_SEND_CATEGORIES: 'account, orders,,' }).AUTO_SEND_CATEGORIES).toEqual(['account', 'orders']);
   });
 
-  it('requires a SQLite file: URL for DATABASE_URL', () => {
-    expect(() => parseEnv({ DATABASE_URL: 'postgres://localhost/db' })).toThrow(/DATABASE_URL/);
+  it('requires a PostgreSQL URL for DATABASE_URL', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://cs:pw@db.internal:5432/countersign' }).DATABASE_URL).toBe('postgres://cs:pw@db.internal:5432/countersign');
+    expect(parseEnv({ DATABASE_URL: 'postgresql://db.internal/countersign?sslmode=require' }).DATABASE_URL).toContain('sslmode=require');
+    expect(() => parseEnv({ DATABASE_URL: 'file:./data/countersign.db' })).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
   });
 });
 
@@ -77,11 +82,6 @@ function captureError(fn: () => unknown): Error {
 }
 
 describe('derived defaults', () => {
-  it('keeps the database inside DATA_DIR unless DATABASE_URL is set', () => {
-    expect(parseEnv({ DATA_DIR: '/srv/countersign/' }).DATABASE_URL).toBe('file:/srv/countersign/countersign.db');
-    expect(parseEnv({ DATA_DIR: '/srv/x', DATABASE_URL: 'file:/elsewhere.db' }).DATABASE_URL).toBe('file:/elsewhere.db');
-  });
-
   it('points the Temporal UI link at the dev server UI port unless TEMPORAL_UI_URL is set', () => {
     expect(parseEnv({ TEMPORAL_DEV_UI_PORT: '18233' }).TEMPORAL_UI_URL).toBe('http://localhost:18233');
     expect(parseEnv({ TEMPORAL_UI_URL: 'https://cloud.temporal.io' }).TEMPORAL_UI_URL).toBe('https://cloud.temporal.io');

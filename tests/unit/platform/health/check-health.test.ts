@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHealth, type HealthDeps } from '@/lib/platform/health/check-health';
+import { checkHealth, isHealthy, type HealthDeps } from '@/lib/platform/health/check-health';
 import type { WorkflowService } from '@/lib/platform/health/worker-pollers';
 
 const now = new Date('2026-11-21T12:00:00Z');
@@ -51,10 +51,27 @@ describe('checkHealth', () => {
     expect(report.worker).toEqual({ ok: false, pollers: 0, lastSeenAt: undefined });
   });
 
+  it('keeps a web node in rotation without workers, unless the check requires them', async () => {
+    const noWorker = await checkHealth(deps({ workflowService: async () => fakeService([]) }));
+    expect(isHealthy(noWorker, { requireWorker: false })).toBe(true);
+    expect(isHealthy(noWorker, { requireWorker: true })).toBe(false);
+    const healthy = await checkHealth(deps());
+    expect(isHealthy(healthy, { requireWorker: true })).toBe(true);
+  });
+
+  it('fails every check when this node cannot reach the database or Temporal', async () => {
+    const noDatabase = await checkHealth(deps({ pingDatabase: async () => Promise.reject(new Error('connect ECONNREFUSED')) }));
+    const noTemporal = await checkHealth(deps({ workflowService: async () => fakeService([now], { down: true }) }));
+    for (const report of [noDatabase, noTemporal]) {
+      expect(report.status).toBe('down');
+      expect(isHealthy(report, { requireWorker: false })).toBe(false);
+    }
+  });
+
   it('reports a database failure with its message', async () => {
-    const report = await checkHealth(deps({ pingDatabase: async () => Promise.reject(new Error('SQLITE_CANTOPEN')) }));
-    expect(report.status).toBe('degraded');
-    expect(report.database).toMatchObject({ ok: false, error: 'SQLITE_CANTOPEN' });
+    const report = await checkHealth(deps({ pingDatabase: async () => Promise.reject(new Error('password authentication failed')) }));
+    expect(report.status).toBe('down');
+    expect(report.database).toMatchObject({ ok: false, error: 'password authentication failed' });
   });
 
   it('reports Temporal down and the worker with it', async () => {
