@@ -8,7 +8,7 @@ describe('parseEnv', () => {
     // Unset: `npm start` runs an embedded PostgreSQL and sets it for its children.
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.EMBEDDED_POSTGRES_PORT).toBe(0);
-    expect(config.HOST).toBe('0.0.0.0');
+    expect(config.HOST).toBe('127.0.0.1');
     expect(config.TEMPORAL_ADDRESS).toBeUndefined();
     expect(config.TEMPORAL_NAMESPACE).toBe('default');
     expect(config.TEMPORAL_TASK_QUEUE).toBe('countersign');
