@@ -6,7 +6,7 @@ import type { Supervisor } from '../processes';
 import { PROJECT_ROOT } from '../project-root';
 import { postgresBinaries } from './binaries';
 import { clusterExists, initCluster, serverArgs } from './init-cluster';
-import { postgresUser } from './run-as';
+import { allowTraversal, postgresUser } from './run-as';
 import { ensureDatabase, waitForPostgres } from './wait-for-postgres';
 
 export const EMBEDDED_USER = 'countersign';
@@ -34,6 +34,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     options.log.info(`creating the embedded PostgreSQL cluster in ${dir}`);
     await initCluster(binaries, { dir, user: EMBEDDED_USER, password: options.password, runAs });
   }
+  // As root the server runs as the postgres user, which must be able to pass through DATA_DIR
+  // (kept 0700 by npm start) to its own 0700 cluster: search permission only, every start.
+  allowTraversal(path.dirname(dir), runAs);
   const urlFor = (port: number, database: string): string =>
     `postgres://${EMBEDDED_USER}:${encodeURIComponent(options.password)}@127.0.0.1:${port}/${database}`;
   const { ports } = await startOnPorts(

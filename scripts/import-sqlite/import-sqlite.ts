@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { convertValue } from './convert-value';
+import { DERIVED_COLUMNS } from './derived-columns';
 import { postgresTables, type PgColumn } from './postgres-tables';
 
 export class ImportError extends Error {
@@ -66,20 +67,23 @@ export async function importSqlite(file: string, databaseUrl: string): Promise<I
 async function copyTable(source: Database.Database, client: pg.Client, table: string, target: PgColumn[], dropped: string[]): Promise<number> {
   const sourceColumns = (source.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((column) => column.name);
   const byName = new Map(target.map((column) => [column.name, column]));
+  const derive = Object.entries(DERIVED_COLUMNS[table] ?? {}).filter(([name]) => byName.has(name) && !sourceColumns.includes(name));
   const shared = sourceColumns.filter((name) => byName.has(name));
   dropped.push(...sourceColumns.filter((name) => !byName.has(name)).map((name) => `${table}.${name}`));
-  const select = source.prepare(`SELECT ${shared.map((name) => `"${name}"`).join(', ')} FROM "${table}" ORDER BY rowid`);
+  const columns = [...shared, ...derive.map(([name]) => name)];
+  const select = source.prepare(`SELECT * FROM "${table}" ORDER BY rowid`);
   let copied = 0;
   let batch: unknown[][] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const values = batch.map((_, row) => `(${shared.map((_, column) => `$${row * shared.length + column + 1}`).join(', ')})`);
-    await client.query(`INSERT INTO "${table}" (${shared.map((name) => `"${name}"`).join(', ')}) VALUES ${values.join(', ')}`, batch.flat());
+    const values = batch.map((_, row) => `(${columns.map((_, column) => `$${row * columns.length + column + 1}`).join(', ')})`);
+    await client.query(`INSERT INTO "${table}" (${columns.map((name) => `"${name}"`).join(', ')}) VALUES ${values.join(', ')}`, batch.flat());
     copied += batch.length;
     batch = [];
   };
   for (const row of select.iterate() as Iterable<Record<string, unknown>>) {
-    batch.push(shared.map((name) => convertValue(row[name], byName.get(name)?.type ?? 'text')));
+    const derived = derive.map(([, compute]) => compute(row));
+    batch.push([...shared.map((name) => convertValue(row[name], byName.get(name)?.type ?? 'text')), ...derived]);
     if (batch.length >= BATCH) await flush();
   }
   await flush();

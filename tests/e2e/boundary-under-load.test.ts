@@ -36,7 +36,7 @@ beforeAll(async () => {
   const stored = readStoredSecrets(stack.dataDir);
   if (!stored.INBOUND_SECRET || !stored.ADMIN_PASSWORD) throw new Error(`no generated secrets in ${stack.dataDir}`);
   secrets = { inbound: stored.INBOUND_SECRET, adminPassword: stored.ADMIN_PASSWORD };
-  db = createDb(`file:${path.join(stack.dataDir, 'countersign.db')}`);
+  db = createDb(stack.databaseUrl);
   for (let index = 0; index < AGENTS; index += 1) {
     await createUser({ email: `agent${index}@countersign.local`, name: `Agent ${index}`, role: 'agent', password: AGENT_PASSWORD, actorId: null }, db);
   }
@@ -136,7 +136,6 @@ describe('the running stack under concurrent load', () => {
       }).finally(() => undefined);
       expect(reachable, `web app reachable on ${external.address}:${port}`).toBe(false);
     }
-    expect(statSync(path.join(stack.dataDir, 'postgres')).mode & 0o777).toBe(0o700);
     expect(statSync(path.join(stack.dataDir, 'secrets.env')).mode & 0o777).toBe(0o600);
     expect(statSync(path.join(stack.dataDir, 'mail')).mode & 0o777).toBe(0o700);
 
