@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { WorkflowHandle } from '@temporalio/client';
 import { approveDraftUpdate } from '../../lib/core/contract';
 import { HIGH_RISK } from './fake-activities';
 import { AGENT, awaitingReview, expectRefusal, statusIs, withConversation } from './harness';
@@ -65,12 +66,30 @@ describe('long threads', () => {
         await waitFor((state) => state.status === 'sent' && calls.sendReply.length === round, `reply ${round} sent`);
         if (round < 3) await deliver(`msg-${round + 1}`);
       }
-      expect((await handle.describe()).runId).not.toBe(firstRun);
+      // The workflow continues as new once the third reply is mirrored: wait for the new run.
+      await expect.poll(async () => (await handle.describe()).runId, { timeout: 30_000, interval: 200 }).not.toBe(firstRun);
       await deliver('msg-2'); // a late duplicate from before the continue-as-new
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await signalHandled(handle, 'inboundMessage');
       await waitFor(statusIs('sent'), 'still sent');
       expect(calls.sendReply.map((call) => call.draftVersion)).toEqual([1, 2, 3]);
       expect(calls.prepareInboundMessage.map((call) => call.messageId)).toEqual(['msg-1', 'msg-2', 'msg-3']);
     });
   });
 });
+
+/**
+ * Resolves once the newest signal of this name was handled: a workflow task completed after
+ * it in the current run's history. A duplicate that changes nothing is only observable so.
+ */
+async function signalHandled(handle: WorkflowHandle, name: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const events = (await handle.fetchHistory()).events ?? [];
+        const signalled = events.findLastIndex((event) => event.workflowExecutionSignaledEventAttributes?.signalName === name);
+        return signalled >= 0 && events.slice(signalled).some((event) => event.workflowTaskCompletedEventAttributes);
+      },
+      { timeout: 30_000, interval: 200 },
+    )
+    .toBe(true);
+}
