@@ -43,8 +43,16 @@ describe('Supervisor', () => {
     const unexpected: string[] = [];
     const supervisor = new Supervisor(log, (child) => unexpected.push(child.name));
     const temporal = supervisor.start({ name: 'temporal', ...sh('exec sleep 30') });
-    const web = supervisor.start({ name: 'web', ...sh('trap "" TERM; sleep 30 & wait; sleep 30'), stopGraceMs: 300 });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The web stand-in says when its trap is set, so SIGTERM cannot arrive before it.
+    let trapSet: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (trapSet = resolve));
+    const web = supervisor.start({
+      name: 'web',
+      ...sh('trap "" TERM; echo trap-set; sleep 30 & wait; sleep 30'),
+      stopGraceMs: 300,
+      onLine: (line) => line === 'trap-set' && trapSet(),
+    });
+    await ready;
 
     await supervisor.stopAll(5_000);
     expect(await web.exited).toMatchObject({ signal: 'SIGKILL' });
