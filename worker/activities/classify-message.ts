@@ -14,6 +14,7 @@ import { callClaude, type ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
 import { answerText, verdictOf } from './model-answer';
+import { reportTicketOpened } from './report-ticket';
 
 export interface ClassifyMessageInput {
   conversationId: string;
@@ -62,6 +63,8 @@ function answerOf(message: Anthropic.Message): unknown {
 export function createClassifyMessage(deps: ActivityDeps) {
   return async function classifyMessage(input: ClassifyMessageInput): Promise<ClassifyMessageResult> {
     const { config } = deps;
+    // The message's trace starts as a ticket showing the customer's mail; its outcome comes later.
+    await reportTicketOpened(deps, input);
     const schema = classificationSchema(config.categories);
     const fullThread = await loadThread(deps.db, input.conversationId, input.messageId);
     const window = resolveModel(config.classifyModel).contextWindow;

@@ -32,4 +32,6 @@ export interface ActivityConfig {
   prices?: PriceTable;
   /** Spend caps until a manager saves some in settings (MODEL_BUDGET_*_USD). */
   modelBudgetDefaults?: ModelBudget;
+  /** The dataset agents' edits and rejects become examples of (LANGFUSE_EVAL_DATASET). */
+  evalDataset?: string;
 }
