@@ -1,5 +1,6 @@
 import { captureEvalItem } from '../../lib/features/evals/capture-eval-item';
 import { describeTicket, type TicketOutcome } from '../../lib/features/conversations/tickets/describe-ticket';
+import { noopObserver } from '../../lib/platform/llm/observer';
 import { correctionScore } from '../../lib/platform/observability/decision-scores';
 import { traceIdFor } from '../../lib/platform/observability/trace-ids';
 import type { ActivityDeps } from './deps';
@@ -14,6 +15,7 @@ import { loadThread } from './load-thread';
  */
 
 export async function reportTicketOpened(deps: ActivityDeps, input: { conversationId: string; messageId: string }): Promise<void> {
+  if (deps.observer === noopObserver) return; // LangFuse is off: nothing to describe it to
   try {
     deps.observer.recordTicket(await describeTicket(input, deps.db));
   } catch (error) {
@@ -35,7 +37,7 @@ export async function reportOutcome(deps: ActivityDeps, input: ReportOutcomeInpu
     });
     const messageId = draft.basedOnMessageId;
     const traceId = traceIdFor({ workflowId: input.conversationId, messageId });
-    observer.recordTicket(await describeTicket({ conversationId: input.conversationId, messageId, outcome: input.outcome }, db));
+    if (observer !== noopObserver) observer.recordTicket(await describeTicket({ conversationId: input.conversationId, messageId, outcome: input.outcome }, db));
     const { outcome } = input;
     if (outcome.kind === 'sent' && (draft.origin === 'agent' || outcome.reply !== draft.aiBody)) {
       observer.recordScore(
