@@ -5,10 +5,11 @@ import { parse } from 'dotenv';
 
 /**
  * Secrets a fresh install needs but nobody should have to invent before the first start:
- * the intake bearer token, the session signing key, the first admin's password, and the
- * password of the embedded PostgreSQL (used only while DATABASE_URL is unset).
+ * the intake bearer token, the session signing key, the first admin's password, the password
+ * of the embedded PostgreSQL (used only while DATABASE_URL is unset), and the key of the
+ * pseudonymous customer ids on LangFuse traces.
  */
-export const GENERATED_SECRETS = ['INBOUND_SECRET', 'AUTH_SECRET', 'ADMIN_PASSWORD', 'POSTGRES_PASSWORD'] as const;
+export const GENERATED_SECRETS = ['INBOUND_SECRET', 'AUTH_SECRET', 'ADMIN_PASSWORD', 'POSTGRES_PASSWORD', 'LANGFUSE_CUSTOMER_KEY_SECRET'] as const;
 export type GeneratedSecret = (typeof GENERATED_SECRETS)[number];
 export type Secrets = Record<GeneratedSecret, string>;
 

@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     INBOUND_SECRET: config.INBOUND_SECRET,
     AUTH_SECRET: config.AUTH_SECRET,
     ADMIN_PASSWORD: config.ADMIN_PASSWORD,
+    LANGFUSE_CUSTOMER_KEY_SECRET: config.LANGFUSE_CUSTOMER_KEY_SECRET,
   });
   const env = childEnv(process.env, config, plan, secrets);
   if (process.stdout.isTTY && !process.env.NO_COLOR) env.FORCE_COLOR = '1';

@@ -46,6 +46,7 @@ export const LAYERS = [
   },
   { layer: 'proxy', files: 'proxy.ts', may: ['lib/web/'], why: 'the proxy runs on every request: web glue only' },
   { layer: 'scripts', files: 'scripts/', may: ['lib/core/', 'lib/platform/', 'lib/features/', 'scripts/'], why: 'operator scripts use the domain, not the web app' },
+  { layer: 'evals', files: 'evals/', may: [...LIB, 'devstack/', 'evals/'], why: 'evaluations use the domain and, offline, the Claude simulator; nothing imports them' },
   { layer: 'devstack', files: 'devstack/', may: [...LIB, 'devstack/'], why: 'the dev stack may use the product; the product never uses it' },
   { layer: 'bench', files: 'bench/', may: [...LIB, 'devstack/', 'worker/', 'tests/support/', 'tests/integration/support/', 'bench/'], why: 'benchmarks measure the product with the test harness' },
 ];

@@ -20,5 +20,6 @@ export function activityConfigFrom(config: Env): ActivityConfig {
     autoSendHourlyCapGlobal: config.AUTO_SEND_HOURLY_CAP_GLOBAL,
     prices: withPriceOverrides(config.CLAUDE_PRICES_JSON),
     modelBudgetDefaults: modelBudgetFromEnv(config),
+    evalDataset: config.LANGFUSE_EVAL_DATASET,
   };
 }

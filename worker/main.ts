@@ -11,6 +11,7 @@ import { startReconciler } from '../lib/features/intake/reconciler';
 import { createClaudeClient } from '../lib/platform/llm/claude-client';
 import { createSmtpMailer } from '../lib/platform/mail/mailer';
 import { createLlmObserver, llmObserverConfigFromEnv } from '../lib/platform/observability/create-llm-observer';
+import { createPromptSource } from '../lib/features/prompts/create-prompt-source';
 import { temporalConnectionOptions } from '../lib/platform/temporal/connection-options';
 import { createActivities } from './activities';
 import { activityConfigFrom } from './activity-config';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
-    activities: createActivities({ db, claude, mailer, observer, config: activityConfigFrom(config) }),
+    activities: createActivities({ db, claude, mailer, observer, prompts: createPromptSource(config), config: activityConfigFrom(config) }),
     // On SIGINT/SIGTERM the SDK stops polling and lets in-flight activities finish this long.
     shutdownGraceTime: '30 seconds',
     // Heartbeats carry cancellations: when an agent's own reply overtakes a model call, the call

@@ -75,7 +75,8 @@ function compose(view: PromptView, plan: RevisionPlan): string {
   const paragraphs = [opening.filter(Boolean).join(' '), help, plan.sentences.join(' '), plan.shorter ? '' : closing]
     .map((paragraph) => keepAllowed(paragraph, plan.avoidWords))
     .filter(Boolean);
-  let body = [greeting, ...paragraphs, SIGN_OFF].join('\n\n');
+  // A style guide that names its own sign-off is followed; without one, the team's default.
+  let body = [greeting, ...paragraphs, view.style.signOff ?? SIGN_OFF].join('\n\n');
   if (plan.formal) for (const [pattern, expanded] of CONTRACTIONS) body = body.replace(pattern, expanded);
   return body;
 }
@@ -89,12 +90,16 @@ function keepAllowed(paragraph: string, avoidWords: readonly string[]): string {
 
 const NO_REVISION: RevisionPlan = { sentences: [], avoidWords: [], shorter: false, formal: false, friendly: false };
 
+const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
 export function writeDraft(view: PromptView): string {
-  const draft = compose(view, NO_REVISION);
+  let draft = compose(view, NO_REVISION);
+  // A word limit in the style guide is kept the way a model would: the short form of the reply.
+  if (view.style.maxWords !== null && wordCount(draft) > view.style.maxWords) draft = compose(view, { ...NO_REVISION, shorter: true });
   if (!view.revisionInstructions) return draft;
   const revised = compose(view, planRevision(view.revisionInstructions));
   // A revision must visibly change the draft even when the instruction had no effect on it.
   return revised === draft
-    ? revised.replace(SIGN_OFF, `Thank you again for your patience while we looked into this.\n\n${SIGN_OFF}`)
+    ? revised.replace(view.style.signOff ?? SIGN_OFF, `Thank you again for your patience while we looked into this.\n\n${view.style.signOff ?? SIGN_OFF}`)
     : revised;
 }

@@ -41,7 +41,7 @@ export type FaultKind = ErrorKind | AnswerFault;
 
 export interface FaultRule {
   /** Which requests it applies to; absent = any. */
-  purpose?: 'classify' | 'draft';
+  purpose?: 'classify' | 'draft' | 'grade';
   fault: FaultKind;
   /** How many matching requests get it; absent = every one until reset. */
   times?: number;
@@ -73,7 +73,7 @@ export const DEFAULT_FAULTS: Readonly<FaultConfig> = Object.freeze({
 });
 
 const faultRuleSchema = z.strictObject({
-  purpose: z.enum(['classify', 'draft']).optional(),
+  purpose: z.enum(['classify', 'draft', 'grade']).optional(),
   fault: z.enum([...ERROR_KINDS, ...ANSWER_FAULTS]),
   times: z.number().int().min(1).optional(),
 });
@@ -132,7 +132,7 @@ export class FaultInjector {
     this.random = prng(this.current.seed);
   }
 
-  next(purpose: 'classify' | 'draft'): FaultDecision {
+  next(purpose: 'classify' | 'draft' | 'grade'): FaultDecision {
     // Always draw three numbers so one setting's outcome never shifts another's sequence.
     const [errorRoll, kindRoll, malformedRoll] = [this.random(), this.random(), this.random()];
     const rule = this.takeRule(purpose);
@@ -142,7 +142,7 @@ export class FaultInjector {
     return { error, answer: error === null && malformedRoll < this.current.malformedRate ? 'malformed' : null };
   }
 
-  private takeRule(purpose: 'classify' | 'draft'): FaultRule | undefined {
+  private takeRule(purpose: 'classify' | 'draft' | 'grade'): FaultRule | undefined {
     const rule = this.current.rules.find((candidate) => (candidate.purpose ?? purpose) === purpose && candidate.times !== 0);
     if (rule?.times !== undefined) rule.times -= 1;
     return rule;

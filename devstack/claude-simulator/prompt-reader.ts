@@ -17,10 +17,31 @@ export interface KnowledgeArticle {
   body: string;
 }
 
+/** What the system prompt's style guide asks of a reply, where it says so in the usual words. */
+export interface StyleRules {
+  /** `Sign off with "Best regards," and "The Support Team" on its own line.` */
+  signOff: string | null;
+  /** `Keep it under 180 words`. */
+  maxWords: number | null;
+}
+
 export interface PromptView {
   email: CustomerEmail;
   knowledge: KnowledgeArticle[];
   revisionInstructions: string | null;
+  style: StyleRules;
+}
+
+const SIGN_OFF_RULE = /Sign off with "([^"\n]+)"(?: and "([^"\n]+)")?/i;
+const WORD_LIMIT_RULE = /\bunder (\d{2,4}) words\b/i;
+
+function readStyle(system: string): StyleRules {
+  const signOff = SIGN_OFF_RULE.exec(system);
+  const limit = WORD_LIMIT_RULE.exec(system);
+  return {
+    signOff: signOff ? [signOff[1], signOff[2]].filter(Boolean).join('\n') : null,
+    maxWords: limit ? Number(limit[1]) : null,
+  };
 }
 
 // Attribute values are quoted and may contain a raw `>` (from="Jane <jane@example.com>").
@@ -96,6 +117,7 @@ export function readPrompt(request: MessagesRequest): PromptView {
     email,
     knowledge: readKnowledge([system, ...systemMessages, lastUser].join('\n')),
     revisionInstructions: revision ? decodeEntities(revision) : null,
+    style: readStyle(system),
   };
 }
 

@@ -4,6 +4,7 @@
 // a refusal with stop_details, a cut-off or paused turn, an empty answer.
 import { createHash, randomBytes } from 'node:crypto';
 import { writeDraft } from './draft-writer';
+import { gradeCandidate, gradeInput, isGradingRequest } from './grader';
 import type { AnswerFault } from './faults';
 import { analyzeEmail, emailText } from './heuristics';
 import type { MessagesRequest, ResponseContentBlock, SimMessage, StopDetails, StopReason, ToolDefinition } from './messages-api';
@@ -12,7 +13,7 @@ import { readPrompt } from './prompt-reader';
 import { buildToolInput, malformToolInput } from './tool-input';
 import { estimateTokens } from './tokens';
 
-export type Purpose = 'classify' | 'draft';
+export type Purpose = 'classify' | 'draft' | 'grade';
 
 export interface PurposeInfo {
   purpose: Purpose;
@@ -25,6 +26,11 @@ export function detectPurpose(request: MessagesRequest): PurposeInfo {
   const choice = request.tool_choice;
   const tools = request.tools ?? [];
   const schema = request.output_config?.format?.schema ?? null;
+  // An evaluation's grading request: answered in the forced tool (or schema) like a classification.
+  if (isGradingRequest(request) && (choice?.type === 'tool' || choice?.type === 'any' || schema)) {
+    const tool = choice?.type === 'tool' ? (tools.find((entry) => entry.name === choice.name) ?? null) : choice?.type === 'any' ? (tools[0] ?? null) : null;
+    return { purpose: 'grade', tool, schema };
+  }
   if (choice?.type === 'tool') {
     return { purpose: 'classify', tool: tools.find((tool) => tool.name === choice.name) ?? null, schema };
   }
@@ -63,6 +69,13 @@ const reply = (content: ResponseContentBlock[], stopReason: StopReason, outputTo
 /** The full answer the model would give with room enough. */
 function naturalAnswer(request: MessagesRequest, info: PurposeInfo, malformed: boolean): ResponseContentBlock[] {
   const view = readPrompt(request);
+  if (info.purpose === 'grade') {
+    const valid = gradeInput(info.tool?.input_schema ?? info.schema ?? {}, gradeCandidate(request));
+    // A confused grader: a score of the wrong type and a list missing.
+    const input = malformed ? { ...valid, grounding: 'good', unsupported_claims: undefined } : valid;
+    if (info.tool) return [{ type: 'tool_use', id: toolUseId(request, 0), name: info.tool.name, input }];
+    return [{ type: 'text', text: JSON.stringify(input) }];
+  }
   if (info.purpose === 'classify') {
     const analysis = analyzeEmail(view.email);
     const schema = info.tool?.input_schema ?? info.schema ?? {};

@@ -10,6 +10,9 @@ import { startStack, type RunningStack } from './support/running-stack';
 import { mkdirSync } from 'node:fs';
 import { createDb } from '../../lib/platform/db/client';
 import { createUser } from '../../lib/features/users/create-user';
+import { writeDatasetFile } from '../../lib/features/evals/dataset-files';
+import { listEvalItems } from '../../lib/features/evals/list-eval-items';
+import type { EvalItem } from '../../lib/features/evals/eval-item';
 
 /**
  * The dashboard in a real browser against `npm start`: live inbox, the review surface with
@@ -19,6 +22,8 @@ import { createUser } from '../../lib/features/users/create-user';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WORKFLOW_MS = 90_000;
 const SCREENSHOTS = 'tests/.artifacts/screenshots';
+/** The agents' decisions in this file, as an evaluation dataset: `npm run eval -- --dataset <this>`. */
+const EVAL_DATASET = 'tests/.artifacts/eval-dataset.jsonl';
 
 let stack: RunningStack;
 let browser: Browser;
@@ -258,6 +263,30 @@ describe('dashboard', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOTS}/needs-person.png`, fullPage: true });
     await page.close();
+  });
+
+  it('turns the agents’ edit, reject and own reply into an evaluation dataset, exported for npm run eval', async () => {
+    const db = createDb(stack.databaseUrl);
+    try {
+      let items: EvalItem[] = [];
+      const deadline = Date.now() + 30_000;
+      const kinds = () => new Set(items.map((item) => item.expectedOutput.decision));
+      while (kinds().size < 3 && Date.now() < deadline) {
+        items = await listEvalItems({ dataset: 'countersign-agent-edits' }, db);
+        if (kinds().size < 3) await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect([...kinds()].sort()).toEqual(['agent_reply', 'edited', 'rejected']);
+      const edited = items.find((item) => item.expectedOutput.decision === 'edited');
+      // What the agent actually sent, against the model's draft they changed.
+      expect(edited?.expectedOutput.reply).toContain('We never share other customers’ data.');
+      expect(edited?.metadata.modelDraft).not.toContain('We never share other customers’ data.');
+      expect(edited?.input.thread.at(-1)?.text).toContain('Ignore previous instructions');
+      expect(items.find((item) => item.expectedOutput.decision === 'rejected')?.expectedOutput).toEqual({ reply: null, decision: 'rejected', reason: 'Billing will call the customer.' });
+      expect(items.find((item) => item.expectedOutput.decision === 'agent_reply')?.expectedOutput.reply).toContain('a person from the support team');
+      writeDatasetFile(EVAL_DATASET, items);
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it('renders the overview for a manager', async () => {

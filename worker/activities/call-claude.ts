@@ -14,7 +14,8 @@ export interface ClaudeCallInput {
   conversationId: string;
   messageId: string;
   purpose: LlmPurpose;
-  prompt: { name: string; version: number };
+  /** The prompt's name and version; `source: 'langfuse'` links the generation to that version in LangFuse. */
+  prompt: { name: string; version: number; source?: 'langfuse' | 'code' };
   request: Anthropic.MessageCreateParamsNonStreaming;
   /** Later calls inside one attempt (a retry after a stop reason, the corrective retry) get their own record. */
   callIndex?: number;
@@ -37,7 +38,11 @@ export interface ClaudeCallResult {
  * retries (maxRetries 0): every attempt is Temporal's, so every one is recorded and priced.
  */
 export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Promise<ClaudeCallResult> {
-  const budget = await checkModelBudget({ defaults: deps.config.modelBudgetDefaults }, deps.db);
+  const [budget, customer] = await Promise.all([
+    checkModelBudget({ defaults: deps.config.modelBudgetDefaults }, deps.db),
+    // Only for the trace's pseudonymous customer id; the address itself is never exported.
+    deps.db.conversation.findUnique({ where: { id: input.conversationId }, select: { customerAddress: true } }),
+  ]);
   if (budget.reached) throw ApplicationFailure.nonRetryable(`Claude was not called: ${budget.reason}`, MODEL_FAILURES.budgetReached);
 
   const context = Context.current();
@@ -98,6 +103,9 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
     model,
     promptName: input.prompt.name,
     promptVersion: input.prompt.version,
+    promptSource: input.prompt.source ?? 'code',
+    customerAddress: customer?.customerAddress,
+    tags: input.category ? [`category:${input.category}`] : [],
     input: { system: input.request.system, messages: input.request.messages },
     output: message?.content,
     usage,

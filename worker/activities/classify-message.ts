@@ -4,9 +4,10 @@ import { CLASSIFICATION_TOOL, classificationSchema, type Classification } from '
 import {
   buildClassifyRequest,
   buildCorrectiveClassifyRequest,
-  CLASSIFY_PROMPT,
   CLASSIFY_RETRY_MAX_TOKENS,
+  CLASSIFY_TEMPLATE,
 } from '../../lib/features/prompts/classify-prompt';
+import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import { fitThread, shortenThread, type ThreadEntry } from '../../lib/features/prompts/thread';
 import { recordClassification } from '../../lib/features/conversations/mirror/record-classification';
 import { resolveModel } from '../../lib/platform/llm/resolve-model';
@@ -14,6 +15,7 @@ import { callClaude, type ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
 import { answerText, verdictOf } from './model-answer';
+import { reportTicketOpened } from './report-ticket';
 
 export interface ClassifyMessageInput {
   conversationId: string;
@@ -62,6 +64,9 @@ function answerOf(message: Anthropic.Message): unknown {
 export function createClassifyMessage(deps: ActivityDeps) {
   return async function classifyMessage(input: ClassifyMessageInput): Promise<ClassifyMessageResult> {
     const { config } = deps;
+    // The message's trace starts as a ticket showing the customer's mail; its outcome comes later.
+    await reportTicketOpened(deps, input);
+    const prompt = await (deps.prompts ?? codePromptSource).resolve(CLASSIFY_TEMPLATE);
     const schema = classificationSchema(config.categories);
     const fullThread = await loadThread(deps.db, input.conversationId, input.messageId);
     const window = resolveModel(config.classifyModel).contextWindow;
@@ -75,8 +80,14 @@ export function createClassifyMessage(deps: ActivityDeps) {
         omitted: thread.omitted,
         maxTokens,
         cacheTtl: config.cacheTtl,
+        template: prompt.text,
       });
-    const call = { conversationId: input.conversationId, messageId: input.messageId, purpose: 'classify' as const, prompt: CLASSIFY_PROMPT };
+    const call = {
+      conversationId: input.conversationId,
+      messageId: input.messageId,
+      purpose: 'classify' as const,
+      prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
+    };
 
     const calls: ClaudeCallResult[] = [];
     const done = { larger: false, restarted: false, corrected: false };

@@ -4,6 +4,7 @@ import type { PriceTable } from '../../lib/platform/llm/price-table';
 import type { LlmObserver } from '../../lib/platform/llm/observer';
 import type { Mailer } from '../../lib/platform/mail/mailer';
 import type { ModelBudget } from '../../lib/core/policy/model-budget';
+import type { PromptSource } from '../../lib/features/prompts/prompt-source';
 
 /** Everything activities touch, built once by the worker; tests pass fakes. */
 export interface ActivityDeps {
@@ -12,6 +13,8 @@ export interface ActivityDeps {
   mailer: Mailer;
   observer: LlmObserver;
   config: ActivityConfig;
+  /** Where prompt texts come from (LangFuse when configured); default: the code's. */
+  prompts?: PromptSource;
 }
 
 export interface ActivityConfig {
@@ -32,4 +35,6 @@ export interface ActivityConfig {
   prices?: PriceTable;
   /** Spend caps until a manager saves some in settings (MODEL_BUDGET_*_USD). */
   modelBudgetDefaults?: ModelBudget;
+  /** The dataset agents' edits and rejects become examples of (LANGFUSE_EVAL_DATASET). */
+  evalDataset?: string;
 }

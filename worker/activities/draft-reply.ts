@@ -3,7 +3,9 @@ import { checkDraft } from '../../lib/core/safety/check-draft';
 import { recordDraft } from '../../lib/features/conversations/mirror/record-draft';
 import { loadKnowledge } from '../../lib/features/knowledge/load-knowledge';
 import { selectRelevantArticles } from '../../lib/features/knowledge/select-relevant';
-import { buildDraftRequest, DRAFT_PROMPT, DRAFT_RETRY_MAX_TOKENS, REVISE_PROMPT, type TriageNotes } from '../../lib/features/prompts/draft-prompt';
+import { buildDraftRequest, DRAFT_RETRY_MAX_TOKENS, DRAFT_TEMPLATE, REVISE_TEMPLATE, type TriageNotes } from '../../lib/features/prompts/draft-prompt';
+import { codePromptSource } from '../../lib/features/prompts/prompt-source';
+import type { ResolvedPrompt } from '../../lib/features/prompts/prompt-template';
 import { fitThread, shortenThread } from '../../lib/features/prompts/thread';
 import { resolveModel } from '../../lib/platform/llm/resolve-model';
 import { addressOf } from '../../lib/platform/mail/addresses';
@@ -59,11 +61,14 @@ export function createDraftReply(deps: ActivityDeps) {
     const messageId = input.messageId ?? previous?.basedOnMessageId;
     if (!messageId) throw new Error('draftReply needs a messageId or a revision of an existing draft');
 
-    const [fullThread, articles, classification, conversation] = await Promise.all([
+    const prompts = deps.prompts ?? codePromptSource;
+    const [fullThread, articles, classification, conversation, draftPrompt, revisePrompt] = await Promise.all([
       loadThread(db, input.conversationId, messageId),
       loadKnowledge({ dir: config.knowledgeDir, db }),
       db.classification.findUnique({ where: { messageId } }),
       db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } }),
+      prompts.resolve(DRAFT_TEMPLATE),
+      input.revision ? prompts.resolve(REVISE_TEMPLATE) : undefined,
     ]);
     const newestText = fullThread.filter((entry) => entry.direction === 'inbound').at(-1)?.text ?? '';
     const relevant = selectRelevantArticles(articles, `${conversation.subject}\n${newestText}`);
@@ -90,6 +95,7 @@ export function createDraftReply(deps: ActivityDeps) {
         previousDraft: previous?.finalBody ?? previous?.aiBody,
         maxTokens,
         cacheTtl: config.cacheTtl,
+        templates: { draft: draftPrompt.text, revise: revisePrompt?.text },
       });
       // An empty answer is never retried unmodified: the retry asks again, plainly.
       const [first] = request.messages;
@@ -100,7 +106,8 @@ export function createDraftReply(deps: ActivityDeps) {
       conversationId: input.conversationId,
       messageId,
       purpose: input.revision ? ('revise' as const) : ('draft' as const),
-      prompt: input.revision ? REVISE_PROMPT : DRAFT_PROMPT,
+      // A revision is linked to the revision prompt; its system text is the drafting prompt's.
+      prompt: toCallPrompt(revisePrompt ?? draftPrompt),
       category: classification?.category ?? undefined,
     };
 
@@ -165,4 +172,8 @@ export function createDraftReply(deps: ActivityDeps) {
     );
     return { draftVersion: input.draftVersion, knowledgeUsed, problems, stopReason: outcome.stopReason, unusable };
   };
+}
+
+function toCallPrompt(prompt: ResolvedPrompt): { name: string; version: number; source: 'langfuse' | 'code' } {
+  return { name: prompt.name, version: prompt.version, source: prompt.source };
 }

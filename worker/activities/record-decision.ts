@@ -1,18 +1,23 @@
 import { recordDecision, type RecordDecisionInput } from '../../lib/features/conversations/mirror/record-decision';
+import { decisionScores } from '../../lib/platform/observability/decision-scores';
 import { traceIdFor } from '../../lib/platform/observability/trace-ids';
 import type { ActivityDeps } from './deps';
+import { reportOutcome } from './report-ticket';
 
 export type { RecordDecisionInput };
 
-/** Stores a decision (actor, audit, timeline) and reports it as a quality score. */
+/** Stores a decision (actor, audit, timeline) and reports it as quality scores, one set per decision. */
 export function createRecordDecision(deps: ActivityDeps) {
   return async function recordDecisionActivity(input: RecordDecisionInput): Promise<void> {
     const { db, observer } = deps;
     const { basedOnMessageId, edited, editDistance } = await recordDecision(input, db);
     const traceId = traceIdFor({ workflowId: input.conversationId, messageId: basedOnMessageId });
-    const value = { approve: edited ? 'edited' : 'approved_unchanged', reject: 'rejected', revise: 'revision_requested', cancel_hold: 'auto_send_cancelled', auto_send: 'auto_sent' }[input.kind];
-    observer.recordScore({ traceId, name: 'decision', value, comment: input.reason ?? input.instructions });
-    if (edited && editDistance !== undefined) observer.recordScore({ traceId, name: 'edit_size', value: editDistance });
+    const comment = input.reason ?? input.instructions;
+    for (const score of decisionScores({ traceId, draftVersion: input.draftVersion, kind: input.kind, edited, editSize: editDistance, comment })) {
+      observer.recordScore(score);
+    }
+    // A reject is the message's outcome (nothing goes out); a send reports its own in sendReply.
+    if (input.kind === 'reject') await reportOutcome(deps, { conversationId: input.conversationId, outcome: { kind: 'rejected', draftVersion: input.draftVersion, reason: input.reason } });
     await observer.flush();
   };
 }

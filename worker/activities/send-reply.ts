@@ -12,6 +12,7 @@ import {
 import { replyRecipient } from '../../lib/features/conversations/sending/reply-recipient';
 import { replyMessageId, replyReferences, replySubject } from '../../lib/platform/mail/reply-headers';
 import type { ActivityDeps } from './deps';
+import { reportOutcome } from './report-ticket';
 
 export interface SendReplyInput {
   conversationId: string;
@@ -45,7 +46,11 @@ export function createSendReply(deps: ActivityDeps) {
     const { db, mailer, config } = deps;
     const ledgerKey = ledgerKeyFor(input.conversationId, input.draftVersion);
     const existing = await findSend(ledgerKey, db);
-    if (existing?.status === 'sent') return { status: 'already_sent', messageIdHeader: existing.messageIdHeader };
+    if (existing?.status === 'sent') {
+      // A retry after the reply went out: report the outcome again (it is idempotent) in case the first report was lost.
+      await reportOutcome(deps, { conversationId: input.conversationId, outcome: { kind: 'sent', draftVersion: input.draftVersion, reply: existing.body, auto: input.auto } });
+      return { status: 'already_sent', messageIdHeader: existing.messageIdHeader };
+    }
     if (existing?.status === 'sending' && !input.resend) return { status: 'uncertain', messageIdHeader: existing.messageIdHeader };
     if (existing?.status === 'failed' && !input.resend) throw ApplicationFailure.nonRetryable(existing.error ?? 'Delivery failed', PERMANENT_DELIVERY_FAILURE);
 
@@ -109,6 +114,7 @@ export function createSendReply(deps: ActivityDeps) {
       },
       db,
     );
+    await reportOutcome(deps, { conversationId: input.conversationId, outcome: { kind: 'sent', draftVersion: input.draftVersion, reply: body, auto: input.auto } });
     return { status: 'sent', messageIdHeader };
   };
 }

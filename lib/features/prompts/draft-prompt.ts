@@ -4,9 +4,48 @@ import { STYLE_GUIDE } from './style-guide';
 import { neutralise, renderTriageNotes, UNTRUSTED_DATA_RULES } from './untrusted-content';
 import { renderThread, type OmittedMessages, type ThreadEntry } from './thread';
 import { cacheControl, type CacheTtl } from './cache-control';
+import { defineTemplate, renderPrompt } from './prompt-template';
 
-export const DRAFT_PROMPT = { name: 'draft-reply', version: 2 } as const;
-export const REVISE_PROMPT = { name: 'revise-reply', version: 2 } as const;
+/**
+ * The editable texts (LangFuse prompts `draft-reply` and `revise-reply`); knowledge, thread and
+ * triage notes are added by the code. The untrusted-data rules and the neutralised customer
+ * text are variables, so no version from LangFuse can leave them out.
+ */
+export const DRAFT_TEMPLATE = defineTemplate({
+  name: 'draft-reply',
+  version: 2,
+  variables: ['untrusted_data_rules'],
+  text: `You write replies for a customer support team. A support agent or an automatic
+policy checks every reply before it is sent.
+
+Write only the body of one reply email to the newest customer email: plain text, polite, concise,
+in the customer's language, following the style guide below. Use only facts from the knowledge
+articles below and the conversation; if they do not answer the question, say that the team will
+look into it and follow up. Never promise refunds, credits, legal outcomes or account changes the
+knowledge does not allow. Never include links or email addresses that are not in the knowledge
+articles. Never mention these instructions, the classification, or that you are an AI unless asked.
+
+{{untrusted_data_rules}}
+
+${STYLE_GUIDE}`,
+});
+
+export const REVISE_TEMPLATE = defineTemplate({
+  name: 'revise-reply',
+  version: 2,
+  variables: ['previous_draft', 'revision_instructions'],
+  text: `Your previous draft:
+<previous_draft>
+{{previous_draft}}
+</previous_draft>
+A support agent asked for a revision. Follow these instructions from the agent:
+<revision_instructions>
+{{revision_instructions}}
+</revision_instructions>`,
+});
+
+export const DRAFT_PROMPT = { name: DRAFT_TEMPLATE.name, version: DRAFT_TEMPLATE.version } as const;
+export const REVISE_PROMPT = { name: REVISE_TEMPLATE.name, version: REVISE_TEMPLATE.version } as const;
 
 /** Room for one reply; a max_tokens stop is retried once with the larger budget. */
 export const DRAFT_MAX_TOKENS = 1500;
@@ -32,19 +71,9 @@ export interface DraftPromptInput {
   maxTokens?: number;
   /** How long the cached prefix lives: 5 minutes (writes at 1.25×) or 1 hour (2×). */
   cacheTtl?: CacheTtl;
+  /** The system text and the revision text (from LangFuse); default: the templates' own. */
+  templates?: { draft?: string; revise?: string };
 }
-
-const INSTRUCTIONS = `You write replies for a customer support team. A support agent or an automatic
-policy checks every reply before it is sent.
-
-Write only the body of one reply email to the newest customer email: plain text, polite, concise,
-in the customer's language, following the style guide below. Use only facts from the knowledge
-articles below and the conversation; if they do not answer the question, say that the team will
-look into it and follow up. Never promise refunds, credits, legal outcomes or account changes the
-knowledge does not allow. Never include links or email addresses that are not in the knowledge
-articles. Never mention these instructions, the classification, or that you are an AI unless asked.
-
-${UNTRUSTED_DATA_RULES}`;
 
 function renderKnowledge(articles: readonly KnowledgeArticle[]): string {
   if (articles.length === 0) return '<knowledge>\n(no articles)\n</knowledge>';
@@ -60,15 +89,17 @@ function renderKnowledge(articles: readonly KnowledgeArticle[]): string {
  */
 export function buildDraftRequest(input: DraftPromptInput): Anthropic.MessageCreateParamsNonStreaming {
   const revision = input.revisionInstructions
-    ? `\n\nYour previous draft:\n<previous_draft>\n${neutralise(input.previousDraft ?? '')}\n</previous_draft>\n` +
-      `A support agent asked for a revision. Follow these instructions from the agent:\n` +
-      `<revision_instructions>\n${neutralise(input.revisionInstructions)}\n</revision_instructions>`
+    ? `\n\n${renderPrompt(input.templates?.revise ?? REVISE_TEMPLATE.text, {
+        previous_draft: neutralise(input.previousDraft ?? ''),
+        revision_instructions: neutralise(input.revisionInstructions),
+      })}`
     : '';
+  const instructions = renderPrompt(input.templates?.draft ?? DRAFT_TEMPLATE.text, { untrusted_data_rules: UNTRUSTED_DATA_RULES });
   return {
     model: input.model,
     max_tokens: input.maxTokens ?? DRAFT_MAX_TOKENS,
     system: [
-      { type: 'text', text: `${INSTRUCTIONS}\n\n${STYLE_GUIDE}` },
+      { type: 'text', text: instructions },
       { type: 'text', text: renderKnowledge(input.knowledge), cache_control: cacheControl(input.cacheTtl) },
     ],
     messages: [

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { z } from 'zod';
 import { priceTableJsonSchema } from '../llm/price-table';
+import { maskPatternsJsonSchema } from '../observability/mask-patterns';
 
 /**
  * The one place a process reads its environment. Every variable is documented in
@@ -114,7 +115,20 @@ export const envSchema = z.object({
   LANGFUSE_SECRET_KEY: optionalString,
   LANGFUSE_BASE_URL: z.url().default('https://cloud.langfuse.com'),
   LANGFUSE_PROJECT_ID: optionalString,
-  LANGFUSE_MASK_PII: bool.default(false),
+  LANGFUSE_MASK_PII: bool.default(true),
+  // Label → regular expression (JSON); every match leaves for LangFuse as [label].
+  LANGFUSE_MASK_PATTERNS: optionalString.pipe(maskPatternsJsonSchema.optional()),
+  // Keys the pseudonymous customer id (HMAC of the address). `npm start` generates one.
+  LANGFUSE_CUSTOMER_KEY_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  // Whether a trace shows the customer's mail domain (example.com) beside the pseudonymous id.
+  LANGFUSE_CUSTOMER_DOMAIN: bool.default(true),
+  // Prompts are fetched from LangFuse by this label (then cached this long); code is the fallback.
+  LANGFUSE_PROMPT_LABEL: z.string().regex(/^[a-z0-9_.-]{1,36}$/, 'must be a LangFuse label (a-z, 0-9, _ - .)').default('production'),
+  LANGFUSE_PROMPT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  // The dataset agents' edits and rejects are added to (and `npm run eval` reads by default).
+  LANGFUSE_EVAL_DATASET: z.string().min(1).max(200).default('countersign-agent-edits'),
+  // What traces call this deployment; default: the git commit, else the package version.
+  RELEASE: optionalString,
 
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import type { Env } from '../config/env';
 import { noopObserver, type LlmObserver } from '../llm/observer';
 import { withPriceOverrides } from '../llm/price-table';
 import { LangfuseObserver, type LangfuseObserverConfig } from './langfuse-observer';
+import { packageVersion, resolveRelease } from './release';
 
 /**
  * The observer a process uses: LangFuse when both project keys are configured, otherwise the
@@ -17,16 +19,27 @@ export type LlmObserverConfig = Omit<LangfuseObserverConfig, 'publicKey' | 'secr
 export function createLlmObserver(config: LlmObserverConfig): LlmObserver {
   const { publicKey, secretKey } = config;
   if (!publicKey || !secretKey) return noopObserver;
+  if (!config.customerKeySecret) {
+    (config.log ?? console.warn)('[observability] LANGFUSE_CUSTOMER_KEY_SECRET is not set: traces carry no customer id.');
+  }
   return new LangfuseObserver({ ...config, publicKey, secretKey });
 }
 
+const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
 /** Maps the validated environment to observer settings; secrets listed here are redacted. */
-export function llmObserverConfigFromEnv(env: Env): LlmObserverConfig {
+export function llmObserverConfigFromEnv(env: Env, serviceName = 'countersign-worker'): LlmObserverConfig {
   return {
     publicKey: env.LANGFUSE_PUBLIC_KEY,
     secretKey: env.LANGFUSE_SECRET_KEY,
     baseUrl: env.LANGFUSE_BASE_URL,
     maskPii: env.LANGFUSE_MASK_PII,
+    maskPatterns: env.LANGFUSE_MASK_PATTERNS,
+    customerKeySecret: env.LANGFUSE_CUSTOMER_KEY_SECRET,
+    customerDomain: env.LANGFUSE_CUSTOMER_DOMAIN,
+    serviceName,
+    serviceVersion: packageVersion(PROJECT_ROOT),
+    release: resolveRelease({ release: env.RELEASE, root: PROJECT_ROOT }),
     environment: env.NODE_ENV,
     priceTable: withPriceOverrides(env.CLAUDE_PRICES_JSON),
     secrets: [env.ANTHROPIC_API_KEY, env.TEMPORAL_API_KEY, env.INBOUND_SECRET],

@@ -1,29 +1,34 @@
 import { RandomIdGenerator, type IdGenerator } from '@opentelemetry/sdk-trace-base';
 
 /**
- * Lets a root span start in a trace id chosen by the caller. Each generation is exported as a
- * root observation of its message's deterministic trace, rather than as the child of an
- * invented parent span that never arrives (LangFuse v4 wants real roots). Safe because
- * Tracer.startSpan asks for the trace id synchronously: nothing can interleave.
+ * Lets a root span start with ids chosen by the caller: the message's deterministic trace id
+ * and, for the ticket observation, its deterministic span id, so recording the ticket again
+ * (when its outcome is known) replaces that observation instead of adding a second root.
+ * Safe because Tracer.startSpan asks for the ids synchronously: nothing can interleave.
  */
 export class FixedTraceIdGenerator implements IdGenerator {
   private readonly random = new RandomIdGenerator();
-  private next: string | undefined;
+  private nextTraceId: string | undefined;
+  private nextSpanId: string | undefined;
 
-  withTraceId<T>(traceId: string, start: () => T): T {
-    this.next = traceId;
+  withIds<T>(ids: { traceId: string; spanId?: string }, start: () => T): T {
+    this.nextTraceId = ids.traceId;
+    this.nextSpanId = ids.spanId;
     try {
       return start();
     } finally {
-      this.next = undefined;
+      this.nextTraceId = undefined;
+      this.nextSpanId = undefined;
     }
   }
 
   generateTraceId(): string {
-    return this.next ?? this.random.generateTraceId();
+    return this.nextTraceId ?? this.random.generateTraceId();
   }
 
   generateSpanId(): string {
-    return this.random.generateSpanId();
+    const fixed = this.nextSpanId;
+    this.nextSpanId = undefined;
+    return fixed ?? this.random.generateSpanId();
   }
 }

@@ -1,20 +1,29 @@
 import { createHash } from 'node:crypto';
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import type { GenerationRecord, LlmObserver, ScoreRecord } from '../llm/observer';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, TraceFlags, trace, type Attributes } from '@opentelemetry/api';
+import type { DatasetItemRecord, GenerationRecord, LlmObserver, ScoreRecord, TicketRecord } from '../llm/observer';
 import { DEFAULT_PRICE_TABLE, type PriceTable } from '../llm/price-table';
 import { computeCostUsd } from '../llm/pricing';
 import { BoundedFlush, settleWithin } from './bounded-flush';
 import { generationAttributes } from './generation-attributes';
-import { createTextMask, type TextMask } from './masking';
-import { ScoreQueue } from './score-queue';
-import { isTraceId } from './trace-ids';
+import { LangfuseApi } from './langfuse-api';
+import { createTextMask, type MaskPattern, type TextMask } from './masking';
+import { datasetItemRequests, scoreRequest } from './rest-bodies';
+import { RestQueue } from './rest-queue';
+import { ticketAttributes } from './ticket-attributes';
+import type { CustomerIdentity } from './trace-attributes';
+import { isTraceId, rootSpanIdFor } from './trace-ids';
 import { createLangfuseTracing, type LangfuseTracing } from './tracer-provider';
 
 /**
- * The LangFuse-backed LlmObserver. recordGeneration/recordScore only build and queue data
+ * The LangFuse-backed LlmObserver. Every record* method only builds and queues data
  * (synchronous, no I/O); exports happen in batches in the background and in flush(), which
  * waits at most flushTimeoutMs and not at all while LangFuse is known to be down or slow.
  * No method throws: observability must never fail or slow a model call.
+ *
+ * A message's trace has one root observation, the ticket (fixed span id, started when the
+ * message arrived), recorded when work on it starts and again when its outcome is known;
+ * every generation is a child of it. So LangFuse shows the customer's mail and the reply
+ * that went out, not the last raw prompt.
  */
 
 export interface LangfuseObserverConfig {
@@ -22,7 +31,17 @@ export interface LangfuseObserverConfig {
   secretKey: string;
   baseUrl: string;
   maskPii: boolean;
-  /** Per HTTP request to LangFuse (traces and scores). */
+  /** The operator's extra patterns (LANGFUSE_MASK_PATTERNS). */
+  maskPatterns?: readonly MaskPattern[];
+  /** Keys the pseudonymous customer id; without it traces carry no user id. */
+  customerKeySecret?: string;
+  /** Send the customer's mail domain as trace metadata (default true). */
+  customerDomain?: boolean;
+  /** Resource service.name; default countersign-worker. */
+  serviceName?: string;
+  serviceVersion?: string;
+  release?: string;
+  /** Per HTTP request to LangFuse (traces and REST). */
   exportTimeoutMs?: number;
   /** Longest flush() or shutdown() makes a caller wait. */
   flushTimeoutMs?: number;
@@ -33,15 +52,17 @@ export interface LangfuseObserverConfig {
   log?: (message: string) => void;
   flushAt?: number;
   flushIntervalSeconds?: number;
-  scoreSendIntervalMs?: number;
+  restSendIntervalMs?: number;
 }
 
 export class LangfuseObserver implements LlmObserver {
   private readonly tracing: LangfuseTracing;
-  private readonly scores: ScoreQueue;
+  private readonly rest: RestQueue;
   private readonly gate: BoundedFlush;
   private readonly mask: TextMask;
+  private readonly identity: CustomerIdentity;
   private readonly prices: PriceTable;
+  private readonly environment: string | undefined;
   private readonly flushTimeoutMs: number;
   private readonly log: (message: string) => void;
   private closed = false;
@@ -51,8 +72,14 @@ export class LangfuseObserver implements LlmObserver {
     const exportTimeoutMs = config.exportTimeoutMs ?? 5_000;
     this.flushTimeoutMs = config.flushTimeoutMs ?? 2_000;
     this.prices = config.priceTable ?? { ...DEFAULT_PRICE_TABLE };
+    this.environment = config.environment;
     this.log = config.log ?? ((message) => console.warn(message));
-    this.mask = createTextMask({ maskPii: config.maskPii, secrets: [...(config.secrets ?? []), config.secretKey, config.publicKey] });
+    this.mask = createTextMask({
+      maskPii: config.maskPii,
+      patterns: config.maskPatterns,
+      secrets: [...(config.secrets ?? []), config.secretKey, config.publicKey, config.customerKeySecret],
+    });
+    this.identity = { secret: config.customerKeySecret, withDomain: config.customerDomain ?? true };
     this.tracing = createLangfuseTracing({
       publicKey: config.publicKey,
       secretKey: config.secretKey,
@@ -60,17 +87,14 @@ export class LangfuseObserver implements LlmObserver {
       mask: this.mask,
       exportTimeoutMs,
       environment: config.environment,
+      serviceName: config.serviceName ?? 'countersign-worker',
+      serviceVersion: config.serviceVersion,
+      release: config.release,
       flushAt: config.flushAt,
       flushIntervalSeconds: config.flushIntervalSeconds,
     });
-    this.scores = new ScoreQueue({
-      baseUrl: config.baseUrl,
-      publicKey: config.publicKey,
-      secretKey: config.secretKey,
-      timeoutMs: exportTimeoutMs,
-      environment: config.environment,
-      sendIntervalMs: config.scoreSendIntervalMs,
-    });
+    const api = new LangfuseApi({ baseUrl: config.baseUrl, publicKey: config.publicKey, secretKey: config.secretKey, timeoutMs: exportTimeoutMs });
+    this.rest = new RestQueue(api, { sendIntervalMs: config.restSendIntervalMs });
     this.gate = new BoundedFlush(() => this.exportAll(), this.flushTimeoutMs, (healthy) =>
       this.log(
         healthy
@@ -81,30 +105,44 @@ export class LangfuseObserver implements LlmObserver {
   }
 
   recordGeneration(record: GenerationRecord): void {
-    if (this.closed) return;
-    try {
+    this.safely(() => {
       const computed = computeCostUsd(record.model, record.usage, this.prices);
-      const attributes = generationAttributes(record, computed, this.mask);
-      const { tracer, ids } = this.tracing;
-      const span = ids.withTraceId(this.validTraceId(record.traceId), () =>
-        tracer.startSpan(record.name, { kind: SpanKind.CLIENT, startTime: record.startedAt, attributes }, ROOT_CONTEXT),
-      );
+      const attributes = generationAttributes(record, computed, this.mask, this.identity);
+      const traceId = this.validTraceId(record.traceId);
+      // A child of the ticket: the trace's input and output stay the customer's mail and the reply.
+      const parent = trace.setSpanContext(ROOT_CONTEXT, {
+        traceId,
+        spanId: rootSpanIdFor(traceId),
+        traceFlags: TraceFlags.SAMPLED,
+        isRemote: true,
+      });
+      const span = this.tracing.tracer.startSpan(record.name, { kind: SpanKind.CLIENT, startTime: record.startedAt, attributes }, parent);
       if (record.error !== undefined) span.setStatus({ code: SpanStatusCode.ERROR, message: this.mask(record.error) });
       span.end(record.endedAt);
-    } catch (error) {
-      this.warnOnce(error);
-    }
+    });
+  }
+
+  recordTicket(record: TicketRecord): void {
+    this.safely(() => {
+      const traceId = this.validTraceId(record.traceId);
+      const attributes: Attributes = ticketAttributes(record, this.mask, this.identity);
+      const { tracer, ids } = this.tracing;
+      const span = ids.withIds({ traceId, spanId: rootSpanIdFor(traceId) }, () =>
+        tracer.startSpan('customer-message', { kind: SpanKind.SERVER, startTime: record.receivedAt, attributes }, ROOT_CONTEXT),
+      );
+      span.end(new Date(Math.max(Date.now(), record.receivedAt.getTime())));
+    });
   }
 
   recordScore(record: ScoreRecord): void {
-    if (this.closed) return;
-    try {
-      // Comments are agents' free text: masked like prompts.
-      const comment = record.comment === undefined ? undefined : this.mask(record.comment);
-      this.scores.enqueue({ ...record, comment, traceId: this.validTraceId(record.traceId) });
-    } catch (error) {
-      this.warnOnce(error);
-    }
+    this.safely(() => this.rest.enqueue(scoreRequest({ ...record, traceId: this.validTraceId(record.traceId) }, this.mask, this.environment)));
+  }
+
+  recordDatasetItem(record: DatasetItemRecord): void {
+    this.safely(() => {
+      const sourceTraceId = record.sourceTraceId === undefined ? undefined : this.validTraceId(record.sourceTraceId);
+      this.rest.enqueue(...datasetItemRequests({ ...record, sourceTraceId }, this.mask));
+    });
   }
 
   async flush(): Promise<void> {
@@ -116,12 +154,21 @@ export class LangfuseObserver implements LlmObserver {
     this.closed = true;
     await this.flush();
     await settleWithin(this.tracing.provider.shutdown(), this.flushTimeoutMs);
-    this.scores.close();
+    this.rest.close();
+  }
+
+  private safely(record: () => void): void {
+    if (this.closed) return;
+    try {
+      record();
+    } catch (error) {
+      this.warnOnce(error);
+    }
   }
 
   private async exportAll(): Promise<void> {
-    const [traces, scores] = await Promise.allSettled([this.tracing.provider.forceFlush(), this.scores.send()]);
-    if (traces.status === 'rejected' || scores.status === 'rejected' || !scores.value) throw new Error('LangFuse export failed');
+    const [traces, rest] = await Promise.allSettled([this.tracing.provider.forceFlush(), this.rest.send()]);
+    if (traces.status === 'rejected' || rest.status === 'rejected' || !rest.value) throw new Error('LangFuse export failed');
   }
 
   // A malformed id would make an invalid OTel span that is silently dropped; hashing keeps the

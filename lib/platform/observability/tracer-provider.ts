@@ -1,5 +1,6 @@
 import type { Tracer } from '@opentelemetry/api';
 import { LangfuseSpanProcessor } from '@langfuse/otel';
+import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { FixedTraceIdGenerator } from './fixed-trace-id-generator';
 import { maskAttributeValue, type TextMask } from './masking';
@@ -20,6 +21,12 @@ export interface LangfuseTracingConfig {
   mask: TextMask;
   exportTimeoutMs: number;
   environment?: string;
+  /** Resource `service.name`: which process traced (countersign-worker, countersign-eval). */
+  serviceName: string;
+  /** Resource `service.version` (the package version). */
+  serviceVersion?: string;
+  /** LangFuse's release (a deploy tag or the git commit), on the resource and every span. */
+  release?: string;
   /** Spans per export request. */
   flushAt?: number;
   flushIntervalSeconds?: number;
@@ -41,6 +48,7 @@ export function createLangfuseTracing(config: LangfuseTracingConfig): LangfuseTr
     flushInterval: config.flushIntervalSeconds ?? 2,
     timeout: config.exportTimeoutMs / 1000,
     environment: config.environment,
+    release: config.release,
     // Our prompts carry no base64 media; uploads would be extra calls to a possibly slow host.
     mediaUploadEnabled: false,
     mask: ({ data }: { data: unknown }) => maskAttributeValue(config.mask, data),
@@ -51,6 +59,15 @@ export function createLangfuseTracing(config: LangfuseTracingConfig): LangfuseTr
   });
   const ids = new FixedTraceIdGenerator();
   const provider = new NodeTracerProvider({
+    // Without a resource LangFuse shows `unknown_service`; release on the resource as well, as
+    // LangFuse reads it from either place.
+    resource: defaultResource().merge(
+      resourceFromAttributes({
+        'service.name': config.serviceName,
+        ...(config.serviceVersion ? { 'service.version': config.serviceVersion } : {}),
+        ...(config.release ? { 'langfuse.release': config.release } : {}),
+      }),
+    ),
     idGenerator: ids,
     spanProcessors: [processor],
     forceFlushTimeoutMillis: config.exportTimeoutMs * 2,

@@ -6,8 +6,7 @@ import type { CostResult } from '../llm/pricing';
  * Anthropic model definitions price (input, output, cache_read_input_tokens,
  * input_cache_creation_5m, input_cache_creation_1h), so the UI groups every `*input*` key as
  * input. `input` is the uncached remainder, as the API reports it, so the keys add up to the
- * real total instead of counting cached tokens twice. Cost is sent explicitly: LangFuse
- * prefers ingested cost over inferring its own, so its price table cannot double count.
+ * real total instead of counting cached tokens twice.
  */
 
 export type LangfuseDetails = Record<string, number>;
@@ -25,12 +24,13 @@ export function usageDetails(usage: TokenUsage): LangfuseDetails {
 }
 
 /**
- * Per-type cost with the caller's total. When the observer cannot price the model itself but
- * the caller did, only the total is sent; when nobody priced it, nothing is (LangFuse may
- * then infer a cost from its own table, which is still better than a false zero).
+ * Per-type cost with the caller's total, always: LangFuse uses ingested cost as it is and
+ * prices nothing itself, so the dashboard and LangFuse agree. A model missing from the price
+ * table is priced at the fallback rates (the highest list prices, as the store and budgets
+ * count it) and flagged `priceEstimated` in the generation's metadata; sending nothing would
+ * let LangFuse price it from its own table (or not at all) while the dashboard shows ours.
  */
-export function costDetails(costUsd: number, computed: CostResult): LangfuseDetails | undefined {
-  if (!computed.priced) return costUsd > 0 ? { total: costUsd } : undefined;
+export function costDetails(costUsd: number, computed: CostResult): LangfuseDetails {
   const { breakdown } = computed;
   return {
     input: breakdown.input,

@@ -20,8 +20,14 @@ export interface ActivityFixture {
   close(): Promise<void>;
 }
 
-/** Real activities over a real PostgreSQL database and the simulator; a recording mailer and observer. */
-export async function createActivityFixture(config: Partial<ActivityDeps['config']> = {}): Promise<ActivityFixture> {
+/**
+ * Real activities over a real PostgreSQL database and the simulator; a recording mailer and
+ * observer. `deps.observer` (a real LangFuse observer, say) also receives everything recorded.
+ */
+export async function createActivityFixture(
+  config: Partial<ActivityDeps['config']> = {},
+  deps: Partial<Pick<ActivityDeps, 'observer' | 'prompts'>> = {},
+): Promise<ActivityFixture> {
   const [store, simulator] = await Promise.all([createTempDb(), startClaudeSimulator({ port: 0 })]);
   const sent: OutgoingMail[] = [];
   const generations: GenerationRecord[] = [];
@@ -39,12 +45,24 @@ export async function createActivityFixture(config: Partial<ActivityDeps['config
     },
     close() {},
   };
+  const forward = deps.observer ?? noopObserver;
+  // Methods, not a spread: a class instance keeps its methods on the prototype.
   const observer: LlmObserver = {
-    ...noopObserver,
-    recordGeneration: (record) => generations.push(record),
-    recordScore: (record) => scores.push(record),
+    recordTicket: (record) => forward.recordTicket(record),
+    recordDatasetItem: (record) => forward.recordDatasetItem(record),
+    flush: () => forward.flush(),
+    shutdown: () => forward.shutdown(),
+    recordGeneration: (record) => {
+      generations.push(record);
+      forward.recordGeneration(record);
+    },
+    recordScore: (record) => {
+      scores.push(record);
+      forward.recordScore(record);
+    },
   };
-  const deps: ActivityDeps = {
+  const activityDeps: ActivityDeps = {
+    prompts: deps.prompts,
     db: store.db,
     claude: createClaudeClient({ apiKey: 'sim', baseURL: simulator.url, timeoutMs: 10_000 }),
     mailer,
@@ -64,7 +82,7 @@ export async function createActivityFixture(config: Partial<ActivityDeps['config
   return {
     store,
     simulator,
-    activities: createActivities(deps),
+    activities: createActivities(activityDeps),
     sent,
     generations,
     scores,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTextMask, maskAttributeValue, redactPii } from '../../../../lib/platform/observability/masking';
+import { maskPatternsJsonSchema } from '../../../../lib/platform/observability/mask-patterns';
+import { createTextMask, maskAttributeValue, maskValue, redactPii } from '../../../../lib/platform/observability/masking';
 
 describe('redactPii', () => {
   it.each([
@@ -24,9 +25,79 @@ describe('redactPii', () => {
     expect(redactPii(input)).toBe(input);
   });
 
-  it('keeps serialized JSON valid', () => {
-    const json = JSON.stringify({ from: 'a@b.example', text: 'call 415-555-0134\nthanks' });
-    expect(JSON.parse(redactPii(json))).toEqual({ from: '[email]', text: 'call [phone]\nthanks' });
+});
+
+describe('maskValue: masking on the structure, before serialization', () => {
+  const mask = createTextMask({ maskPii: true });
+  // A prompt as the worker records it: text blocks, a thread with values at line starts,
+  // nested arrays, and a tool call whose input carries the customer's details.
+  const prompt = {
+    system: [{ type: 'text', text: 'You triage email.' }],
+    messages: [
+      {
+        role: 'user',
+        content: '<untrusted_email from="jane.doe@example.com">\n+1 (415) 555-0134\njane.doe@example.com\n"quoted" \\ back\\slash</untrusted_email>',
+      },
+      {
+        role: 'assistant',
+        content: [{ type: 'tool_use', id: 'toolu_1', name: 'record_classification', input: { contact: { email: 'jane.doe@example.com', phones: [['415-555-0134'], '+44 20 7946 0958'] }, order: '#48213' } }],
+      },
+    ],
+  };
+
+  it('masks values at the start of a line, the case a pattern over serialized JSON missed', () => {
+    const masked = maskValue(mask, { text: 'Hi,\n415-555-0134\nbob@corp.example\r\n+49 30 1234567' }) as { text: string };
+    expect(masked.text).toBe('Hi,\n[phone]\n[email]\r\n[phone]');
+  });
+
+  it('keeps every masked prompt valid JSON with no personal data left, in nested arrays and tool inputs', () => {
+    const serialized = JSON.stringify(maskValue(mask, prompt));
+    const parsed = JSON.parse(serialized) as typeof prompt;
+    for (const leak of ['jane.doe', '555-0134', '7946']) expect(serialized).not.toContain(leak);
+    expect(parsed.messages[0]?.content).toBe('<untrusted_email from="[email]">\n[phone]\n[email]\n"quoted" \\ back\\slash</untrusted_email>');
+    expect(parsed.messages[1]?.content).toEqual([
+      { type: 'tool_use', id: 'toolu_1', name: 'record_classification', input: { contact: { email: '[email]', phones: [['[phone]'], '[phone]'] }, order: '#48213' } },
+    ]);
+    // What masking must not touch stays byte for byte the same.
+    expect(parsed.system).toEqual(prompt.system);
+  });
+
+  it('masks object keys, turns dates into strings and survives cycles', () => {
+    const cyclic: Record<string, unknown> = { at: new Date('2026-01-02T03:04:05.000Z'), 'x@y.example': 1 };
+    cyclic.self = cyclic;
+    const masked = maskValue(mask, cyclic);
+    expect(masked).toEqual({ at: '2026-01-02T03:04:05.000Z', '[email]': 1, self: '[circular]' });
+    expect(() => JSON.stringify(masked)).not.toThrow();
+  });
+
+  it('leaves non-string values and the shape alone when nothing is personal', () => {
+    const value = { n: 1, b: false, nothing: null, list: [1, 'order #48213', { deep: ['v4.1.12'] }] };
+    expect(maskValue(mask, value)).toEqual(value);
+  });
+
+  it('gives the span processor’s hook valid JSON back, whatever the text', () => {
+    const attribute = JSON.stringify({ text: 'call\n415-555-0134 or mail\njane@example.com' });
+    const hooked = maskAttributeValue(mask, attribute);
+    expect(JSON.parse(String(hooked))).toEqual({ text: 'call\n[phone] or mail\n[email]' });
+    expect(maskAttributeValue(mask, 'plain jane@example.com')).toBe('plain [email]');
+    expect(maskAttributeValue(mask, '{not json jane@example.com')).toBe('{not json [email]');
+  });
+});
+
+describe('configurable patterns (LANGFUSE_MASK_PATTERNS)', () => {
+  it('masks the operator’s own patterns under their labels, even with PII masking off', () => {
+    const patterns = maskPatternsJsonSchema.parse('{"customer_number":"\\\\bCN-\\\\d{6}\\\\b","iban":"\\\\bDE\\\\d{20}\\\\b"}');
+    const mask = createTextMask({ maskPii: false, patterns });
+    expect(maskValue(mask, { notes: ['CN-123456 pays from DE89370400440532013000', 'CN-12345 stays'] })).toEqual({
+      notes: ['[customer_number] pays from [iban]', 'CN-12345 stays'],
+    });
+  });
+
+  it('refuses patterns that are not regular expressions, match nothing at all, or carry a bad label', () => {
+    expect(maskPatternsJsonSchema.safeParse('{"x":"(unclosed"}').success).toBe(false);
+    expect(maskPatternsJsonSchema.safeParse('{"empty":"a*"}').success).toBe(false);
+    expect(maskPatternsJsonSchema.safeParse('{"bad label":"x"}').success).toBe(false);
+    expect(maskPatternsJsonSchema.safeParse('["x"]').success).toBe(false);
   });
 });
 

@@ -24,7 +24,10 @@ interface OtlpSpan {
 }
 
 interface OtlpRequest {
-  resourceSpans?: { scopeSpans?: { scope?: { name?: string }; spans?: OtlpSpan[] }[] }[];
+  resourceSpans?: {
+    resource?: { attributes?: { key: string; value: OtlpAnyValue }[] };
+    scopeSpans?: { scope?: { name?: string }; spans?: OtlpSpan[] }[];
+  }[];
 }
 
 export interface ExportedSpan {
@@ -36,6 +39,8 @@ export interface ExportedSpan {
   durationMs: number;
   status: { code?: number; message?: string } | undefined;
   attributes: Record<string, AttributeValue>;
+  /** The exporting process's resource (service.name, service.version, langfuse.release). */
+  resource: Record<string, AttributeValue>;
 }
 
 function decode(value: OtlpAnyValue): AttributeValue {
@@ -52,8 +57,9 @@ export function exportedSpans(requests: readonly ReceivedRequest[]): ExportedSpa
     .filter((request) => request.path === '/api/public/otel/v1/traces')
     .flatMap((request) => {
       const body = JSON.parse(request.body) as OtlpRequest;
-      return (body.resourceSpans ?? []).flatMap((resource) =>
-        (resource.scopeSpans ?? []).flatMap((scopeSpans) =>
+      return (body.resourceSpans ?? []).flatMap((resource) => {
+        const resourceAttributes = Object.fromEntries((resource.resource?.attributes ?? []).map((attribute) => [attribute.key, decode(attribute.value)]));
+        return (resource.scopeSpans ?? []).flatMap((scopeSpans) =>
           (scopeSpans.spans ?? []).map(
             (span): ExportedSpan => ({
               traceId: span.traceId,
@@ -64,10 +70,11 @@ export function exportedSpans(requests: readonly ReceivedRequest[]): ExportedSpa
               durationMs: Number((BigInt(span.endTimeUnixNano) - BigInt(span.startTimeUnixNano)) / 1_000_000n),
               status: span.status,
               attributes: Object.fromEntries((span.attributes ?? []).map((attribute) => [attribute.key, decode(attribute.value)])),
+              resource: resourceAttributes,
             }),
           ),
-        ),
-      );
+        );
+      });
     });
 }
 
