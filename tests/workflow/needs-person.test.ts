@@ -37,7 +37,8 @@ describe('a classification that will not succeed lands with a person', () => {
       expect(state.needsPerson).toBe(true);
       expect(run.calls.draftReply).toHaveLength(0);
       expect(run.calls.sendReply).toHaveLength(0);
-      expect(run.calls.mirrorStatus.at(-1)).toMatchObject({ status: 'needs_person', needsPerson: { stage: 'classify' } });
+      // The query sees the new status before its mirror activity has run: wait for the write.
+      await expect.poll(() => run.calls.mirrorStatus.at(-1)).toMatchObject({ status: 'needs_person', needsPerson: { stage: 'classify' } });
       await composeAndExpectOneSend(run, 1);
     });
   });
