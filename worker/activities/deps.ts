@@ -4,6 +4,7 @@ import type { PriceTable } from '../../lib/platform/llm/price-table';
 import type { LlmObserver } from '../../lib/platform/llm/observer';
 import type { Mailer } from '../../lib/platform/mail/mailer';
 import type { ModelBudget } from '../../lib/core/policy/model-budget';
+import type { TrustThresholds } from '../../lib/core/policy/trust';
 
 /** Everything activities touch, built once by the worker; tests pass fakes. */
 export interface ActivityDeps {
@@ -17,6 +18,8 @@ export interface ActivityDeps {
 export interface ActivityConfig {
   classifyModel: string;
   draftModel: string;
+  /** The second check of a draft (CLAUDE_VERIFY_MODEL); default the classify model. */
+  verifyModel?: string;
   /** Lifetime of the cached prompt prefixes (CLAUDE_CACHE_TTL); default 5m. */
   cacheTtl?: '5m' | '1h';
   categories: string[];
@@ -32,4 +35,8 @@ export interface ActivityConfig {
   prices?: PriceTable;
   /** Spend caps until a manager saves some in settings (MODEL_BUDGET_*_USD). */
   modelBudgetDefaults?: ModelBudget;
+  /** When a category earns auto-send and when it loses it (AUTONOMY_*); default the built-in ones. */
+  trustThresholds?: TrustThresholds;
+  /** Where a demotion is emailed (AUTONOMY_NOTIFY_EMAIL, else escalationEmail). */
+  autonomyNotifyEmail?: string;
 }

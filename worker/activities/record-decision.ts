@@ -1,6 +1,7 @@
 import { recordDecision, type RecordDecisionInput } from '../../lib/features/conversations/mirror/record-decision';
 import { traceIdFor } from '../../lib/platform/observability/trace-ids';
 import type { ActivityDeps } from './deps';
+import { reassessTrust } from './reassess-trust';
 
 export type { RecordDecisionInput };
 
@@ -8,7 +9,8 @@ export type { RecordDecisionInput };
 export function createRecordDecision(deps: ActivityDeps) {
   return async function recordDecisionActivity(input: RecordDecisionInput): Promise<void> {
     const { db, observer } = deps;
-    const { basedOnMessageId, edited, editDistance } = await recordDecision(input, db);
+    const { basedOnMessageId, edited, editDistance, evidenceCategory } = await recordDecision(input, db);
+    await reassessTrust(deps, evidenceCategory);
     const traceId = traceIdFor({ workflowId: input.conversationId, messageId: basedOnMessageId });
     const value = { approve: edited ? 'edited' : 'approved_unchanged', reject: 'rejected', revise: 'revision_requested', cancel_hold: 'auto_send_cancelled', auto_send: 'auto_sent' }[input.kind];
     observer.recordScore({ traceId, name: 'decision', value, comment: input.reason ?? input.instructions });

@@ -1,0 +1,38 @@
+/**
+ * Everything in an email that a model reads but a person may not notice, as plain text for
+ * the screening: the visible text with quote markers removed (instructions hide in quoted
+ * "earlier replies"), and the HTML's hidden layers (comments, hidden elements, attribute
+ * text such as alt and title). Zero-width characters, often used to split trigger words,
+ * are removed. Pure string work: no DOM, no HTML is ever rendered.
+ */
+
+const ZERO_WIDTH = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#64': '@', '#x40': '@' };
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&#(\d+);/g, (_match, code: string) => String.fromCodePoint(Number(code) % 0x110000))
+    .replace(/&#x([0-9a-f]+);/gi, (_match, code: string) => String.fromCodePoint(parseInt(code, 16) % 0x110000))
+    .replace(/&([a-z]+|#x?[0-9a-f]+);/gi, (match, name: string) => ENTITIES[name.toLowerCase()] ?? match);
+}
+
+/** Quote markers ("> ", "| ", ">>") stripped from the start of every line. */
+export function unquote(text: string): string {
+  return text.replace(/^[ \t]*(?:[>|][ \t]?)+/gm, '');
+}
+
+/** The text of an HTML body, hidden parts included: comment contents, alt/title values, every element's text. */
+export function htmlLayers(html: string): string {
+  const attributes = [...html.matchAll(/\b(?:alt|title|aria-label|data-[\w-]+)\s*=\s*("([^"]*)"|'([^']*)')/gi)].map((match) => match[2] ?? match[3] ?? '');
+  const body = html
+    .replace(/<!--([\s\S]*?)-->/g, ' $1 ')
+    .replace(/<\s*(br|\/p|\/div|\/li|\/tr|\/h\d)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, ' ');
+  return decodeEntities([body, ...attributes].join('\n'));
+}
+
+/** Every layer as one text for pattern screening, normalised for matching. */
+export function emailLayers(text: string, html?: string | null): string {
+  const layers = [unquote(text), html ? unquote(htmlLayers(html)) : ''].join('\n');
+  return layers.replace(ZERO_WIDTH, '').normalize('NFKC');
+}
