@@ -73,7 +73,7 @@ export interface TrustFigures {
   eligible: boolean;
   /** Why the category is not eligible (empty when it is), in words a manager reads. */
   blockers: string[];
-  recent: { decisions: number; agreement: number | null };
+  recent: { decisions: number; agreement: number | null; counts: Record<EvidenceKind, number> };
   /** The recent agreement is below the demotion threshold (with enough recent decisions). */
   belowDemotionThreshold: boolean;
 }
@@ -99,6 +99,12 @@ function weightedAgreement(items: readonly TrustEvidence[], now: Date, threshold
   return total > 0 ? agreed / total : null;
 }
 
+function countKinds(items: readonly TrustEvidence[]): Record<EvidenceKind, number> {
+  const counts = Object.fromEntries(EVIDENCE_KINDS.map((kind) => [kind, 0])) as Record<EvidenceKind, number>;
+  for (const item of items) counts[item.kind] += 1;
+  return counts;
+}
+
 /** The evidence a category's trust is computed from: inside the window, newest first. */
 export function evidenceInWindow(evidence: readonly TrustEvidence[], thresholds: TrustThresholds, now: Date, since?: Date | null): TrustEvidence[] {
   const from = Math.max(now.getTime() - thresholds.windowDays * DAY_MS, since?.getTime() ?? -Infinity);
@@ -111,8 +117,7 @@ export function evidenceInWindow(evidence: readonly TrustEvidence[], thresholds:
  */
 export function assessTrust(evidence: readonly TrustEvidence[], thresholds: TrustThresholds, now: Date, since?: Date | null): TrustFigures {
   const items = evidenceInWindow(evidence, thresholds, now, since);
-  const counts = Object.fromEntries(EVIDENCE_KINDS.map((kind) => [kind, 0])) as Record<EvidenceKind, number>;
-  for (const item of items) counts[item.kind] += 1;
+  const counts = countKinds(items);
   const agreement = weightedAgreement(items, now, thresholds);
   const rejects = counts.rejected + counts.auto_sent_bad;
 
@@ -136,14 +141,14 @@ export function assessTrust(evidence: readonly TrustEvidence[], thresholds: Trus
     rejects,
     eligible: blockers.length === 0,
     blockers,
-    recent: { decisions: recentItems.length, agreement: recentAgreement },
+    recent: { decisions: recentItems.length, agreement: recentAgreement, counts: countKinds(recentItems) },
     belowDemotionThreshold,
   };
 }
 
 /** The sentence a demotion is audited and announced with. */
 export function demotionSummary(category: string, figures: TrustFigures, thresholds: TrustThresholds): string {
-  const { counts } = figures;
+  const { counts } = figures.recent;
   const bad = [
     counts.rejected ? `${counts.rejected} rejected` : '',
     counts.revised ? `${counts.revised} revised` : '',

@@ -36,3 +36,40 @@ export function emailLayers(text: string, html?: string | null): string {
   const layers = [unquote(text), html ? unquote(htmlLayers(html)) : ''].join('\n');
   return layers.replace(ZERO_WIDTH, '').normalize('NFKC');
 }
+
+const ATTRIBUTION = /(?:wrote|schrieb|a écrit|escribió|scrisse|schreef|skrev)\s*:?\s*$/i;
+const ORIGINAL_HEADER = /^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|forwarded message)\s*-{2,}\s*$/i;
+const ADDRESS_IN = /[a-z0-9._%+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/gi;
+
+function mentionsOwnDomain(line: string, ownDomains: readonly string[]): boolean {
+  return [...line.matchAll(ADDRESS_IN)].some((match) => {
+    const domain = (match[1] ?? '').toLowerCase();
+    return ownDomains.some((own) => domain === own || domain.endsWith(`.${own}`));
+  });
+}
+
+/**
+ * The parts of an email that present themselves as an earlier reply of ours: a quoted block
+ * ("> ...") after an attribution line naming one of our addresses ("On Mon, Support
+ * <support@…> wrote:"), or everything after an "Original Message" header whose From is ours.
+ */
+export function quotedFromUs(text: string, ownDomains: readonly string[]): string[] {
+  const lines = text.split(/\r?\n/);
+  const blocks: string[] = [];
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    if (ATTRIBUTION.test(line) && mentionsOwnDomain(line, ownDomains)) {
+      const quoted: string[] = [];
+      while (index + 1 < lines.length && /^\s*>/.test(lines[index + 1] ?? '')) quoted.push(lines[++index] ?? '');
+      if (quoted.length > 0) blocks.push(unquote(quoted.join('\n')));
+    } else if (ORIGINAL_HEADER.test(line.trim())) {
+      const rest = lines.slice(index + 1);
+      const from = rest.slice(0, 6).find((candidate) => /^\s*from\s*:/i.test(candidate));
+      if (from && mentionsOwnDomain(from, ownDomains)) {
+        blocks.push(rest.filter((candidate) => !/^\s*(?:from|sent|to|cc|subject|date)\s*:/i.test(candidate)).join('\n'));
+      }
+      break;
+    }
+  }
+  return blocks.map((block) => block.trim()).filter(Boolean);
+}

@@ -30,6 +30,12 @@ export async function recordReceived(input: RecordReceivedInput, db: Db = getDb(
       conversation.participants.some((participant) => participant.address === sender));
   if (!belongs) flags.add('sender_mismatch');
   const stored = flags.size;
+  const ourReplies = await db.message.findMany({
+    where: { conversationId: input.conversationId, direction: 'outbound' },
+    select: { textBody: true },
+    orderBy: { sentAt: 'desc' },
+    take: 50,
+  });
   for (const flag of screenStructure({
     text: message.textBody ?? '',
     html: message.htmlBody,
@@ -37,6 +43,7 @@ export async function recordReceived(input: RecordReceivedInput, db: Db = getDb(
     knownAddresses: [conversation.customerAddress ?? '', ...conversation.participants.map((participant) => participant.address)].filter(Boolean),
     ownDomains: input.ownDomains ?? [],
     recipients: message.toAddresses as string[],
+    ourReplies: ourReplies.map((reply) => reply.textBody ?? ''),
   })) {
     flags.add(flag);
   }
