@@ -80,6 +80,12 @@ export interface TrustFigures {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Compared at the precision a manager reads (0.1%): seconds of decay between decisions must
+ * not tip an agreement that reads "80.0%" below an 80% threshold.
+ */
+const perMille = (value: number) => Math.round(value * 1000) / 1000;
+
 export const percent = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value * 1000) / 10}%`);
 
 function weightOf(item: TrustEvidence, now: Date, thresholds: TrustThresholds): number {
@@ -123,7 +129,7 @@ export function assessTrust(evidence: readonly TrustEvidence[], thresholds: Trus
 
   const blockers: string[] = [];
   if (items.length < thresholds.minDecisions) blockers.push(`${items.length} of ${thresholds.minDecisions} decisions needed in the last ${thresholds.windowDays} days`);
-  if (agreement !== null && agreement < thresholds.promoteAt) {
+  if (agreement !== null && perMille(agreement) < thresholds.promoteAt) {
     blockers.push(`agents agreed with ${percent(agreement)} (weighted), ${percent(thresholds.promoteAt)} needed`);
   }
   if (counts.rejected > 0) blockers.push(`${counts.rejected} draft(s) it would have sent were rejected`);
@@ -132,7 +138,7 @@ export function assessTrust(evidence: readonly TrustEvidence[], thresholds: Trus
   const recentItems = items.slice(0, thresholds.recentDecisions);
   const recentAgreement = weightedAgreement(recentItems, now, thresholds);
   const belowDemotionThreshold =
-    recentItems.length >= thresholds.minRecentDecisions && recentAgreement !== null && recentAgreement < thresholds.demoteBelow;
+    recentItems.length >= thresholds.minRecentDecisions && recentAgreement !== null && perMille(recentAgreement) < thresholds.demoteBelow;
 
   return {
     decisions: items.length,

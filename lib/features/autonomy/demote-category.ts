@@ -4,6 +4,7 @@ import { demotionSummary, type TrustThresholds } from '../../core/policy/trust';
 import { recordAudit } from '../audit/record-audit';
 import { AUTOMATION_POLICY_KEY, getAutomationPolicy } from '../settings/automation-policy';
 import { getCategoryState, type DemotionRecord } from './category-state';
+import { lockCategory } from './lock-category';
 import { trustThresholdsFromEnv } from './trust-thresholds';
 
 export interface DemoteInput {
@@ -12,10 +13,6 @@ export interface DemoteInput {
   now?: Date;
 }
 
-/** Serialises demotions of one category across processes: the second one finds it off already. */
-async function lockCategory(category: string, tx: DbClient): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`countersign:autonomy:${category}`})::bigint)`;
-}
 
 /** Takes the category off the saved policy's list, keeping every other saved field as it was. */
 async function removeFromPolicy(category: string, explicitList: string[], tx: DbClient): Promise<void> {

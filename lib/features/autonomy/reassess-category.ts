@@ -4,6 +4,7 @@ import type { TrustThresholds } from '../../core/policy/trust';
 import type { DemotionRecord } from './category-state';
 import { demoteIfBelowThreshold } from './demote-category';
 import { notifyDemotion } from './notify-demotion';
+import { recordEligibility } from './record-eligibility';
 
 export interface NotifyConfig {
   mailer: Mailer;
@@ -14,7 +15,8 @@ export interface NotifyConfig {
 
 /**
  * After new evidence (an agent's decision, a review of an automatic reply): switches the
- * category off when it no longer performs, and tells the managers.
+ * category off when it no longer performs and tells the managers, and notes (audited) when it
+ * earns or loses eligibility.
  */
 export async function reassessCategory(
   input: { category: string | null | undefined; thresholds?: TrustThresholds; now?: Date },
@@ -24,5 +26,6 @@ export async function reassessCategory(
   if (!input.category) return null;
   const demotion = await demoteIfBelowThreshold({ category: input.category, thresholds: input.thresholds, now: input.now }, db);
   if (demotion) await notifyDemotion({ category: input.category, demotion, to: notify.to, mailFrom: notify.mailFrom }, notify.mailer, db);
+  await recordEligibility({ category: input.category, thresholds: input.thresholds, now: input.now }, db);
   return demotion;
 }

@@ -31,6 +31,7 @@ CREATE TABLE "DraftShadow" (
 -- CreateTable
 CREATE TABLE "CategoryAutonomy" (
     "category" TEXT NOT NULL,
+    "eligibleAt" TIMESTAMP(3),
     "enabled" BOOLEAN NOT NULL DEFAULT false,
     "enabledBy" TEXT,
     "enabledAt" TIMESTAMP(3),
