@@ -16,4 +16,9 @@ export const autoSentReviewSchema = z
     path: ['reason'],
   });
 
-export type AutoSentReviewInput = z.output<typeof autoSentReviewSchema>;
+export interface AutoSentReviewInput {
+  conversationId: string;
+  draftVersion: number;
+  verdict: 'ok' | 'should_not_have_gone_out';
+  reason?: string;
+}

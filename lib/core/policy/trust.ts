@@ -113,8 +113,12 @@ function countKinds(items: readonly TrustEvidence[]): Record<EvidenceKind, numbe
 
 /** The evidence a category's trust is computed from: inside the window, newest first. */
 export function evidenceInWindow(evidence: readonly TrustEvidence[], thresholds: TrustThresholds, now: Date, since?: Date | null): TrustEvidence[] {
-  const from = Math.max(now.getTime() - thresholds.windowDays * DAY_MS, since?.getTime() ?? -Infinity);
-  return evidence.filter((item) => item.at.getTime() >= from && item.at.getTime() <= now.getTime()).sort((a, b) => b.at.getTime() - a.at.getTime());
+  const from = now.getTime() - thresholds.windowDays * DAY_MS;
+  // Strictly after `since`: the decision that caused a demotion is not the first of the fresh record.
+  const after = since?.getTime() ?? -Infinity;
+  return evidence
+    .filter((item) => item.at.getTime() >= from && item.at.getTime() > after && item.at.getTime() <= now.getTime())
+    .sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
 /**
