@@ -9,6 +9,7 @@ import { diffMigrationsToSchema } from '../../../../devstack/db/schema-drift';
 import { BASELINE_NAME, MIGRATIONS_DIR } from '../../../../devstack/db/migrations-folder';
 import { withDatabaseName } from '../../../../lib/platform/db/database-url';
 import { applyMigrations, MigrationError } from '../../../../lib/platform/db/migrations/apply-migrations';
+import { readMigrations } from '../../../../lib/platform/db/migrations/migration-files';
 import { assertMigrated } from '../../../../lib/platform/db/migrations/assert-migrated';
 import { adminQuery } from '../../../support/temp-db';
 
@@ -46,15 +47,23 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
+// Every migration of this release, in order: the baseline and whatever came after it.
+const RELEASE = readMigrations(MIGRATIONS_DIR);
+
 describe('npm run db:migrate', () => {
   it('is safe when three nodes run it at once: one applies, the others find nothing to do', async () => {
     const url = await emptyDatabase();
     const results = await Promise.all([1, 2, 3].map(() => applyMigrations(url, { dir: MIGRATIONS_DIR })));
-    expect(results.filter((applied) => applied.length > 0)).toEqual([[BASELINE_NAME]]);
+    expect(RELEASE[0]?.name).toBe(BASELINE_NAME);
+    expect(results.filter((applied) => applied.length > 0)).toEqual([RELEASE.map((migration) => migration.name)]);
     expect(results.filter((applied) => applied.length === 0)).toHaveLength(2);
-    const recorded = await rows<{ migration_name: string; checksum: string; finished_at: Date | null }>(url, 'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"');
+    const recorded = await rows<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+      url,
+      'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
+    );
     const file = readFileSync(path.join(MIGRATIONS_DIR, BASELINE_NAME, 'migration.sql'));
-    expect(recorded).toEqual([{ migration_name: BASELINE_NAME, checksum: createHash('sha256').update(file).digest('hex'), finished_at: expect.any(Date) }]);
+    expect(recorded[0]).toEqual({ migration_name: BASELINE_NAME, checksum: createHash('sha256').update(file).digest('hex'), finished_at: expect.any(Date) });
+    expect(recorded).toEqual(RELEASE.map((migration) => ({ migration_name: migration.name, checksum: migration.checksum, finished_at: expect.any(Date) })));
     expect(await applyMigrations(url, { dir: MIGRATIONS_DIR })).toEqual([]);
   });
 
@@ -72,7 +81,9 @@ describe('npm run db:migrate', () => {
     });
     await expect(applyMigrations(url, { dir: broken })).rejects.toThrow(/29990101000000_broken failed and was rolled back: .*no_such_function/);
     expect(await rows(url, `SELECT to_regclass('"Half"') AS half`)).toEqual([{ half: null }]);
-    expect((await rows<{ migration_name: string }>(url, 'SELECT migration_name FROM "_prisma_migrations"')).map((row) => row.migration_name)).toEqual([BASELINE_NAME]);
+    expect((await rows<{ migration_name: string }>(url, 'SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name')).map((row) => row.migration_name)).toEqual(
+      RELEASE.map((migration) => migration.name),
+    );
     writeFileSync(path.join(broken, '29990101000000_broken', 'migration.sql'), 'CREATE TABLE "Half" ("id" TEXT);\n');
     expect(await applyMigrations(url, { dir: broken })).toEqual(['29990101000000_broken']);
   });
