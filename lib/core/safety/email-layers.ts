@@ -31,10 +31,54 @@ export function htmlLayers(html: string): string {
   return decodeEntities([body, ...attributes].join('\n'));
 }
 
+// Cyrillic and Greek letters that look like Latin ones ("Аssistant" with a Cyrillic А): mapped to
+// the Latin letter they imitate before matching (a small subset of Unicode's confusables).
+const CONFUSABLES: Record<string, string> = {
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S',
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  ο: 'o', ν: 'v', ι: 'i', ρ: 'p',
+};
+const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'g');
+
+// Base64 runs long enough to carry a sentence; decoded, they are one more layer to read.
+const BASE64_RUN = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])/g;
+
+/** Text hidden in base64 runs, when it decodes to readable words. */
+export function decodedPayloads(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(BASE64_RUN)) {
+    if (!/[A-Z]/.test(match[0]) || !/[a-z]/.test(match[0])) continue; // an id or a hash, not encoded prose
+    let decoded: string;
+    try {
+      decoded = atob(match[0].padEnd(Math.ceil(match[0].length / 4) * 4, '='));
+    } catch {
+      continue;
+    }
+    const printable = decoded.replace(/[^\x20-\x7E\n]/g, '').length / Math.max(1, decoded.length);
+    if (printable > 0.95 && /[a-z]{3,} [a-z]{2,}/i.test(decoded)) found.push(decoded);
+  }
+  return found;
+}
+
+// "anna dot berg at example dot com", "anna[at]example(dot)com": an address written to dodge filters.
+const SPELLED_ADDRESS =
+  /\b([a-z0-9][a-z0-9._-]*(?:\s*(?:\(dot\)|\[dot\]|\bdot\b)\s*[a-z0-9_-]+)*)\s*(?:\(at\)|\[at\]|\bat\b)\s*([a-z0-9-]+(?:\s*(?:\(dot\)|\[dot\]|\bdot\b|\.)\s*[a-z0-9-]+)+)\b/gi;
+
+/** Addresses spelled out in words, as real addresses. */
+export function spelledAddresses(text: string): string[] {
+  const dots = (part: string) => part.replace(/\s*(?:\(dot\)|\[dot\]|\bdot\b|\.)\s*/gi, '.');
+  return [...text.matchAll(SPELLED_ADDRESS)]
+    .filter((match) => /dot|\(at\)|\[at\]/i.test(match[0]))
+    .map((match) => `${dots(match[1] ?? '')}@${dots(match[2] ?? '')}`.toLowerCase())
+    .filter((address) => /^[^@\s]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(address));
+}
+
 /** Every layer as one text for pattern screening, normalised for matching. */
 export function emailLayers(text: string, html?: string | null): string {
   const layers = [unquote(text), html ? unquote(htmlLayers(html)) : ''].join('\n');
-  return layers.replace(ZERO_WIDTH, '').normalize('NFKC');
+  const plain = layers.replace(ZERO_WIDTH, '').normalize('NFKC').replace(CONFUSABLE, (char) => CONFUSABLES[char] ?? char);
+  return [plain, ...decodedPayloads(plain), ...spelledAddresses(plain)].join('\n');
 }
 
 const ATTRIBUTION = /(?:wrote|schrieb|a écrit|escribió|scrisse|schreef|skrev)\s*:?\s*$/i;

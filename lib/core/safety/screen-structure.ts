@@ -82,9 +82,9 @@ function hasAccountNumber(text: string): boolean {
 const MONEY =
   /\b(?:pay(?:outs?|ments?|ment)?|paid|earnings|commissions?|salar(?:y|ies)|wages?|refunds?|reimburse\w*|remittances?|deposits?|transfers?|disburse\w*|funds|proceeds|settlements?|royalt(?:y|ies)|dividends?|balance|money|cash|invoices?|stipends?|bonus(?:es)?|withdrawals?|revenue|income|rebates?|credits?)\b/i;
 const DESTINATION =
-  /\b(?:accounts?|acct|cards?|visa|master ?card|amex|american express|maestro|discover|wallets?|paypal|venmo|zelle|revolut|wise|cash ?app|iban|banks?|beneficiar(?:y|ies)|payee|recipient|routing|sort code|swift|bic|crypto|bitcoin|btc|eth|usdt|address|details|info(?:rmation)?|destination|method|instructions)\b/i;
+  /\b(?:processors?|providers?|platforms?|accounts?|acct|cards?|visa|master ?card|amex|american express|maestro|discover|wallets?|paypal|venmo|zelle|revolut|wise|cash ?app|iban|banks?|beneficiar(?:y|ies)|payee|recipient|routing|sort code|swift|bic|crypto|bitcoin|btc|eth|usdt|address|details|info(?:rmation)?|destination|method|instructions)\b/i;
 const CHANGE =
-  /\b(?:chang\w*|updat\w*|switch\w*|mov(?:e|ed|ing)|redirect\w*|direct(?:ed|ing)?|re-?rout\w*|rout(?:e|ed|ing)|divert\w*|forward\w*|replac\w*|instead|henceforth|from now on|going forward|from (?:this point|today|here) (?:on|onwards?|forward)|effective (?:immediately|today|now)|new|different|another|other|no longer|stop (?:using|sending)|closed?|send (?:it|them|this|these|those|all|the|my|our|future)|(?:sent|paid|deposited|transferred|wired|remitted) (?:to|into|onto))\b/i;
+  /\b(?:chang\w*|updat\w*|switch\w*|mov(?:e|ed|ing)|redirect\w*|direct(?:ed|ing)?|re-?rout\w*|rout(?:e|ed|ing)|divert\w*|forward\w*|replac\w*|instead|henceforth|from now on|going forward|from (?:this point|here) (?:on|onwards?|forward)|from (?:today|tomorrow|next (?:week|month))|starting (?:today|tomorrow|now|next)|effective (?:immediately|today|now)|new|different|another|other|no longer|stop (?:using|sending)|closed?|send (?:it|them|this|these|those|all|the|my|our|future)|(?:sent|paid|deposited|transferred|wired|remitted) (?:to|into|onto))\b/i;
 
 function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+|\n+/).filter((sentence) => sentence.trim().length > 0);
@@ -112,13 +112,17 @@ const SET_ASIDE =
 const ASSISTANT_PATTERNS: readonly RegExp[] = [
   // A greeting or note addressed to it: "Dear assistant", "Note to the AI", "Hey bot,".
   new RegExp(`\\b(?:dear|hey|hi|hello|greetings|attention|attn|note (?:to|for)|notice (?:to|for)|message (?:to|for)|memo (?:to|for)|instructions? (?:to|for)|reminder (?:to|for)|p\\.?s\\.? (?:to|for))\\s*:?\\s+(?:[\\p{L}'-]+\\s+){0,2}${READER}\\b`, 'iu'),
-  // A line that starts by naming it: "Assistant, ...", "AI: ...", "[system] ...".
-  new RegExp(`^[\\s*#>\\[(]*${LINE_READER}[\\])]?\\s*[,:>-]`, 'im'),
+  // A line that starts by naming it: "Assistant, ...", "AI: ...", "Support bot:", "AI system note:".
+  new RegExp(
+    `^[\\s*#>\\[(]*(?:[\\p{L}-]+\\s+)?${LINE_READER}(?:\\s+(?:system|internal|admin|only|team|private|special))?(?:\\s+(?:note|notice|instructions?|message|memo|directive|reminder|override|command|update))?[\\])]?\\s*[,:>-]`,
+    'imu',
+  ),
   /\[\s*\/?\s*(?:system|inst|assistant|admin|sys|ai|instructions?)\s*\]|<\|[a-z_]+\|>|\{\{\s*(?:system|instructions?)\s*\}\}/i,
   // It is told who it is or what it may do.
   new RegExp(`\\bif (?:you are|you're|you be) (?:an?|the|some) (?:ai|a\\.i\\.|${READER}|automated|automatic|machine|program)\\b`, 'i'),
   /\byou(?: are|'re| were)? (?:now )?(?:instructed|configured|programmed|permitted|authori[sz]ed|cleared|allowed) to\b/i,
   /\b(?:whoever|whatever|anyone|anything|any (?:system|program|software|tool)) (?:is )?(?:reads?|reading|process(?:es|ing)?|handl(?:es|ing)|answer(?:s|ing)|summari[sz](?:es|ing)) (?:this|these)\b/i,
+  new RegExp(`\\b${READER}s? (?:that |which |who )?(?:are |is )?(?:reads?|reading|process(?:es|ing)?|handl(?:es|ing)|answer(?:s|ing)|summari[sz](?:es|ing)) (?:this|these)\\b`, 'i'),
   // It is told how to write the reply: "When drafting the reply, ...", "Your response must ...".
   /\b(?:when|while|before|after) (?:you )?(?:draft|writ|compos|generat|prepar|summari[sz]|classif|triag|process|answer|respond)\w*(?: to)? (?:the |your |a |this |my )?(?:reply|response|answer|summary|ticket|email|message)\b/i,
   /\b(?:your|the|any) (?:reply|response|answer|output|summary) (?:must|should|shall|needs to|has to|is to|will need to)\b/i,

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAILS } from '../../../devstack/demo-emails';
 import { acceptInbound } from '../../../lib/features/intake/accept-inbound';
 import { normalizeJson } from '../../../lib/features/intake/normalize';
-import { FOOLING_EMAILS, HOLDOUT_EMAILS, type FoolingEmail } from '../../fixtures/fooling-corpus';
+import { FOOLING_EMAILS, HOLDOUT_EMAILS, THIRD_SAMPLE, type FoolingEmail } from '../../fixtures/fooling-corpus';
 import { waitUntilSettled } from '../support/deliver-email';
 import { startSystem, type System } from '../support/system';
 
 const CATEGORIES = ['account', 'billing', 'technical', 'orders', 'feedback', 'other'];
-const CORPUS = [...FOOLING_EMAILS, ...HOLDOUT_EMAILS];
+const CORPUS = [...FOOLING_EMAILS, ...HOLDOUT_EMAILS, ...THIRD_SAMPLE];
 
 let system: System;
 beforeAll(async () => {
