@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: 'workflow',
           include: ['tests/workflow/**/*.test.ts'],
+          // The earned-autonomy tests run real activities over PostgreSQL under time skipping.
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -2,6 +2,7 @@ import type { Env } from '../lib/platform/config/env';
 import { withPriceOverrides } from '../lib/platform/llm/price-table';
 import { domainOf } from '../lib/platform/mail/addresses';
 import { modelBudgetFromEnv } from '../lib/features/settings/model-budget';
+import { trustThresholdsFromEnv } from '../lib/features/autonomy/trust-thresholds';
 import type { ActivityConfig } from './activities';
 
 /** The slice of the environment activities need, resolved once at worker start. */
@@ -9,6 +10,7 @@ export function activityConfigFrom(config: Env): ActivityConfig {
   return {
     classifyModel: config.CLAUDE_CLASSIFY_MODEL,
     draftModel: config.CLAUDE_DRAFT_MODEL,
+    verifyModel: config.CLAUDE_VERIFY_MODEL,
     cacheTtl: config.CLAUDE_CACHE_TTL,
     categories: config.CATEGORIES,
     knowledgeDir: config.KNOWLEDGE_DIR,
@@ -21,5 +23,7 @@ export function activityConfigFrom(config: Env): ActivityConfig {
     prices: withPriceOverrides(config.CLAUDE_PRICES_JSON),
     modelBudgetDefaults: modelBudgetFromEnv(config),
     evalDataset: config.LANGFUSE_EVAL_DATASET,
+    trustThresholds: trustThresholdsFromEnv(config),
+    autonomyNotifyEmail: config.AUTONOMY_NOTIFY_EMAIL ?? config.ESCALATION_EMAIL,
   };
 }

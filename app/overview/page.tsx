@@ -10,13 +10,22 @@ import { StatCard } from './_components/stat-card';
 import { ModelPanel } from './_components/model-panel';
 import { budgetStatus } from '@/lib/core/policy/model-budget';
 import { getModelBudget, getModelSpend } from '@/lib/features/settings/model-budget';
+import { readAutonomyOverview } from '@/lib/read/overview/autonomy-stats';
+import { overviewWindow } from '@/lib/read/overview/overview-window';
+import { AutonomyTable } from './_components/autonomy-table';
+import { DemotionNotices } from './_components/demotion-notices';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('manager');
   const days = parseOverviewDays(await searchParams);
-  const [metrics, budget, spend] = await Promise.all([getOverviewMetrics({ days }), getModelBudget(), getModelSpend()]);
+  const [metrics, budget, spend, autonomy] = await Promise.all([
+    getOverviewMetrics({ days }),
+    getModelBudget(),
+    getModelSpend(),
+    readAutonomyOverview(overviewWindow(days)),
+  ]);
   const { sends, decisions, sla, cost } = metrics;
   const budgetNow = budgetStatus(budget, spend);
   const labels = metrics.daily.map((point) => point.day.slice(5));
@@ -52,6 +61,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </p>
         </div>
       ) : null}
+
+      <DemotionNotices demoted={autonomy.demoted} />
 
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-7">
         <StatCard
@@ -100,6 +111,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           series={[{ name: 'Cost (USD)', fillClass: 'fill-amber-500', swatchClass: 'bg-amber-500', values: metrics.daily.map((point) => point.costUsd) }]}
         />
       </div>
+
+      <AutonomyTable overview={autonomy} days={days} />
 
       <ModelPanel stats={metrics.model} budget={budget} spend={spend} />
 

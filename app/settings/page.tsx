@@ -6,12 +6,15 @@ import { getAutomationPolicy } from '@/lib/features/settings/automation-policy';
 import { PolicyForm } from './policy-form';
 import { BudgetForm } from './budget-form';
 import { getModelBudget } from '@/lib/features/settings/model-budget';
+import { getCategoryStates } from '@/lib/features/autonomy/category-state';
+import { DemotionNotices } from '../overview/_components/demotion-notices';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   await requireUser('manager');
   const [policy, budget] = await Promise.all([getAutomationPolicy(), getModelBudget()]);
+  const demoted = (await getCategoryStates({ policy })).filter((state) => state.demoted);
   // Keep saved categories visible even if CATEGORIES no longer lists them.
   const categories = [...new Set([...env().CATEGORIES, ...policy.autoSendCategories])];
   return (
@@ -22,6 +25,7 @@ export default async function SettingsPage() {
           Change history
         </Link>
       </div>
+      <DemotionNotices demoted={demoted} />
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <PolicyForm policy={policy} categories={categories} />
       </section>

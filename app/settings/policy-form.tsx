@@ -35,7 +35,11 @@ export function PolicyForm({ policy, categories }: PolicyFormProps) {
         </span>
       </label>
       <fieldset>
-        <legend className="text-sm font-medium text-slate-700">Categories that may be sent automatically</legend>
+        <legend className="text-sm font-medium text-slate-700">Categories that auto-send at once (explicit setting)</legend>
+        <p className="mt-1 text-xs text-slate-500">
+          Leave these unchecked to let each category earn auto-send from agents’ decisions first (see Earned autonomy on the Overview). A category
+          listed here is still switched off by itself when agents’ recent decisions disagree.
+        </p>
         <div className="mt-2 flex flex-wrap gap-4">
           {categories.map((category) => (
             <label key={category} className="flex items-center gap-2 text-sm">

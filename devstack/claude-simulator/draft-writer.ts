@@ -3,10 +3,9 @@
 // any reviewer-requested sentences, and the fixed sign-off.
 import type { CanonicalCategory } from './category-keywords';
 import { analyzeEmail, emailText } from './heuristics';
-import { mostRelevantArticle } from './knowledge';
+import { mostRelevantArticle, mostRelevantSentence } from './knowledge';
 import type { PromptView } from './prompt-reader';
 import { planRevision, type RevisionPlan } from './revision';
-import { firstSentence } from './text';
 
 export const SIGN_OFF = 'Best regards,\nThe Support Team';
 
@@ -66,7 +65,7 @@ function compose(view: PromptView, plan: RevisionPlan): string {
   ];
   const article = mostRelevantArticle(view.knowledge, emailText(view.email));
   const help = article
-    ? `${firstSentence(article.body)} You can read more in our article "${article.title}".`
+    ? `${mostRelevantSentence(article, emailText(view.email))} You can read more in our article "${article.title}".`
     : NEXT_STEP[topic];
   const closing = analysis.riskScore >= 50
     ? "I've shared your message with a senior member of our team, who will follow up with you personally."

@@ -39,9 +39,20 @@ export type AnswerFault = (typeof ANSWER_FAULTS)[number];
 
 export type FaultKind = ErrorKind | AnswerFault;
 
+export type FaultPurpose = 'classify' | 'draft' | 'verify' | 'grade';
+
+/**
+ * Models that answer as if fooled, for safety tests: the classifier calls every email low
+ * risk with no injection; the verifier passes every draft. The layers after them must hold.
+ */
+export interface Fooled {
+  classifier?: boolean;
+  verifier?: boolean;
+}
+
 export interface FaultRule {
   /** Which requests it applies to; absent = any. */
-  purpose?: 'classify' | 'draft' | 'grade';
+  purpose?: FaultPurpose;
   fault: FaultKind;
   /** How many matching requests get it; absent = every one until reset. */
   times?: number;
@@ -60,6 +71,7 @@ export interface FaultConfig {
   timeoutMs: number;
   /** Checked in order before the random faults; the first matching rule with uses left applies. */
   rules: FaultRule[];
+  fooled: Fooled;
 }
 
 export const DEFAULT_FAULTS: Readonly<FaultConfig> = Object.freeze({
@@ -70,10 +82,11 @@ export const DEFAULT_FAULTS: Readonly<FaultConfig> = Object.freeze({
   seed: 1,
   timeoutMs: 30_000,
   rules: [],
+  fooled: {},
 });
 
 const faultRuleSchema = z.strictObject({
-  purpose: z.enum(['classify', 'draft', 'grade']).optional(),
+  purpose: z.enum(['classify', 'draft', 'verify', 'grade']).optional(),
   fault: z.enum([...ERROR_KINDS, ...ANSWER_FAULTS]),
   times: z.number().int().min(1).optional(),
 });
@@ -86,6 +99,7 @@ export const faultPatchSchema = z.strictObject({
   seed: z.number().int(),
   timeoutMs: z.number().int().min(0).max(3_600_000),
   rules: z.array(faultRuleSchema).max(50),
+  fooled: z.strictObject({ classifier: z.boolean().optional(), verifier: z.boolean().optional() }),
 }).partial();
 
 export interface FaultDecision {
@@ -108,7 +122,7 @@ function prng(seed: number): () => number {
 const isErrorKind = (fault: FaultKind): fault is ErrorKind => (ERROR_KINDS as readonly string[]).includes(fault);
 
 function copy(config: FaultConfig): FaultConfig {
-  return { ...config, errorKinds: [...config.errorKinds], rules: config.rules.map((rule) => ({ ...rule })) };
+  return { ...config, errorKinds: [...config.errorKinds], rules: config.rules.map((rule) => ({ ...rule })), fooled: { ...config.fooled } };
 }
 
 export class FaultInjector {
@@ -132,7 +146,7 @@ export class FaultInjector {
     this.random = prng(this.current.seed);
   }
 
-  next(purpose: 'classify' | 'draft' | 'grade'): FaultDecision {
+  next(purpose: FaultPurpose): FaultDecision {
     // Always draw three numbers so one setting's outcome never shifts another's sequence.
     const [errorRoll, kindRoll, malformedRoll] = [this.random(), this.random(), this.random()];
     const rule = this.takeRule(purpose);
@@ -142,7 +156,7 @@ export class FaultInjector {
     return { error, answer: error === null && malformedRoll < this.current.malformedRate ? 'malformed' : null };
   }
 
-  private takeRule(purpose: 'classify' | 'draft' | 'grade'): FaultRule | undefined {
+  private takeRule(purpose: FaultPurpose): FaultRule | undefined {
     const rule = this.current.rules.find((candidate) => (candidate.purpose ?? purpose) === purpose && candidate.times !== 0);
     if (rule?.times !== undefined) rule.times -= 1;
     return rule;

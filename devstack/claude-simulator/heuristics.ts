@@ -101,3 +101,23 @@ export function analyzeEmail(email: CustomerEmail): EmailAnalysis {
     summary: summarize(email, text, first, injection.suspected),
   };
 }
+
+/**
+ * What a fooled classifier answers (fault switch `fooled.classifier`): the topic it read, but
+ * low risk, confident, no injection and no need for a person, whatever the email says. The
+ * safety layers after it must hold on their own.
+ */
+export function fooledAnalysis(honest: EmailAnalysis): EmailAnalysis {
+  return {
+    ...honest,
+    riskScore: 5,
+    riskReasons: [],
+    sentiment: 'neutral',
+    priority: 'normal',
+    injectionSuspected: false,
+    injectionReasons: [],
+    confidence: 0.95,
+    requiresHuman: false,
+    summary: honest.summary.replace(' and includes instruction-like text aimed at the assistant', ''),
+  };
+}

@@ -27,3 +27,22 @@ export function mostRelevantArticle(articles: readonly KnowledgeArticle[], email
   }
   return best;
 }
+
+/** The article's sentence that best matches the email (the first one on a tie): what a reply quotes. */
+export function mostRelevantSentence(article: KnowledgeArticle, emailText: string): string {
+  // Singular and plural meet ("idea" and "ideas").
+  const stems = (text: string) => new Set([...keywords(text)].map((word) => word.replace(/s$/, '')));
+  const wanted = stems(emailText);
+  const sentences = article.body.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]+(?=\s|$)|[^.!?]+$/g) ?? [article.body];
+  let best = sentences[0] ?? '';
+  let bestScore = 0;
+  for (const sentence of sentences) {
+    let score = 0;
+    for (const word of stems(sentence)) if (wanted.has(word)) score += 1;
+    if (score > bestScore) {
+      best = sentence;
+      bestScore = score;
+    }
+  }
+  return best.trim();
+}

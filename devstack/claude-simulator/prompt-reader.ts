@@ -29,6 +29,8 @@ export interface PromptView {
   email: CustomerEmail;
   knowledge: KnowledgeArticle[];
   revisionInstructions: string | null;
+  /** The draft a second check is asked about (<draft_reply>), if any. */
+  draftReply: string | null;
   style: StyleRules;
 }
 
@@ -49,6 +51,7 @@ const ATTRIBUTES = String.raw`((?:"[^"]*"|'[^']*'|[^'">])*)`;
 const block = (tag: string): RegExp => new RegExp(String.raw`<${tag}\b${ATTRIBUTES}>([\s\S]*?)<\/${tag}>`, 'g');
 const EMAIL_BLOCK = block('untrusted_email');
 const REVISION_BLOCK = block('revision_instructions');
+const DRAFT_BLOCK = block('draft_reply');
 const KNOWLEDGE_BLOCK = block('knowledge');
 const ARTICLE_BLOCK = block('article');
 const HEADER_LINE = /^(from|subject|to|date|cc|reply-to|sent|von|betreff|objet|asunto|onderwerp|oggetto|assunto):[ \t]*(.*)$/i;
@@ -111,6 +114,7 @@ export function readPrompt(request: MessagesRequest): PromptView {
   email ??= toEmail({}, lastUser.replace(REVISION_BLOCK, ''));
 
   const revision = lastMatch(lastUser, REVISION_BLOCK)?.[2]?.trim();
+  const draft = lastMatch(lastUser, DRAFT_BLOCK)?.[2]?.trim();
   const system = typeof request.system === 'string' ? request.system : (request.system ?? []).map((b) => b.text).join('\n');
   const systemMessages = request.messages.filter((message) => message.role === 'system').map(messageText);
   return {
@@ -118,6 +122,7 @@ export function readPrompt(request: MessagesRequest): PromptView {
     knowledge: readKnowledge([system, ...systemMessages, lastUser].join('\n')),
     revisionInstructions: revision ? decodeEntities(revision) : null,
     style: readStyle(system),
+    draftReply: draft === undefined ? null : decodeEntities(draft),
   };
 }
 

@@ -3,23 +3,29 @@
 // revising (one text block). Answer faults turn it into what the API sometimes returns instead:
 // a refusal with stop_details, a cut-off or paused turn, an empty answer.
 import { createHash, randomBytes } from 'node:crypto';
+import { checkDraft, fooledCheck } from './draft-check';
 import { writeDraft } from './draft-writer';
 import { gradeCandidate, gradeInput, isGradingRequest } from './grader';
-import type { AnswerFault } from './faults';
-import { analyzeEmail, emailText } from './heuristics';
+import type { AnswerFault, Fooled } from './faults';
+import { analyzeEmail, emailText, fooledAnalysis } from './heuristics';
 import type { MessagesRequest, ResponseContentBlock, SimMessage, StopDetails, StopReason, ToolDefinition } from './messages-api';
 import type { CacheUsage } from './prompt-cache';
 import { readPrompt } from './prompt-reader';
-import { buildToolInput, malformToolInput } from './tool-input';
+import { buildToolInput, fillSchema, malformToolInput } from './tool-input';
 import { estimateTokens } from './tokens';
 
-export type Purpose = 'classify' | 'draft' | 'grade';
+export type Purpose = 'classify' | 'draft' | 'verify' | 'grade';
 
 export interface PurposeInfo {
   purpose: Purpose;
   tool: ToolDefinition | null;
   /** A structured-output schema (output_config.format): the answer is JSON text. */
   schema: Record<string, unknown> | null;
+}
+
+/** A structured answer about a <draft_reply> is a check of that draft; any other one classifies the email. */
+function structuredPurpose(request: MessagesRequest): 'classify' | 'verify' {
+  return readPrompt(request).draftReply !== null ? 'verify' : 'classify';
 }
 
 export function detectPurpose(request: MessagesRequest): PurposeInfo {
@@ -32,11 +38,11 @@ export function detectPurpose(request: MessagesRequest): PurposeInfo {
     return { purpose: 'grade', tool, schema };
   }
   if (choice?.type === 'tool') {
-    return { purpose: 'classify', tool: tools.find((tool) => tool.name === choice.name) ?? null, schema };
+    return { purpose: structuredPurpose(request), tool: tools.find((tool) => tool.name === choice.name) ?? null, schema };
   }
   // `any` forces *some* tool call; with the simulator's single-minded heuristics that is the first one.
-  if (choice?.type === 'any' && tools[0]) return { purpose: 'classify', tool: tools[0], schema };
-  if (schema) return { purpose: 'classify', tool: null, schema };
+  if (choice?.type === 'any' && tools[0]) return { purpose: structuredPurpose(request), tool: tools[0], schema };
+  if (schema) return { purpose: structuredPurpose(request), tool: null, schema };
   return { purpose: 'draft', tool: null, schema: null };
 }
 
@@ -66,25 +72,37 @@ const reply = (content: ResponseContentBlock[], stopReason: StopReason, outputTo
   outputTokens,
 });
 
+/** A structured answer as the request asks for it: one forced tool call, or JSON text. */
+function structured(request: MessagesRequest, info: PurposeInfo, input: Record<string, unknown>): ResponseContentBlock[] {
+  if (info.tool) return [{ type: 'tool_use', id: toolUseId(request, 0), name: info.tool.name, input }];
+  return [{ type: 'text', text: JSON.stringify(input) }];
+}
+
 /** The full answer the model would give with room enough. */
-function naturalAnswer(request: MessagesRequest, info: PurposeInfo, malformed: boolean): ResponseContentBlock[] {
+function naturalAnswer(request: MessagesRequest, info: PurposeInfo, malformed: boolean, fooled: Fooled): ResponseContentBlock[] {
   const view = readPrompt(request);
-  if (info.purpose === 'grade') {
-    const valid = gradeInput(info.tool?.input_schema ?? info.schema ?? {}, gradeCandidate(request));
-    // A confused grader: a score of the wrong type and a list missing.
-    const input = malformed ? { ...valid, grounding: 'good', unsupported_claims: undefined } : valid;
-    if (info.tool) return [{ type: 'tool_use', id: toolUseId(request, 0), name: info.tool.name, input }];
-    return [{ type: 'text', text: JSON.stringify(input) }];
+  const schema = info.tool?.input_schema ?? info.schema ?? {};
+  switch (info.purpose) {
+    case 'grade': {
+      const valid = gradeInput(schema, gradeCandidate(request));
+      // A confused grader: a score of the wrong type and a list missing.
+      return structured(request, info, malformed ? { ...valid, grounding: 'good', unsupported_claims: undefined } : valid);
+    }
+    case 'classify': {
+      const honest = analyzeEmail(view.email);
+      const analysis = fooled.classifier ? fooledAnalysis(honest) : honest;
+      const valid = buildToolInput(schema, analysis, emailText(view.email));
+      return structured(request, info, malformed ? malformToolInput(valid) : valid);
+    }
+    case 'verify': {
+      const check = fooled.verifier ? fooledCheck() : checkDraft(view, view.draftReply ?? '');
+      const valid = fillSchema(schema, { ...check });
+      // Broken the way a confused model breaks it: a boolean as prose, a required field missing.
+      return structured(request, info, malformed ? { ...valid, facts_supported: 'mostly', notes: undefined } : valid);
+    }
+    case 'draft':
+      return [{ type: 'text', text: malformed ? '' : writeDraft(view) }];
   }
-  if (info.purpose === 'classify') {
-    const analysis = analyzeEmail(view.email);
-    const schema = info.tool?.input_schema ?? info.schema ?? {};
-    const valid = buildToolInput(schema, analysis, emailText(view.email));
-    const input = malformed ? malformToolInput(valid) : valid;
-    if (info.tool) return [{ type: 'tool_use', id: toolUseId(request, 0), name: info.tool.name, input }];
-    return [{ type: 'text', text: JSON.stringify(input) }];
-  }
-  return [{ type: 'text', text: malformed ? '' : writeDraft(view) }];
 }
 
 function blockTokens(block: ResponseContentBlock): number {
@@ -135,9 +153,16 @@ function hasParallelDisabled(request: MessagesRequest): boolean {
  * The reply, after the limits: `max_tokens` cuts the answer (a tool call arrives unusable),
  * and on models with a finite window the prompt plus the answer must fit in it.
  */
-export function buildReply(request: MessagesRequest, info: PurposeInfo, fault: AnswerFault | null, promptTokens: number, contextWindow: number): Reply {
+export function buildReply(
+  request: MessagesRequest,
+  info: PurposeInfo,
+  fault: AnswerFault | null,
+  promptTokens: number,
+  contextWindow: number,
+  fooled: Fooled = {},
+): Reply {
   if (request.max_tokens === 0) return reply([], 'max_tokens', 0); // cache pre-warm
-  const natural = naturalAnswer(request, info, fault === 'malformed');
+  const natural = naturalAnswer(request, info, fault === 'malformed', fooled);
   const faulty = fault ? faultyAnswer(fault, request, info, natural) : null;
   if (faulty) return faulty;
   const outputTokens = natural.reduce((sum, block) => sum + blockTokens(block), 0);

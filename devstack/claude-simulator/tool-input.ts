@@ -109,3 +109,9 @@ export function malformToolInput(input: Record<string, unknown>): Record<string,
   delete broken.category;
   return broken;
 }
+
+/** A structured answer of known values in the shape the schema declares (defaults for other required fields). */
+export function fillSchema(schema: JsonSchema, values: Record<string, unknown>): Record<string, unknown> {
+  const declaresProperties = isRecord(schema.properties) && Object.keys(schema.properties).length > 0;
+  return declaresProperties ? fillObject(schema, (name) => values[name]) : { ...values };
+}

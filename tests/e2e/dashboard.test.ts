@@ -75,7 +75,10 @@ async function waitForMail(subject: string, count: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Small trust numbers so a category earns (and loses) auto-send within one test; a short hold.
+  stack = await startStack({
+    env: { AUTONOMY_MIN_DECISIONS: '3', AUTONOMY_RECENT_DECISIONS: '4', AUTONOMY_MIN_RECENT_DECISIONS: '3', AUTO_SEND_HOLD_SECONDS: '2' },
+  });
   const stored = readStoredSecrets(stack.dataDir);
   if (!stored.INBOUND_SECRET || !stored.ADMIN_PASSWORD) throw new Error(`no generated secrets in ${stack.dataDir}`);
   secrets = { inbound: stored.INBOUND_SECRET, adminPassword: stored.ADMIN_PASSWORD };
@@ -287,6 +290,57 @@ describe('dashboard', () => {
     } finally {
       await db.$disconnect();
     }
+  });
+
+  it('shows shadow figures and trust per category, lets a manager enable an earned category, and takes it back after a bad automatic reply', async () => {
+    const page = await signedInPage();
+    // A fresh install auto-sends nothing: three routine order questions wait for a person, each with the policy's verdict.
+    const first = await conversationAwaitingApproval(email('shipping-status'));
+    await page.goto(`${stack.baseUrl}/conversations/${first}`);
+    const verdict = page.getByTestId('policy-verdict');
+    await verdict.getByText('Would auto-send').waitFor({ timeout: 30_000 });
+    await expect(verdict.getByText('Every statement is in the knowledge', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/Auto-send is not enabled for "orders" \(shadow mode/).first().isVisible()).resolves.toBe(true);
+    const conversations = [first, await conversationAwaitingApproval(email('shipping-status')), await conversationAwaitingApproval(email('shipping-status'))];
+    for (const id of conversations) {
+      await page.goto(`${stack.baseUrl}/conversations/${id}`);
+      await page.getByRole('button', { name: /Approve & send/ }).click();
+      await page.getByText('Approved. The reply is being sent.').waitFor({ timeout: 30_000 });
+    }
+
+    // The overview: per category, what the policy would have sent, how often agents agreed, and the trust it earned.
+    await page.goto(`${stack.baseUrl}/overview?days=7`);
+    const orders = page.getByTestId('autonomy-table').locator('tr[data-category="orders"]');
+    await expect(orders.getByTestId('would-send').textContent()).resolves.toBe('3');
+    await expect(orders.getByTestId('agreed').textContent()).resolves.toBe('3 of 3 (100%)');
+    await expect(orders.getByTestId('trust').textContent()).resolves.toBe('100% of 3');
+    await expect(orders.getByText('Eligible').isVisible()).resolves.toBe(true);
+    const billing = page.getByTestId('autonomy-table').locator('tr[data-category="billing"]');
+    await expect(billing.getByText('Shadow mode').isVisible()).resolves.toBe(true);
+    await orders.getByRole('button', { name: 'Enable auto-send for orders' }).click();
+    await orders.getByText('On (earned)').waitFor({ timeout: 15_000 });
+
+    // Now an order question goes out on its own, and waits in "Sent automatically" for an agent's look.
+    const auto = email('shipping-status');
+    const { conversationId } = await sendDemoEmail(auto, 0, { baseUrl: stack.baseUrl, secret: secrets.inbound, runId: randomUUID().slice(0, 8) });
+    await waitForMail(auto.subject, 1);
+    await page.goto(`${stack.baseUrl}/?queue=auto_sent`);
+    await page.getByText(auto.subject).waitFor({ timeout: 30_000 });
+    await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
+    await page.getByRole('button', { name: 'Should not have gone out…' }).click();
+    await page.getByLabel('What was wrong with it?').fill('The tracking link was for another carrier.');
+    await page.getByRole('button', { name: 'Mark “should not have gone out”' }).click();
+    await page.getByTestId('policy-verdict').getByText('Should not have gone out: The tracking link was for another carrier.').waitFor({ timeout: 30_000 });
+    await page.getByText(/marked automatic reply v1 "should not have gone out"/).waitFor({ timeout: 15_000 });
+
+    // The overview says so, impossible to miss, with the figures.
+    await page.goto(`${stack.baseUrl}/overview?days=7`);
+    const notice = page.getByTestId('demotion-orders');
+    await expect(notice.textContent()).resolves.toMatch(/Auto-send switched off for “orders”.*agents agreed with 50% of its 4 most recent decisions/);
+    await expect(page.getByTestId('autonomy-table').locator('tr[data-category="orders"]').getByText('Switched off automatically').isVisible()).resolves.toBe(true);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/earned-autonomy.png`, fullPage: true });
+    await page.close();
   });
 
   it('renders the overview for a manager', async () => {

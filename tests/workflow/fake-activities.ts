@@ -4,6 +4,8 @@ import type { Activities } from '../../worker/activities';
 import type { ClassifyMessageResult } from '../../worker/activities/classify-message';
 import type { DraftReplyInput, DraftReplyResult } from '../../worker/activities/draft-reply';
 import type { SendReplyInput, SendReplyResult } from '../../worker/activities/send-reply';
+import type { AutomationPolicy } from '../../lib/core/contract';
+import type { VerificationFacts } from '../../lib/core/safety/verification';
 
 type Calls = { [K in keyof Activities]: Array<Parameters<Activities[K]>[0]> };
 
@@ -22,6 +24,10 @@ export interface FakeScript {
   /** Overrides parts of the draft result, or makes the draft call fail. */
   draft?: (input: DraftReplyInput) => Partial<DraftReplyResult> | ModelBehaviour;
   screening?: (messageId: string) => string[];
+  /** The second check's answer; default a pass. */
+  verify?: (draftVersion: number) => VerificationFacts | ModelBehaviour;
+  /** Whether auto-send is on for a category; default: when the policy lists it. */
+  categoryAutoSend?: (category: string) => { enabled: boolean; reason: string };
   automated?: (messageId: string) => boolean;
   draftProblems?: string[];
   autoSendAllowed?: () => { allowed: boolean; reasons: string[] };
@@ -67,12 +73,14 @@ async function behave(behaviour: ModelBehaviour, cancelled: { count: number }): 
  * In-memory activities recording every call: workflow tests assert on what the workflow
  * asked the outside world to do, with the outside world made predictable.
  */
-export function createFakeActivities(script: FakeScript = {}) {
+export function createFakeActivities(script: FakeScript = {}, policy?: AutomationPolicy) {
   const calls = Object.fromEntries(
     [
       'prepareInboundMessage',
       'classifyMessage',
       'draftReply',
+      'verifyDraft',
+      'readCategoryAutoSend',
       'mirrorStatus',
       'recordRouting',
       'markDraftSuperseded',
@@ -102,6 +110,17 @@ export function createFakeActivities(script: FakeScript = {}) {
       const scripted = script.draft?.(input) ?? {};
       if (isBehaviour(scripted)) return behave(scripted, cancelled);
       return { draftVersion: input.draftVersion, knowledgeUsed: ['password-reset'], problems: script.draftProblems ?? [], stopReason: 'end_turn', ...scripted };
+    },
+    async verifyDraft(input) {
+      calls.verifyDraft.push(input);
+      const scripted = script.verify?.(input.draftVersion) ?? { status: 'passed' as const };
+      return 'status' in scripted ? scripted : behave(scripted, cancelled);
+    },
+    async readCategoryAutoSend(input) {
+      calls.readCategoryAutoSend.push(input);
+      if (script.categoryAutoSend) return script.categoryAutoSend(input.category);
+      const enabled = policy?.autoSendCategories.includes(input.category) ?? true;
+      return { enabled, reason: enabled ? `Auto-send is on for "${input.category}"` : `Category "${input.category}" is not on the auto-send list` };
     },
     async mirrorStatus(input) {
       calls.mirrorStatus.push(input);

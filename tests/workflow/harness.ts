@@ -78,7 +78,7 @@ async function runConversation(
 ): Promise<void> {
   const taskQueue = `test-${randomUUID()}`;
   const conversationId = `conv-${randomUUID()}`;
-  const { activities, calls, cancelled } = createFakeActivities(options.script);
+  const { activities, calls, cancelled } = createFakeActivities(options.script, { ...POLICY, ...options.policy });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,

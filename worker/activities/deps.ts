@@ -5,6 +5,7 @@ import type { LlmObserver } from '../../lib/platform/llm/observer';
 import type { Mailer } from '../../lib/platform/mail/mailer';
 import type { ModelBudget } from '../../lib/core/policy/model-budget';
 import type { PromptSource } from '../../lib/features/prompts/prompt-source';
+import type { TrustThresholds } from '../../lib/core/policy/trust';
 
 /** Everything activities touch, built once by the worker; tests pass fakes. */
 export interface ActivityDeps {
@@ -20,6 +21,8 @@ export interface ActivityDeps {
 export interface ActivityConfig {
   classifyModel: string;
   draftModel: string;
+  /** The second check of a draft (CLAUDE_VERIFY_MODEL); default the classify model. */
+  verifyModel?: string;
   /** Lifetime of the cached prompt prefixes (CLAUDE_CACHE_TTL); default 5m. */
   cacheTtl?: '5m' | '1h';
   categories: string[];
@@ -37,4 +40,8 @@ export interface ActivityConfig {
   modelBudgetDefaults?: ModelBudget;
   /** The dataset agents' edits and rejects become examples of (LANGFUSE_EVAL_DATASET). */
   evalDataset?: string;
+  /** When a category earns auto-send and when it loses it (AUTONOMY_*); default the built-in ones. */
+  trustThresholds?: TrustThresholds;
+  /** Where a demotion is emailed (AUTONOMY_NOTIFY_EMAIL, else escalationEmail). */
+  autonomyNotifyEmail?: string;
 }

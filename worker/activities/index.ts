@@ -6,10 +6,12 @@ import { createMarkDraftSuperseded } from './mark-draft-superseded';
 import { createMirrorStatus } from './mirror-status';
 import { createNotifyEscalation } from './notify-escalation';
 import { createPrepareInboundMessage } from './prepare-inbound-message';
+import { createReadCategoryAutoSend } from './read-category-auto-send';
 import { createRecordManualReply, createRecordResendRequest } from './record-agent-reply';
 import { createRecordDecision } from './record-decision';
 import { createRecordRouting } from './record-routing';
 import { createSendReply } from './send-reply';
+import { createVerifyDraft } from './verify-draft';
 
 export type { ActivityConfig, ActivityDeps } from './deps';
 
@@ -19,6 +21,8 @@ export function createActivities(deps: ActivityDeps) {
     prepareInboundMessage: createPrepareInboundMessage(deps),
     classifyMessage: createClassifyMessage(deps),
     draftReply: createDraftReply(deps),
+    verifyDraft: createVerifyDraft(deps),
+    readCategoryAutoSend: createReadCategoryAutoSend(deps),
     mirrorStatus: createMirrorStatus(deps),
     recordRouting: createRecordRouting(deps),
     markDraftSuperseded: createMarkDraftSuperseded(deps),

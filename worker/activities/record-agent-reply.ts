@@ -1,13 +1,15 @@
 import { recordManualReply, type RecordManualReplyInput } from '../../lib/features/conversations/replies/record-manual-reply';
 import { recordResendRequest, type RecordResendRequestInput } from '../../lib/features/conversations/replies/record-resend-request';
 import type { ActivityDeps } from './deps';
+import { reassessTrust } from './reassess-trust';
 
 export type { RecordManualReplyInput, RecordResendRequestInput };
 
 /** Stores a reply an agent wrote by hand, ready for the send ledger. */
 export function createRecordManualReply(deps: ActivityDeps) {
   return async function recordManualReplyActivity(input: RecordManualReplyInput): Promise<void> {
-    await recordManualReply(input, deps.db);
+    const { evidenceCategory } = await recordManualReply(input, deps.db);
+    await reassessTrust(deps, evidenceCategory);
   };
 }
 

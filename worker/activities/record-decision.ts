@@ -3,6 +3,7 @@ import { decisionScores } from '../../lib/platform/observability/decision-scores
 import { traceIdFor } from '../../lib/platform/observability/trace-ids';
 import type { ActivityDeps } from './deps';
 import { reportOutcome } from './report-ticket';
+import { reassessTrust } from './reassess-trust';
 
 export type { RecordDecisionInput };
 
@@ -10,7 +11,8 @@ export type { RecordDecisionInput };
 export function createRecordDecision(deps: ActivityDeps) {
   return async function recordDecisionActivity(input: RecordDecisionInput): Promise<void> {
     const { db, observer } = deps;
-    const { basedOnMessageId, edited, editDistance } = await recordDecision(input, db);
+    const { basedOnMessageId, edited, editDistance, evidenceCategory } = await recordDecision(input, db);
+    await reassessTrust(deps, evidenceCategory);
     const traceId = traceIdFor({ workflowId: input.conversationId, messageId: basedOnMessageId });
     const comment = input.reason ?? input.instructions;
     for (const score of decisionScores({ traceId, draftVersion: input.draftVersion, kind: input.kind, edited, editSize: editDistance, comment })) {

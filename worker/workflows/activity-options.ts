@@ -36,3 +36,20 @@ export const dbActivity: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 30 },
 };
+
+/**
+ * The second check of a draft: a failure only means a person decides, so it gives up
+ * quickly rather than holding the draft back for the model retry window.
+ */
+export const verifyActivity: ActivityOptions = {
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '20 seconds',
+  scheduleToCloseTimeout: '5 minutes',
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    maximumAttempts: 3,
+    nonRetryableErrorTypes: NON_RETRYABLE_MODEL_FAILURES,
+  },
+};

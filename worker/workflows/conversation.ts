@@ -2,16 +2,18 @@ import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ConversationWorkflowInput } from '../../lib/core/contract';
 import { PERMANENT_DELIVERY_FAILURE } from '../../lib/core/failures';
-import { dbActivity, modelActivity, smtpActivity } from './activity-options';
+import { dbActivity, modelActivity, smtpActivity, verifyActivity } from './activity-options';
 import { ConversationMemory } from './conversation-state';
 import { escalationWorkflow } from './escalation';
 import { registerHandlers } from './handlers';
 import { modelFailureOf, type ModelFailure } from './model-failure';
-import { routeDraft } from '../../lib/core/policy/route-draft';
+import { routeDraft, type RoutingFacts } from '../../lib/core/policy/route-draft';
+import { verificationFailure } from './verification-failure';
 
 const db = wf.proxyActivities<Activities>(dbActivity);
 const model = wf.proxyActivities<Activities>(modelActivity);
 const smtp = wf.proxyActivities<Activities>(smtpActivity);
+const verifier = wf.proxyActivities<Activities>(verifyActivity);
 
 type Outcome = 'send' | 'review' | 'rejected' | 'superseded' | 'person' | 'taken_over';
 
@@ -24,6 +26,12 @@ const DEFAULT_HISTORY_EVENTS_LIMIT = 5_000;
  * this replay their recorded histories without it.
  */
 export const NEEDS_PERSON_PATCH = 'claude-edges-needs-person';
+
+/**
+ * Earned autonomy: before routing, the category's auto-send state is read live and a second,
+ * independent model check reads the draft. Runs that routed before this replay without it.
+ */
+export const EARNED_AUTONOMY_PATCH = 'earned-autonomy';
 
 /**
  * One conversation (email thread): classify and draft each customer message, then either
@@ -238,6 +246,21 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     }
   };
 
+  /**
+   * The facts only live reads and a second model can give: whether the category may auto-send
+   * now, and the independent check of the draft. The check runs only on a draft every other
+   * layer lets through; a "no" elsewhere already sends it to a person.
+   */
+  const assessDraft = async (draftVersion: number, facts: RoutingFacts): Promise<Pick<RoutingFacts, 'categoryAutoSend' | 'verification'> | 'taken_over'> => {
+    const categoryAutoSend = facts.classification.ok ? await db.readCategoryAutoSend({ category: facts.classification.category }) : undefined;
+    if (!routeDraft(policy, { ...facts, categoryAutoSend }).shadow.wouldAutoSend) return { categoryAutoSend, verification: { status: 'skipped' } };
+    const checked = await unlessAgentTakesOver(() =>
+      verifier.verifyDraft({ conversationId: memory.conversationId, draftVersion }).catch(verificationFailure),
+    );
+    if ('takenOver' in checked) return 'taken_over';
+    return { categoryAutoSend, verification: checked.value };
+  };
+
   /** Classify and draft the newest customer message, then route, hold or wait, and send. */
   const processNewest = async (messageId: string, screeningFlags: string[]) => {
     await setStatus('classifying');
@@ -276,12 +299,19 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       return;
     }
 
-    const routing = routeDraft(policy, {
+    const facts: RoutingFacts = {
       classification,
       screeningFlags,
       draftProblems: draft.problems,
       draftStopReason: v2 ? draft.stopReason : undefined,
-    });
+    };
+    if (wf.patched(EARNED_AUTONOMY_PATCH)) {
+      const assessed = await assessDraft(draft.draftVersion, facts);
+      if (assessed === 'taken_over') return;
+      if (memory.queue.length > 0) return supersede(draft.draftVersion);
+      Object.assign(facts, assessed);
+    }
+    const routing = routeDraft(policy, facts);
     await db.recordRouting({ conversationId: memory.conversationId, draftVersion: draft.draftVersion, ...routing });
     let outcome: Outcome = routing.route === 'auto_send' ? await holdForAutoSend(draft.draftVersion) : 'review';
     let version = draft.draftVersion;

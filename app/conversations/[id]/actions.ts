@@ -10,6 +10,8 @@ import { addParticipant } from '@/lib/features/conversations/participants/add-pa
 import { addParticipantSchema } from '@/lib/features/conversations/participants/schema';
 import { ok } from '@/lib/web/actions/action-result';
 import { serverAction } from '@/lib/web/actions/server-action';
+import { autoSentReviewSchema } from '@/lib/core/policy/autonomy-schemas';
+import { reviewAutoSentReply } from '@/lib/features/autonomy/review-auto-sent-reply';
 
 /**
  * Approve, reject, revise or cancel a held auto-send: hand the decision to the workflow and
@@ -54,3 +56,14 @@ export const sendAgentReplyAction = serverAction<typeof replyInputSchema, ReplyO
     return outcome;
   },
 );
+
+/**
+ * An agent's review of a reply that went out automatically: fine, or "should not have gone
+ * out" with a reason. It counts towards the category's trust (a run of these switches
+ * auto-send off by itself); audited.
+ */
+export const reviewAutoSentReplyAction = serverAction({ role: 'agent', schema: autoSentReviewSchema }, async (input, actor) => {
+  const { demotion } = await reviewAutoSentReply({ id: actor.id, role: actor.role }, input);
+  refresh();
+  return ok({ demoted: demotion?.summary ?? null });
+});

@@ -18,6 +18,7 @@ import { ModelCalls } from './_components/model-calls';
 import { Thread } from './_components/thread';
 import { Timeline } from './_components/timeline';
 import { NeedsPersonBanner } from './_components/needs-person-banner';
+import { PolicyVerdictPanel } from './_components/policy-verdict-panel';
 import { ReplyComposer } from './_components/reply-composer';
 import { ResendPanel, type OutboxFinding } from './_components/resend-panel';
 import { findCaughtReply } from '@/lib/read/outbox/find-caught-reply';
@@ -111,6 +112,11 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         </div>
         <aside className="space-y-4" aria-label="Details">
           <ClassificationPanel classification={detail.classification} />
+          <PolicyVerdictPanel
+            shadow={detail.shadows.find((shadow) => shadow.outcome === 'auto_sent' && shadow.review === 'pending') ?? detail.shadows[0]}
+            conversationId={conversation.id}
+            people={detail.people}
+          />
           <KnowledgeUsed knowledge={knowledge} />
           <Timeline items={detail.timeline} people={detail.people} serverNow={serverNow} temporalUrl={temporalWorkflowUrl(conversation.id)} />
           <ModelCalls calls={detail.llmCalls} usage={detail.usage} />

@@ -9,7 +9,7 @@ const show = (value: unknown) => (value === undefined ? '—' : JSON.stringify(v
 
 export default async function SettingsHistoryPage() {
   await requireUser('manager');
-  const entries = await listAuditLog({ actionPrefixes: ['settings.'], limit: 200 });
+  const entries = await listAuditLog({ actionPrefixes: ['settings.', 'autonomy.category.'], limit: 200 });
   return (
     <div className="max-w-4xl space-y-6">
       <h1 className="text-xl font-semibold">Settings history</h1>

@@ -1,8 +1,13 @@
 import type { ConversationStatus } from './statuses';
 
+/** A tab that lists conversations by something other than their status. */
+export type QueueFilter = 'auto_sent_unreviewed';
+
 /**
  * The inbox tabs. Each is a set of mirrored conversation statuses; "all" has none, which
- * means no status filter. Client-safe: the tabs and the data layer share these keys.
+ * means no status filter. "Sent automatically" lists conversations whose automatic reply no
+ * agent has reviewed yet, whatever their status. Client-safe: the tabs and the data layer
+ * share these keys.
  */
 export const QUEUES = [
   { key: 'needs_approval', label: 'Needs approval', statuses: ['awaiting_approval'] },
@@ -10,15 +15,21 @@ export const QUEUES = [
   { key: 'needs_person', label: 'Needs a person', statuses: ['needs_person'] },
   { key: 'escalated', label: 'Escalated', statuses: ['escalated'] },
   { key: 'on_hold', label: 'Auto-send on hold', statuses: ['auto_send_hold'] },
+  { key: 'auto_sent', label: 'Sent automatically', statuses: [], filter: 'auto_sent_unreviewed' },
   { key: 'sent', label: 'Sent', statuses: ['sent'] },
   { key: 'rejected', label: 'Rejected', statuses: ['rejected'] },
   { key: 'failed', label: 'Failed', statuses: ['failed'] },
   { key: 'all', label: 'All', statuses: [] },
-] as const satisfies readonly { key: string; label: string; statuses: readonly ConversationStatus[] }[];
+] as const satisfies readonly { key: string; label: string; statuses: readonly ConversationStatus[]; filter?: QueueFilter }[];
 
 export type QueueKey = (typeof QUEUES)[number]['key'];
 export const QUEUE_KEYS = QUEUES.map((queue) => queue.key) as [QueueKey, ...QueueKey[]];
 
 export function queueStatuses(queue: QueueKey): readonly ConversationStatus[] {
   return QUEUES.find((entry) => entry.key === queue)?.statuses ?? [];
+}
+
+export function queueFilter(queue: QueueKey): QueueFilter | undefined {
+  const entry = QUEUES.find((candidate) => candidate.key === queue);
+  return entry && 'filter' in entry ? entry.filter : undefined;
 }

@@ -75,7 +75,8 @@ export interface DraftPromptInput {
   templates?: { draft?: string; revise?: string };
 }
 
-function renderKnowledge(articles: readonly KnowledgeArticle[]): string {
+/** The knowledge block; the second check (verify-prompt.ts) shows the checker the same one. */
+export function renderKnowledge(articles: readonly KnowledgeArticle[]): string {
   if (articles.length === 0) return '<knowledge>\n(no articles)\n</knowledge>';
   const items = articles.map((article) => `<article title="${neutralise(article.title).replace(/"/g, "'")}">\n${neutralise(article.body)}\n</article>`);
   return `<knowledge>\n${items.join('\n')}\n</knowledge>`;

@@ -31,6 +31,13 @@ export const PROMPT_TAGS = [
   'example',
   'example_email',
   'expected_classification',
+  // The second check of a draft (verify-prompt.ts).
+  'draft_reply',
+  'verification_examples',
+  'verification_example',
+  'example_knowledge',
+  'example_draft',
+  'expected_verification',
 ] as const;
 
 const TAG_PATTERN = new RegExp(`<\\s*/?\\s*(?:${PROMPT_TAGS.join('|')})\\b`, 'gi');

@@ -70,6 +70,8 @@ export const envSchema = z.object({
   CLAUDE_SIMULATOR_PORT: listenPort.default(4010),
   CLAUDE_CLASSIFY_MODEL: z.string().min(1).default('claude-haiku-4-5'),
   CLAUDE_DRAFT_MODEL: z.string().min(1).default('claude-sonnet-4-6'),
+  // The second, independent check of a draft before it may go out on its own.
+  CLAUDE_VERIFY_MODEL: z.string().min(1).default('claude-haiku-4-5'),
   CLAUDE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   // Lifetime of the cached prompt prefixes: 5m (writes 1.25×) or 1h (writes 2×).
   CLAUDE_CACHE_TTL: z.enum(['5m', '1h']).default('1h'),
@@ -100,7 +102,8 @@ export const envSchema = z.object({
 
   CATEGORIES: csv.default(['account', 'billing', 'technical', 'orders', 'feedback', 'other']),
   AUTO_SEND_ENABLED: bool.default(true),
-  AUTO_SEND_CATEGORIES: csv.default(['account', 'orders', 'feedback']),
+  // Empty: no category auto-sends until it has earned it (shadow mode) or a team lists it here.
+  AUTO_SEND_CATEGORIES: csv.default([]),
   AUTO_SEND_MAX_RISK: z.coerce.number().int().min(0).max(100).default(30),
   AUTO_SEND_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.8),
   AUTO_SEND_HOLD_SECONDS: z.coerce.number().int().min(0).default(120),
@@ -108,6 +111,17 @@ export const envSchema = z.object({
   AUTO_SEND_HOURLY_CAP_GLOBAL: z.coerce.number().int().min(0).default(200),
   ALLOWED_LINK_HOSTS: csv.default([]),
   ESCALATION_EMAIL: optionalString.pipe(z.email().optional()),
+  // Earned autonomy (lib/core/policy/trust.ts): when a category becomes eligible for auto-send,
+  // and when an enabled one is switched off again.
+  AUTONOMY_MIN_DECISIONS: z.coerce.number().int().min(1).max(100_000).default(30),
+  AUTONOMY_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  AUTONOMY_HALF_LIFE_DAYS: z.coerce.number().positive().max(365).default(14),
+  AUTONOMY_PROMOTE_AT: z.coerce.number().min(0.5).max(1).default(0.9),
+  AUTONOMY_DEMOTE_BELOW: z.coerce.number().min(0).max(1).default(0.8),
+  AUTONOMY_RECENT_DECISIONS: z.coerce.number().int().min(1).max(10_000).default(20),
+  AUTONOMY_MIN_RECENT_DECISIONS: z.coerce.number().int().min(1).max(10_000).default(5),
+  // Where a demotion is emailed; unset: ESCALATION_EMAIL, else the dashboard notice only.
+  AUTONOMY_NOTIFY_EMAIL: optionalString.pipe(z.email().optional()),
   REVIEW_SLA_MINUTES: z.coerce.number().int().positive().default(240),
   CONVERSATION_IDLE_HOURS: z.coerce.number().int().positive().default(168),
 

@@ -17,6 +17,40 @@ export interface ConversationDetail {
   usage: { costUsd: number; inputTokens: number; outputTokens: number; calls: number };
   /** Display names of the people who acted, by user id. */
   people: Record<string, string>;
+  /** The policy's verdict on each routed draft, the second check's answer and what happened; newest first. */
+  shadows: ShadowView[];
+}
+
+/** What the second model check answered (lib/core/safety/verification.ts), or why it did not. */
+export interface VerificationView {
+  status: 'passed' | 'failed' | 'error' | 'skipped';
+  reasons: string[];
+  answer: {
+    factsSupported: boolean;
+    unsupportedStatements: string[];
+    answersQuestion: boolean;
+    makesCommitments: boolean;
+    commitments: string[];
+    followsEmailInstructions: boolean;
+    followedInstructions: string[];
+    notes: string;
+  } | null;
+}
+
+export interface ShadowView {
+  draftVersion: number;
+  category: string | null;
+  wouldAutoSend: boolean;
+  reasons: string[];
+  route: string | null;
+  verification: VerificationView | null;
+  outcome: string | null;
+  editSize: number | null;
+  /** For a reply that went out automatically: pending | ok | should_not_have_gone_out. */
+  review: string | null;
+  reviewReason: string | null;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
 }
 
 export interface ConversationHeader {

@@ -4,6 +4,7 @@ import { NotFoundError } from '../../core/errors';
 import type { ConversationDetail } from './detail-types';
 import { readTextList } from './json-fields';
 import { toClassificationView, toDraftView, toLlmCallView, toSendView, toThreadMessage, toTimelineItem } from './to-views';
+import { toShadowView } from './to-shadow-view';
 
 export type * from './detail-types';
 
@@ -24,6 +25,7 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
       sends: { orderBy: { draftVersion: 'asc' } },
       events: { orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] },
       participants: { orderBy: { createdAt: 'asc' } },
+      shadows: { orderBy: { draftVersion: 'desc' } },
     },
   });
   if (!row) throw new NotFoundError('Conversation', id);
@@ -36,7 +38,10 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
   const drafts = row.drafts.map(toDraftView);
   const currentDraft = drafts.find((draft) => draft.id === row.currentDraftId) ?? drafts[0] ?? null;
   const llmCalls = row.llmCalls.map(toLlmCallView);
-  const actorIds = new Set([...row.decisions, ...row.events].flatMap((item) => (item.actorId ? [item.actorId] : [])));
+  const actorIds = new Set([
+    ...[...row.decisions, ...row.events].flatMap((item) => (item.actorId ? [item.actorId] : [])),
+    ...row.shadows.flatMap((shadow) => (shadow.reviewedBy ? [shadow.reviewedBy] : [])),
+  ]);
   const users = actorIds.size
     ? await db.user.findMany({ where: { id: { in: [...actorIds] } }, select: { id: true, name: true } })
     : [];
@@ -87,5 +92,6 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
       calls: llmCalls.length,
     },
     people: Object.fromEntries(users.map((user) => [user.id, user.name])),
+    shadows: row.shadows.map(toShadowView),
   };
 }

@@ -122,6 +122,7 @@ const KNOWN_EVENTS: Record<TimelineEventType, true> = {
   needs_person: true,
   manual_reply: true,
   resend_requested: true,
+  auto_sent_reviewed: true,
 };
 
 /** Event data is written by our own activities (lib/data/mirror/timeline-events.ts). */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '../../platform/db/generated/client';
-import { queueStatuses, type QueueKey } from '../../core/conversation/queues';
+import { queueFilter, queueStatuses, type QueueKey } from '../../core/conversation/queues';
 
 export interface InboxFilters {
   queue: QueueKey;
@@ -30,6 +30,7 @@ export function inboxWhere(filters: InboxFilters): Prisma.Sql {
   } else if (statuses.length > 1) {
     clauses.push(Prisma.sql`"status" IN (${Prisma.join([...statuses])})`);
   }
+  if (queueFilter(filters.queue) === 'auto_sent_unreviewed') clauses.push(Prisma.sql`"autoSentReview" = 'pending'`);
   if (filters.category) clauses.push(Prisma.sql`"category" = ${filters.category}`);
   if (filters.search) {
     // The GIN index on Message.search finds the messages; the planner joins them back.

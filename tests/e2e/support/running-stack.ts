@@ -36,7 +36,7 @@ const PORTS = ['PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_DEV_UI_PORT', 'CLAUDE_SIMU
  * resolved once the stack reports where it listens and the web app answers. The stack builds
  * Next on first use: allow minutes.
  */
-export async function startStack({ timeoutMs = 540_000 } = {}): Promise<RunningStack> {
+export async function startStack({ timeoutMs = 540_000, env: extraEnv = {} }: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'countersign-e2e-'));
   const adminUrl = inject('databaseAdminUrl');
   const database = `countersign_e2e_${path.basename(dataDir).replace(/\W/g, '_').toLowerCase()}`;
@@ -46,6 +46,7 @@ export async function startStack({ timeoutMs = 540_000 } = {}): Promise<RunningS
   for (const name of CLEARED) delete env[name];
   env.DATABASE_URL = databaseUrl;
   for (const name of PORTS) env[name] = '0';
+  Object.assign(env, extraEnv);
 
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'devstack/start.ts'], { cwd: ROOT, env, detached: true });

@@ -15,7 +15,7 @@ afterAll(async () => {
 
 describe('countQueues', () => {
   it('is zero everywhere on an empty inbox', async () => {
-    expect(await countQueues(temp.db)).toEqual({ needs_approval: 0, needs_person: 0, escalated: 0, on_hold: 0, sent: 0, rejected: 0, failed: 0, all: 0 });
+    expect(await countQueues(temp.db)).toEqual({ needs_approval: 0, needs_person: 0, escalated: 0, on_hold: 0, auto_sent: 0, sent: 0, rejected: 0, failed: 0, all: 0 });
   });
 
   it('counts each tab’s statuses, with every conversation (whatever its status) under All', async () => {
@@ -23,6 +23,14 @@ describe('countQueues', () => {
     for (const [status, count] of Object.entries(statuses)) {
       for (let i = 0; i < count; i += 1) await seedConversation(temp.db, { status });
     }
-    expect(await countQueues(temp.db)).toEqual({ needs_approval: 4, needs_person: 2, escalated: 2, on_hold: 1, sent: 5, rejected: 1, failed: 3, all: 22 });
+    expect(await countQueues(temp.db)).toEqual({ needs_approval: 4, needs_person: 2, escalated: 2, on_hold: 1, auto_sent: 0, sent: 5, rejected: 1, failed: 3, all: 22 });
+  });
+
+  it('counts automatic replies no agent has reviewed yet under Sent automatically, whatever the status', async () => {
+    const pending = [await seedConversation(temp.db, { status: 'sent' }), await seedConversation(temp.db, { status: 'awaiting_approval' })];
+    const reviewed = await seedConversation(temp.db, { status: 'sent' });
+    for (const id of pending) await temp.db.conversation.update({ where: { id }, data: { autoSentReview: 'pending' } });
+    await temp.db.conversation.update({ where: { id: reviewed }, data: { autoSentReview: 'ok' } });
+    expect((await countQueues(temp.db)).auto_sent).toBe(2);
   });
 });

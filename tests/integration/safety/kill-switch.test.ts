@@ -6,7 +6,7 @@ import { startSystem, type System } from '../support/system';
 
 let system: System;
 beforeAll(async () => {
-  system = await startSystem({ holdSeconds: 8 });
+  system = await startSystem({ holdSeconds: 8, autoSendCategories: ['account', 'orders', 'feedback'] });
   await system.startWorker();
 });
 afterAll(async () => {

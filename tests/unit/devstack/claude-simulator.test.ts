@@ -120,7 +120,7 @@ describe('drafting and revision (no forced tool)', () => {
     expect(text.endsWith('Best regards,\nThe Support Team')).toBe(true);
   });
 
-  it('uses the first sentence of the most relevant knowledge article', async () => {
+  it('quotes the sentence of the most relevant knowledge article that matches the email', async () => {
     const knowledge = [
       '<article title="Downloading invoices">Invoices are available under Settings, Billing. They are PDFs.</article>',
       '<article title="Resetting your password">Use the Forgot password link on the sign-in page to get a reset email. It expires after one hour.</article>',

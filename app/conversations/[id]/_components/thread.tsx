@@ -1,6 +1,6 @@
 import { Badge } from '@/components/badge';
 import { EmailBody } from '@/components/email-body';
-import { SCREENING_LABELS, type ScreeningFlag } from '@/lib/core/safety/screen-inbound';
+import { screeningLabel } from '@/lib/core/safety/screening-labels';
 import type { ThreadMessage } from '@/lib/read/conversation/get-conversation-detail';
 import { emailBodyProps } from '@/lib/web/email-body-props';
 import { formatDateTime } from '@/lib/web/format';
@@ -8,7 +8,7 @@ import { ClaimNote } from './claim-note';
 import { SenderLine, senderText } from './sender-line';
 
 function flagLabel(flag: string): string {
-  return SCREENING_LABELS[flag as ScreeningFlag] ?? flag.replaceAll('_', ' ');
+  return screeningLabel(flag);
 }
 
 /** The email thread, oldest first: customer messages and the replies that were sent. */

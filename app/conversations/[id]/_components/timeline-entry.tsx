@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TimelineItem } from '@/lib/read/conversation/get-conversation-detail';
 import { formatDateTime, formatNumber, formatUsd } from '@/lib/web/format';
+import { screeningLabel } from '@/lib/core/safety/screening-labels';
 
 export interface EntryView {
   title: ReactNode;
@@ -16,7 +17,7 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
     case 'received':
       return {
         title: item.data.automated ? 'Automated message received' : 'Customer message received',
-        detail: [item.data.fromAddress, ...item.data.screening.map((flag) => `flag: ${flag.replaceAll('_', ' ')}`)].join(' · '),
+        detail: [item.data.fromAddress, ...item.data.screening.map((flag) => `flag: ${screeningLabel(flag)}`)].join(' · '),
         tone: item.data.screening.length > 0 ? 'warn' : 'neutral',
       };
     case 'classified':
@@ -89,6 +90,10 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
         detail: item.data.confirmedLedgerStatus === 'sending' ? 'after confirming the outbox did not have it' : 'after the relay refused it',
         tone: 'warn',
       };
+    case 'auto_sent_reviewed':
+      return item.data.verdict === 'ok'
+        ? { title: `${who} reviewed automatic reply v${item.data.draftVersion}: fine`, tone: 'good' }
+        : { title: `${who} marked automatic reply v${item.data.draftVersion} "should not have gone out"`, detail: item.data.reason, tone: 'bad' };
     case 'other':
       return { title: item.rawType.replaceAll('_', ' '), tone: 'neutral' };
   }

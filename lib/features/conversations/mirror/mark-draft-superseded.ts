@@ -1,4 +1,5 @@
 import { getDb, type Db } from '../../../platform/db';
+import { recordShadowOutcome } from '../../autonomy/record-shadow';
 import { appendEvent } from './append-event';
 
 export interface MarkDraftSupersededInput {
@@ -14,6 +15,7 @@ export async function markDraftSuperseded(input: MarkDraftSupersededInput, db: D
       where: { conversationId: input.conversationId, version: input.draftVersion },
       data: { status: 'superseded', decidedAt: new Date() },
     });
+    await recordShadowOutcome({ conversationId: input.conversationId, draftVersion: input.draftVersion, outcome: 'superseded' }, tx);
     await appendEvent(
       {
         conversationId: input.conversationId,

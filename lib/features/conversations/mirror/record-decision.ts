@@ -1,6 +1,7 @@
 import type { Actor } from '../../../core/contract';
 import { editSize } from '../../../core/text/edit-size';
 import { getDb, type Db } from '../../../platform/db';
+import { recordShadowOutcome, shadowEvidenceCategory } from '../../autonomy/record-shadow';
 import { appendEvent } from './append-event';
 
 export interface RecordDecisionInput {
@@ -16,6 +17,9 @@ export interface RecordDecisionInput {
   instructions?: string;
 }
 
+/** What each decision means for the shadow record of the draft; a cancelled hold is no outcome yet. */
+const SHADOW_OUTCOME = { approve: 'sent_unchanged', reject: 'rejected', revise: 'revised', cancel_hold: undefined, auto_send: 'auto_sent' } as const;
+
 const DRAFT_STATUS = { approve: 'approved', reject: 'rejected', revise: 'revising', cancel_hold: 'pending', auto_send: 'approved' } as const;
 
 export interface RecordedDecision {
@@ -23,6 +27,8 @@ export interface RecordedDecision {
   basedOnMessageId: string;
   edited: boolean;
   editDistance?: number;
+  /** The draft's category when this decision is new trust evidence (lib/core/policy/shadow.ts). */
+  evidenceCategory: string | null;
 }
 
 /**
@@ -41,6 +47,13 @@ export async function recordDecision(input: RecordDecisionInput, db: Db = getDb(
     await db.$transaction(async (tx) => {
       // A retried activity finds its decision already stored and writes nothing twice.
       if (await tx.decision.findUnique({ where: { idempotencyKey: input.idempotencyKey } })) return;
+      const outcome = SHADOW_OUTCOME[input.kind];
+      if (outcome) {
+        await recordShadowOutcome(
+          { conversationId: input.conversationId, draftVersion: input.draftVersion, outcome: edited ? 'edited' : outcome, editSize: edited ? editDistance : undefined, actorId: input.actor?.id },
+          tx,
+        );
+      }
       await tx.decision.create({
         data: {
           conversationId: input.conversationId,
@@ -98,5 +111,6 @@ export async function recordDecision(input: RecordDecisionInput, db: Db = getDb(
       }
     });
 
-    return { basedOnMessageId: draft.basedOnMessageId, edited, editDistance };
+    const evidenceCategory = await shadowEvidenceCategory(input, db);
+    return { basedOnMessageId: draft.basedOnMessageId, edited, editDistance, evidenceCategory };
 }

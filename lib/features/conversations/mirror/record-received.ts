@@ -1,10 +1,13 @@
 import { getDb, type Db } from '../../../platform/db';
 import { mailboxKey } from '../../../platform/mail/mailbox';
+import { screenStructure } from '../../../core/safety/screen-structure';
 import { appendEvent } from './append-event';
 
 export interface RecordReceivedInput {
   conversationId: string;
   messageId: string;
+  /** Domains of our own mailboxes: addresses there are never third parties or new recipients. */
+  ownDomains?: string[];
 }
 
 export interface RecordReceivedResult {
@@ -26,9 +29,32 @@ export async function recordReceived(input: RecordReceivedInput, db: Db = getDb(
     ((conversation.customerAddress !== null && mailboxKey(conversation.customerAddress) === sender) ||
       conversation.participants.some((participant) => participant.address === sender));
   if (!belongs) flags.add('sender_mismatch');
+  const stored = flags.size;
+  const ourReplies = await db.message.findMany({
+    where: { conversationId: input.conversationId, direction: 'outbound' },
+    select: { textBody: true },
+    orderBy: { sentAt: 'desc' },
+    take: 50,
+  });
+  for (const flag of screenStructure({
+    text: message.textBody ?? '',
+    html: message.htmlBody,
+    senderAddress: message.senderAddress,
+    knownAddresses: [conversation.customerAddress ?? '', ...conversation.participants.map((participant) => participant.address)].filter(Boolean),
+    ownDomains: input.ownDomains ?? [],
+    recipients: message.toAddresses as string[],
+    ourReplies: ourReplies.map((reply) => reply.textBody ?? ''),
+  })) {
+    flags.add(flag);
+  }
   const screeningFlags = [...flags].sort();
 
   await db.$transaction(async (tx) => {
+    // The structural flags join intake's on the message, so the agent sees them beside the mail.
+    if (flags.size > stored) {
+      const kept = new Set([...(message.screening as string[]), ...screeningFlags.filter((flag) => flag !== 'sender_mismatch')]);
+      await tx.message.update({ where: { id: message.id }, data: { screening: [...kept].sort() } });
+    }
     await appendEvent(
       {
         conversationId: input.conversationId,

@@ -1,4 +1,5 @@
 import { getDb, type Db } from '../../../platform/db';
+import { recordShadowRouting } from '../../autonomy/record-shadow';
 import { appendEvent } from './append-event';
 
 export interface RecordRoutingInput {
@@ -6,6 +7,8 @@ export interface RecordRoutingInput {
   draftVersion: number;
   route: 'auto_send' | 'review';
   reasons: string[];
+  /** Shadow mode: what the policy would do with auto-send on for the category (absent from older callers). */
+  shadow?: { wouldAutoSend: boolean; reasons: string[] };
 }
 
 /** Records why a draft goes to auto-send or to review, for the agent and the timeline. */
@@ -24,5 +27,6 @@ export async function recordRouting(input: RecordRoutingInput, db: Db = getDb())
       },
       tx,
     );
+    if (input.shadow) await recordShadowRouting({ conversationId: input.conversationId, draftVersion: input.draftVersion, route: input.route, shadow: input.shadow }, tx);
   });
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../../../core/contract';
 import { getDb, type Db } from '../../../platform/db';
+import { recordShadowOutcome, shadowEvidenceCategory } from '../../autonomy/record-shadow';
 import { appendEvent } from '../mirror/append-event';
 
 export interface RecordManualReplyInput {
@@ -19,7 +20,7 @@ export interface RecordManualReplyInput {
  * its decision, audit entry and timeline event, in one transaction. It answers the newest
  * customer message, so the reply threads under it. A retried call writes nothing twice.
  */
-export async function recordManualReply(input: RecordManualReplyInput, db: Db = getDb()): Promise<void> {
+export async function recordManualReply(input: RecordManualReplyInput, db: Db = getDb()): Promise<{ evidenceCategory: string | null }> {
   await db.$transaction(async (tx) => {
     if (await tx.decision.findUnique({ where: { idempotencyKey: input.idempotencyKey } })) return;
     const answering = await tx.message.findFirstOrThrow({
@@ -48,6 +49,10 @@ export async function recordManualReply(input: RecordManualReplyInput, db: Db = 
         where: { conversationId: input.conversationId, version: input.replacedDraftVersion, status: { in: ['pending', 'auto_send_hold', 'unusable'] } },
         data: { status: 'replaced', decidedAt: now },
       });
+      await recordShadowOutcome(
+        { conversationId: input.conversationId, draftVersion: input.replacedDraftVersion, outcome: 'replied_themselves', actorId: input.actor.id },
+        tx,
+      );
     }
     await tx.conversation.update({ where: { id: input.conversationId }, data: { currentDraftId: draft.id } });
     await tx.decision.create({
@@ -80,4 +85,6 @@ export async function recordManualReply(input: RecordManualReplyInput, db: Db = 
       tx,
     );
   });
+  const replaced = input.replacedDraftVersion;
+  return { evidenceCategory: replaced === undefined ? null : await shadowEvidenceCategory({ conversationId: input.conversationId, draftVersion: replaced }, db) };
 }

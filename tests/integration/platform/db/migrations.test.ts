@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -9,12 +9,12 @@ import { diffMigrationsToSchema } from '../../../../devstack/db/schema-drift';
 import { BASELINE_NAME, MIGRATIONS_DIR } from '../../../../devstack/db/migrations-folder';
 import { withDatabaseName } from '../../../../lib/platform/db/database-url';
 import { applyMigrations, MigrationError } from '../../../../lib/platform/db/migrations/apply-migrations';
+import { readMigrations } from '../../../../lib/platform/db/migrations/migration-files';
 import { assertMigrated } from '../../../../lib/platform/db/migrations/assert-migrated';
 import { adminQuery } from '../../../support/temp-db';
 
 const adminUrl = inject('databaseAdminUrl');
 /** Every migration in the folder, in the order they apply: the baseline, then any added since. */
-const ALL_MIGRATIONS = readdirSync(MIGRATIONS_DIR).filter((name) => /^\d{14}_/.test(name)).sort();
 const created: string[] = [];
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'countersign-migrations-'));
 
@@ -48,19 +48,23 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
+// Every migration of this release, in order: the baseline and whatever came after it.
+const RELEASE = readMigrations(MIGRATIONS_DIR);
+
 describe('npm run db:migrate', () => {
   it('is safe when three nodes run it at once: one applies, the others find nothing to do', async () => {
     const url = await emptyDatabase();
     const results = await Promise.all([1, 2, 3].map(() => applyMigrations(url, { dir: MIGRATIONS_DIR })));
-    expect(ALL_MIGRATIONS[0]).toBe(BASELINE_NAME);
-    expect(results.filter((applied) => applied.length > 0)).toEqual([ALL_MIGRATIONS]);
+    expect(RELEASE[0]?.name).toBe(BASELINE_NAME);
+    expect(results.filter((applied) => applied.length > 0)).toEqual([RELEASE.map((migration) => migration.name)]);
     expect(results.filter((applied) => applied.length === 0)).toHaveLength(2);
     const recorded = await rows<{ migration_name: string; checksum: string; finished_at: Date | null }>(
       url,
       'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
     );
-    const checksum = (name: string) => createHash('sha256').update(readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql'))).digest('hex');
-    expect(recorded).toEqual(ALL_MIGRATIONS.map((name) => ({ migration_name: name, checksum: checksum(name), finished_at: expect.any(Date) })));
+    const file = readFileSync(path.join(MIGRATIONS_DIR, BASELINE_NAME, 'migration.sql'));
+    expect(recorded[0]).toEqual({ migration_name: BASELINE_NAME, checksum: createHash('sha256').update(file).digest('hex'), finished_at: expect.any(Date) });
+    expect(recorded).toEqual(RELEASE.map((migration) => ({ migration_name: migration.name, checksum: migration.checksum, finished_at: expect.any(Date) })));
     expect(await applyMigrations(url, { dir: MIGRATIONS_DIR })).toEqual([]);
   });
 
@@ -78,7 +82,9 @@ describe('npm run db:migrate', () => {
     });
     await expect(applyMigrations(url, { dir: broken })).rejects.toThrow(/29990101000000_broken failed and was rolled back: .*no_such_function/);
     expect(await rows(url, `SELECT to_regclass('"Half"') AS half`)).toEqual([{ half: null }]);
-    expect((await rows<{ migration_name: string }>(url, 'SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name')).map((row) => row.migration_name)).toEqual(ALL_MIGRATIONS);
+    expect((await rows<{ migration_name: string }>(url, 'SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name')).map((row) => row.migration_name)).toEqual(
+      RELEASE.map((migration) => migration.name),
+    );
     writeFileSync(path.join(broken, '29990101000000_broken', 'migration.sql'), 'CREATE TABLE "Half" ("id" TEXT);\n');
     expect(await applyMigrations(url, { dir: broken })).toEqual(['29990101000000_broken']);
   });

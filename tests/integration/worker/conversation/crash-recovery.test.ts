@@ -8,7 +8,7 @@ const AUTO_ANSWERED = 3;
 
 let system: System;
 beforeAll(async () => {
-  system = await startSystem({ holdSeconds: 1 });
+  system = await startSystem({ holdSeconds: 1, autoSendCategories: ['account', 'orders', 'feedback'] });
 });
 afterAll(async () => {
   await system?.stop();

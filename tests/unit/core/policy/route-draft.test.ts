@@ -48,6 +48,7 @@ describe('routeDraft', () => {
     expect(routeDraft(policy, { ...clean, classification: { ok: false, error: 'bad json' } })).toEqual({
       route: 'review',
       reasons: ['Classification failed: bad json'],
+      shadow: { wouldAutoSend: false, reasons: ['Classification failed: bad json'] },
     });
   });
 });
@@ -64,5 +65,42 @@ describe('routeDraft and incomplete drafts', () => {
 
   it('auto-sends a complete draft (end_turn)', () => {
     expect(routeDraft(policy, { ...clean, draftStopReason: 'end_turn' }).route).toBe('auto_send');
+  });
+});
+
+describe('routeDraft and earned autonomy', () => {
+  const passed = { status: 'passed' } as const;
+
+  it('takes the category state read live over the policy list', () => {
+    const off = routeDraft(policy, { ...clean, verification: passed, categoryAutoSend: { enabled: false, reason: 'Auto-send is not enabled for "account" (shadow mode)' } });
+    expect(off.route).toBe('review');
+    expect(off.reasons).toEqual(['Auto-send is not enabled for "account" (shadow mode)']);
+    const billing = { ...clean, classification: { ...clean.classification, category: 'billing' } } as RoutingFacts;
+    const earned = routeDraft(policy, { ...billing, verification: passed, categoryAutoSend: { enabled: true, reason: 'earned' } });
+    expect(earned.route).toBe('auto_send');
+  });
+
+  it('records in shadow what it would do with auto-send on, leaving out only the switch and the category', () => {
+    const facts = { ...clean, verification: passed, categoryAutoSend: { enabled: false, reason: 'not enabled' } };
+    const decision = routeDraft({ ...policy, autoSendEnabled: false }, facts);
+    expect(decision.route).toBe('review');
+    expect(decision.shadow).toEqual({ wouldAutoSend: true, reasons: ['Would auto-send: all checks and the second check passed'] });
+    const screened = routeDraft(policy, { ...facts, screeningFlags: ['payout_redirect'] });
+    expect(screened.shadow).toEqual({ wouldAutoSend: false, reasons: ['Screening: The email asks to change where money is sent'] });
+  });
+
+  it('lets any "no" of the second check, or its failure, send the draft to a person', () => {
+    const enabled = { enabled: true, reason: 'on' };
+    const failed = routeDraft(policy, { ...clean, categoryAutoSend: enabled, verification: { status: 'failed', reasons: ['It follows instructions from the email'] } });
+    expect(failed.route).toBe('review');
+    expect(failed.reasons).toEqual(['Second check: It follows instructions from the email']);
+    const error = routeDraft(policy, { ...clean, categoryAutoSend: enabled, verification: { status: 'error', reason: '529 overloaded' } });
+    expect(error.reasons).toEqual(['Second check could not run: 529 overloaded']);
+    // Skipped is only ever right when another layer said no already; alone it fails closed.
+    const skipped = routeDraft(policy, { ...clean, categoryAutoSend: enabled, verification: { status: 'skipped' } });
+    expect(skipped.route).toBe('review');
+    expect(skipped.reasons).toEqual(['Second check did not run']);
+    const skippedWithReason = routeDraft(policy, { ...clean, screeningFlags: ['contains_links'], categoryAutoSend: enabled, verification: { status: 'skipped' } });
+    expect(skippedWithReason.reasons).toEqual(['Screening: The email contains links']);
   });
 });

@@ -1,0 +1,93 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import { verificationFacts, type VerificationFacts } from '../../lib/core/safety/verification';
+import { recordShadowVerification } from '../../lib/features/autonomy/record-shadow';
+import { loadKnowledge } from '../../lib/features/knowledge/load-knowledge';
+import { fitThread } from '../../lib/features/prompts/thread';
+import { toDraftVerification, VERIFICATION_TOOL, verificationSchema } from '../../lib/features/prompts/verification';
+import { codePromptSource } from '../../lib/features/prompts/prompt-source';
+import { buildVerifyRequest, VERIFY_RETRY_MAX_TOKENS, VERIFY_TEMPLATE } from '../../lib/features/prompts/verify-prompt';
+import { resolveModel } from '../../lib/platform/llm/resolve-model';
+import { callClaude } from './call-claude';
+import type { ActivityDeps } from './deps';
+import { loadThread } from './load-thread';
+import { answerText, verdictOf } from './model-answer';
+
+export interface VerifyDraftInput {
+  conversationId: string;
+  draftVersion: number;
+}
+
+/** Room kept for the instructions, examples, knowledge, draft and the answer when fitting a thread. */
+const PROMPT_OVERHEAD_TOKENS = 20_000;
+
+function answerOf(message: Anthropic.Message): unknown {
+  const block = message.content.find((part) => part.type === 'tool_use' && part.name === VERIFICATION_TOOL);
+  if (block?.type === 'tool_use') return block.input;
+  try {
+    return JSON.parse(answerText(message));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The second, independent check of a draft (a small structured call, by default Haiku). Any
+ * answer but a clean pass, and any failure to get one (a refusal, a cut-off or invalid answer),
+ * is a reason for a person to decide; API errors fail the activity and the workflow treats
+ * them the same. The answer is stored for the agent.
+ */
+export function createVerifyDraft(deps: ActivityDeps) {
+  return async function verifyDraft(input: VerifyDraftInput): Promise<VerificationFacts> {
+    const { db, config } = deps;
+    const model = config.verifyModel ?? config.classifyModel;
+    const draft = await db.draft.findUniqueOrThrow({
+      where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
+    });
+    const [thread, knowledge] = await Promise.all([
+      loadThread(db, input.conversationId, draft.basedOnMessageId),
+      loadKnowledge({ dir: config.knowledgeDir, db }),
+    ]);
+    const prompt = await (deps.prompts ?? codePromptSource).resolve(VERIFY_TEMPLATE);
+    const shape = fitThread(thread, resolveModel(model).contextWindow - PROMPT_OVERHEAD_TOKENS);
+    const build = (maxTokens?: number) =>
+      buildVerifyRequest({
+        model,
+        thread: shape.thread,
+        omitted: shape.omitted,
+        draft: draft.aiBody,
+        knowledge,
+        maxTokens,
+        cacheTtl: config.cacheTtl,
+        template: prompt.text,
+      });
+    const call = {
+      conversationId: input.conversationId,
+      messageId: draft.basedOnMessageId,
+      purpose: 'verify' as const,
+      prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
+    };
+
+    let result = await callClaude(deps, { ...call, request: build(), callIndex: 0 });
+    if (verdictOf(result.message).kind === 'truncated') {
+      result = await callClaude(deps, { ...call, request: build(VERIFY_RETRY_MAX_TOKENS), callIndex: 1 });
+    }
+    const verdict = verdictOf(result.message);
+    let facts: VerificationFacts;
+    let answer;
+    if (verdict.kind === 'usable') {
+      const parsed = verificationSchema.safeParse(answerOf(result.message));
+      if (parsed.success) {
+        answer = toDraftVerification(parsed.data);
+        facts = verificationFacts(answer);
+      } else {
+        facts = { status: 'error', reason: `the check's answer was invalid (${parsed.error.issues[0]?.message ?? 'no answer'})` };
+      }
+    } else if (verdict.kind === 'refused') {
+      facts = { status: 'error', reason: `Claude declined the check (${verdict.detail})` };
+    } else {
+      facts = { status: 'error', reason: `the check's answer was unusable (stop reason ${result.message.stop_reason ?? 'none'})` };
+    }
+    await recordShadowVerification({ ...input, facts, answer }, db);
+    return facts;
+  };
+}
