@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import type { Env } from '../config/env';
 import { noopObserver, type LlmObserver } from '../llm/observer';
 import { withPriceOverrides } from '../llm/price-table';
@@ -25,7 +24,9 @@ export function createLlmObserver(config: LlmObserverConfig): LlmObserver {
   return new LangfuseObserver({ ...config, publicKey, secretKey });
 }
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+// Every entry (npm start, npm run web, npm run worker) runs from the project root; a path
+// derived from import.meta.url would not survive the web app's bundler.
+const PROJECT_ROOT = process.cwd();
 
 /** Maps the validated environment to observer settings; secrets listed here are redacted. */
 export function llmObserverConfigFromEnv(env: Env, serviceName = 'countersign-worker'): LlmObserverConfig {
