@@ -44,6 +44,7 @@ export function childEnv(base: NodeJS.ProcessEnv, config: Env, plan: StackPlan, 
     AUTH_SECRET: secrets.AUTH_SECRET,
     ADMIN_EMAIL: config.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL,
     ADMIN_PASSWORD: secrets.ADMIN_PASSWORD,
+    MAILBOX_SECRET_KEY: secrets.MAILBOX_SECRET_KEY,
   };
   // Where the embedded PostgreSQL, the simulator and the mail catcher listen is learned when
   // they start (a port of 0 lets the OS choose); startStack adds DATABASE_URL,

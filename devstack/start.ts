@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     INBOUND_SECRET: config.INBOUND_SECRET,
     AUTH_SECRET: config.AUTH_SECRET,
     ADMIN_PASSWORD: config.ADMIN_PASSWORD,
+    MAILBOX_SECRET_KEY: config.MAILBOX_SECRET_KEY,
   });
   const env = childEnv(process.env, config, plan, secrets);
   if (process.stdout.isTTY && !process.env.NO_COLOR) env.FORCE_COLOR = '1';
