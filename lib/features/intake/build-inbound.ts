@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalMessageId, messageIdList } from '../../core/mail/message-id';
 import { parseAddressList, parseSender } from '../../platform/mail/mailbox';
 import { htmlToText } from './html-to-text';
-import type { InboundEmail, ParseProblem } from './inbound-email';
+import type { InboundAttachment, InboundEmail, ParseProblem } from './inbound-email';
 
 export const MAX_BODY_CHARS = 100_000;
 const MAX_SUBJECT_CHARS = 998;
@@ -20,6 +20,7 @@ export interface InboundParts {
   sentAt?: Date;
   headers: Record<string, string>;
   attachmentCount: number;
+  attachments?: InboundAttachment[];
   rawMime?: Uint8Array<ArrayBuffer>;
   sizeBytes: number;
   /** What identifies the content when no usable Message-ID came with it. */
@@ -61,6 +62,7 @@ export function buildInbound(parts: InboundParts): InboundEmail {
     sentAt: parts.sentAt && !Number.isNaN(parts.sentAt.getTime()) ? parts.sentAt : new Date(),
     headers: parts.headers,
     attachmentCount: parts.attachmentCount,
+    attachments: parts.attachments ?? [],
     rawMime: parts.rawMime,
     sizeBytes: parts.sizeBytes,
     parseProblems: problems,
