@@ -26,6 +26,8 @@ export interface InboundParts {
   /** What identifies the content when no usable Message-ID came with it. */
   fingerprint: string | Uint8Array;
   malformed?: boolean;
+  /** Problems the channel already knows of (a message too large to fetch). */
+  problems?: ParseProblem[];
 }
 
 /**
@@ -33,7 +35,7 @@ export interface InboundParts {
  * ids canonical and bounded, bodies truncated and flagged when oversized. Never refuses.
  */
 export function buildInbound(parts: InboundParts): InboundEmail {
-  const problems: ParseProblem[] = parts.malformed ? ['malformed'] : [];
+  const problems: ParseProblem[] = [...(parts.problems ?? []), ...(parts.malformed ? (['malformed'] as const) : [])];
   const sender = parseSender(parts.fromValues);
   let text = parts.text ?? (parts.html ? htmlToText(parts.html) : '');
   let html = parts.html;
