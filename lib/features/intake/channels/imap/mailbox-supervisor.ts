@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../../../platform/db/client';
 import type { SessionLeases } from '../../../../platform/db/session-leases';
 import { startMailboxReader, type MailboxReader, type MailboxReaderDeps } from './mailbox-reader';
 
