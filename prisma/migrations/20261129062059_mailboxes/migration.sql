@@ -59,6 +59,14 @@ CREATE TABLE "Attachment" (
     CONSTRAINT "Attachment_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "WebhookReplay" (
+    "key" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "WebhookReplay_pkey" PRIMARY KEY ("key")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Mailbox_address_key" ON "Mailbox"("address");
 
@@ -73,6 +81,9 @@ CREATE INDEX "Attachment_draftId_idx" ON "Attachment"("draftId");
 
 -- CreateIndex
 CREATE INDEX "Attachment_uploadKey_idx" ON "Attachment"("uploadKey");
+
+-- CreateIndex
+CREATE INDEX "WebhookReplay_createdAt_idx" ON "WebhookReplay"("createdAt");
 
 -- CreateIndex
 CREATE INDEX "Conversation_mailboxId_lastMessageAt_id_idx" ON "Conversation"("mailboxId", "lastMessageAt", "id");
