@@ -159,7 +159,7 @@ function signSendgrid(body: Buffer, timestamp: string): string {
 
 function sendgrid(payload: { body: Buffer; contentType: string }, headers: Record<string, string>, overrides: Partial<WebhookConfig> = {}, query = '') {
   return handleSendgridInbound(
-    new Request(`https://app.example/api/inbound/sendgrid${query}`, { method: 'POST', headers: { 'content-type': payload.contentType, ...headers }, body: payload.body }),
+    new Request(`https://app.example/api/inbound/sendgrid${query}`, { method: 'POST', headers: { 'content-type': payload.contentType, ...headers }, body: new Uint8Array(payload.body) }),
     deps(overrides),
   );
 }
@@ -250,7 +250,7 @@ function mailgunForm(fields: Record<string, string | Blob>, timestamp = String(M
 
 async function mailgun(fields: Record<string, string | Blob>, route = '/api/inbound/mailgun') {
   const payload = await multipart(fields);
-  return handleMailgunInbound(new Request(`https://app.example${route}`, { method: 'POST', headers: { 'content-type': payload.contentType }, body: payload.body }), deps());
+  return handleMailgunInbound(new Request(`https://app.example${route}`, { method: 'POST', headers: { 'content-type': payload.contentType }, body: new Uint8Array(payload.body) }), deps());
 }
 
 describe('Mailgun routes (HMAC of timestamp + token, replay protection)', () => {
