@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { SecretBox } from '../../platform/crypto/secret-box';
+import { SecretKeyError, type SecretBox } from '../../platform/crypto/secret-box';
 import { getDb, type Db } from '../../platform/db';
 import { recordAudit } from '../audit/record-audit';
 import { MailboxError } from './mailbox-error';
@@ -31,7 +31,13 @@ export async function saveMailbox(input: MailboxInput, options: SaveMailboxOptio
     const id = existing?.id ?? `mbx_${randomBytes(12).toString('hex')}`;
     const seal = (field: 'imapPassword' | 'smtpPassword') => {
       const plain = input[field];
-      return plain === undefined ? undefined : box.seal(plain, secretContext(id, field));
+      if (plain === undefined) return undefined;
+      try {
+        return box.seal(plain, secretContext(id, field));
+      } catch (error) {
+        if (error instanceof SecretKeyError) throw new MailboxError(error.message);
+        throw error;
+      }
     };
     const fields = {
       address: input.address,

@@ -10,7 +10,7 @@ const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().
 const optionalPort = z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65_535).optional());
 // Passwords are never trimmed (a space may be part of one) and never echoed back.
 const optionalSecret = z.preprocess(blankToUndefined, z.string().max(1024).optional());
-const checkbox = z.preprocess((value) => value === true || value === 'true' || value === 'on', z.boolean());
+const flag = z.preprocess((value) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === 'on'), z.boolean().default(true));
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
 
@@ -25,7 +25,7 @@ export const mailboxInputSchema = z
     address: z.string().trim().toLowerCase().pipe(z.email('Enter the mailbox address, e.g. support@example.com.')),
     displayName: z.string().trim().min(1, 'Enter the name replies are signed with.').max(100),
     inboundChannel: z.enum(INBOUND_CHANNELS),
-    enabled: checkbox.default(true),
+    enabled: flag,
     imapHost: optionalText(255),
     imapPort: optionalPort,
     imapSecurity: z.enum(CONNECTION_SECURITY).default('tls'),
