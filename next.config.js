@@ -17,6 +17,8 @@ const serverExternalPackages = [
   'mailparser',
   'libmime',
   'smtp-server',
+  'imapflow',
+  'mailauth',
   '@anthropic-ai/sdk',
 ];
 

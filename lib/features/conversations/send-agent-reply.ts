@@ -5,6 +5,7 @@ import { composeReplyUpdate, resendReplyUpdate, type Actor, type ReplyResult } f
 import type { ReplyOutcome } from '../../core/decisions/decision-outcome';
 import type { ReplyInput } from '../../core/decisions/reply-schemas';
 import { mapUpdateError } from './map-update-error';
+import { assignUploads } from '../attachments/assign-uploads';
 
 export type SendAgentReplyInput = ReplyInput & { actor: Actor };
 
@@ -22,7 +23,7 @@ export interface ReplyClient {
  * Temporal Update: it goes out through the same exactly-once send ledger as an approved
  * draft. The browser's request id is the update id, so a double click is one reply.
  */
-export async function sendAgentReply(input: SendAgentReplyInput, deps: { client?: ReplyClient } = {}): Promise<ReplyOutcome> {
+export async function sendAgentReply(input: SendAgentReplyInput, deps: { client?: ReplyClient; assignUploads?: typeof assignUploads } = {}): Promise<ReplyOutcome> {
   let client: ReplyClient;
   try {
     client = deps.client ?? (await getTemporalClient());
@@ -36,6 +37,8 @@ export async function sendAgentReply(input: SendAgentReplyInput, deps: { client?
     let result: ReplyResult;
     switch (input.action) {
       case 'compose':
+        // The files go with this request id, which the workflow uses as the update id.
+        await (deps.assignUploads ?? assignUploads)({ conversationId: input.conversationId, requestId: input.requestId, ids: input.attachmentIds ?? [], actorId: input.actor.id });
         result = await handle.executeUpdate(composeReplyUpdate, { ...options, args: [{ actor: input.actor, body: input.body }] });
         break;
       case 'resend':
