@@ -5,6 +5,7 @@ import { queueStatuses, type QueueKey } from '../../core/conversation/queues';
 export interface InboxFilters {
   queue: QueueKey;
   category?: string;
+  mailboxId?: string;
   status?: string;
   /**
    * Full-text search over every message of the conversation: sender name and address,
@@ -31,6 +32,7 @@ export function inboxWhere(filters: InboxFilters): Prisma.Sql {
     clauses.push(Prisma.sql`"status" IN (${Prisma.join([...statuses])})`);
   }
   if (filters.category) clauses.push(Prisma.sql`"category" = ${filters.category}`);
+  if (filters.mailboxId) clauses.push(Prisma.sql`"mailboxId" = ${filters.mailboxId}`);
   if (filters.search) {
     // The GIN index on Message.search finds the messages; the planner joins them back.
     clauses.push(

@@ -6,6 +6,7 @@ import { saveMailbox } from '../../../../lib/features/mailboxes/save-mailbox';
 import { mailboxInputSchema } from '../../../../lib/features/mailboxes/schema';
 import { seedMailboxes } from '../../../../lib/features/mailboxes/seed-mailboxes';
 import { createSecretBox } from '../../../../lib/platform/crypto/secret-box';
+import { listInbox } from '../../../../lib/read/inbox/list-inbox';
 import { createTempDb, type TempDb } from '../../../support/temp-db';
 
 let store: TempDb;
@@ -82,5 +83,25 @@ describe('mailboxes as configuration', () => {
     expect(await findMailboxFor(['nobody@example.com'], store.db)).toBeUndefined();
     await store.db.mailbox.update({ where: { address: 'sales@example.com' }, data: { enabled: false } });
     expect(await findMailboxFor(['sales@example.com'], store.db)).toBeUndefined();
+  });
+
+  it('filters the inbox by the mailbox a conversation came in on', async () => {
+    const a = await saveMailbox(gmail({ address: 'filter-a@example.com' }), { actorId: null, source: 'ui', box }, store.db);
+    const b = await saveMailbox(gmail({ address: 'filter-b@example.com' }), { actorId: null, source: 'ui', box }, store.db);
+    const conversation = (id: string, mailboxId: string | null) => ({
+      id,
+      rootMessageId: `<${id}@x>`,
+      subject: id,
+      customerEmail: `${id}@customer.example`,
+      status: 'awaiting_approval',
+      lastMessageAt: new Date(),
+      lastMessagePreview: '',
+      mailboxId,
+    });
+    await store.db.conversation.createMany({ data: [conversation('conv-a1', a.id), conversation('conv-a2', a.id), conversation('conv-b1', b.id), conversation('conv-none', null)] });
+    const ids = async (mailboxId?: string) => (await listInbox({ queue: 'all', sort: 'newest', mailboxId }, store.db)).rows.map((row) => row.id).sort();
+    expect(await ids(a.id)).toEqual(['conv-a1', 'conv-a2']);
+    expect(await ids(b.id)).toEqual(['conv-b1']);
+    expect(await ids()).toEqual(['conv-a1', 'conv-a2', 'conv-b1', 'conv-none']);
   });
 });
