@@ -6,6 +6,7 @@ import type { ReplyOutcome } from '../../core/decisions/decision-outcome';
 import type { ReplyInput } from '../../core/decisions/reply-schemas';
 import { mapUpdateError } from './map-update-error';
 import { assignUploads } from '../attachments/assign-uploads';
+import { AppError } from '../../core/errors';
 
 export type SendAgentReplyInput = ReplyInput & { actor: Actor };
 
@@ -38,7 +39,12 @@ export async function sendAgentReply(input: SendAgentReplyInput, deps: { client?
     switch (input.action) {
       case 'compose':
         // The files go with this request id, which the workflow uses as the update id.
-        await (deps.assignUploads ?? assignUploads)({ conversationId: input.conversationId, requestId: input.requestId, ids: input.attachmentIds ?? [], actorId: input.actor.id });
+        try {
+          await (deps.assignUploads ?? assignUploads)({ conversationId: input.conversationId, requestId: input.requestId, ids: input.attachmentIds ?? [], actorId: input.actor.id });
+        } catch (error) {
+          if (error instanceof AppError) return { ok: false, code: 'invalid', message: error.message };
+          throw error;
+        }
         result = await handle.executeUpdate(composeReplyUpdate, { ...options, args: [{ actor: input.actor, body: input.body }] });
         break;
       case 'resend':
