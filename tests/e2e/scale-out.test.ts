@@ -97,7 +97,8 @@ beforeAll(async () => {
   // A deploy where every node runs the release step at once: one migrates, the other waits and finds nothing to do.
   const migrations = await Promise.all([1, 2].map(() => runCli('scripts/db-migrate.ts', { DATABASE_URL: databaseUrl })));
   expect(migrations.map((run) => run.code)).toEqual([0, 0]);
-  expect(migrations.filter((run) => run.stdout.includes('Applied 1 migration'))).toHaveLength(1);
+  // However many migrations the release has, exactly one node applies them.
+  expect(migrations.filter((run) => /Applied [1-9]\d* migration/.test(run.stdout))).toHaveLength(1);
 
   db = createDb(databaseUrl);
   [temporal, simulator, mail] = await Promise.all([

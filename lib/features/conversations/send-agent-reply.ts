@@ -40,7 +40,8 @@ export async function sendAgentReply(input: SendAgentReplyInput, deps: { client?
       case 'compose':
         // The files go with this request id, which the workflow uses as the update id.
         try {
-          await (deps.assignUploads ?? assignUploads)({ conversationId: input.conversationId, requestId: input.requestId, ids: input.attachmentIds ?? [], actorId: input.actor.id });
+          const ids = input.attachmentIds ?? [];
+          if (ids.length > 0) await (deps.assignUploads ?? assignUploads)({ conversationId: input.conversationId, requestId: input.requestId, ids, actorId: input.actor.id });
         } catch (error) {
           if (error instanceof AppError) return { ok: false, code: 'invalid', message: error.message };
           throw error;

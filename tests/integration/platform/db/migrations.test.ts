@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -13,6 +13,10 @@ import { assertMigrated } from '../../../../lib/platform/db/migrations/assert-mi
 import { adminQuery } from '../../../support/temp-db';
 
 const adminUrl = inject('databaseAdminUrl');
+// Every migration in the folder, in the order they apply (the baseline first, then later ones).
+const ALL_MIGRATIONS = readdirSync(MIGRATIONS_DIR)
+  .filter((name) => existsSync(path.join(MIGRATIONS_DIR, name, 'migration.sql')))
+  .sort();
 const created: string[] = [];
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'countersign-migrations-'));
 
@@ -50,11 +54,13 @@ describe('npm run db:migrate', () => {
   it('is safe when three nodes run it at once: one applies, the others find nothing to do', async () => {
     const url = await emptyDatabase();
     const results = await Promise.all([1, 2, 3].map(() => applyMigrations(url, { dir: MIGRATIONS_DIR })));
-    expect(results.filter((applied) => applied.length > 0)).toEqual([[BASELINE_NAME]]);
+    expect(results.filter((applied) => applied.length > 0)).toEqual([ALL_MIGRATIONS]);
     expect(results.filter((applied) => applied.length === 0)).toHaveLength(2);
     const recorded = await rows<{ migration_name: string; checksum: string; finished_at: Date | null }>(url, 'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"');
-    const file = readFileSync(path.join(MIGRATIONS_DIR, BASELINE_NAME, 'migration.sql'));
-    expect(recorded).toEqual([{ migration_name: BASELINE_NAME, checksum: createHash('sha256').update(file).digest('hex'), finished_at: expect.any(Date) }]);
+    const checksum = (name: string) => createHash('sha256').update(readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql'))).digest('hex');
+    expect(recorded.toSorted((a, b) => a.migration_name.localeCompare(b.migration_name))).toEqual(
+      ALL_MIGRATIONS.map((name) => ({ migration_name: name, checksum: checksum(name), finished_at: expect.any(Date) })),
+    );
     expect(await applyMigrations(url, { dir: MIGRATIONS_DIR })).toEqual([]);
   });
 
@@ -72,7 +78,7 @@ describe('npm run db:migrate', () => {
     });
     await expect(applyMigrations(url, { dir: broken })).rejects.toThrow(/29990101000000_broken failed and was rolled back: .*no_such_function/);
     expect(await rows(url, `SELECT to_regclass('"Half"') AS half`)).toEqual([{ half: null }]);
-    expect((await rows<{ migration_name: string }>(url, 'SELECT migration_name FROM "_prisma_migrations"')).map((row) => row.migration_name)).toEqual([BASELINE_NAME]);
+    expect((await rows<{ migration_name: string }>(url, 'SELECT migration_name FROM "_prisma_migrations"')).map((row) => row.migration_name).sort()).toEqual(ALL_MIGRATIONS);
     writeFileSync(path.join(broken, '29990101000000_broken', 'migration.sql'), 'CREATE TABLE "Half" ("id" TEXT);\n');
     expect(await applyMigrations(url, { dir: broken })).toEqual(['29990101000000_broken']);
   });
