@@ -17,6 +17,8 @@ const serverExternalPackages = [
   'mailparser',
   'libmime',
   'smtp-server',
+  'imapflow',
+  'mailauth',
   '@anthropic-ai/sdk',
 ];
 
@@ -68,7 +70,12 @@ export default function nextConfig(phase) {
     // requireUser calls forbidden() for a role that is too low (renders app/forbidden.tsx, 403).
     experimental: { authInterrupts: true },
     async headers() {
-      return [{ source: '/:path*', headers: securityHeaders(dev) }];
+      return [
+        { source: '/:path*', headers: securityHeaders(dev) },
+        // Customer files: nothing in them may run or load anything, even opened directly (the
+        // later rule wins for the same header; the route sets the same value).
+        { source: '/api/attachments/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; sandbox" }] },
+      ];
     },
   };
 }

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -14,6 +16,12 @@ export default defineConfig({
     },
   },
   test: {
+    // Nothing in a test asks real DNS (SPF/DKIM/DMARC lookups answer from a zone file), and
+    // attachments a test stores go to a scratch folder, not the checkout's data/.
+    env: {
+      SENDER_AUTH_ZONE_FILE: `${root}tests/fixtures/dns/empty-zone.json`,
+      DATA_DIR: path.join(os.tmpdir(), 'countersign-test-data'),
+    },
     projects: [
       {
         extends: true,

@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/web/auth';
 import { env } from '@/lib/platform/config/env';
 import { countQueues } from '@/lib/read/inbox/count-queues';
 import { listInbox } from '@/lib/read/inbox/list-inbox';
+import { listMailboxes } from '@/lib/features/mailboxes/list-mailboxes';
 import { inboxQueryString, parseInboxParams } from '@/lib/core/conversation/inbox-params';
 import { InboxKeys } from './_components/inbox-keys';
 import { InboxList } from './_components/inbox-list';
@@ -15,9 +16,10 @@ export const metadata: Metadata = { title: 'Inbox' };
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser();
   const params = parseInboxParams(await searchParams);
-  const [page, counts] = await Promise.all([
-    listInbox({ queue: params.queue, sort: params.sort, category: params.category, status: params.status, search: params.q, cursor: params.cursor }),
+  const [page, counts, mailboxes] = await Promise.all([
+    listInbox({ queue: params.queue, sort: params.sort, category: params.category, mailboxId: params.mailbox, status: params.status, search: params.q, cursor: params.cursor }),
     countQueues(),
+    listMailboxes(),
   ]);
   const serverNow = new Date().toISOString();
   return (
@@ -30,7 +32,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         </div>
       </div>
       <QueueTabs params={params} counts={counts} />
-      <InboxToolbar key={inboxQueryString(params)} params={params} categories={env().CATEGORIES} />
+      <InboxToolbar
+        key={inboxQueryString(params)}
+        params={params}
+        categories={env().CATEGORIES}
+        mailboxes={mailboxes.map((mailbox) => ({ id: mailbox.id, label: `${mailbox.displayName} <${mailbox.address}>` }))}
+      />
       <InboxList page={page} params={params} serverNow={serverNow} />
     </div>
   );

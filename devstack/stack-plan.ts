@@ -45,6 +45,7 @@ export function childEnv(base: NodeJS.ProcessEnv, config: Env, plan: StackPlan, 
     ADMIN_EMAIL: config.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL,
     ADMIN_PASSWORD: secrets.ADMIN_PASSWORD,
     LANGFUSE_CUSTOMER_KEY_SECRET: secrets.LANGFUSE_CUSTOMER_KEY_SECRET,
+    MAILBOX_SECRET_KEY: secrets.MAILBOX_SECRET_KEY,
   };
   // Where the embedded PostgreSQL, the simulator and the mail catcher listen is learned when
   // they start (a port of 0 lets the OS choose); startStack adds DATABASE_URL,

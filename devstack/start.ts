@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     AUTH_SECRET: config.AUTH_SECRET,
     ADMIN_PASSWORD: config.ADMIN_PASSWORD,
     LANGFUSE_CUSTOMER_KEY_SECRET: config.LANGFUSE_CUSTOMER_KEY_SECRET,
+    MAILBOX_SECRET_KEY: config.MAILBOX_SECRET_KEY,
   });
   const env = childEnv(process.env, config, plan, secrets);
   if (process.stdout.isTTY && !process.env.NO_COLOR) env.FORCE_COLOR = '1';

@@ -8,6 +8,14 @@ import { requireDatabaseUrl } from '../lib/platform/db/database-url';
 import { MigrationError } from '../lib/platform/db/migrations/apply-migrations';
 import { assertMigrated } from '../lib/platform/db/migrations/assert-migrated';
 import { startReconciler } from '../lib/features/intake/reconciler';
+import { acceptInbound } from '../lib/features/intake/accept-inbound';
+import { startMailboxSupervisor } from '../lib/features/intake/channels/imap/mailbox-supervisor';
+import { startInboundSmtp } from '../lib/features/intake/channels/smtp/inbound-smtp-server';
+import { senderAuthFromEnv } from '../lib/features/intake/sender-auth/sender-auth-from-env';
+import { seedMailboxes } from '../lib/features/mailboxes/seed-mailboxes';
+import { createSessionLeases } from '../lib/platform/db/session-leases';
+import { createBlobStore } from '../lib/platform/storage/create-blob-store';
+import { createMailboxMailers } from '../lib/features/mailboxes/mailbox-mailers';
 import { createClaudeClient } from '../lib/platform/llm/claude-client';
 import { createSmtpMailer } from '../lib/platform/mail/mailer';
 import { createLlmObserver, llmObserverConfigFromEnv } from '../lib/platform/observability/create-llm-observer';
@@ -32,6 +40,8 @@ async function main(): Promise<void> {
     baseURL: config.ANTHROPIC_BASE_URL,
     timeoutMs: config.CLAUDE_TIMEOUT_MS,
   });
+  const blobs = createBlobStore(config);
+  const senders = createMailboxMailers({ db, defaultMailer: mailer, defaultFrom: config.MAIL_FROM });
   const connectionOptions = temporalConnectionOptions(config);
   const connection = await NativeConnection.connect(connectionOptions);
   const worker = await Worker.create({
@@ -39,7 +49,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
-    activities: createActivities({ db, claude, mailer, observer, prompts: createPromptSource(config), config: activityConfigFrom(config) }),
+    activities: createActivities({ db, claude, mailer, observer, prompts: createPromptSource(config), config: activityConfigFrom(config), senders, blobs }),
     // On SIGINT/SIGTERM the SDK stops polling and lets in-flight activities finish this long.
     shutdownGraceTime: '30 seconds',
     // Heartbeats carry cancellations: when an agent's own reply overtakes a model call, the call
@@ -49,13 +59,31 @@ async function main(): Promise<void> {
   const client = new Client({ connection: await Connection.connect(connectionOptions), namespace: config.TEMPORAL_NAMESPACE });
   const reconciler = startReconciler({ db, client, config });
 
+  // Mail that arrives by IMAP or SMTP takes the same intake as the web routes.
+  const seeded = await seedMailboxes(config.MAILBOXES_JSON, db);
+  if (seeded > 0) console.log(`Mailboxes: ${seeded} from MAILBOXES_JSON created or updated`);
+  const accept = (email: Parameters<typeof acceptInbound>[1]) =>
+    acceptInbound({ db, getClient: async () => client, config, blobs, senderAuth: senderAuthFromEnv(config) }, email);
+  const mailboxes = startMailboxSupervisor({
+    db,
+    accept,
+    leases: createSessionLeases(databaseUrl, 'countersign-mailbox-leases'),
+    pollSeconds: config.IMAP_POLL_SECONDS,
+    maxBytes: config.INBOUND_MAX_BYTES,
+  });
+  const smtp = config.INBOUND_SMTP_PORT === undefined ? undefined : await startInboundSmtp({ db, accept, port: config.INBOUND_SMTP_PORT, host: config.INBOUND_SMTP_HOST, maxBytes: config.INBOUND_MAX_BYTES });
+  if (smtp) console.log(`Inbound SMTP listening on ${smtp.address}`);
+
   console.log(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${connectionOptions.address}`);
   try {
     await worker.run();
   } finally {
     reconciler.stop();
+    await smtp?.close();
+    await mailboxes.stop();
     await observer.shutdown();
     mailer.close();
+    senders.close();
     await client.connection.close();
     await connection.close();
     await db.$disconnect();

@@ -11,7 +11,7 @@ import { CONVERSATION_STATUSES, statusLabel, type ConversationStatus } from '@/l
  * Search, category, status and order. A plain GET form (works without JavaScript); with
  * JavaScript it navigates client-side and selects apply as soon as they change.
  */
-export function InboxToolbar({ params, categories }: { params: InboxParams; categories: string[] }) {
+export function InboxToolbar({ params, categories, mailboxes = [] }: { params: InboxParams; categories: string[]; mailboxes?: { id: string; label: string }[] }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const tabStatuses = queueStatuses(params.queue);
@@ -28,6 +28,7 @@ export function InboxToolbar({ params, categories }: { params: InboxParams; cate
       queue: params.queue,
       sort: (text('sort') as InboxSort | undefined) ?? params.sort,
       category: text('category'),
+      mailbox: text('mailbox'),
       status: text('status') as ConversationStatus | undefined,
       q: text('q'),
     });
@@ -60,6 +61,19 @@ export function InboxToolbar({ params, categories }: { params: InboxParams; cate
           ))}
         </select>
       </label>
+      {mailboxes.length > 0 ? (
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          Mailbox
+          <select name="mailbox" defaultValue={params.mailbox ?? ''} onChange={() => apply()} className={select}>
+            <option value="">All mailboxes</option>
+            {mailboxes.map((mailbox) => (
+              <option key={mailbox.id} value={mailbox.id}>
+                {mailbox.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       {tabStatuses.length === 1 ? null : (
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
           Status

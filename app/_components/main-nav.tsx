@@ -10,6 +10,7 @@ const NAV: readonly { href: string; label: string; minRole: Role }[] = [
   { href: '/settings', label: 'Settings', minRole: 'manager' },
   { href: '/admin/users', label: 'Users', minRole: 'admin' },
   { href: '/admin/tokens', label: 'API tokens', minRole: 'admin' },
+  { href: '/admin/mailboxes', label: 'Mailboxes', minRole: 'admin' },
 ];
 
 /** The top bar: only the places the signed-in person may go, and who they are. */

@@ -11,7 +11,6 @@ import { createApiToken } from '../../lib/features/api-tokens/create-api-token';
 import { createUser } from '../../lib/features/users/create-user';
 import { createDb, type Db } from '../../lib/platform/db/client';
 import { withDatabaseName } from '../../lib/platform/db/database-url';
-import { readMigrations } from '../../lib/platform/db/migrations/migration-files';
 import { startWorkerProcess, type WorkerProcess } from '../integration/support/worker-process';
 import { runCli } from '../support/run-cli';
 import { createLocalEnv } from '../support/temporal-test-env';
@@ -98,8 +97,8 @@ beforeAll(async () => {
   // A deploy where every node runs the release step at once: one migrates, the other waits and finds nothing to do.
   const migrations = await Promise.all([1, 2].map(() => runCli('scripts/db-migrate.ts', { DATABASE_URL: databaseUrl })));
   expect(migrations.map((run) => run.code)).toEqual([0, 0]);
-  const release = readMigrations(path.resolve(import.meta.dirname, '../../prisma/migrations')).length;
-  expect(migrations.filter((run) => run.stdout.includes(`Applied ${release} migration(s)`))).toHaveLength(1);
+  // However many migrations the release has, exactly one node applies them.
+  expect(migrations.filter((run) => /Applied [1-9]\d* migration/.test(run.stdout))).toHaveLength(1);
 
   db = createDb(databaseUrl);
   [temporal, simulator, mail] = await Promise.all([

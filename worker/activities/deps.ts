@@ -3,6 +3,8 @@ import type { Db } from '../../lib/platform/db/client';
 import type { PriceTable } from '../../lib/platform/llm/price-table';
 import type { LlmObserver } from '../../lib/platform/llm/observer';
 import type { Mailer } from '../../lib/platform/mail/mailer';
+import type { BlobStore } from '../../lib/platform/storage/blob-store';
+import type { MailboxMailers } from '../../lib/features/mailboxes/mailbox-mailers';
 import type { ModelBudget } from '../../lib/core/policy/model-budget';
 import type { PromptSource } from '../../lib/features/prompts/prompt-source';
 import type { TrustThresholds } from '../../lib/core/policy/trust';
@@ -16,6 +18,10 @@ export interface ActivityDeps {
   config: ActivityConfig;
   /** Where prompt texts come from (LangFuse when configured); default: the code's. */
   prompts?: PromptSource;
+  /** Each mailbox's From and relay; absent: every reply uses `mailer` and MAIL_FROM. */
+  senders?: MailboxMailers;
+  /** Where files attached to replies are kept; needed only when a reply carries one. */
+  blobs?: BlobStore;
 }
 
 export interface ActivityConfig {

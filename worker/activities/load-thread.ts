@@ -17,11 +17,17 @@ export async function loadThread(db: DbClient, conversationId: string, untilMess
     // The raw bytes can be megabytes each and the prompt never uses them.
     omit: { rawMime: true },
   });
+  const files = await db.attachment.findMany({
+    where: { messageId: { in: messages.map((message) => message.id) } },
+    select: { messageId: true, filename: true, contentType: true, sizeBytes: true },
+    orderBy: { createdAt: 'asc' },
+  });
   return messages.reverse().map((message) => ({
     direction: message.direction === 'outbound' ? 'outbound' : 'inbound',
     from: message.fromAddress,
     sentAt: message.sentAt.toISOString(),
     subject: message.subject,
     text: (message.textBody ?? '').slice(0, MAX_MESSAGE_CHARS),
+    attachments: files.filter((file) => file.messageId === message.id).map(({ filename, contentType, sizeBytes }) => ({ filename, contentType, sizeBytes })),
   }));
 }

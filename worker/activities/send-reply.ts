@@ -13,6 +13,7 @@ import { replyRecipient } from '../../lib/features/conversations/sending/reply-r
 import { replyMessageId, replyReferences, replySubject } from '../../lib/platform/mail/reply-headers';
 import type { ActivityDeps } from './deps';
 import { reportOutcome } from './report-ticket';
+import type { OutgoingAttachment } from '../../lib/platform/mail/mailer';
 
 export interface SendReplyInput {
   conversationId: string;
@@ -43,7 +44,7 @@ function smtpCode(error: unknown): number | undefined {
  */
 export function createSendReply(deps: ActivityDeps) {
   return async function sendReply(input: SendReplyInput): Promise<SendReplyResult> {
-    const { db, mailer, config } = deps;
+    const { db, config } = deps;
     const ledgerKey = ledgerKeyFor(input.conversationId, input.draftVersion);
     const existing = await findSend(ledgerKey, db);
     if (existing?.status === 'sent') {
@@ -62,8 +63,15 @@ export function createSendReply(deps: ActivityDeps) {
       throw ApplicationFailure.nonRetryable(recipient.reason, PERMANENT_DELIVERY_FAILURE);
     }
     const to = recipient.mailbox;
+    // The reply leaves from the mailbox the conversation came in on, through its relay.
+    const { from, mailer } = deps.senders ? await deps.senders.senderFor(conversation.mailboxId) : { from: config.mailFrom, mailer: deps.mailer };
+    const attachments = await loadDraftAttachments(deps, draft.id);
+    if ('missing' in attachments) {
+      await recordSendRefused({ conversationId: input.conversationId, draftId: draft.id, draftVersion: input.draftVersion, error: attachments.missing }, db);
+      throw ApplicationFailure.nonRetryable(attachments.missing, PERMANENT_DELIVERY_FAILURE);
+    }
     const references = replyReferences(answering.references as string[], answering.messageIdHeader);
-    const messageIdHeader = replyMessageId(input.conversationId, input.draftVersion, config.mailFrom);
+    const messageIdHeader = replyMessageId(input.conversationId, input.draftVersion, from);
     const body = draft.finalBody ?? draft.aiBody;
     const subject = replySubject(conversation.subject);
     await claimSend(
@@ -74,13 +82,14 @@ export function createSendReply(deps: ActivityDeps) {
     let response: string;
     try {
       const result = await mailer.send({
-        from: config.mailFrom,
+        from,
         to,
         subject,
         text: body,
         messageId: messageIdHeader,
         inReplyTo: answering.messageIdHeader,
         references,
+        attachments: attachments.files,
       });
       if (result.accepted.length === 0) throw Object.assign(new Error(`Recipient rejected: ${result.response}`), { responseCode: 550 });
       response = result.response;
@@ -106,7 +115,7 @@ export function createSendReply(deps: ActivityDeps) {
         messageIdHeader,
         inReplyTo: answering.messageIdHeader,
         references,
-        fromAddress: config.mailFrom,
+        fromAddress: from,
         toAddress: to.address,
         subject,
         body,
@@ -117,4 +126,18 @@ export function createSendReply(deps: ActivityDeps) {
     await reportOutcome(deps, { conversationId: input.conversationId, outcome: { kind: 'sent', draftVersion: input.draftVersion, reply: body, auto: input.auto } });
     return { status: 'sent', messageIdHeader };
   };
+}
+
+/** The files an agent attached to this draft, from the attachment store. */
+async function loadDraftAttachments(deps: ActivityDeps, draftId: string): Promise<{ files: OutgoingAttachment[] } | { missing: string }> {
+  const rows = await deps.db.attachment.findMany({ where: { draftId }, orderBy: { createdAt: 'asc' } });
+  if (rows.length === 0) return { files: [] };
+  if (!deps.blobs) return { missing: 'The reply has attachments but this worker has no attachment store' };
+  const files: OutgoingAttachment[] = [];
+  for (const row of rows) {
+    const content = await deps.blobs.get(row.sha256);
+    if (!content) return { missing: `The attachment ${row.filename} is missing from the attachment store` };
+    files.push({ filename: row.filename, contentType: row.contentType, content });
+  }
+  return { files };
 }

@@ -4,6 +4,7 @@ import { LiveRefresh } from '@/app/_components/live-refresh';
 import { requireUser } from '@/lib/web/auth';
 import { getConversationDetailOrThrow } from '@/lib/read/conversation/get-conversation-detail';
 import { resolveKnowledge } from '@/lib/read/conversation/resolve-knowledge';
+import { loadCidImages } from '@/lib/read/conversation/inline-images';
 import { getInboxNeighbours } from '@/lib/read/inbox/get-inbox-neighbours';
 import { isNotFoundError } from '@/lib/core/errors';
 import { inboxQueryString, parseInboxParams } from '@/lib/core/conversation/inbox-params';
@@ -68,9 +69,10 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const inbox = parseInboxParams(await searchParams);
   const detail = await loadDetail(id);
   const { conversation, currentDraft } = detail;
-  const [neighbours, knowledge] = await Promise.all([
+  const [neighbours, knowledge, cidImages] = await Promise.all([
     getInboxNeighbours(inbox, conversation),
     resolveKnowledge(currentDraft?.knowledge ?? []),
+    loadCidImages(detail.messages),
   ]);
 
   const context = inboxQueryString(inbox, { cursor: undefined });
@@ -96,7 +98,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
       {injection ? <InjectionBanner reasons={detail.classification?.injectionReasons ?? []} /> : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
-          <Thread messages={detail.messages} />
+          <Thread messages={detail.messages} cidImages={cidImages} />
           <DraftSection conversation={conversation} draft={currentDraft} drafts={detail.drafts} serverNow={serverNow} />
           {failedSend && finding ? <ResendPanel key={`${failedSend.draftVersion}:${failedSend.attempts}`} conversationId={conversation.id} send={failedSend} finding={finding} /> : null}
           {NO_COMPOSE.has(conversation.status) ? null : (

@@ -36,6 +36,7 @@ export const inboxParamsSchema = z.object({
   queue: z.enum(QUEUE_KEYS).catch('needs_approval'),
   sort: z.enum(SORT_KEYS).optional().catch(undefined),
   category: optionalText(60),
+  mailbox: optionalText(100),
   status: z.enum(CONVERSATION_STATUSES).optional().catch(undefined),
   q: optionalText(200),
   cursor: optionalText(600),
@@ -45,6 +46,8 @@ export interface InboxParams {
   queue: QueueKey;
   sort: InboxSort;
   category?: string;
+  /** A mailbox id: only conversations that came in on it. */
+  mailbox?: string;
   status?: ConversationStatus;
   q?: string;
   cursor?: string;
@@ -61,6 +64,7 @@ export function parseInboxParams(searchParams: SearchParamsRecord): InboxParams 
     queue: first('queue') ?? 'needs_approval',
     sort: first('sort'),
     category: first('category'),
+    mailbox: first('mailbox'),
     status: first('status'),
     q: first('q'),
     cursor: first('cursor'),
@@ -75,6 +79,7 @@ export function inboxQueryString(params: InboxParams, overrides: Partial<InboxPa
   if (merged.queue !== 'needs_approval') query.set('queue', merged.queue);
   if (merged.sort !== defaultSortFor(merged.queue)) query.set('sort', merged.sort);
   if (merged.category) query.set('category', merged.category);
+  if (merged.mailbox) query.set('mailbox', merged.mailbox);
   if (merged.status) query.set('status', merged.status);
   if (merged.q) query.set('q', merged.q);
   if (merged.cursor) query.set('cursor', merged.cursor);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DECISION_LIMITS } from './limits';
+import { MAX_ATTACHMENTS_PER_REPLY } from '../mail/attachment-policy';
 
 /**
  * An agent's own reply and a confirmed resend, as the conversation page and the REST API send
@@ -19,6 +20,8 @@ export const composeReplyInputSchema = z.object({
     .string()
     .max(DECISION_LIMITS.editedBody, `The reply is longer than ${DECISION_LIMITS.editedBody.toLocaleString('en')} characters.`)
     .refine((body) => body.trim() !== '', 'Write the reply first.'),
+  /** Files the agent uploaded for this reply (POST /api/conversations/{id}/attachments). */
+  attachmentIds: z.array(z.string().min(1).max(100)).max(MAX_ATTACHMENTS_PER_REPLY, `Attach at most ${MAX_ATTACHMENTS_PER_REPLY} files.`).default([]),
 });
 
 export const resendReplyInputSchema = z.object({
@@ -31,4 +34,5 @@ export const resendReplyInputSchema = z.object({
 });
 
 export const replyInputSchema = z.discriminatedUnion('action', [composeReplyInputSchema, resendReplyInputSchema]);
-export type ReplyInput = z.infer<typeof replyInputSchema>;
+// Input shape: callers may leave attachmentIds out (the schema defaults it to none).
+export type ReplyInput = z.input<typeof replyInputSchema>;

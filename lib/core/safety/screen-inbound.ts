@@ -18,7 +18,9 @@ export type ScreeningFlag =
   | 'sender_mismatch'
   | SenderFlag
   | 'claims_other_thread'
-  | 'invalid_message_id';
+  | 'invalid_message_id'
+  | 'dmarc_fail'
+  | 'refused_attachment';
 
 /** Flags intake sets while parsing the From header (lib/platform/mail/mailbox.ts). */
 export type SenderFlag = 'sender_not_one_mailbox' | 'sender_header_injection' | 'sender_address_unusable' | 'display_name_spoof';
@@ -99,4 +101,6 @@ export const SCREENING_LABELS: Record<ScreeningFlag, string> = {
   display_name_spoof: 'The display name shows a different address than the one the mail came from',
   claims_other_thread: "The email claims to reply to another customer's conversation; it was kept apart",
   invalid_message_id: 'The Message-ID was missing, malformed or oversized; Countersign assigned its own',
+  dmarc_fail: "The sender's domain says this mail is not from it (DMARC failed): the From may be forged",
+  refused_attachment: 'An attachment is a program or script; it is kept in the raw message but never served or sent',
 };

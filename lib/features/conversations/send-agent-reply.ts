@@ -5,6 +5,8 @@ import { composeReplyUpdate, resendReplyUpdate, type Actor, type ReplyResult } f
 import type { ReplyOutcome } from '../../core/decisions/decision-outcome';
 import type { ReplyInput } from '../../core/decisions/reply-schemas';
 import { mapUpdateError } from './map-update-error';
+import { assignUploads } from '../attachments/assign-uploads';
+import { AppError } from '../../core/errors';
 
 export type SendAgentReplyInput = ReplyInput & { actor: Actor };
 
@@ -22,7 +24,7 @@ export interface ReplyClient {
  * Temporal Update: it goes out through the same exactly-once send ledger as an approved
  * draft. The browser's request id is the update id, so a double click is one reply.
  */
-export async function sendAgentReply(input: SendAgentReplyInput, deps: { client?: ReplyClient } = {}): Promise<ReplyOutcome> {
+export async function sendAgentReply(input: SendAgentReplyInput, deps: { client?: ReplyClient; assignUploads?: typeof assignUploads } = {}): Promise<ReplyOutcome> {
   let client: ReplyClient;
   try {
     client = deps.client ?? (await getTemporalClient());
@@ -36,6 +38,14 @@ export async function sendAgentReply(input: SendAgentReplyInput, deps: { client?
     let result: ReplyResult;
     switch (input.action) {
       case 'compose':
+        // The files go with this request id, which the workflow uses as the update id.
+        try {
+          const ids = input.attachmentIds ?? [];
+          if (ids.length > 0) await (deps.assignUploads ?? assignUploads)({ conversationId: input.conversationId, requestId: input.requestId, ids, actorId: input.actor.id });
+        } catch (error) {
+          if (error instanceof AppError) return { ok: false, code: 'invalid', message: error.message };
+          throw error;
+        }
         result = await handle.executeUpdate(composeReplyUpdate, { ...options, args: [{ actor: input.actor, body: input.body }] });
         break;
       case 'resend':

@@ -1,14 +1,22 @@
 import type { Client } from '@temporalio/client';
-import type { Env } from '../../platform/config/env';
+import { env, type Env } from '../../platform/config/env';
 import type { Db } from '../../platform/db/client';
+import type { BlobStore } from '../../platform/storage/blob-store';
+import { findMailboxFor } from '../mailboxes/find-mailbox-for';
 import { deliverToWorkflow } from './deliver-to-workflow';
 import type { InboundEmail } from './inbound-email';
+import type { SenderAuthChecker } from './sender-auth/check-sender-auth';
+import { senderAuthFromEnv } from './sender-auth/sender-auth-from-env';
 import { storeInbound } from './store-inbound';
 
 export interface AcceptInboundDeps {
   db: Db;
   getClient: () => Promise<Client>;
   config: Pick<Env, 'TEMPORAL_TASK_QUEUE'>;
+  /** Where attachment bytes go; default: this process's store (DATA_DIR or S3). */
+  blobs?: BlobStore;
+  /** SPF/DKIM/DMARC; default: from this process's environment (DNS or a zone file). */
+  senderAuth?: SenderAuthChecker;
 }
 
 export interface AcceptInboundResult {
@@ -19,9 +27,14 @@ export interface AcceptInboundResult {
   queued: boolean;
 }
 
-/** Store first, then deliver: an email is never acknowledged before it is stored, nor lost after. */
-export async function acceptInbound(deps: AcceptInboundDeps, email: InboundEmail): Promise<AcceptInboundResult> {
-  const stored = await storeInbound(email, deps.db);
+/**
+ * Every channel's one way in: check the sender's authentication (raw mail only), route to the
+ * mailbox it was sent to, store, then deliver. An email is never acknowledged before it is
+ * stored, nor lost after.
+ */
+export async function acceptInbound(deps: AcceptInboundDeps, received: InboundEmail): Promise<AcceptInboundResult> {
+  const email = await withRouting(deps, await withSenderAuth(deps, received));
+  const stored = await storeInbound(email, deps.db, deps.blobs);
   if (!stored.needsDelivery) return { ...stored, queued: false };
   try {
     const client = await deps.getClient();
@@ -31,4 +44,24 @@ export async function acceptInbound(deps: AcceptInboundDeps, email: InboundEmail
     console.warn(`Intake: stored ${stored.messageId} but Temporal is unavailable (${(error as Error).message}); queued for retry`);
     return { ...stored, queued: true };
   }
+}
+
+async function withSenderAuth(deps: AcceptInboundDeps, email: InboundEmail): Promise<InboundEmail> {
+  if (email.authResults) return email;
+  if (!email.rawMime || email.parseProblems.includes('malformed')) {
+    return { ...email, authResults: { checked: false, reason: email.rawMime ? 'the message could not be parsed' : 'no raw message to check (JSON intake)' } };
+  }
+  const checker = deps.senderAuth ?? senderAuthFromEnv(env());
+  const authResults = await checker.check(email.rawMime, {
+    ip: email.envelope?.remoteAddress,
+    helo: email.envelope?.helo,
+    sender: email.envelope?.mailFrom,
+  });
+  return { ...email, authResults };
+}
+
+async function withRouting(deps: AcceptInboundDeps, email: InboundEmail): Promise<InboundEmail> {
+  if (email.mailboxId) return email;
+  const mailbox = await findMailboxFor([...(email.envelope?.rcptTo ?? []), ...email.to], deps.db);
+  return mailbox ? { ...email, mailboxId: mailbox.id } : email;
 }

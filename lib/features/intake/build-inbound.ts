@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalMessageId, messageIdList } from '../../core/mail/message-id';
 import { parseAddressList, parseSender } from '../../platform/mail/mailbox';
 import { htmlToText } from './html-to-text';
-import type { InboundEmail, ParseProblem } from './inbound-email';
+import type { InboundAttachment, InboundEmail, ParseProblem } from './inbound-email';
 
 export const MAX_BODY_CHARS = 100_000;
 const MAX_SUBJECT_CHARS = 998;
@@ -20,11 +20,14 @@ export interface InboundParts {
   sentAt?: Date;
   headers: Record<string, string>;
   attachmentCount: number;
+  attachments?: InboundAttachment[];
   rawMime?: Uint8Array<ArrayBuffer>;
   sizeBytes: number;
   /** What identifies the content when no usable Message-ID came with it. */
   fingerprint: string | Uint8Array;
   malformed?: boolean;
+  /** Problems the channel already knows of (a message too large to fetch). */
+  problems?: ParseProblem[];
 }
 
 /**
@@ -32,7 +35,7 @@ export interface InboundParts {
  * ids canonical and bounded, bodies truncated and flagged when oversized. Never refuses.
  */
 export function buildInbound(parts: InboundParts): InboundEmail {
-  const problems: ParseProblem[] = parts.malformed ? ['malformed'] : [];
+  const problems: ParseProblem[] = [...(parts.problems ?? []), ...(parts.malformed ? (['malformed'] as const) : [])];
   const sender = parseSender(parts.fromValues);
   let text = parts.text ?? (parts.html ? htmlToText(parts.html) : '');
   let html = parts.html;
@@ -61,6 +64,7 @@ export function buildInbound(parts: InboundParts): InboundEmail {
     sentAt: parts.sentAt && !Number.isNaN(parts.sentAt.getTime()) ? parts.sentAt : new Date(),
     headers: parts.headers,
     attachmentCount: parts.attachmentCount,
+    attachments: parts.attachments ?? [],
     rawMime: parts.rawMime,
     sizeBytes: parts.sizeBytes,
     parseProblems: problems,

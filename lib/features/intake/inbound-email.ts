@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ParsedSender } from '../../platform/mail/mailbox';
+import type { SenderAuthResults } from './sender-auth/sender-auth-results';
 
 const idField = z.union([z.string(), z.array(z.string())]);
 
@@ -26,6 +27,27 @@ export type InboundJson = z.input<typeof inboundJsonSchema>;
 
 export type ParseProblem = 'malformed' | 'oversized' | 'invalid_message_id';
 
+/** A file that came with the message, decoded from its MIME part (or the provider's upload). */
+export interface InboundAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+  /** Content-ID without the angle brackets, for cid: references in the HTML. */
+  contentId?: string;
+  inline: boolean;
+}
+
+/** How a message reached us; the same intake follows for all. */
+export type IntakeChannel = 'api' | 'imap' | 'smtp' | 'postmark' | 'sendgrid' | 'mailgun';
+
+/** The SMTP envelope, when a channel saw one (our listener, or a provider that reports it). */
+export interface SmtpEnvelope {
+  mailFrom?: string;
+  rcptTo: string[];
+  remoteAddress?: string;
+  helo?: string;
+}
+
 /** A parsed, normalised inbound email, ready to store. */
 export interface InboundEmail {
   /** The From header, parsed once: a reply may only ever go to `sender.mailbox`. */
@@ -49,4 +71,11 @@ export interface InboundEmail {
   sizeBytes: number;
   /** Problems found while parsing; the email is kept and routed to a person. */
   parseProblems: ParseProblem[];
+  attachments: InboundAttachment[];
+  channel?: IntakeChannel;
+  /** The configured mailbox it arrived at (routed by recipient), if any. */
+  mailboxId?: string;
+  envelope?: SmtpEnvelope;
+  /** SPF/DKIM/DMARC; set by acceptInbound before storing. */
+  authResults?: SenderAuthResults;
 }

@@ -1,6 +1,7 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
+import { safeFilename } from '../../core/mail/attachment-policy';
 import { buildInbound } from './build-inbound';
-import type { InboundEmail } from './inbound-email';
+import type { InboundAttachment, InboundEmail } from './inbound-email';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -56,9 +57,22 @@ export async function parseRawEmail(raw: Uint8Array<ArrayBuffer>, sizeBytes = ra
     sentAt: parsed?.date,
     headers,
     attachmentCount: parsed?.attachments.length ?? 0,
+    attachments: (parsed?.attachments ?? []).map(toInboundAttachment),
     rawMime: raw,
     sizeBytes,
     fingerprint: raw,
     malformed,
   });
+}
+
+/** A decoded MIME part as intake keeps it: a safe name, the declared type, the bytes, its cid. */
+function toInboundAttachment(part: Attachment): InboundAttachment {
+  const contentId = part.contentId?.replace(/^<|>$/g, '').trim() || undefined;
+  return {
+    filename: safeFilename(part.filename ?? (contentId ? `inline-${contentId}` : undefined)),
+    contentType: (part.contentType || 'application/octet-stream').toLowerCase().slice(0, 100),
+    content: new Uint8Array(part.content.buffer, part.content.byteOffset, part.content.byteLength),
+    contentId,
+    inline: part.contentDisposition === 'inline' || Boolean(part.related),
+  };
 }

@@ -13,9 +13,13 @@ export interface ThreadResolution {
  * Which conversation a message belongs to. It joins one only when both hold: a Message-ID
  * it references (In-Reply-To first, then References newest first) is one Countersign
  * stored or sent, and its own sender is that conversation's customer or a participant an
- * agent added. Anything else starts its own conversation, remembering what it claimed.
+ * agent added, and its From did not fail DMARC (a forged exact From would otherwise pass). Anything
+ * else starts its own conversation, remembering what it claimed.
  */
-export async function resolveThread(email: Pick<InboundEmail, 'sender' | 'inReplyTo' | 'references'>, db: DbClient = getDb()): Promise<ThreadResolution> {
+export async function resolveThread(
+  email: Pick<InboundEmail, 'sender' | 'inReplyTo' | 'references'> & { senderAuthFailed?: boolean },
+  db: DbClient = getDb(),
+): Promise<ThreadResolution> {
   const wanted = [...new Set([...(email.inReplyTo ? [email.inReplyTo] : []), ...email.references.toReversed()])];
   if (wanted.length === 0) return { claimed: [] };
   const referenced = await db.message.findMany({
@@ -28,7 +32,8 @@ export async function resolveThread(email: Pick<InboundEmail, 'sender' | 'inRepl
   });
   const order = (id: string) => wanted.indexOf(id);
   const candidates = referenced.toSorted((a, b) => order(a.messageIdHeader) - order(b.messageIdHeader));
-  const sender = email.sender.mailbox ? mailboxKey(email.sender.mailbox.address) : undefined;
+  // A From that failed DMARC is not the customer's, however exactly it spells their address.
+  const sender = email.sender.mailbox && !email.senderAuthFailed ? mailboxKey(email.sender.mailbox.address) : undefined;
   const mayJoin = (candidate: (typeof candidates)[number]) =>
     sender !== undefined &&
     ((candidate.conversation.customerAddress !== null && mailboxKey(candidate.conversation.customerAddress) === sender) ||

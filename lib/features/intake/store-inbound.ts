@@ -8,6 +8,9 @@ import type { InboundEmail } from './inbound-email';
 import { resolveThread } from './resolve-thread';
 import { withoutNul } from './without-nul';
 import { getDb } from '../../platform/db';
+import type { BlobStore } from '../../platform/storage/blob-store';
+import { putAttachments, type PreparedAttachment } from '../attachments/put-attachments';
+import { dmarcFailed } from './sender-auth/sender-auth-results';
 
 export interface StoredInbound {
   conversationId: string;
@@ -22,14 +25,17 @@ export interface StoredInbound {
  * this commits). A reply joins its conversation only when its sender belongs there
  * (resolve-thread.ts); the same delivery twice is one message (dedupe-key.ts).
  */
-export async function storeInbound(received: InboundEmail, db: Db = getDb()): Promise<StoredInbound> {
+export async function storeInbound(received: InboundEmail, db: Db = getDb(), blobs?: BlobStore): Promise<StoredInbound> {
   // The key is over what arrived; what is stored has U+0000 replaced (PostgreSQL text cannot hold it).
   const dedupeKey = inboundDedupeKey(received);
   const email = withoutNul(received);
   const existing = await findDuplicate(db, dedupeKey);
   if (existing) return existing;
+  // Files first (content-addressed, so a retry or a crash leaves at most an unreferenced blob),
+  // then the rows that point at them, with the message, in one transaction.
+  const attachments = email.attachments.length > 0 ? await putAttachments(email.attachments, blobs) : [];
   try {
-    return await insert(db, email, dedupeKey);
+    return await insert(db, email, dedupeKey, attachments);
   } catch (error) {
     // Two deliveries of the same email raced; the loser reports the winner's row.
     const raced = (error as { code?: string }).code === 'P2002' ? await findDuplicate(db, dedupeKey) : undefined;
@@ -44,17 +50,19 @@ async function findDuplicate(db: Db, dedupeKey: string): Promise<StoredInbound |
   return { conversationId: existing.conversationId, messageId: existing.id, duplicate: true, needsDelivery: !existing.deliveredAt };
 }
 
-function screeningOf(email: InboundEmail, claimed: string[]): ScreeningFlag[] {
+function screeningOf(email: InboundEmail, claimed: string[], attachments: PreparedAttachment[]): ScreeningFlag[] {
   const flags: ScreeningFlag[] = [
     ...screenInbound({ text: email.text, html: email.html, attachmentCount: email.attachmentCount }),
     ...email.parseProblems,
     ...email.sender.flags,
     ...(claimed.length > 0 ? (['claims_other_thread'] as const) : []),
+    ...(dmarcFailed(email.authResults) ? (['dmarc_fail'] as const) : []),
+    ...(attachments.some((attachment) => attachment.refusedReason) ? (['refused_attachment'] as const) : []),
   ];
   return [...new Set(flags)].sort();
 }
 
-async function insert(db: Db, email: InboundEmail, dedupeKey: string): Promise<StoredInbound> {
+async function insert(db: Db, email: InboundEmail, dedupeKey: string, attachments: PreparedAttachment[]): Promise<StoredInbound> {
   const automated = automatedReason(email);
   const preview = email.text.replace(/\s+/g, ' ').trim().slice(0, 200);
   const mailbox = email.sender.mailbox;
@@ -62,7 +70,7 @@ async function insert(db: Db, email: InboundEmail, dedupeKey: string): Promise<S
   // The lookup and the writes share one write transaction (BEGIN IMMEDIATE), so the
   // participants and customers it checks cannot change under it.
   return db.$transaction(async (tx) => {
-    const thread = await resolveThread(email, tx);
+    const thread = await resolveThread({ ...email, senderAuthFailed: dmarcFailed(email.authResults) }, tx);
     const conversationId = thread.conversationId ?? newConversationId();
     if (thread.conversationId) {
       await tx.conversation.update({
@@ -82,6 +90,7 @@ async function insert(db: Db, email: InboundEmail, dedupeKey: string): Promise<S
           lastMessageAt: email.sentAt,
           lastMessagePreview: preview,
           messageCount: 1,
+          mailboxId: email.mailboxId,
         },
       });
     }
@@ -108,9 +117,18 @@ async function insert(db: Db, email: InboundEmail, dedupeKey: string): Promise<S
         sentAt: email.sentAt,
         automated: automated !== undefined,
         automatedReason: automated,
-        screening: screeningOf(email, thread.claimed),
+        screening: screeningOf(email, thread.claimed, attachments),
+        channel: email.channel,
+        mailboxId: email.mailboxId,
+        envelope: email.envelope ? { ...email.envelope } : undefined,
+        authResults: email.authResults,
       },
     });
+    if (attachments.length > 0) {
+      await tx.attachment.createMany({
+        data: attachments.map((attachment) => ({ ...attachment, conversationId, messageId: message.id })),
+      });
+    }
     return { conversationId, messageId: message.id, duplicate: false, needsDelivery: true };
   });
 }

@@ -10,6 +10,8 @@ export interface UntrustedEmail {
   sentAt: string;
   subject: string;
   text: string;
+  /** Names and types of attached files (never their bytes): what the sender says they sent. */
+  attachments?: { filename: string; contentType: string; sizeBytes: number }[];
 }
 
 const TAG = 'untrusted_email';
@@ -47,6 +49,13 @@ export function neutralise(value: string): string {
   return value.replace(TAG_PATTERN, (match) => match.replace('<', '‹'));
 }
 
+/** One line per attached file: its name (the sender's words, neutralised), type and size. Contents are never included. */
+function attachmentLines(files: NonNullable<UntrustedEmail['attachments']>): string[] {
+  if (files.length === 0) return [];
+  const listed = files.slice(0, 20).map((file) => `- ${attribute(file.filename)} (${attribute(file.contentType)}, ${file.sizeBytes} bytes)`);
+  return [`[${files.length} attached file(s); only names and types are shown, not their contents]`, ...listed];
+}
+
 function attribute(value: string): string {
   return neutralise(value).replace(/["\n\r]/g, ' ').slice(0, 200);
 }
@@ -55,6 +64,7 @@ export function wrapUntrustedEmail(email: UntrustedEmail, index: number): string
   return [
     `<${TAG} index="${index}" from="${attribute(email.from)}" sent_at="${attribute(email.sentAt)}" subject="${attribute(email.subject)}">`,
     neutralise(email.text),
+    ...attachmentLines(email.attachments ?? []),
     `</${TAG}>`,
   ].join('\n');
 }

@@ -98,6 +98,41 @@ export const envSchema = z.object({
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
   ADMIN_NAME: z.string().min(1).default('Administrator'),
   INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+
+  // Mailboxes (lib/features/mailboxes). The key that encrypts their passwords at rest: 32 bytes,
+  // base64 or hex. `npm start` generates one into data/secrets.env.
+  MAILBOX_SECRET_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine((value) => secretKeyBytes(value) !== undefined, 'must be 32 bytes, base64 or hex (openssl rand -base64 32)')
+      .optional(),
+  ),
+  // Mailboxes to create or update on start, a JSON array (see README "Connect your mailbox").
+  MAILBOXES_JSON: optionalString,
+  // Seconds between IMAP checks when the server has no IDLE (and the longest IDLE lasts).
+  IMAP_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Inbound SMTP listener (MX or forwarding): unset is off; 0 lets the OS choose a port.
+  INBOUND_SMTP_PORT: listenPort.optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  // Provider webhooks (unset: that endpoint answers 503).
+  POSTMARK_INBOUND_USER: optionalString,
+  POSTMARK_INBOUND_PASSWORD: optionalString,
+  SENDGRID_PARSE_PUBLIC_KEY: optionalString,
+  SENDGRID_PARSE_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  MAILGUN_SIGNING_KEY: optionalString,
+  // SPF/DKIM/DMARC lookups: a JSON zone file answers instead of DNS (tests, air-gapped installs).
+  SENDER_AUTH_ZONE_FILE: optionalString,
+  SENDER_AUTH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+
+  // Attachments: stored once per content under DATA_DIR/attachments, or in an S3-compatible bucket.
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  S3_BUCKET: optionalString,
+  S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  // Path-style URLs (endpoint/bucket/key), as most S3-compatible servers want.
+  S3_FORCE_PATH_STYLE: bool.default(true),
   KNOWLEDGE_DIR: z.string().default('./docs/knowledge'),
 
   CATEGORIES: csv.default(['account', 'billing', 'technical', 'orders', 'feedback', 'other']),
@@ -148,6 +183,13 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** A 32-byte key given as base64 (44 characters) or hex (64); undefined when it is neither. */
+export function secretKeyBytes(value: string): Buffer | undefined {
+  const trimmed = value.trim();
+  const bytes = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  return bytes.length === 32 ? bytes : undefined;
+}
 
 export class EnvError extends Error {
   override name = 'EnvError';

@@ -11,6 +11,8 @@ export interface HealthReport {
   database: { ok: boolean; latencyMs: number; error?: string };
   temporal: { ok: boolean; address: string; namespace: string; error?: string };
   worker: { ok: boolean; pollers: number; lastSeenAt?: string };
+  /** Mailboxes whose reader reports a failure (wrong password, unreachable server), with why. */
+  mailboxes: { ok: boolean; failing: { address: string; error: string; since?: string }[] };
   /** True when Claude is the offline simulator, so a "healthy" system is not mistaken for a live one. */
   simulator: boolean;
 }
@@ -23,6 +25,8 @@ export interface HealthDeps {
   /** Runs `SELECT 1` against the application database. */
   pingDatabase: () => Promise<void>;
   workflowService: () => Promise<WorkflowService>;
+  /** Enabled mailboxes whose reader is in error; default none. */
+  failingMailboxes?: () => Promise<{ address: string; error: string; since?: string }[]>;
   now?: () => Date;
   timeoutMs?: number;
 }
@@ -33,22 +37,25 @@ export const WORKER_STALE_MS = 60_000;
 /** Checks the database, Temporal and that a worker is polling; never throws. */
 export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
   const timeoutMs = deps.timeoutMs ?? 4_000;
-  const [database, temporalAndWorker] = await Promise.all([
+  const [database, temporalAndWorker, failing] = await Promise.all([
     checkDatabase(deps, timeoutMs),
     checkTemporalAndWorker(deps, timeoutMs),
+    withTimeout(deps.failingMailboxes?.() ?? Promise.resolve([]), timeoutMs, 'The mailbox list').catch(() => []),
   ]);
   const reachable = database.ok && temporalAndWorker.temporal.ok;
   const status = !reachable ? 'down' : temporalAndWorker.worker.ok ? 'ok' : 'degraded';
-  return { status, database, ...temporalAndWorker, simulator: deps.simulator };
+  return { status, database, ...temporalAndWorker, mailboxes: { ok: failing.length === 0, failing }, simulator: deps.simulator };
 }
 
 /**
  * Whether a report should fail a health check. A load balancer asks about this web node:
  * a missing worker is not its fault, and taking every web node out of rotation for it would
  * turn "replies are late" into "nobody can work". Whole-system monitors (and `npm start`)
- * ask with requireWorker.
+ * ask with requireWorker. A failing mailbox (refused password, unreachable server) is reported and
+ * fails the check only for monitors that ask with requireMailboxes: the web node is fine.
  */
-export function isHealthy(report: HealthReport, options: { requireWorker: boolean }): boolean {
+export function isHealthy(report: HealthReport, options: { requireWorker: boolean; requireMailboxes?: boolean }): boolean {
+  if (options.requireMailboxes && !report.mailboxes.ok) return false;
   return report.status === 'ok' || (report.status === 'degraded' && !options.requireWorker);
 }
 

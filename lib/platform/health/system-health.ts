@@ -17,5 +17,13 @@ export async function checkSystemHealth(): Promise<HealthReport> {
       await getDb().$queryRaw`SELECT 1`;
     },
     workflowService: async () => (await getTemporalClient()).workflowService,
+    failingMailboxes: async () => {
+      const rows = await getDb().mailbox.findMany({
+        where: { enabled: true, readerStatus: 'error' },
+        select: { address: true, lastError: true, lastErrorAt: true },
+        orderBy: { address: 'asc' },
+      });
+      return rows.map((row) => ({ address: row.address, error: row.lastError ?? 'unknown error', since: row.lastErrorAt?.toISOString() }));
+    },
   });
 }

@@ -3,6 +3,12 @@ import { canonicalMessageId, messageIdList } from '../../core/mail/message-id';
 import { addressOf } from './addresses';
 import { usableAddress, type Mailbox } from './mailbox';
 
+export interface OutgoingAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface OutgoingMail {
   from: string;
   /** Exactly one recipient, as a structured mailbox: never a string a library could read as a list. */
@@ -12,7 +18,13 @@ export interface OutgoingMail {
   messageId: string;
   inReplyTo?: string;
   references?: string[];
+  attachments?: OutgoingAttachment[];
 }
+
+/** Where a mailbox's replies go out: an smtp(s):// URL, or host, port and credentials. */
+export type SmtpTarget =
+  | string
+  | { host: string; port: number; security: 'tls' | 'starttls' | 'none'; user?: string; password?: string };
 
 export interface DeliveryResult {
   accepted: string[];
@@ -55,17 +67,33 @@ export function toNodemailerMessage(mail: OutgoingMail) {
     messageId: mail.messageId,
     inReplyTo: canonicalMessageId(mail.inReplyTo),
     references: references.length > 0 ? references : undefined,
+    // Bytes as stored (base64 on the wire); the name is ours, never a path.
+    attachments: mail.attachments?.map((attachment) => ({
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      content: attachment.content,
+      contentDisposition: 'attachment' as const,
+    })),
   };
 }
 
-export function createSmtpMailer(smtpUrl: string): Mailer {
+export function createSmtpMailer(target: SmtpTarget): Mailer {
   // Timeouts shorter than the activity's start-to-close, so a hung relay fails the attempt
   // cleanly instead of racing a retry.
-  const transport = nodemailer.createTransport(smtpUrl, {
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-  });
+  const timeouts = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
+  const transport =
+    typeof target === 'string'
+      ? nodemailer.createTransport(target, timeouts)
+      : nodemailer.createTransport({
+          host: target.host,
+          port: target.port,
+          secure: target.security === 'tls',
+          // STARTTLS required when asked for, never silently skipped; 'none' is loopback only (schema).
+          requireTLS: target.security === 'starttls',
+          ignoreTLS: target.security === 'none',
+          auth: target.user ? { user: target.user, pass: target.password ?? '' } : undefined,
+          ...timeouts,
+        });
   return {
     async send(mail) {
       const info = await transport.sendMail(toNodemailerMessage(mail));

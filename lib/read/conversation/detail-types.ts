@@ -1,3 +1,4 @@
+import type { SenderAuthResults } from '../../features/intake/sender-auth/sender-auth-results';
 import type { TimelineEventData, TimelineEventType } from '../../core/conversation/timeline-events';
 import type { KnowledgeRef } from './json-fields';
 
@@ -62,6 +63,8 @@ export interface ConversationHeader {
   customerAddress: string | null;
   /** People an agent let into this conversation besides the customer. */
   participants: string[];
+  /** The mailbox it came in on (replies leave from it); null: the default address. */
+  mailbox: MailboxView | null;
   status: string;
   statusReason: string | null;
   category: string | null;
@@ -74,6 +77,25 @@ export interface ConversationHeader {
   createdAt: Date;
   messageCount: number;
   costUsd: number;
+}
+
+export interface AttachmentView {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  inline: boolean;
+  contentId: string | null;
+  /** Why it cannot be downloaded (a program or script); null when it can. */
+  refusedReason: string | null;
+  /** A raster image type: the page may show a preview (the route checks the bytes again). */
+  previewable: boolean;
+}
+
+export interface MailboxView {
+  id: string;
+  address: string;
+  displayName: string;
 }
 
 export interface ThreadMessage {
@@ -97,6 +119,11 @@ export interface ThreadMessage {
   automated: boolean;
   automatedReason: string | null;
   screening: string[];
+  /** How it arrived (api, imap, smtp, postmark, sendgrid, mailgun); null for replies and older mail. */
+  channel: string | null;
+  /** SPF, DKIM and DMARC as checked at intake; null when not recorded. */
+  authResults: SenderAuthResults | null;
+  attachments: AttachmentView[];
 }
 
 export interface ClaimedConversation {

@@ -26,6 +26,8 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
       events: { orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] },
       participants: { orderBy: { createdAt: 'asc' } },
       shadows: { orderBy: { draftVersion: 'desc' } },
+      attachments: { where: { messageId: { not: null } }, orderBy: { createdAt: 'asc' } },
+      mailbox: { select: { id: true, address: true, displayName: true } },
     },
   });
   if (!row) throw new NotFoundError('Conversation', id);
@@ -54,6 +56,7 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
       customerName: row.customerName,
       customerAddress: row.customerAddress,
       participants: row.participants.map((participant) => participant.address),
+      mailbox: row.mailbox,
       status: row.status,
       statusReason: row.statusReason,
       category: row.category,
@@ -67,7 +70,13 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
       messageCount: row.messageCount,
       costUsd: row.costUsd,
     },
-    messages: row.messages.map((message) => toThreadMessage(message, claimedById)),
+    messages: row.messages.map((message) =>
+      toThreadMessage(
+        message,
+        claimedById,
+        row.attachments.filter((attachment) => attachment.messageId === message.id),
+      ),
+    ),
     classification: row.classifications[0] ? toClassificationView(row.classifications[0]) : null,
     currentDraft,
     drafts,

@@ -1,12 +1,33 @@
 import 'server-only';
-import type { Classification, ConversationEvent, Draft, LlmCall, Message, OutboundSend } from '../../platform/db/generated/client';
+import type { Attachment, Classification, ConversationEvent, Draft, LlmCall, Message, OutboundSend } from '../../platform/db/generated/client';
+import { senderAuthResultsSchema } from '../../features/intake/sender-auth/sender-auth-results';
 import type { TimelineEventType } from '../../core/conversation/timeline-events';
-import type { ClaimedConversation, ClassificationView, DraftView, LlmCallView, SendView, ThreadMessage, TimelineItem } from './detail-types';
+import type { AttachmentView, ClaimedConversation, ClassificationView, DraftView, LlmCallView, SendView, ThreadMessage, TimelineItem } from './detail-types';
 import { readAddresses, readKnowledge, readTextList } from './json-fields';
 
 /** Row → view mappers for the conversation page; JSON columns are read leniently. */
 
-export function toThreadMessage(message: Omit<Message, 'rawMime'>, claimed: ReadonlyMap<string, ClaimedConversation> = new Map()): ThreadMessage {
+const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+export function toAttachmentView(row: Attachment): AttachmentView {
+  return {
+    id: row.id,
+    filename: row.filename,
+    contentType: row.contentType,
+    sizeBytes: row.sizeBytes,
+    inline: row.inline,
+    contentId: row.contentId,
+    refusedReason: row.refusedReason,
+    previewable: !row.refusedReason && PREVIEWABLE.has(row.contentType),
+  };
+}
+
+export function toThreadMessage(
+  message: Omit<Message, 'rawMime'>,
+  claimed: ReadonlyMap<string, ClaimedConversation> = new Map(),
+  attachments: readonly Attachment[] = [],
+): ThreadMessage {
+  const auth = senderAuthResultsSchema.safeParse(message.authResults);
   return {
     id: message.id,
     direction: message.direction === 'outbound' ? 'outbound' : 'inbound',
@@ -27,6 +48,9 @@ export function toThreadMessage(message: Omit<Message, 'rawMime'>, claimed: Read
     automated: message.automated,
     automatedReason: message.automatedReason,
     screening: readTextList(message.screening),
+    channel: message.channel,
+    authResults: auth.success ? auth.data : null,
+    attachments: attachments.map(toAttachmentView),
   };
 }
 

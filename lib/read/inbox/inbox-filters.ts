@@ -5,6 +5,7 @@ import { queueFilter, queueStatuses, type QueueKey } from '../../core/conversati
 export interface InboxFilters {
   queue: QueueKey;
   category?: string;
+  mailboxId?: string;
   status?: string;
   /**
    * Full-text search over every message of the conversation: sender name and address,
@@ -32,6 +33,7 @@ export function inboxWhere(filters: InboxFilters): Prisma.Sql {
   }
   if (queueFilter(filters.queue) === 'auto_sent_unreviewed') clauses.push(Prisma.sql`"autoSentReview" = 'pending'`);
   if (filters.category) clauses.push(Prisma.sql`"category" = ${filters.category}`);
+  if (filters.mailboxId) clauses.push(Prisma.sql`"mailboxId" = ${filters.mailboxId}`);
   if (filters.search) {
     // The GIN index on Message.search finds the messages; the planner joins them back.
     clauses.push(

@@ -12,6 +12,7 @@ export interface ListInboxOptions {
   queue: QueueKey;
   sort: InboxSort;
   category?: string;
+  mailboxId?: string;
   status?: string;
   search?: string;
   cursor?: string;
@@ -31,7 +32,7 @@ export interface InboxPage {
 export async function listInbox(options: ListInboxOptions, db: DbClient = getDb()): Promise<InboxPage> {
   const limit = Math.min(Math.max(options.limit ?? INBOX_PAGE_SIZE, 1), 200);
   const found = await walkInbox({
-    filters: { queue: options.queue, category: options.category, status: options.status, search: options.search },
+    filters: { queue: options.queue, category: options.category, mailboxId: options.mailboxId, status: options.status, search: options.search },
     sort: options.sort,
     after: decodeCursor(options.sort, options.cursor),
     // One extra row tells whether a next page exists without a COUNT.

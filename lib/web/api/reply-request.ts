@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { DECISION_LIMITS } from '../../core/decisions/limits';
+import { MAX_ATTACHMENTS_PER_REPLY } from '../../core/mail/attachment-policy';
 
 /** POST /api/v1/conversations/{id}/replies: the agent's (or integration's) own reply. */
 export const composeReplyRequestSchema = z.object({
   body: z.string().max(DECISION_LIMITS.editedBody).refine((body) => body.trim() !== '', 'must not be empty'),
+  /** Ids from POST /api/conversations/{id}/attachments, sent with this reply. */
+  attachmentIds: z.array(z.string().min(1).max(100)).max(MAX_ATTACHMENTS_PER_REPLY).default([]),
 });
 
 /** POST /api/v1/conversations/{id}/resend: resend a failed or uncertain reply after checking the outbox. */

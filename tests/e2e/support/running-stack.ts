@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,8 @@ export interface RunningStack {
   dataDir: string;
   /** The stack's own database (with its password), for assertions on what it stored. */
   databaseUrl: string;
+  /** The provider webhooks' credentials the stack was started with. */
+  webhooks: { postmarkUser: string; postmarkPassword: string; sendgridToken: string; mailgunSigningKey: string };
   /** Everything the stack printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -46,6 +49,17 @@ export async function startStack({ timeoutMs = 540_000, env: extraEnv = {} }: { 
   for (const name of CLEARED) delete env[name];
   env.DATABASE_URL = databaseUrl;
   for (const name of PORTS) env[name] = '0';
+  // Every provider webhook is on, so the auth sweep meets each one's real check.
+  const webhooks = {
+    postmarkUser: 'postmark',
+    postmarkPassword: randomBytes(16).toString('hex'),
+    sendgridToken: randomBytes(16).toString('hex'),
+    mailgunSigningKey: randomBytes(16).toString('hex'),
+  };
+  env.POSTMARK_INBOUND_USER = webhooks.postmarkUser;
+  env.POSTMARK_INBOUND_PASSWORD = webhooks.postmarkPassword;
+  env.SENDGRID_PARSE_TOKEN = webhooks.sendgridToken;
+  env.MAILGUN_SIGNING_KEY = webhooks.mailgunSigningKey;
   Object.assign(env, extraEnv);
 
   let output = '';
@@ -74,7 +88,7 @@ export async function startStack({ timeoutMs = 540_000, env: extraEnv = {} }: { 
     // The stack writes stack.json once everything is up, with the ports it chose.
     const stack = readStackFile(dataDir);
     const ready = stack && (await fetch(`${stack.webUrl}/sign-in`, { redirect: 'manual' }).then((r) => r.status === 200, () => false));
-    if (stack && ready) return { baseUrl: stack.webUrl, mailUrl: stack.mailUrl ?? '', claudeUrl: stack.claudeBaseUrl ?? '', dataDir, databaseUrl, output: () => output, stop };
+    if (stack && ready) return { baseUrl: stack.webUrl, mailUrl: stack.mailUrl ?? '', claudeUrl: stack.claudeBaseUrl ?? '', dataDir, databaseUrl, webhooks, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   await stop();

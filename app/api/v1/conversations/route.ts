@@ -7,6 +7,6 @@ export const dynamic = 'force-dynamic';
 /** GET /api/v1/conversations?queue=&sort=&category=&status=&q=&cursor= — one keyset page. */
 export const GET = apiHandler('agent', async (request) => {
   const params = parseInboxParams(Object.fromEntries(new URL(request.url).searchParams));
-  const page = await listInbox({ ...params, search: params.q });
+  const page = await listInbox({ ...params, mailboxId: params.mailbox, search: params.q });
   return Response.json(page);
 });

@@ -33,6 +33,11 @@ export function ConversationHeader({ conversation, inboxHref, serverNow }: { con
           and the reason are on the message below.
         </p>
       ) : null}
+      <p className="text-xs text-slate-500" aria-label="Mailbox">
+        {conversation.mailbox
+          ? `Mailbox: ${conversation.mailbox.displayName} <${conversation.mailbox.address}>; replies leave from it.`
+          : 'Mailbox: the default address (MAIL_FROM).'}
+      </p>
       {conversation.participants.length > 0 ? (
         <p className="text-xs text-slate-500">Also in this conversation: {conversation.participants.join(', ')}</p>
       ) : null}

@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { Button } from '@/components/button';
 import { DECISION_LIMITS } from '@/lib/core/decisions/limits';
+import { ReplyAttachments, type UploadedFile } from './reply-attachments';
 import { ReplyFeedback } from './reply-feedback';
 import { useAgentReply } from './use-agent-reply';
 
@@ -31,6 +32,7 @@ export function ReplyComposer({
   const [open, setOpen] = useState(defaultOpen);
   const [body, setBody] = useState('');
   const [armed, setArmed] = useState(false);
+  const [files, setFiles] = useState<UploadedFile[]>([]);
   const disarm = useRef<ReturnType<typeof setTimeout>>(undefined);
   const { outcome, pending, send } = useAgentReply();
   const sent = outcome?.ok === true;
@@ -43,7 +45,7 @@ export function ReplyComposer({
       return;
     }
     setArmed(false);
-    send({ action: 'compose', conversationId, body });
+    send({ action: 'compose', conversationId, body, attachmentIds: files.map((file) => file.id) });
   };
 
   if (!open) {
@@ -72,6 +74,7 @@ export function ReplyComposer({
         placeholder={`Write to ${customerEmail}…`}
         className="w-full rounded-md border-0 p-3 text-sm leading-relaxed ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 disabled:bg-slate-50"
       />
+      <ReplyAttachments conversationId={conversationId} files={files} onChange={setFiles} disabled={pending || sent} />
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="primary" onClick={click} disabled={pending || sent || body.trim() === ''}>
           {pending ? 'Sending…' : armed ? `Click again to send to ${customerEmail}` : 'Send reply'}

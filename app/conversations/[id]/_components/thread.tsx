@@ -5,6 +5,8 @@ import type { ThreadMessage } from '@/lib/read/conversation/get-conversation-det
 import { emailBodyProps } from '@/lib/web/email-body-props';
 import { formatDateTime } from '@/lib/web/format';
 import { ClaimNote } from './claim-note';
+import { MessageAttachments } from './message-attachments';
+import { SenderAuthLine } from './sender-auth-line';
 import { SenderLine, senderText } from './sender-line';
 
 function flagLabel(flag: string): string {
@@ -12,7 +14,7 @@ function flagLabel(flag: string): string {
 }
 
 /** The email thread, oldest first: customer messages and the replies that were sent. */
-export function Thread({ messages }: { messages: ThreadMessage[] }) {
+export function Thread({ messages, cidImages = {} }: { messages: ThreadMessage[]; cidImages?: Record<string, Record<string, string>> }) {
   return (
     <section aria-labelledby="thread-heading" className="space-y-3">
       <h2 id="thread-heading" className="sr-only">
@@ -37,6 +39,7 @@ export function Thread({ messages }: { messages: ThreadMessage[] }) {
               </time>
             </header>
             <ClaimNote message={message} />
+            <SenderAuthLine message={message} />
             {message.senderProblem ? <p className="mb-2 text-xs font-medium text-red-800">{message.senderProblem}</p> : null}
             {message.screening.length > 0 ? (
               <ul aria-label="Screening flags" className="mb-2 flex flex-wrap gap-1">
@@ -49,7 +52,8 @@ export function Thread({ messages }: { messages: ThreadMessage[] }) {
                 ))}
               </ul>
             ) : null}
-            <EmailBody title={`Message from ${sender}`} {...emailBodyProps(message.textBody, message.htmlBody)} />
+            <EmailBody title={`Message from ${sender}`} {...emailBodyProps(message.textBody, message.htmlBody, cidImages[message.id])} />
+            <MessageAttachments attachments={message.attachments} />
           </article>
         );
       })}

@@ -55,6 +55,8 @@ export async function recordManualReply(input: RecordManualReplyInput, db: Db = 
       );
     }
     await tx.conversation.update({ where: { id: input.conversationId }, data: { currentDraftId: draft.id } });
+    // Files the agent uploaded for this reply (assigned to its request id, which is this update's id).
+    await tx.attachment.updateMany({ where: { conversationId: input.conversationId, uploadKey: input.idempotencyKey, draftId: null }, data: { draftId: draft.id } });
     await tx.decision.create({
       data: {
         conversationId: input.conversationId,

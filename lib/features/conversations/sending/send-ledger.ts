@@ -94,7 +94,7 @@ export async function recordSent(input: RecordSentInput, db: Db = getDb()): Prom
   await db.$transaction(async (tx) => {
     await tx.outboundSend.update({ where: { ledgerKey: input.ledgerKey }, data: { status: 'sent', smtpResponse: input.smtpResponse, sentAt, error: null } });
     await tx.draft.update({ where: { id: input.draftId }, data: { status: 'sent', finalBody: input.body, decidedAt: input.draftDecidedAt ?? sentAt } });
-    await tx.message.upsert({
+    const sent = await tx.message.upsert({
       where: { dedupeKey: outboundDedupeKey(input.messageIdHeader) },
       create: {
         conversationId: input.conversationId,
@@ -112,7 +112,10 @@ export async function recordSent(input: RecordSentInput, db: Db = getDb()): Prom
         deliveredAt: sentAt,
       },
       update: {},
+      select: { id: true },
     });
+    // Files the agent attached now belong to the message that carried them.
+    await tx.attachment.updateMany({ where: { draftId: input.draftId }, data: { messageId: sent.id } });
     await tx.conversation.update({ where: { id: input.conversationId }, data: { messageCount: { increment: 1 }, lastMessageAt: sentAt } });
     await appendEvent(
       {

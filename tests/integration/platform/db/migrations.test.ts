@@ -14,7 +14,6 @@ import { assertMigrated } from '../../../../lib/platform/db/migrations/assert-mi
 import { adminQuery } from '../../../support/temp-db';
 
 const adminUrl = inject('databaseAdminUrl');
-/** Every migration in the folder, in the order they apply: the baseline, then any added since. */
 const created: string[] = [];
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'countersign-migrations-'));
 

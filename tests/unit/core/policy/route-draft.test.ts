@@ -22,6 +22,12 @@ describe('routeDraft', () => {
     expect(routeDraft(policy, clean).route).toBe('auto_send');
   });
 
+  it('never auto-sends an answer to mail whose sender failed DMARC, and says why', () => {
+    const decision = routeDraft(policy, { ...clean, screeningFlags: ['dmarc_fail'] });
+    expect(decision.route).toBe('review');
+    expect(decision.reasons.join(' ')).toMatch(/DMARC failed/);
+  });
+
   it('gives one reason per failed condition', () => {
     const decision = routeDraft(
       { ...policy, autoSendEnabled: false },

@@ -59,6 +59,16 @@ describe('checkHealth', () => {
     expect(isHealthy(healthy, { requireWorker: true })).toBe(true);
   });
 
+  it('reports a mailbox that cannot be read, failing only the checks that ask about mailboxes', async () => {
+    const failing = [{ address: 'support@example.com', error: 'IMAP server imap.example.com:993 refused the user name or password', since: '2026-11-21T11:58:00.000Z' }];
+    const report = await checkHealth(deps({ failingMailboxes: async () => failing }));
+    expect(report.status).toBe('ok');
+    expect(report.mailboxes).toEqual({ ok: false, failing });
+    expect(isHealthy(report, { requireWorker: true })).toBe(true);
+    expect(isHealthy(report, { requireWorker: true, requireMailboxes: true })).toBe(false);
+    expect((await checkHealth(deps())).mailboxes).toEqual({ ok: true, failing: [] });
+  });
+
   it('fails every check when this node cannot reach the database or Temporal', async () => {
     const noDatabase = await checkHealth(deps({ pingDatabase: async () => Promise.reject(new Error('connect ECONNREFUSED')) }));
     const noTemporal = await checkHealth(deps({ workflowService: async () => fakeService([now], { down: true }) }));

@@ -64,6 +64,6 @@ export async function handleInboundRequest(request: Request, deps: IntakeDeps = 
   } else {
     return json(415, { error: 'unsupported_media_type', message: 'send application/json or message/rfc822' });
   }
-  const result = await acceptInbound(deps, email);
+  const result = await acceptInbound(deps, { ...email, channel: 'api' });
   return json(202, result);
 }

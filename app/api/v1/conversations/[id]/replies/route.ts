@@ -18,7 +18,7 @@ export const POST = apiHandler('agent', async (request, actor, { params }: { par
   const key = request.headers.get('idempotency-key');
   const requestId = key === null ? randomUUID() : idempotencyKeySchema.safeParse(key).data;
   if (!requestId) return badRequest('Idempotency-Key must be 8-200 characters of letters, digits, ".", "_", ":" or "-"');
-  const outcome = await sendAgentReply({ action: 'compose', conversationId: id, requestId, body: parsed.data.body, actor: { id: actor.id, role: actor.role } });
+  const outcome = await sendAgentReply({ action: 'compose', conversationId: id, requestId, body: parsed.data.body, attachmentIds: parsed.data.attachmentIds, actor: { id: actor.id, role: actor.role } });
   if (outcome.ok) return Response.json(outcome, { status: 202 });
   return Response.json({ error: outcome.code, message: outcome.message }, { status: OUTCOME_STATUS[outcome.code] });
 });

@@ -1,0 +1,16 @@
+import { env, type Env } from '../../../../platform/config/env';
+import { getDb } from '../../../../platform/db';
+import { getTemporalClient } from '../../../../platform/temporal/client';
+import type { AcceptInboundDeps } from '../../accept-inbound';
+
+export type WebhookConfig = Pick<
+  Env,
+  'INBOUND_MAX_BYTES' | 'TEMPORAL_TASK_QUEUE' | 'POSTMARK_INBOUND_USER' | 'POSTMARK_INBOUND_PASSWORD' | 'SENDGRID_PARSE_PUBLIC_KEY' | 'SENDGRID_PARSE_TOKEN' | 'MAILGUN_SIGNING_KEY'
+>;
+
+export type WebhookDeps = AcceptInboundDeps & { config: WebhookConfig; now?: () => number };
+
+/** This process's database, Temporal client and configuration. */
+export function processWebhookDeps(): WebhookDeps {
+  return { db: getDb(), getClient: getTemporalClient, config: env() };
+}
