@@ -66,7 +66,7 @@ export function createDraftReply(deps: ActivityDeps) {
       loadThread(db, input.conversationId, messageId),
       loadKnowledge({ dir: config.knowledgeDir, db }),
       db.classification.findUnique({ where: { messageId } }),
-      db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } }),
+      db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { mailbox: { select: { address: true } } } }),
       prompts.resolve(DRAFT_TEMPLATE),
       input.revision ? prompts.resolve(REVISE_TEMPLATE) : undefined,
     ]);
@@ -148,7 +148,8 @@ export function createDraftReply(deps: ActivityDeps) {
     const problems = checkDraft({
       body: outcome.body,
       allowedLinkHosts: config.allowedLinkHosts,
-      allowedAddresses: [conversation.customerAddress ?? conversation.customerEmail, addressOf(config.mailFrom)],
+      // The customer, and the address the reply leaves from (the conversation's mailbox, else MAIL_FROM).
+      allowedAddresses: [conversation.customerAddress ?? conversation.customerEmail, addressOf(config.mailFrom), ...(conversation.mailbox ? [conversation.mailbox.address] : [])],
     });
     const unusable = 'failureType' in outcome ? { failureType: outcome.failureType, reason: needsPersonReason(outcome.failureType, outcome.detail) } : undefined;
     // A check on the draft itself as well: even a run of older workflow code routes it to review.
