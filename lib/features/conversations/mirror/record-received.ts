@@ -30,6 +30,9 @@ export async function recordReceived(input: RecordReceivedInput, db: Db = getDb(
       conversation.participants.some((participant) => participant.address === sender));
   if (!belongs) flags.add('sender_mismatch');
   const stored = flags.size;
+  // Every mailbox we read is ours: mail to support@ that copies billing@ adds nobody new.
+  // Exact addresses, not their domains: a team on a shared provider must not vouch for it.
+  const ourMailboxes = await db.mailbox.findMany({ select: { address: true } });
   const ourReplies = await db.message.findMany({
     where: { conversationId: input.conversationId, direction: 'outbound' },
     select: { textBody: true },
@@ -40,7 +43,11 @@ export async function recordReceived(input: RecordReceivedInput, db: Db = getDb(
     text: message.textBody ?? '',
     html: message.htmlBody,
     senderAddress: message.senderAddress,
-    knownAddresses: [conversation.customerAddress ?? '', ...conversation.participants.map((participant) => participant.address)].filter(Boolean),
+    knownAddresses: [
+      conversation.customerAddress ?? '',
+      ...conversation.participants.map((participant) => participant.address),
+      ...ourMailboxes.map((mailbox) => mailbox.address),
+    ].filter(Boolean),
     ownDomains: input.ownDomains ?? [],
     recipients: message.toAddresses as string[],
     ourReplies: ourReplies.map((reply) => reply.textBody ?? ''),
