@@ -23,6 +23,7 @@ import { createPromptSource } from '../lib/features/prompts/create-prompt-source
 import { temporalConnectionOptions } from '../lib/platform/temporal/connection-options';
 import { createActivities } from './activities';
 import { activityConfigFrom } from './activity-config';
+import { prebuiltWorkflowBundle } from './workflow-bundle';
 
 /** The worker process: wiring only. Workflows and activities live beside it. */
 async function main(): Promise<void> {
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
+    workflowBundle: await prebuiltWorkflowBundle(),
     activities: createActivities({ db, claude, mailer, observer, prompts: createPromptSource(config), config: activityConfigFrom(config), senders, blobs }),
     // On SIGINT/SIGTERM the SDK stops polling and lets in-flight activities finish this long.
     shutdownGraceTime: '30 seconds',

@@ -32,6 +32,8 @@ export interface FakeScript {
   draftProblems?: string[];
   autoSendAllowed?: () => { allowed: boolean; reasons: string[] };
   sendFails?: 'permanent';
+  /** Runs inside the decision's store write (to slow it down, or fail it); default: stores at once. */
+  recordDecision?: (input: Parameters<Activities['recordDecision']>[0]) => Promise<void>;
   /** The result of each send, by call number (0-based); default sent, then already_sent. */
   send?: (input: SendReplyInput, call: number) => SendReplyResult['status'] | 'permanent' | undefined;
 }
@@ -133,6 +135,7 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
     },
     async recordDecision(input) {
       calls.recordDecision.push(input);
+      await script.recordDecision?.(input);
     },
     async authorizeAutoSend(input) {
       calls.authorizeAutoSend.push(input);

@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { actorsChangedSignal, approveDraftUpdate, rejectDraftUpdate, reviseDraftUpdate } from '../../lib/core/contract';
 import { HIGH_RISK } from './fake-activities';
@@ -25,6 +26,48 @@ describe('review path', () => {
       await waitFor(statusIs('sent'), 'sent');
       expect(calls.recordDecision[0]).toEqual(expect.objectContaining({ kind: 'approve', editedBody: 'Edited reply' }));
       expect(calls.sendReply).toHaveLength(1);
+    });
+  });
+
+  it('sends an approval only once its edited text is stored', async () => {
+    let store = () => {};
+    const stored = new Promise<void>((resolve) => (store = resolve));
+    const slowStore = { script: { ...risky.script, recordDecision: () => stored } };
+    await withConversation(slowStore, async ({ env, handle, calls, waitFor }) => {
+      await waitFor(awaitingReview, 'review');
+      const approval = handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT, editedBody: 'Edited reply' }] });
+      await waitFor(() => calls.recordDecision.length === 1, 'the decision being stored');
+      await env.sleep('5 seconds');
+      // The send reads the approved text from the store: nothing may go out before it is there.
+      expect(calls.sendReply).toHaveLength(0);
+      store();
+      await approval;
+      await waitFor(statusIs('sent'), 'sent');
+      expect(calls.sendReply).toHaveLength(1);
+    });
+  });
+
+  it('reopens the draft when the approval cannot be stored, and sends a later one', async () => {
+    let failing = true;
+    const brokenStore = {
+      script: {
+        ...risky.script,
+        recordDecision: async () => {
+          if (failing) throw ApplicationFailure.nonRetryable('the database refused the write', 'StoreUnavailable');
+        },
+      },
+    };
+    await withConversation(brokenStore, async ({ env, handle, calls, waitFor }) => {
+      await waitFor(awaitingReview, 'review');
+      await expect(handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT, editedBody: 'Lost edit' }] })).rejects.toThrow();
+      await env.sleep('1 minute');
+      expect(calls.sendReply).toHaveLength(0);
+      await waitFor(awaitingReview, 'open for review again');
+      failing = false;
+      await handle.executeUpdate(approveDraftUpdate, { args: [{ draftVersion: 1, actor: AGENT, editedBody: 'Kept edit' }] });
+      await waitFor(statusIs('sent'), 'sent');
+      expect(calls.sendReply).toHaveLength(1);
+      expect(calls.recordDecision.at(-1)).toEqual(expect.objectContaining({ editedBody: 'Kept edit' }));
     });
   });
 

@@ -1,4 +1,4 @@
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 import { MODEL_RETRY_WINDOW_MINUTES, NON_RETRYABLE_MODEL_FAILURES, PERMANENT_DELIVERY_FAILURE } from '../../lib/core/failures';
 
 /**
@@ -52,4 +52,17 @@ export const verifyActivity: ActivityOptions = {
     maximumAttempts: 3,
     nonRetryableErrorTypes: NON_RETRYABLE_MODEL_FAILURES,
   },
+};
+
+/**
+ * The same database writes run as local activities in runs that started after
+ * LOCAL_MIRROR_PATCH: inside the workflow task that asked for them, with no trip through the
+ * task queue and no history events beyond one marker each. They stay idempotent (event keys,
+ * upserts), which is what at-least-once local execution needs.
+ */
+export const dbLocalActivity: LocalActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  // Retried in the worker while short; past this, with a durable timer between attempts.
+  localRetryThreshold: '10 seconds',
+  retry: dbActivity.retry,
 };

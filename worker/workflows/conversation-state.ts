@@ -11,11 +11,15 @@ import type {
 } from '../../lib/core/contract';
 import { DECISION_REFUSALS, type DecisionRefusal } from '../../lib/core/decisions/refusals';
 
-export type PendingDecision =
+export type PendingDecision = (
   | { kind: 'approve'; input: ApproveDraftInput; updateId: string }
   | { kind: 'reject'; input: RejectDraftInput; updateId: string }
   | { kind: 'revise'; input: ReviseDraftInput; updateId: string }
-  | { kind: 'cancel'; actor: Actor; updateId: string };
+  | { kind: 'cancel'; actor: Actor; updateId: string }
+) & {
+  /** Set once the decision (an approval's edited text with it) is stored: only then may it be acted on. */
+  recorded?: boolean;
+};
 
 /** An agent's own reply or a confirmed resend, accepted by an update and waiting to be sent. */
 export interface AgentAction {
@@ -55,6 +59,11 @@ export class ConversationMemory {
   actors: Record<string, AgentRole> | undefined;
   /** Manual replies and resends are possible (false in runs of older code, which replay without them). */
   agentReplies = false;
+  /**
+   * A decision is acted on only once it is stored (false in runs of older code, whose slower
+   * remote writes happened to finish first, and which replay without the wait).
+   */
+  decisionsWaitForRecord = false;
   /** Queued by composeReply / resendReply; the workflow sends it at its next step. */
   agentAction: AgentAction | undefined;
   /** True while a reply is being handed to SMTP: nothing else may start sending. */

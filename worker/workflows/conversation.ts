@@ -2,7 +2,7 @@ import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ConversationWorkflowInput } from '../../lib/core/contract';
 import { PERMANENT_DELIVERY_FAILURE } from '../../lib/core/failures';
-import { dbActivity, modelActivity, smtpActivity, verifyActivity } from './activity-options';
+import { dbActivity, dbLocalActivity, modelActivity, smtpActivity, verifyActivity } from './activity-options';
 import { ConversationMemory } from './conversation-state';
 import { escalationWorkflow } from './escalation';
 import { registerHandlers } from './handlers';
@@ -10,7 +10,8 @@ import { modelFailureOf, type ModelFailure } from './model-failure';
 import { routeDraft, type RoutingFacts } from '../../lib/core/policy/route-draft';
 import { verificationFailure } from './verification-failure';
 
-const db = wf.proxyActivities<Activities>(dbActivity);
+const remoteDb = wf.proxyActivities<Activities>(dbActivity);
+const localDb = wf.proxyLocalActivities<Activities>(dbLocalActivity);
 const model = wf.proxyActivities<Activities>(modelActivity);
 const smtp = wf.proxyActivities<Activities>(smtpActivity);
 const verifier = wf.proxyActivities<Activities>(verifyActivity);
@@ -34,6 +35,13 @@ export const NEEDS_PERSON_PATCH = 'claude-edges-needs-person';
 export const EARNED_AUTONOMY_PATCH = 'earned-autonomy';
 
 /**
+ * Database reads and mirror writes run as local activities, and a hold of zero seconds starts
+ * no timer: one email takes a handful of workflow tasks instead of a round trip per write.
+ * Runs that started before this replay their scheduled activities and timers unchanged.
+ */
+export const LOCAL_MIRROR_PATCH = 'local-mirror-writes';
+
+/**
  * One conversation (email thread): classify and draft each customer message, then either
  * auto-send after a cancellable hold or wait for an agent, and send the reply exactly once.
  * When Claude cannot produce a usable answer the conversation waits for a person, who can
@@ -43,7 +51,10 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
   const memory = new ConversationMemory(input);
   const { policy } = input;
   const v2 = wf.patched(NEEDS_PERSON_PATCH);
+  const lean = wf.patched(LOCAL_MIRROR_PATCH);
+  const db = lean ? localDb : remoteDb;
   memory.agentReplies = v2;
+  memory.decisionsWaitForRecord = lean;
   registerHandlers(memory);
 
   const agentActionWaiting = () => v2 && memory.agentAction !== undefined;
@@ -111,10 +122,8 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     memory.phase = 'hold';
     memory.holdUntil = holdUntil;
     await setStatus('auto_send_hold', { holdUntil, draftVersion, reason: 'Sends automatically unless an agent cancels' });
-    const interrupted = await wf.condition(
-      () => memory.decision?.kind === 'cancel' || memory.queue.length > 0 || agentActionWaiting(),
-      policy.holdSeconds * 1000,
-    );
+    const interruption = () => memory.decision?.kind === 'cancel' || memory.queue.length > 0 || agentActionWaiting();
+    const interrupted = lean && policy.holdSeconds === 0 ? interruption() : await wf.condition(interruption, policy.holdSeconds * 1000);
     memory.phase = 'idle';
     if (agentActionWaiting()) return 'taken_over';
     if (memory.queue.length > 0) return 'superseded';
@@ -161,6 +170,9 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
           continue;
         }
       }
+      // The send reads the approved text from the store: wait until the decision is in it.
+      if (lean) await wf.condition(() => memory.decision === undefined || memory.decision.recorded === true);
+      if (lean && memory.decision === undefined && memory.queue.length === 0 && !agentActionWaiting()) continue;
       if (agentActionWaiting() && memory.decision === undefined) return 'taken_over';
       if (memory.decision === undefined) return 'superseded';
       const decision = memory.decision;

@@ -54,16 +54,26 @@ export function registerHandlers(memory: ConversationMemory): void {
     // A cancelled hold sends the same version to review, where it can still be decided.
     if (decision.kind !== 'cancel') memory.decidedVersions.add(draftVersion);
     const kind = decision.kind === 'cancel' ? 'cancel_hold' : decision.kind;
-    await recordDecision({
-      conversationId: memory.conversationId,
-      draftVersion,
-      kind,
-      actor,
-      idempotencyKey: decision.updateId,
-      editedBody: decision.kind === 'approve' ? decision.input.editedBody : undefined,
-      reason: decision.kind === 'reject' ? decision.input.reason : undefined,
-      instructions: decision.kind === 'revise' ? decision.input.instructions : undefined,
-    });
+    try {
+      await recordDecision({
+        conversationId: memory.conversationId,
+        draftVersion,
+        kind,
+        actor,
+        idempotencyKey: decision.updateId,
+        editedBody: decision.kind === 'approve' ? decision.input.editedBody : undefined,
+        reason: decision.kind === 'reject' ? decision.input.reason : undefined,
+        instructions: decision.kind === 'revise' ? decision.input.instructions : undefined,
+      });
+      decision.recorded = true;
+    } catch (error) {
+      // Not stored, so not made: the draft is open again and the agent sees the update fail.
+      if (memory.decisionsWaitForRecord && memory.decision === decision) {
+        memory.decision = undefined;
+        if (decision.kind !== 'cancel') memory.decidedVersions.delete(draftVersion);
+      }
+      throw error;
+    }
     const outcome = ({ approve: 'approved', reject: 'rejected', revise: 'revision_requested', cancel: 'auto_send_cancelled' } as const)[
       decision.kind
     ];
