@@ -8,6 +8,7 @@ import type { Logger } from './log';
 import { startEmbeddedPostgres } from './postgres/embedded-server';
 import { lineMatching, startOnPorts } from './listen';
 import type { Supervised, Supervisor } from './processes';
+import { findOnPath } from './find-executable';
 import { PROJECT_ROOT } from './project-root';
 import type { StackPlan } from './stack-plan';
 import { devServerArgs, waitForTemporal, waitForWorker } from './temporal-dev-server';
@@ -29,6 +30,8 @@ export interface StackContext {
 const WORKER_STOP_GRACE_MS = 40_000;
 
 const bin = (name: string): string => path.join(PROJECT_ROOT, 'node_modules', '.bin', name);
+/** How much lower the worker's CPU priority is than the web app's (nice(1): 0 to 19). */
+const WORKER_NICENESS = 10;
 
 export interface StartedStack {
   config: Env;
@@ -113,7 +116,11 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
   const workerStarted = new Date(Date.now() - 1_000);
   const workerArgs = plan.dev ? ['watch', 'worker/main.ts'] : ['worker/main.ts'];
   // The worker lets in-flight activities finish on SIGTERM (its shutdownGraceTime); wait a bit longer.
-  const worker = supervisor.start({ ...spec('worker', bin('tsx'), workerArgs), stopGraceMs: WORKER_STOP_GRACE_MS });
+  // Mail is worked in the background: when a burst fills this machine's cores, requests (intake,
+  // the dashboard) go first. `nice` execs the worker, so signals and the PID are unchanged.
+  const nice = findOnPath('nice', ctx.env.PATH ?? '');
+  const [workerCommand, workerCommandArgs] = nice ? [nice, ['-n', String(WORKER_NICENESS), bin('tsx'), ...workerArgs]] : [bin('tsx'), workerArgs];
+  const worker = supervisor.start({ ...spec('worker', workerCommand, workerCommandArgs), stopGraceMs: WORKER_STOP_GRACE_MS });
   await waitForWorker(config, workerStarted, { timeoutMs: 120_000, process: worker });
   log.info(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}"`);
 

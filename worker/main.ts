@@ -20,6 +20,8 @@ import { createClaudeClient } from '../lib/platform/llm/claude-client';
 import { createSmtpMailer } from '../lib/platform/mail/mailer';
 import { createLlmObserver, llmObserverConfigFromEnv } from '../lib/platform/observability/create-llm-observer';
 import { createPromptSource } from '../lib/features/prompts/create-prompt-source';
+import { createKnowledgeCache } from '../lib/features/knowledge/knowledge-cache';
+import { loadKnowledge } from '../lib/features/knowledge/load-knowledge';
 import { temporalConnectionOptions } from '../lib/platform/temporal/connection-options';
 import { createActivities } from './activities';
 import { activityConfigFrom } from './activity-config';
@@ -50,7 +52,17 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle: await prebuiltWorkflowBundle(),
-    activities: createActivities({ db, claude, mailer, observer, prompts: createPromptSource(config), config: activityConfigFrom(config), senders, blobs }),
+    activities: createActivities({
+      db,
+      claude,
+      mailer,
+      observer,
+      prompts: createPromptSource(config),
+      config: activityConfigFrom(config),
+      senders,
+      blobs,
+      knowledge: createKnowledgeCache(() => loadKnowledge({ dir: config.KNOWLEDGE_DIR, db })),
+    }),
     // On SIGINT/SIGTERM the SDK stops polling and lets in-flight activities finish this long.
     shutdownGraceTime: '30 seconds',
     // Heartbeats carry cancellations: when an agent's own reply overtakes a model call, the call

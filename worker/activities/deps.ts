@@ -8,6 +8,7 @@ import type { MailboxMailers } from '../../lib/features/mailboxes/mailbox-mailer
 import type { ModelBudget } from '../../lib/core/policy/model-budget';
 import type { PromptSource } from '../../lib/features/prompts/prompt-source';
 import type { TrustThresholds } from '../../lib/core/policy/trust';
+import type { KnowledgeArticle } from '../../lib/features/knowledge/types';
 
 /** Everything activities touch, built once by the worker; tests pass fakes. */
 export interface ActivityDeps {
@@ -22,6 +23,8 @@ export interface ActivityDeps {
   senders?: MailboxMailers;
   /** Where files attached to replies are kept; needed only when a reply carries one. */
   blobs?: BlobStore;
+  /** The knowledge prompts use (the worker's is cached for seconds); default: read on every call. */
+  knowledge?: () => Promise<KnowledgeArticle[]>;
 }
 
 export interface ActivityConfig {

@@ -64,7 +64,7 @@ export function createDraftReply(deps: ActivityDeps) {
     const prompts = deps.prompts ?? codePromptSource;
     const [fullThread, articles, classification, conversation, draftPrompt, revisePrompt] = await Promise.all([
       loadThread(db, input.conversationId, messageId),
-      loadKnowledge({ dir: config.knowledgeDir, db }),
+      deps.knowledge?.() ?? loadKnowledge({ dir: config.knowledgeDir, db }),
       db.classification.findUnique({ where: { messageId } }),
       db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { mailbox: { select: { address: true } } } }),
       prompts.resolve(DRAFT_TEMPLATE),

@@ -45,7 +45,7 @@ export function createVerifyDraft(deps: ActivityDeps) {
     });
     const [thread, knowledge] = await Promise.all([
       loadThread(db, input.conversationId, draft.basedOnMessageId),
-      loadKnowledge({ dir: config.knowledgeDir, db }),
+      deps.knowledge?.() ?? loadKnowledge({ dir: config.knowledgeDir, db }),
     ]);
     const prompt = await (deps.prompts ?? codePromptSource).resolve(VERIFY_TEMPLATE);
     const shape = fitThread(thread, resolveModel(model).contextWindow - PROMPT_OVERHEAD_TOKENS);

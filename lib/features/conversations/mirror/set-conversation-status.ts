@@ -20,8 +20,8 @@ export interface SetConversationStatusInput {
  * few events it writes are keyed by what they describe.
  */
 export async function setConversationStatus(input: SetConversationStatusInput, db: Db = getDb()): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.conversation.update({
+  const update = (client: Pick<Db, 'conversation'>) =>
+    client.conversation.update({
       where: { id: input.conversationId },
       data: {
         status: input.status,
@@ -30,6 +30,14 @@ export async function setConversationStatus(input: SetConversationStatusInput, d
         holdUntil: input.holdUntil ? new Date(input.holdUntil) : null,
       },
     });
+  // Most statuses are one row: no transaction (each costs round trips on every write of every email).
+  const writesEvent = input.status === 'auto_send_hold' || input.status === 'needs_person' || input.status === 'closed';
+  if (!writesEvent) {
+    await update(db);
+    return;
+  }
+  await db.$transaction(async (tx) => {
+    await update(tx);
     if (input.status === 'auto_send_hold' && input.holdUntil && input.draftVersion !== undefined) {
       await appendEvent(
         {
