@@ -1,13 +1,28 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Workflow code may import only these (lint/layers.mjs), plus packages pinned by the lockfile. */
 const SOURCES = ['worker/workflows', 'lib/core', 'package-lock.json'];
-const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'countersign');
+/** Where bundles are kept: beside the packages, or in the temp dir where those are read-only. */
+const CACHE_DIRS = [path.join(ROOT, 'node_modules', '.cache', 'countersign'), path.join(os.tmpdir(), 'countersign-workflow-bundles')];
+
+function writableCacheDir(): string {
+  for (const dir of CACHE_DIRS) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+      return dir;
+    } catch {
+      // Read-only (an image's node_modules): try the next.
+    }
+  }
+  throw new Error(`no writable directory for the workflow bundle: ${CACHE_DIRS.join(', ')}`);
+}
 
 function filesUnder(relative: string): string[] {
   const absolute = path.join(ROOT, relative);
@@ -26,14 +41,17 @@ export function workflowSourcesFingerprint(): string {
 }
 
 /**
- * The workflow bundle for these sources, built once and reused by every later start. Webpack
- * runs in a child process: bundling in the worker itself would leave its heap hundreds of
- * megabytes larger for as long as the worker lives. Concurrent starts may both build; each
- * writes to a temporary file and renames it into place, so readers never see half a bundle.
+ * The workflow bundle for these sources, built once and reused by every later start (a
+ * restart or a second worker skips seconds of webpack). Webpack runs in a child process, so its
+ * memory is returned when it exits instead of staying in the worker's heap. Concurrent starts
+ * may both build; each writes a temporary file and renames it into place, so readers never see
+ * half a bundle.
  */
 export async function prebuiltWorkflowBundle(): Promise<{ codePath: string }> {
-  const codePath = path.join(CACHE_DIR, `workflow-bundle-${workflowSourcesFingerprint()}.js`);
-  if (existsSync(codePath)) return { codePath };
+  const name = `workflow-bundle-${workflowSourcesFingerprint()}.js`;
+  const built = CACHE_DIRS.map((dir) => path.join(dir, name)).find((file) => existsSync(file));
+  if (built) return { codePath: built };
+  const codePath = path.join(writableCacheDir(), name);
   const builder = fileURLToPath(new URL('./build-workflow-bundle.ts', import.meta.url));
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', builder, codePath], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
