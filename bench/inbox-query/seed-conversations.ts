@@ -56,7 +56,7 @@ function insertSql(table: string, columns: string[], rows: number): string {
 
 const CONVERSATION_COLUMNS = ['id', 'rootMessageId', 'subject', 'customerEmail', 'customerName', 'status', 'category', 'priority', 'riskScore',
   'injectionSuspected', 'slaDueAt', 'holdUntil', 'lastMessageAt', 'lastMessagePreview', 'messageCount', 'costUsd', 'createdAt', 'updatedAt'];
-const MESSAGE_COLUMNS = ['id', 'conversationId', 'direction', 'messageIdHeader', 'fromAddress', 'fromName', 'subject', 'textBody', 'sizeBytes', 'sentAt', 'createdAt'];
+const MESSAGE_COLUMNS = ['id', 'conversationId', 'direction', 'messageIdHeader', 'dedupeKey', 'fromAddress', 'fromName', 'subject', 'textBody', 'sizeBytes', 'sentAt', 'createdAt'];
 
 export async function seedConversations(databaseUrl: string, count: number, now = new Date('2026-06-01T00:00:00Z')): Promise<void> {
   const random = mulberry32(42);
@@ -85,7 +85,7 @@ export async function seedConversations(databaseUrl: string, count: number, now 
           PRIORITIES[Math.floor(random() * PRIORITIES.length)] ?? null, Math.floor(random() * 100), random() < 0.02,
           sla, hold, at, body.slice(0, 200), 1 + Math.floor(random() * 4), random() * 0.05, at, at,
         );
-        messages.push(`msg-${id}`, id, 'inbound', `<${id}@bench>`, email, name, subject, body, body.length, at, at);
+        messages.push(`msg-${id}`, id, 'inbound', `<${id}@bench>`, `bench:${id}`, email, name, subject, body, body.length, at, at);
       }
       await client.query(insertSql('Conversation', CONVERSATION_COLUMNS, size), conversations);
       await client.query(insertSql('Message', MESSAGE_COLUMNS, size), messages);
