@@ -72,11 +72,12 @@ export function createMirrorWatcher(deps: MirrorWatcherDeps): MirrorWatcher {
   const start = () => {
     listener = listenForNotifications(deps.databaseUrl(), MIRROR_CHANNEL, {
       onNotification: () => void refresh(true),
-      onListening: (reconnected) => {
+      onListening: () => {
         stopPolling();
         deps.onState?.('listening');
-        // Whatever changed while nobody listened is shown now; the first connect just records where we are.
-        void refresh(reconnected);
+        // Every connect ticks, the first one too: a change committed after a page compared its
+        // version but before this LISTEN took effect would otherwise never be shown.
+        void refresh(true);
       },
       onLost: (error) => {
         console.warn(`mirror watcher: live connection lost (${error.message}); polling until it is back`);

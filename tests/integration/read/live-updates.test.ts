@@ -39,6 +39,20 @@ afterAll(async () => {
 });
 
 describe('live mirror updates', () => {
+  it('ticks once it listens, so a change made while it was connecting is not missed', async () => {
+    const fresh = createMirrorWatcher({ databaseUrl: () => temp.url, db: () => temp.db });
+    const seen: string[] = [];
+    const stop = fresh.subscribe((version) => seen.push(version));
+    try {
+      // Committed before the LISTEN connection is up (it is still connecting): no NOTIFY reaches it.
+      await touch('live-1', 'classifying');
+      const row = await temp.db.conversation.findUniqueOrThrow({ where: { id: 'live-1' } });
+      await expect.poll(() => seen.at(-1), { timeout: 5_000 }).toContain(row.updatedAt.toISOString());
+    } finally {
+      stop();
+    }
+  });
+
   it('ticks when another connection commits a change, with the new version', async () => {
     const before = ticks.length;
     await touch('live-1', 'escalated');
