@@ -18,7 +18,12 @@ export const CONVERSATION_WORKFLOW = 'conversationWorkflow';
 
 export interface ConversationWorkflowInput {
   conversationId: string;
-  policy: AutomationPolicy;
+  /**
+   * Absent when intake starts a run bare (nothing but the store and signal-with-start on the
+   * request): the run then reads the policy, the roster and the last draft version itself,
+   * first thing. Carried across continue-as-new.
+   */
+  policy?: AutomationPolicy;
   /** Carried across continue-as-new: messages received but not yet processed. */
   pendingMessageIds?: string[];
   /** Carried across continue-as-new: where the conversation stood (e.g. sent). */

@@ -32,6 +32,8 @@ export interface FakeScript {
   draftProblems?: string[];
   autoSendAllowed?: () => { allowed: boolean; reasons: string[] };
   sendFails?: 'permanent';
+  /** What a bare run reads at its start (runs started with a policy never ask); default: the policy, nobody on the roster. */
+  setup?: () => Promise<{ actors?: Record<string, 'agent' | 'manager' | 'admin'>; lastDraftVersion?: number }>;
   /** Runs inside the decision's store write (to slow it down, or fail it); default: stores at once. */
   recordDecision?: (input: Parameters<Activities['recordDecision']>[0]) => Promise<void>;
   /** The result of each send, by call number (0-based); default sent, then already_sent. */
@@ -78,6 +80,7 @@ async function behave(behaviour: ModelBehaviour, cancelled: { count: number }): 
 export function createFakeActivities(script: FakeScript = {}, policy?: AutomationPolicy) {
   const calls = Object.fromEntries(
     [
+      'loadConversationSetup',
       'prepareInboundMessage',
       'classifyMessage',
       'draftReply',
@@ -98,6 +101,12 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
   const cancelled = { count: 0 };
 
   const activities: Activities = {
+    async loadConversationSetup(input) {
+      calls.loadConversationSetup.push(input);
+      const setup = (await script.setup?.()) ?? {};
+      if (!policy) throw new Error('a bare run reads its policy: give the fakes one');
+      return { policy, actors: setup.actors ?? {}, lastDraftVersion: setup.lastDraftVersion ?? 0 };
+    },
     async prepareInboundMessage(input) {
       calls.prepareInboundMessage.push(input);
       return { automated: script.automated?.(input.messageId) ?? false, screeningFlags: script.screening?.(input.messageId) ?? [] };

@@ -50,6 +50,8 @@ interface ConversationOptions {
   realTime?: boolean;
   /** With RECORD_WORKFLOW_HISTORIES=1, the history is saved for the replay test under this name. */
   recordAs?: string;
+  /** Started as intake starts it: no policy, roster or draft version; the run reads them (script.setup). */
+  bare?: boolean;
 }
 
 export const HISTORIES_DIR = new URL('./histories/', import.meta.url);
@@ -92,12 +94,14 @@ async function runConversation(
       workflowId: conversationId,
       taskQueue,
       args: [
-        {
-          conversationId,
-          policy: { ...POLICY, ...options.policy },
-          actors: options.actors,
-          continueAsNewAfterEvents: options.continueAsNewAfterEvents,
-        },
+        options.bare
+          ? { conversationId, continueAsNewAfterEvents: options.continueAsNewAfterEvents }
+          : {
+              conversationId,
+              policy: { ...POLICY, ...options.policy },
+              actors: options.actors,
+              continueAsNewAfterEvents: options.continueAsNewAfterEvents,
+            },
       ],
       signal: inboundMessageSignal,
       signalArgs: [{ messageId }],

@@ -2,6 +2,7 @@ import { createAuthorizeAutoSend } from './authorize-auto-send';
 import { createClassifyMessage } from './classify-message';
 import type { ActivityDeps } from './deps';
 import { createDraftReply } from './draft-reply';
+import { createLoadConversationSetup } from './load-conversation-setup';
 import { createMarkDraftSuperseded } from './mark-draft-superseded';
 import { createMirrorStatus } from './mirror-status';
 import { createNotifyEscalation } from './notify-escalation';
@@ -18,6 +19,7 @@ export type { ActivityConfig, ActivityDeps } from './deps';
 /** Every activity, bound to its dependencies. Called once by the worker; tests pass fakes. */
 export function createActivities(deps: ActivityDeps) {
   return {
+    loadConversationSetup: createLoadConversationSetup(deps),
     prepareInboundMessage: createPrepareInboundMessage(deps),
     classifyMessage: createClassifyMessage(deps),
     draftReply: createDraftReply(deps),

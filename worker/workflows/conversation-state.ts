@@ -57,6 +57,8 @@ export class ConversationMemory {
   readonly decidedVersions = new Set<number>();
   /** Who may decide; undefined only for runs started before rosters were passed in. */
   actors: Record<string, AgentRole> | undefined;
+  /** Set when actorsChangedSignal delivered a roster: newer than one a bare run read at its start. */
+  rosterSignalled = false;
   /** Manual replies and resends are possible (false in runs of older code, which replay without them). */
   agentReplies = false;
   /**
@@ -78,7 +80,8 @@ export class ConversationMemory {
     this.seen = [...(input.seenMessageIds ?? [])];
     this.lastDraftVersion = input.lastDraftVersion ?? 0;
     this.status = input.status ?? 'received';
-    this.actors = input.actors;
+    // A bare run (no policy given) refuses everyone until it has read its roster.
+    this.actors = input.actors ?? (input.policy ? undefined : {});
     this.failedSend = input.failedSend;
   }
 

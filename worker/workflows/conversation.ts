@@ -49,13 +49,24 @@ export const LOCAL_MIRROR_PATCH = 'local-mirror-writes';
  */
 export async function conversationWorkflow(input: ConversationWorkflowInput): Promise<void> {
   const memory = new ConversationMemory(input);
-  const { policy } = input;
   const v2 = wf.patched(NEEDS_PERSON_PATCH);
   const lean = wf.patched(LOCAL_MIRROR_PATCH);
   const db = lean ? localDb : remoteDb;
   memory.agentReplies = v2;
   memory.decisionsWaitForRecord = lean;
   registerHandlers(memory);
+  const policy = input.policy ?? (await loadSetup());
+
+  /**
+   * A bare run reads what intake used to pass in. A roster signalled meanwhile is newer and is
+   * kept (possible when a slow read outlasts the workflow task and the signal lands first).
+   */
+  async function loadSetup() {
+    const setup = await localDb.loadConversationSetup({ conversationId: memory.conversationId });
+    if (!memory.rosterSignalled) memory.actors = setup.actors;
+    memory.lastDraftVersion = Math.max(memory.lastDraftVersion, setup.lastDraftVersion);
+    return setup.policy;
+  }
 
   const agentActionWaiting = () => v2 && memory.agentAction !== undefined;
 
@@ -381,6 +392,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       await wf.condition(wf.allHandlersFinished);
       await wf.continueAsNew<typeof conversationWorkflow>({
         ...input,
+        policy,
         pendingMessageIds: memory.queue,
         status: memory.status,
         actors: memory.actors,

@@ -46,6 +46,7 @@ export function registerHandlers(memory: ConversationMemory): void {
   wf.setHandler(inboundMessageSignal, ({ messageId }) => memory.enqueue(messageId));
   wf.setHandler(actorsChangedSignal, ({ actors }) => {
     memory.actors = actors;
+    memory.rosterSignalled = true;
   });
   wf.setHandler(getConversationStateQuery, () => memory.snapshot());
 

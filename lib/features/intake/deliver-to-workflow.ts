@@ -1,8 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Env } from '../../platform/config/env';
 import type { Db } from '../../platform/db/client';
-import { getAutomationPolicy } from '../settings/automation-policy';
-import { loadSupportRoster } from '../users/load-support-roster';
 import { CONVERSATION_WORKFLOW, inboundMessageSignal, type ConversationWorkflowInput } from '../../core/contract';
 
 export interface DeliverInput {
@@ -18,12 +16,9 @@ export interface DeliverInput {
  * reply reaches the running workflow and a new thread (or one closed for idleness) starts.
  */
 export async function deliverToWorkflow({ db, client, config, conversationId, messageId }: DeliverInput): Promise<void> {
-  const [policy, drafts, actors] = await Promise.all([
-    getAutomationPolicy({}, db),
-    db.draft.aggregate({ where: { conversationId }, _max: { version: true } }),
-    loadSupportRoster(db),
-  ]);
-  const input: ConversationWorkflowInput = { conversationId, policy, actors, lastDraftVersion: drafts._max.version ?? 0 };
+  // Bare: the run reads its policy, roster and draft versions itself (conversation-setup.ts),
+  // so the request holds only the store and this call.
+  const input: ConversationWorkflowInput = { conversationId };
   await client.workflow.signalWithStart(CONVERSATION_WORKFLOW, {
     workflowId: conversationId,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
