@@ -1,4 +1,4 @@
-import type { ModelPrice } from './price-table';
+import type { ModelPrice } from './model-price';
 
 /**
  * Every Claude model the app knows: list prices with explicit cache rates (the multipliers

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { modelPriceSchema } from './model-price';
 import { MODELS } from './model-table';
 
 /**
@@ -9,30 +10,6 @@ import { MODELS } from './model-table';
  * when prices change; an override may leave the cache rates out, and then the standard
  * multipliers (CACHE_MULTIPLIERS) apply.
  */
-
-const rate = z.number().finite().nonnegative();
-
-/** Rates that replace the base ones for every token of a request whose prompt is larger. */
-export const priceBandSchema = z.strictObject({
-  /** Prompt size (input + cache reads + cache writes) above which the band applies. */
-  abovePromptTokens: z.number().int().positive(),
-  input: rate,
-  output: rate,
-  cacheWrite5m: rate.optional(),
-  cacheWrite1h: rate.optional(),
-  cacheRead: rate.optional(),
-});
-export type PriceBand = z.infer<typeof priceBandSchema>;
-
-export const modelPriceSchema = z.strictObject({
-  input: rate,
-  output: rate,
-  cacheWrite5m: rate.optional(),
-  cacheWrite1h: rate.optional(),
-  cacheRead: rate.optional(),
-  bands: z.array(priceBandSchema).max(5).optional(),
-});
-export type ModelPrice = z.infer<typeof modelPriceSchema>;
 
 /** Model id (lower case, no date suffix) → price. */
 export const priceTableSchema = z.record(z.string().min(1).toLowerCase(), modelPriceSchema);

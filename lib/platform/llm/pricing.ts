@@ -1,7 +1,8 @@
 import { UNKNOWN_MODEL_PRICE } from './model-table';
 import { resolveModelKey } from './resolve-model';
 import type { TokenUsage } from './observer';
-import { CACHE_MULTIPLIERS, DEFAULT_PRICE_TABLE, type ModelPrice, type PriceTable } from './price-table';
+import type { ModelPrice } from './model-price';
+import { CACHE_MULTIPLIERS, DEFAULT_PRICE_TABLE, type PriceTable } from './price-table';
 
 /**
  * What a Claude call cost, from its token usage and the price table. A model missing from the
