@@ -1,8 +1,7 @@
 import { acceptInbound } from '../../accept-inbound';
-import { BodyTooLargeError, readLimitedBody } from '../api/read-limited-body';
 import { forgetReplayKey, recordReplayKey } from '../webhooks/record-replay-key';
 import { processWebhookDeps, type WebhookDeps } from '../webhooks/webhook-deps';
-import { json, webhookBodyLimit } from '../webhooks/webhook-response';
+import { json, readWebhookBody } from '../webhooks/webhook-response';
 import { mailgunToInbound } from './mailgun-to-inbound';
 import { verifyMailgunSignature } from './verify-mailgun-signature';
 
@@ -16,13 +15,9 @@ import { verifyMailgunSignature } from './verify-mailgun-signature';
 export async function handleMailgunInbound(request: Request, deps: WebhookDeps = processWebhookDeps()): Promise<Response> {
   const signingKey = deps.config.MAILGUN_SIGNING_KEY;
   if (!signingKey) return json(503, { error: 'channel_disabled', message: 'Set MAILGUN_SIGNING_KEY to receive Mailgun routes' });
-  let body: Uint8Array<ArrayBuffer>;
-  try {
-    body = await readLimitedBody(request, webhookBodyLimit(deps.config.INBOUND_MAX_BYTES));
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return json(413, { error: 'too_large', message: error.message });
-    throw error;
-  }
+  const read = await readWebhookBody(request, deps.config.INBOUND_MAX_BYTES);
+  if ('refused' in read) return read.refused;
+  const { body } = read;
   let form: FormData;
   try {
     form = await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();

@@ -1,6 +1,5 @@
 import { acceptInbound } from '../../accept-inbound';
-import { BodyTooLargeError, readLimitedBody } from '../api/read-limited-body';
-import { json, sameSecret, webhookBodyLimit } from '../webhooks/webhook-response';
+import { json, readWebhookBody, sameSecret } from '../webhooks/webhook-response';
 import { processWebhookDeps, type WebhookDeps } from '../webhooks/webhook-deps';
 import { postmarkInboundSchema } from './postmark-payload';
 import { postmarkToInbound } from './postmark-to-inbound';
@@ -21,13 +20,9 @@ export async function handlePostmarkInbound(request: Request, deps: WebhookDeps 
     await request.body?.cancel().catch(() => undefined);
     return json(401, { error: 'unauthorized', message: 'wrong or missing basic-auth credentials' });
   }
-  let body: Uint8Array<ArrayBuffer>;
-  try {
-    body = await readLimitedBody(request, webhookBodyLimit(deps.config.INBOUND_MAX_BYTES));
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return json(413, { error: 'too_large', message: error.message });
-    throw error;
-  }
+  const read = await readWebhookBody(request, deps.config.INBOUND_MAX_BYTES);
+  if ('refused' in read) return read.refused;
+  const { body } = read;
   let data: unknown;
   try {
     data = JSON.parse(utf8.decode(body));

@@ -1,7 +1,6 @@
 import { acceptInbound } from '../../accept-inbound';
-import { BodyTooLargeError, readLimitedBody } from '../api/read-limited-body';
 import { processWebhookDeps, type WebhookDeps } from '../webhooks/webhook-deps';
-import { json, sameSecret, webhookBodyLimit } from '../webhooks/webhook-response';
+import { json, readWebhookBody, sameSecret } from '../webhooks/webhook-response';
 import { sendgridToInbound } from './sendgrid-to-inbound';
 import { SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER, sendgridPublicKey, verifySendgridSignature } from './verify-sendgrid-signature';
 
@@ -27,13 +26,9 @@ export async function handleSendgridInbound(request: Request, deps: WebhookDeps 
     await request.body?.cancel().catch(() => undefined);
     return json(401, { error: 'unauthorized', message: signature && timestamp ? 'timestamp outside the allowed window' : 'missing signature headers (is the security policy attached to this Parse setting?)' });
   }
-  let body: Uint8Array<ArrayBuffer>;
-  try {
-    body = await readLimitedBody(request, webhookBodyLimit(deps.config.INBOUND_MAX_BYTES));
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return json(413, { error: 'too_large', message: error.message });
-    throw error;
-  }
+  const read = await readWebhookBody(request, deps.config.INBOUND_MAX_BYTES);
+  if ('refused' in read) return read.refused;
+  const { body } = read;
   if (publicKey) {
     const refused = verifySendgridSignature({ key: sendgridPublicKey(publicKey), body, signature, timestamp, now });
     if (refused) return json(401, { error: 'unauthorized', message: refused });

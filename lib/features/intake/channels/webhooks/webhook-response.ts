@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { BodyTooLargeError, readLimitedBody } from '../api/read-limited-body';
 
 export function json(status: number, body: unknown): Response {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
@@ -17,6 +18,16 @@ export function sameSecret(a: string, b: string): boolean {
  */
 export function webhookBodyLimit(maxMessageBytes: number): number {
   return Math.ceil(maxMessageBytes * 1.4) + 1024 * 1024;
+}
+
+/** A provider's body, exactly as sent and read up to the webhook limit; over it, the 413 to answer. */
+export async function readWebhookBody(request: Request, maxMessageBytes: number): Promise<{ body: Uint8Array<ArrayBuffer> } | { refused: Response }> {
+  try {
+    return { body: await readLimitedBody(request, webhookBodyLimit(maxMessageBytes)) };
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { refused: json(413, { error: 'too_large', message: error.message }) };
+    throw error;
+  }
 }
 
 /** Bytes of a field that may be a string (UTF-8) or a file. */
