@@ -7,7 +7,7 @@ import { benchEmails } from './pipeline/bench-emails';
 import { driveThroughPipeline, type PipelineRun } from './pipeline/drive-pipeline';
 import { runNaiveScript, type NaiveRun } from './pipeline/naive-script';
 import { startBenchStack, type BenchStack } from './pipeline/start-stack';
-import { percentile, round } from './pipeline/stats';
+import { percentile, round } from './stats';
 
 /**
  * The pipeline against a naive script, on `npm start`'s own stack (embedded PostgreSQL, the

@@ -1,3 +1,5 @@
+import { percentile, round } from '../stats';
+
 export interface Timing {
   name: string;
   p50Ms: number;
@@ -5,11 +7,6 @@ export interface Timing {
   runs: number;
   /** PostgreSQL's EXPLAIN for the query, where recorded. */
   plan?: string;
-}
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Number((sorted[Math.max(0, index)] ?? 0).toFixed(2));
 }
 
 /** Runs a task a few times to warm up, then `runs` times measured; p50 and p95 in ms. */
@@ -21,8 +18,7 @@ export async function time(name: string, runs: number, task: () => Promise<unkno
     await task();
     samples.push(performance.now() - start);
   }
-  samples.sort((a, b) => a - b);
-  return { name, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), runs };
+  return { name, p50Ms: round(percentile(samples, 50), 2), p95Ms: round(percentile(samples, 95), 2), runs };
 }
 
 export function renderTable(timings: Timing[]): string {

@@ -1,5 +1,6 @@
 import type { ConversationStatus } from '../../../core/conversation/statuses';
 import { getDb, type Db } from '../../../platform/db';
+import type { DbClient } from '../../../platform/db/client';
 import { appendEvent } from './append-event';
 
 export interface SetConversationStatusInput {
@@ -30,37 +31,31 @@ export async function setConversationStatus(input: SetConversationStatusInput, d
         holdUntil: input.holdUntil ? new Date(input.holdUntil) : null,
       },
     });
-  // Most statuses are one row: no transaction (each costs round trips on every write of every email).
-  const writesEvent = input.status === 'auto_send_hold' || input.status === 'needs_person' || input.status === 'closed';
-  if (!writesEvent) {
+  const event = statusEvent(input);
+  // Most statuses are one row: no transaction (it costs round trips on every write of every email).
+  if (!event) {
     await update(db);
     return;
   }
   await db.$transaction(async (tx) => {
     await update(tx);
-    if (input.status === 'auto_send_hold' && input.holdUntil && input.draftVersion !== undefined) {
-      await appendEvent(
-        {
-          conversationId: input.conversationId,
-          key: `held:v${input.draftVersion}`,
-          type: 'auto_send_held',
-          data: { draftVersion: input.draftVersion, holdUntil: input.holdUntil },
-        },
-        tx,
-      );
-    }
-    if (input.status === 'needs_person' && input.needsPerson) {
-      const { key, stage, failureType } = input.needsPerson;
-      await appendEvent(
-        { conversationId: input.conversationId, key: `needs_person:${key}`, type: 'needs_person', data: { stage, failureType, reason: input.reason ?? '' } },
-        tx,
-      );
-    }
-    if (input.status === 'closed') {
-      await appendEvent(
-        { conversationId: input.conversationId, key: `closed:${input.runId}`, type: 'closed', data: { reason: input.reason ?? 'closed' } },
-        tx,
-      );
-    }
+    await event(tx);
   });
+}
+
+/** The timeline event a status writes with it, if any. */
+function statusEvent(input: SetConversationStatusInput): ((tx: DbClient) => Promise<void>) | undefined {
+  const { conversationId } = input;
+  if (input.status === 'auto_send_hold' && input.holdUntil && input.draftVersion !== undefined) {
+    const data = { draftVersion: input.draftVersion, holdUntil: input.holdUntil };
+    return (tx) => appendEvent({ conversationId, key: `held:v${data.draftVersion}`, type: 'auto_send_held', data }, tx);
+  }
+  if (input.status === 'needs_person' && input.needsPerson) {
+    const { key, stage, failureType } = input.needsPerson;
+    return (tx) => appendEvent({ conversationId, key: `needs_person:${key}`, type: 'needs_person', data: { stage, failureType, reason: input.reason ?? '' } }, tx);
+  }
+  if (input.status === 'closed') {
+    return (tx) => appendEvent({ conversationId, key: `closed:${input.runId}`, type: 'closed', data: { reason: input.reason ?? 'closed' } }, tx);
+  }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-/** The p-th percentile (nearest rank) of a list of numbers. */
+/** The p-th percentile (nearest rank) of a list of numbers, in any order. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
