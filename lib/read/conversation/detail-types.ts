@@ -1,6 +1,7 @@
 import type { SenderAuthResults } from '../../features/intake/sender-auth/sender-auth-results';
 import type { TimelineEventData, TimelineEventType } from '../../core/conversation/timeline-events';
 import type { KnowledgeRef } from './json-fields';
+import type { DraftVerification } from '../../core/safety/verification';
 
 /** Everything the conversation page shows, read from the mirror in one call. */
 export interface ConversationDetail {
@@ -26,16 +27,7 @@ export interface ConversationDetail {
 export interface VerificationView {
   status: 'passed' | 'failed' | 'error' | 'skipped';
   reasons: string[];
-  answer: {
-    factsSupported: boolean;
-    unsupportedStatements: string[];
-    answersQuestion: boolean;
-    makesCommitments: boolean;
-    commitments: string[];
-    followsEmailInstructions: boolean;
-    followedInstructions: string[];
-    notes: string;
-  } | null;
+  answer: DraftVerification | null;
 }
 
 export interface ShadowView {
