@@ -8,6 +8,14 @@ type Mode = 'connecting' | 'live' | 'polling';
 const STREAM_URL = '/api/inbox/stream';
 const MIN_GAP_MS = 1_000;
 const POLL_MS = 5_000;
+const RECHECK_MS = 2_000;
+
+/** Whether a page rendered from `rendered` is older than the mirror `latest` a tick announced. */
+function olderThan(rendered: string, latest: string): boolean {
+  const [renderedRows = '', renderedEvents = ''] = rendered.split('|');
+  const [latestRows = '', latestEvents = ''] = latest.split('|');
+  return renderedRows < latestRows || renderedEvents < latestEvents;
+}
 
 /**
  * Keeps a server-rendered page current: refreshes it when the inbox stream ticks, at most
@@ -20,11 +28,18 @@ export function LiveRefreshClient({ since }: { since: string }) {
   const lastRefresh = useRef(0);
   // Only the first connection needs it; a refresh re-renders with a newer one, no reconnect.
   const renderedVersion = useRef(since);
+  // The newest version a tick announced, and the version the page now shows.
+  const announced = useRef<string | undefined>(undefined);
+  const shown = useRef(since);
+  useEffect(() => {
+    shown.current = since;
+  }, [since]);
 
   useEffect(() => {
     let missed = false;
     let delayed: ReturnType<typeof setTimeout> | undefined;
     let poller: ReturnType<typeof setInterval> | undefined;
+    let recheck: ReturnType<typeof setTimeout> | undefined;
     const refresh = () => {
       if (document.visibilityState !== 'visible') {
         missed = true;
@@ -40,6 +55,22 @@ export function LiveRefreshClient({ since }: { since: string }) {
       }
       lastRefresh.current = Date.now();
       router.refresh();
+      // A refresh can render from a moment before the change that prompted it (it raced the
+      // write, or overlapped another refresh): while the page is older than what was announced,
+      // it asks again.
+      clearTimeout(recheck);
+      recheck = setTimeout(() => {
+        if (announced.current && olderThan(shown.current, announced.current)) refresh();
+      }, RECHECK_MS);
+    };
+    const onTick = (event: MessageEvent<string>) => {
+      try {
+        const { version } = JSON.parse(event.data) as { version?: string };
+        if (version && (!announced.current || olderThan(announced.current, version))) announced.current = version;
+      } catch {
+        // A tick without a version still refreshes.
+      }
+      refresh();
     };
     const startPolling = () => {
       setMode('polling');
@@ -65,7 +96,7 @@ export function LiveRefreshClient({ since }: { since: string }) {
         // After a reconnect, changes may have happened while disconnected.
         if (connections++ > 0) refresh();
       });
-      source.addEventListener('tick', refresh);
+      source.addEventListener('tick', onTick);
       source.addEventListener('error', () => {
         if (source?.readyState === EventSource.CLOSED) startPolling();
         else setMode('connecting');
@@ -74,6 +105,7 @@ export function LiveRefreshClient({ since }: { since: string }) {
     return () => {
       source?.close();
       clearTimeout(delayed);
+      clearTimeout(recheck);
       clearInterval(poller);
       document.removeEventListener('visibilitychange', onVisible);
     };
