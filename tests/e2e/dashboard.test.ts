@@ -56,10 +56,24 @@ function signedInPage(): Promise<Page> {
 /** Posts a customer email and returns its conversation id once the draft awaits a person. */
 async function conversationAwaitingApproval(mail: DemoEmail): Promise<string> {
   const { conversationId } = await sendDemoEmail(mail, 0, { baseUrl: stack.baseUrl, secret: secrets.inbound, runId: randomUUID().slice(0, 8) });
+  // Setup waits on the store, not on a live page (the first test and live-updates.test.ts cover
+  // live refresh): a timeout here then says where the conversation stopped.
+  const db = createDb(stack.databaseUrl);
+  try {
+    const deadline = Date.now() + WORKFLOW_MS;
+    for (;;) {
+      const row = await db.conversation.findUnique({ where: { id: conversationId }, select: { status: true, statusReason: true } });
+      if (row?.status === 'awaiting_approval') break;
+      if (Date.now() > deadline) throw new Error(`${conversationId} never awaited approval: ${JSON.stringify(row)}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await db.$disconnect();
+  }
   const page = await signedInPage();
   try {
     await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
-    await page.locator('#draft-editor').waitFor({ timeout: WORKFLOW_MS });
+    await page.locator('#draft-editor').waitFor({ timeout: 30_000 });
     return conversationId;
   } finally {
     await page.close();
