@@ -16,6 +16,8 @@ import { seedMailboxes } from '../lib/features/mailboxes/seed-mailboxes';
 import { createSessionLeases } from '../lib/platform/db/session-leases';
 import { createBlobStore } from '../lib/platform/storage/create-blob-store';
 import { createMailboxMailers } from '../lib/features/mailboxes/mailbox-mailers';
+import { oauthApps } from '../lib/features/mailboxes/oauth/oauth-apps';
+import { createOAuthTokenSource } from '../lib/features/mailboxes/oauth/oauth-token-source';
 import { createClaudeClient } from '../lib/platform/llm/claude-client';
 import { createSmtpMailer } from '../lib/platform/mail/mailer';
 import { createLlmObserver, llmObserverConfigFromEnv } from '../lib/platform/observability/create-llm-observer';
@@ -44,7 +46,9 @@ async function main(): Promise<void> {
     timeoutMs: config.CLAUDE_TIMEOUT_MS,
   });
   const blobs = createBlobStore(config);
-  const senders = createMailboxMailers({ db, defaultMailer: mailer, defaultFrom: config.MAIL_FROM });
+  // One token source for the readers and the senders: a mailbox refreshes once, not twice.
+  const tokens = createOAuthTokenSource({ db, apps: oauthApps() });
+  const senders = createMailboxMailers({ db, defaultMailer: mailer, defaultFrom: config.MAIL_FROM, tokens });
   const connectionOptions = temporalConnectionOptions(config);
   const connection = await NativeConnection.connect(connectionOptions);
   const worker = await Worker.create({
@@ -83,6 +87,7 @@ async function main(): Promise<void> {
     leases: createSessionLeases(databaseUrl, 'countersign-mailbox-leases'),
     pollSeconds: config.IMAP_POLL_SECONDS,
     maxBytes: config.INBOUND_MAX_BYTES,
+    tokens,
   });
   const smtp = config.INBOUND_SMTP_PORT === undefined ? undefined : await startInboundSmtp({ db, accept, port: config.INBOUND_SMTP_PORT, host: config.INBOUND_SMTP_HOST, maxBytes: config.INBOUND_MAX_BYTES });
   if (smtp) console.log(`Inbound SMTP listening on ${smtp.address}`);

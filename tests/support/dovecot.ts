@@ -28,6 +28,15 @@ export interface ImapUser {
   password: string;
 }
 
+export interface DovecotOptions {
+  /**
+   * OAuth only: XOAUTH2 (as Gmail and Microsoft 365 offer it) checked by Dovecot's oauth2 passdb against this RFC 7662
+   * introspection URL (POST token=...), no passwords accepted. The test's own client then logs in
+   * with `harnessToken(user)`.
+   */
+  oauth?: { introspectionUrl: string; harnessToken: (user: string) => Promise<string> };
+}
+
 export interface Dovecot {
   host: string;
   port: number;
@@ -48,7 +57,7 @@ export interface Dovecot {
  * plain IMAP on a loopback port, users from a passwd-file, Maildir homes. As root it drops to
  * `dovenull` like a packaged install.
  */
-export async function startDovecot(users: ImapUser[]): Promise<Dovecot> {
+export async function startDovecot(users: ImapUser[], options: DovecotOptions = {}): Promise<Dovecot> {
   const binary = findDovecot();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'countersign-dovecot-'));
   const port = await pickFreePort();
@@ -66,6 +75,31 @@ export async function startDovecot(users: ImapUser[]): Promise<Dovecot> {
   });
   writeFileSync(path.join(dir, 'users'), `${lines.join('\n')}\n`, { mode: 0o644 });
   const config = path.join(dir, 'dovecot.conf');
+  if (options.oauth) {
+    writeFileSync(
+      path.join(dir, 'oauth2.conf.ext'),
+      `introspection_mode = post
+introspection_url = ${options.oauth.introspectionUrl}
+force_introspection = yes
+username_attribute = email
+active_attribute = active
+active_value = true
+`,
+      { mode: 0o644 },
+    );
+  }
+  const passdb = options.oauth
+    ? `auth_mechanisms = xoauth2
+passdb {
+  driver = oauth2
+  mechanisms = xoauth2
+  args = ${dir}/oauth2.conf.ext
+}`
+    : `auth_mechanisms = plain login
+passdb {
+  driver = passwd-file
+  args = ${dir}/users
+}`;
   writeFileSync(
     config,
     `protocols = imap
@@ -76,15 +110,11 @@ log_path = ${dir}/dovecot.log
 info_log_path = ${dir}/dovecot.log
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
 mail_location = maildir:~/Maildir
 first_valid_uid = 1
 default_login_user = ${owner.name}
 default_internal_user = ${owner.name}
-passdb {
-  driver = passwd-file
-  args = ${dir}/users
-}
+${passdb}
 userdb {
   driver = passwd-file
   args = ${dir}/users
@@ -130,7 +160,8 @@ service imap-login {
   await start();
 
   const client = async (user: ImapUser) => {
-    const imap = new ImapFlow({ host: '127.0.0.1', port, secure: false, doSTARTTLS: false, auth: { user: user.user, pass: user.password }, logger: false });
+    const auth = options.oauth ? { user: user.user, accessToken: await options.oauth.harnessToken(user.user) } : { user: user.user, pass: user.password };
+    const imap = new ImapFlow({ host: '127.0.0.1', port, secure: false, doSTARTTLS: false, auth, logger: false });
     imap.on('error', () => undefined);
     await imap.connect();
     return imap;

@@ -19,6 +19,8 @@ export interface MailboxRow {
   smtpSecurity: string;
   smtpUser: string | null;
   smtpPassword: string | null;
+  imapSentFolder: string | null;
+  oauthProvider: string | null;
   updatedAt: Date;
 }
 
@@ -27,9 +29,13 @@ export interface ImapSettings {
   port: number;
   security: ConnectionSecurity;
   user: string;
-  password: string;
+  /** Set for password mailboxes; OAuth ones log in with `accessToken` (XOAUTH2), filled in by the reader. */
+  password?: string;
+  accessToken?: string;
   folder: string;
   processedFolder?: string;
+  /** Where copies of replies are appended (null: the provider files them itself). */
+  sentFolder?: string;
 }
 
 export interface SmtpSettings {
@@ -38,6 +44,8 @@ export interface SmtpSettings {
   security: ConnectionSecurity;
   user?: string;
   password?: string;
+  /** OAuth mailboxes: XOAUTH2 with tokens from the mailbox's grant. */
+  oauth?: { accessToken(renew: boolean): Promise<string> };
 }
 
 const security = (value: string): ConnectionSecurity => (value === 'starttls' || value === 'none' ? value : 'tls');
@@ -45,16 +53,17 @@ const security = (value: string): ConnectionSecurity => (value === 'starttls' ||
 /** Decrypted IMAP settings (held in memory only while connecting). */
 export function imapSettingsOf(row: MailboxRow, box: SecretBox = mailboxSecretBox()): ImapSettings {
   if (!row.imapHost || !row.imapUser) throw new Error('IMAP server and user are not configured');
-  if (!row.imapPassword) throw new Error('No IMAP password is stored: enter it in Admin → Mailboxes');
+  if (!row.imapPassword && !row.oauthProvider) throw new Error('No IMAP password is stored: enter it in Admin → Mailboxes');
   const mode = security(row.imapSecurity);
   return {
     host: row.imapHost,
     port: row.imapPort ?? (mode === 'tls' ? 993 : 143),
     security: mode,
     user: row.imapUser,
-    password: box.open(row.imapPassword, secretContext(row.id, 'imapPassword')),
+    password: row.oauthProvider || !row.imapPassword ? undefined : box.open(row.imapPassword, secretContext(row.id, 'imapPassword')),
     folder: row.imapFolder,
     processedFolder: row.imapProcessedFolder ?? undefined,
+    sentFolder: row.imapSentFolder ?? undefined,
   };
 }
 
@@ -67,6 +76,6 @@ export function smtpSettingsOf(row: MailboxRow, box: SecretBox = mailboxSecretBo
     port: row.smtpPort ?? (mode === 'tls' ? 465 : 587),
     security: mode,
     user: row.smtpUser ?? undefined,
-    password: row.smtpPassword ? box.open(row.smtpPassword, secretContext(row.id, 'smtpPassword')) : undefined,
+    password: row.smtpPassword && !row.oauthProvider ? box.open(row.smtpPassword, secretContext(row.id, 'smtpPassword')) : undefined,
   };
 }

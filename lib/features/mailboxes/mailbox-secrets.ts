@@ -1,7 +1,7 @@
 import { createSecretBox, type SecretBox } from '../../platform/crypto/secret-box';
 import { env } from '../../platform/config/env';
 
-export type MailboxSecretField = 'imapPassword' | 'smtpPassword';
+export type MailboxSecretField = 'imapPassword' | 'smtpPassword' | 'oauthRefreshToken' | 'oauthAccessToken';
 
 /** The associated data of a mailbox secret: it decrypts only in its own row and column. */
 export function secretContext(mailboxId: string, field: MailboxSecretField): string {

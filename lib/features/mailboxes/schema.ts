@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OAUTH_PROVIDERS } from './oauth/providers';
 
 export const INBOUND_CHANNELS = ['imap', 'smtp', 'postmark', 'sendgrid', 'mailgun', 'api'] as const;
 export type InboundChannel = (typeof INBOUND_CHANNELS)[number];
@@ -62,3 +63,13 @@ export type MailboxInput = z.output<typeof mailboxInputSchema>;
 export const mailboxListJsonSchema = z.array(mailboxInputSchema);
 
 export const deleteMailboxSchema = z.object({ id: z.string().min(1) });
+
+/** "Connect with Google / Microsoft": a new mailbox (address and name), or an existing one to reconnect. */
+export const oauthConnectSchema = z.union([
+  z.object({ provider: z.enum(OAUTH_PROVIDERS), mailboxId: z.string().min(1) }),
+  z.object({
+    provider: z.enum(OAUTH_PROVIDERS),
+    address: z.string().trim().toLowerCase().pipe(z.email('Enter the mailbox address, e.g. support@example.com.')),
+    displayName: z.string().trim().min(1, 'Enter the name replies are signed with.').max(100),
+  }),
+]);

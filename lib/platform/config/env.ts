@@ -109,6 +109,19 @@ export const envSchema = z.object({
   ),
   // Mailboxes to create or update on start, a JSON array (see README "Connect your mailbox").
   MAILBOXES_JSON: optionalString,
+  // OAuth mailboxes ("Connect with Google / Microsoft", README "Connect Gmail"). Unset client id:
+  // that button is not offered. The issuer is where the provider's endpoints are discovered
+  // (/.well-known/openid-configuration), so a test or a sovereign cloud can point elsewhere.
+  GOOGLE_OAUTH_CLIENT_ID: optionalString,
+  GOOGLE_OAUTH_CLIENT_SECRET: optionalString,
+  GOOGLE_OAUTH_ISSUER: z.url().default('https://accounts.google.com'),
+  MICROSOFT_OAUTH_CLIENT_ID: optionalString,
+  MICROSOFT_OAUTH_CLIENT_SECRET: optionalString,
+  // Your Entra tenant id (a GUID) or domain: only that organisation's accounts connect.
+  // `organizations` takes any work account.
+  MICROSOFT_OAUTH_TENANT: z.string().regex(/^[A-Za-z0-9.-]{1,100}$/, 'must be a tenant id, a domain or "organizations"').default('organizations'),
+  // Unset: https://login.microsoftonline.com/<tenant>/v2.0.
+  MICROSOFT_OAUTH_ISSUER: optionalString.pipe(z.url().optional()),
   // Seconds between IMAP checks when the server has no IDLE (and the longest IDLE lasts).
   IMAP_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // Inbound SMTP listener (MX or forwarding): unset is off; 0 lets the OS choose a port.

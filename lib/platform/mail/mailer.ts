@@ -24,7 +24,15 @@ export interface OutgoingMail {
 /** Where a mailbox's replies go out: an smtp(s):// URL, or host, port and credentials. */
 export type SmtpTarget =
   | string
-  | { host: string; port: number; security: 'tls' | 'starttls' | 'none'; user?: string; password?: string };
+  | {
+      host: string;
+      port: number;
+      security: 'tls' | 'starttls' | 'none';
+      user?: string;
+      password?: string;
+      /** XOAUTH2 instead of a password: asked for a token at every login (`renew`: the last one was refused). */
+      oauth?: { accessToken(renew: boolean): Promise<string> };
+    };
 
 export interface DeliveryResult {
   accepted: string[];
@@ -91,9 +99,20 @@ export function createSmtpMailer(target: SmtpTarget): Mailer {
           // STARTTLS required when asked for, never silently skipped; 'none' is loopback only (schema).
           requireTLS: target.security === 'starttls',
           ignoreTLS: target.security === 'none',
-          auth: target.user ? { user: target.user, pass: target.password ?? '' } : undefined,
+          auth: target.oauth && target.user ? { type: 'OAuth2', user: target.user } : target.user ? { user: target.user, pass: target.password ?? '' } : undefined,
           ...timeouts,
         });
+  if (typeof target !== 'string' && target.oauth) {
+    const source = target.oauth;
+    // Expiry 1 (long past): nodemailer keeps no token of its own and asks at every login; the
+    // source answers from its store and refreshes before expiry.
+    transport.set('oauth2_provision_cb', (_user: string, renew: boolean, callback: (error: Error | null, token?: string, expires?: number) => void) => {
+      source.accessToken(renew).then(
+        (token) => callback(null, token, 1),
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+  }
   return {
     async send(mail) {
       const info = await transport.sendMail(toNodemailerMessage(mail));

@@ -13,7 +13,8 @@ export function createImapClient(settings: ImapSettings, pollSeconds: number): I
     secure: settings.security === 'tls',
     // STARTTLS is required when asked for (never a silent plain-text fallback), refused for 'none'.
     doSTARTTLS: settings.security === 'starttls' ? true : settings.security === 'none' ? false : undefined,
-    auth: { user: settings.user, pass: settings.password },
+    // OAuth mailboxes log in with XOAUTH2 (imapflow picks it when given an access token).
+    auth: settings.accessToken ? { user: settings.user, accessToken: settings.accessToken } : { user: settings.user, pass: settings.password ?? '' },
     logger: false,
     autoIdleDelay: 1_000,
     maxIdleTime: pollSeconds * 1_000,

@@ -1,6 +1,8 @@
 import type { ImapFlow } from 'imapflow';
 import type { Db } from '../../../../platform/db/client';
 import { imapSettingsOf } from '../../../mailboxes/mailbox-connection';
+import { OAuthGrantError } from '../../../mailboxes/oauth/oauth-connect-error';
+import type { OAuthTokenSource } from '../../../mailboxes/oauth/oauth-token-source';
 import { recordReaderStatus } from '../../../mailboxes/record-reader-status';
 import type { AcceptInboundResult } from '../../accept-inbound';
 import type { InboundEmail } from '../../inbound-email';
@@ -13,6 +15,8 @@ export interface MailboxReaderDeps {
   accept: (email: InboundEmail) => Promise<AcceptInboundResult>;
   pollSeconds: number;
   maxBytes: number;
+  /** Access tokens for OAuth mailboxes (XOAUTH2); without it such a mailbox reports an error. */
+  tokens?: OAuthTokenSource;
   log?: (line: string) => void;
 }
 
@@ -54,6 +58,8 @@ export function startMailboxReader(mailboxId: string, deps: MailboxReaderDeps): 
 
   const run = async () => {
     let failures = 0;
+    // After the server refused an access token, the next attempt asks the provider for a new one.
+    let forceRefresh = false;
     while (!stopped) {
       const row = await deps.db.mailbox.findUnique({ where: { id: mailboxId } });
       if (!row || !row.enabled || row.inboundChannel !== 'imap') return;
@@ -61,6 +67,11 @@ export function startMailboxReader(mailboxId: string, deps: MailboxReaderDeps): 
       let client: ImapFlow | undefined;
       try {
         const settings = imapSettingsOf(row);
+        if (row.oauthProvider) {
+          if (!deps.tokens) throw new OAuthGrantError('OAuth mailboxes need the worker’s OAuth settings (GOOGLE_OAUTH_* / MICROSOFT_OAUTH_*).');
+          settings.accessToken = await deps.tokens.accessToken(mailboxId, { force: forceRefresh });
+          forceRefresh = false;
+        }
         await recordReaderStatus({ mailboxId, status: 'connecting' }, deps.db);
         client = current = createImapClient(settings, deps.pollSeconds);
         // imapflow reports errors here too; the read loop below sees the same failure as a close.
@@ -87,9 +98,14 @@ export function startMailboxReader(mailboxId: string, deps: MailboxReaderDeps): 
         }
       } catch (error) {
         if (stopped) break;
-        const described = describeImapError(error, where);
+        const described =
+          error instanceof OAuthGrantError
+            ? { message: error.message, authentication: true }
+            : describeImapError(error, where, row.oauthProvider ? 'oauth' : 'password');
+        if (row.oauthProvider && described.authentication && !(error instanceof OAuthGrantError)) forceRefresh = true;
         failures += 1;
-        const base = described.authentication ? AUTH_BACKOFF_MIN_MS : BACKOFF_MIN_MS;
+        // A refused access token is retried soon, once, with a fresh one; then as slowly as a refused password.
+        const base = described.authentication && !(forceRefresh && failures === 1) ? AUTH_BACKOFF_MIN_MS : BACKOFF_MIN_MS;
         const delay = Math.min(BACKOFF_MAX_MS, base * 2 ** Math.min(failures - 1, 10)) * (0.75 + Math.random() / 2);
         log(`IMAP ${row.address}: ${described.message} Retrying in ${Math.round(delay / 1000)} s.`);
         await recordReaderStatus({ mailboxId, status: 'error', error: described.message }, deps.db).catch(() => undefined);

@@ -80,7 +80,8 @@ export function startMailboxSupervisor(deps: MailboxSupervisorDeps): { stop(): P
 }
 
 function fingerprintOf(row: Record<string, unknown>): string {
-  const fields = ['address', 'imapHost', 'imapPort', 'imapSecurity', 'imapUser', 'imapPassword', 'imapFolder', 'imapProcessedFolder'];
+  // A reconnected OAuth grant (status back to connected) restarts the reader at once.
+  const fields = ['address', 'imapHost', 'imapPort', 'imapSecurity', 'imapUser', 'imapPassword', 'imapFolder', 'imapProcessedFolder', 'oauthProvider', 'oauthStatus'];
   return createHash('sha256')
     .update(JSON.stringify(fields.map((field) => row[field] ?? null)))
     .digest('hex');
