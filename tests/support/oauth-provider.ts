@@ -32,6 +32,8 @@ export interface OAuthProviderSim {
   accessTokenTtlSeconds: number;
   /** Withdraws every grant of this account (the user removed the app, an admin revoked it). */
   revokeAll(email: string): void;
+  /** Lets every access token of this account lapse now (the grant stays: a refresh works). */
+  expireAccessTokens(email: string): void;
   /** A token for the test's own IMAP client (appending mail), outside the product's grants. */
   harnessToken(email: string, scope: string): Promise<string>;
   counts: { authorizations: number; codeExchanges: number; refreshes: number; refusedRefreshes: number };
@@ -65,6 +67,9 @@ export async function startOAuthProvider(options: { redirectUri: string; accessT
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
     revokeAll(email) {
       for (const grant of grants) if (grant.email === email) grant.revoked = true;
+    },
+    expireAccessTokens(email) {
+      for (const [token, grant] of accessTokens) if (grant.email === email && grant.clientId === client.id) accessTokens.delete(token);
     },
     async harnessToken(email, scope) {
       const grant: Grant = { id: randomBytes(8).toString('hex'), email, clientId: 'harness', scopes: [scope], refreshToken: '', revoked: false };

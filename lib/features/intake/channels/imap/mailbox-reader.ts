@@ -58,8 +58,10 @@ export function startMailboxReader(mailboxId: string, deps: MailboxReaderDeps): 
 
   const run = async () => {
     let failures = 0;
-    // After the server refused an access token, the next attempt asks the provider for a new one.
+    // After the server refused an access token, the next attempt asks the provider for a new one,
+    // at once the first time (it had simply lapsed), then as slowly as a refused password.
     let forceRefresh = false;
+    let tokenRefusals = 0;
     while (!stopped) {
       const row = await deps.db.mailbox.findUnique({ where: { id: mailboxId } });
       if (!row || !row.enabled || row.inboundChannel !== 'imap') return;
@@ -81,6 +83,7 @@ export function startMailboxReader(mailboxId: string, deps: MailboxReaderDeps): 
         log(`IMAP ${row.address}: connected to ${settings.host}:${settings.port}, ${idle ? 'waiting with IDLE' : `polling every ${deps.pollSeconds} s (no IDLE)`}`);
         await recordReaderStatus({ mailboxId, status: 'ok' }, deps.db);
         failures = 0;
+        tokenRefusals = 0;
         while (!stopped) {
           const taken = await syncFolder(client, {
             db: deps.db,
@@ -102,10 +105,12 @@ export function startMailboxReader(mailboxId: string, deps: MailboxReaderDeps): 
           error instanceof OAuthGrantError
             ? { message: error.message, authentication: true }
             : describeImapError(error, where, row.oauthProvider ? 'oauth' : 'password');
-        if (row.oauthProvider && described.authentication && !(error instanceof OAuthGrantError)) forceRefresh = true;
+        if (row.oauthProvider && described.authentication && !(error instanceof OAuthGrantError)) {
+          forceRefresh = true;
+          tokenRefusals += 1;
+        }
         failures += 1;
-        // A refused access token is retried soon, once, with a fresh one; then as slowly as a refused password.
-        const base = described.authentication && !(forceRefresh && failures === 1) ? AUTH_BACKOFF_MIN_MS : BACKOFF_MIN_MS;
+        const base = described.authentication && !(forceRefresh && tokenRefusals === 1) ? AUTH_BACKOFF_MIN_MS : BACKOFF_MIN_MS;
         const delay = Math.min(BACKOFF_MAX_MS, base * 2 ** Math.min(failures - 1, 10)) * (0.75 + Math.random() / 2);
         log(`IMAP ${row.address}: ${described.message} Retrying in ${Math.round(delay / 1000)} s.`);
         await recordReaderStatus({ mailboxId, status: 'error', error: described.message }, deps.db).catch(() => undefined);
