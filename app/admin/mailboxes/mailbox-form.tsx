@@ -18,6 +18,8 @@ export interface MailboxFormValues {
   imapUser: string | null;
   imapFolder: string;
   imapProcessedFolder: string | null;
+  imapSentFolder: string | null;
+  oauthProvider: string | null;
   smtpHost: string | null;
   smtpPort: number | null;
   smtpSecurity: string;
@@ -37,6 +39,8 @@ const EMPTY: MailboxFormValues = {
   imapUser: null,
   imapFolder: 'INBOX',
   imapProcessedFolder: null,
+  imapSentFolder: null,
+  oauthProvider: null,
   smtpHost: null,
   smtpPort: null,
   smtpSecurity: 'tls',
@@ -109,21 +113,28 @@ export function MailboxForm({ values = EMPTY }: { values?: MailboxFormValues }) 
         <Field label="User" name="imapUser" error={error('imapUser')}>
           <input name="imapUser" defaultValue={values.imapUser ?? ''} placeholder="support@example.com" autoComplete="off" className={input} />
         </Field>
-        <Field label="Password or app password" name="imapPassword" error={error('imapPassword')}>
-          <input
-            id={`${prefix}-imap-password`}
-            name="imapPassword"
-            type="password"
-            autoComplete="new-password"
-            placeholder={values.hasImapPassword ? 'stored; leave empty to keep' : ''}
-            className={input}
-          />
-        </Field>
+        {values.oauthProvider ? (
+          <p className="self-end text-sm text-slate-600">Signs in with its {values.oauthProvider === 'google' ? 'Google' : 'Microsoft'} grant (no password).</p>
+        ) : (
+          <Field label="Password or app password" name="imapPassword" error={error('imapPassword')}>
+            <input
+              id={`${prefix}-imap-password`}
+              name="imapPassword"
+              type="password"
+              autoComplete="new-password"
+              placeholder={values.hasImapPassword ? 'stored; leave empty to keep' : ''}
+              className={input}
+            />
+          </Field>
+        )}
         <Field label="Folder" name="imapFolder" error={error('imapFolder')}>
           <input name="imapFolder" defaultValue={values.imapFolder} className={input} />
         </Field>
         <Field label="Move read mail to (optional)" name="imapProcessedFolder" error={error('imapProcessedFolder')}>
           <input name="imapProcessedFolder" defaultValue={values.imapProcessedFolder ?? ''} placeholder="leave empty: mark as read" className={input} />
+        </Field>
+        <Field label="File copies of replies in (optional)" name="imapSentFolder" error={error('imapSentFolder')}>
+          <input name="imapSentFolder" defaultValue={values.imapSentFolder ?? ''} placeholder="e.g. Sent; empty for Gmail and Microsoft 365" className={input} />
         </Field>
       </fieldset>
       <fieldset className="grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-5">
@@ -144,9 +155,11 @@ export function MailboxForm({ values = EMPTY }: { values?: MailboxFormValues }) 
         <Field label="User" name="smtpUser" error={error('smtpUser')}>
           <input name="smtpUser" defaultValue={values.smtpUser ?? ''} autoComplete="off" className={input} />
         </Field>
-        <Field label="Password" name="smtpPassword" error={error('smtpPassword')}>
-          <input name="smtpPassword" type="password" autoComplete="new-password" placeholder={values.hasSmtpPassword ? 'stored; leave empty to keep' : ''} className={input} />
-        </Field>
+        {values.oauthProvider ? null : (
+          <Field label="Password" name="smtpPassword" error={error('smtpPassword')}>
+            <input name="smtpPassword" type="password" autoComplete="new-password" placeholder={values.hasSmtpPassword ? 'stored; leave empty to keep' : ''} className={input} />
+          </Field>
+        )}
       </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={pending}>

@@ -50,6 +50,7 @@ export async function saveMailbox(input: MailboxInput, options: SaveMailboxOptio
       imapUser: input.imapUser ?? null,
       imapFolder: input.imapFolder,
       imapProcessedFolder: input.imapProcessedFolder ?? null,
+      imapSentFolder: input.imapSentFolder ?? null,
       smtpHost: input.smtpHost ?? null,
       smtpPort: input.smtpPort ?? null,
       smtpSecurity: input.smtpSecurity,

@@ -34,6 +34,8 @@ export const mailboxInputSchema = z
     imapPassword: optionalSecret,
     imapFolder: z.preprocess(blankToUndefined, z.string().trim().min(1).max(255).default('INBOX')),
     imapProcessedFolder: optionalText(255),
+    // A copy of each reply is appended here (e.g. "Sent"); empty: none (Gmail and Microsoft 365 file their own).
+    imapSentFolder: optionalText(255),
     smtpHost: optionalText(255),
     smtpPort: optionalPort,
     smtpSecurity: z.enum(CONNECTION_SECURITY).default('tls'),

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { canonicalMessageId, messageIdList } from '../../core/mail/message-id';
 import { addressOf } from './addresses';
 import { usableAddress, type Mailbox } from './mailbox';
@@ -38,6 +39,8 @@ export interface DeliveryResult {
   accepted: string[];
   rejected: string[];
   response: string;
+  /** The exact bytes that left (for a copy in the mailbox's Sent folder). */
+  raw?: Buffer;
 }
 
 /** SMTP delivery; errors keep nodemailer's `responseCode` so callers can tell 4xx from 5xx. */
@@ -115,11 +118,15 @@ export function createSmtpMailer(target: SmtpTarget): Mailer {
   }
   return {
     async send(mail) {
-      const info = await transport.sendMail(toNodemailerMessage(mail));
+      const message = toNodemailerMessage(mail);
+      // Composed once, so a Sent copy is byte for byte what the recipient got.
+      const raw = await new MailComposer(message).compile().build();
+      const info = await transport.sendMail({ envelope: message.envelope, raw });
       return {
         accepted: info.accepted.map(String),
         rejected: info.rejected.map(String),
         response: info.response,
+        raw,
       };
     },
     close: () => transport.close(),

@@ -79,9 +79,28 @@ async function takeMessage(client: ImapFlow, context: SyncContext, uidValidity: 
   const email = await parseRawEmail(raw);
   await context.accept({ ...email, channel: 'imap', mailboxId: context.mailboxId });
   // Stored: now the server may be told.
-  if (context.processedFolder) await client.messageMove(String(uid), context.processedFolder, { uid: true });
-  else await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+  if (context.processedFolder) {
+    await ensureFolder(client, context.processedFolder);
+    // imapflow answers a refused MOVE with false: said aloud, so the mailbox shows it (the mail
+    // is stored and stays where it was; the cursor keeps it from being taken twice).
+    const moved = await client.messageMove(String(uid), context.processedFolder, { uid: true });
+    if (moved === false) throw new Error(`the server refused to move the message to "${context.processedFolder}"`);
+  } else {
+    await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+  }
   return true;
+}
+
+const ensured = new WeakMap<ImapFlow, Set<string>>();
+
+/** The processed folder is created the first time it is needed (once per connection). */
+async function ensureFolder(client: ImapFlow, folder: string): Promise<void> {
+  const known = ensured.get(client) ?? new Set<string>();
+  ensured.set(client, known);
+  if (known.has(folder)) return;
+  const exists = (await client.list()).some((entry) => entry.path === folder);
+  if (!exists) await client.mailboxCreate(folder);
+  known.add(folder);
 }
 
 /** The cursor only moves forward (two readers racing after a lost lease cannot move it back). */
