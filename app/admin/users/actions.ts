@@ -7,6 +7,7 @@ import { refreshRunningRosters } from '@/lib/features/users/broadcast-roster';
 import { createUser } from '@/lib/features/users/create-user';
 import { createUserSchema, setUserDisabledSchema } from '@/lib/features/users/schema';
 import { setUserDisabled } from '@/lib/features/users/set-user-disabled';
+import { ssoPolicyFormSchema, updateSsoPolicy } from '@/lib/features/sso/sso-policy';
 
 export type CreateUserResult = ActionResult<{ email: string }> | null;
 export type SetUserDisabledResult = ActionResult | null;
@@ -21,6 +22,15 @@ export const createUserAction = serverAction({ role: 'admin', schema: createUser
 export const setUserDisabledAction = serverAction({ role: 'admin', schema: setUserDisabledSchema }, async (input, admin) => {
   await setUserDisabled({ ...input, actorId: admin.id });
   await refreshRunningRosters();
+  revalidatePath('/admin/users');
+  return ok(null);
+});
+
+export type SaveSsoPolicyResult = ActionResult | null;
+
+/** Which email domains may sign in through SSO, and with which role a new person starts. */
+export const saveSsoPolicyAction = serverAction({ role: 'admin', schema: ssoPolicyFormSchema }, async (policy, admin) => {
+  await updateSsoPolicy(admin, policy);
   revalidatePath('/admin/users');
   return ok(null);
 });

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/web/auth';
+import { authSettings, requireUser } from '@/lib/web/auth';
+import { getSsoPolicy } from '@/lib/features/sso/sso-policy';
 import { listUsers } from '@/lib/features/users/list-users';
 import { CreateUserForm } from './create-user-form';
+import { SsoPolicyForm } from './sso-policy-form';
 import { UserStatusButton } from './user-status-button';
 
 export const metadata: Metadata = { title: 'Users' };
@@ -9,12 +11,23 @@ export const metadata: Metadata = { title: 'Users' };
 export default async function UsersPage() {
   const admin = await requireUser('admin');
   const users = await listUsers();
+  const sso = authSettings().sso;
+  const policy = await getSsoPolicy();
   return (
     <div className="space-y-8">
       <h1 className="text-xl font-semibold">Users</h1>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-4 text-sm font-semibold text-slate-700">Add a user</h2>
         <CreateUserForm />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-1 text-sm font-semibold text-slate-700">Single sign-on</h2>
+        <p className="mb-3 text-sm text-slate-600">
+          {sso
+            ? `People sign in with ${sso.label}. Only the domains below are admitted; someone new starts with their domain’s role (change it here later).`
+            : 'Not set up: set SSO_ISSUER, SSO_CLIENT_ID and SSO_CLIENT_SECRET (README “Single sign-on”). The domains below apply once it is.'}
+        </p>
+        <SsoPolicyForm value={policy.domains.map((entry) => `${entry.domain} ${entry.role}`).join('\n')} />
       </section>
       <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
         <thead className="bg-slate-50 text-left text-slate-600">

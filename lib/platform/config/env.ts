@@ -93,6 +93,12 @@ export const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   // Extra origins (besides APP_URL and localhost:PORT) allowed to post forms and sign in.
   AUTH_TRUSTED_ORIGINS: csv.pipe(z.array(z.url())).default([]),
+  // Single sign-on through any OpenID Connect provider (README "Single sign-on"). Unset issuer:
+  // password sign-in only. Admins say which email domains may sign in, and as what role.
+  SSO_ISSUER: optionalString.pipe(z.url().optional()),
+  SSO_CLIENT_ID: optionalString,
+  SSO_CLIENT_SECRET: optionalString,
+  SSO_LABEL: z.string().min(1).max(60).default('single sign-on'),
   // First admin, created on start-up only while the users table is empty.
   ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),

@@ -7,6 +7,8 @@ export interface AuthSettings {
   baseURL: string;
   /** Origins allowed to post sign-in and forms (the base URL's origin is always one). */
   trustedOrigins: string[];
+  /** The company's OpenID Connect provider, when single sign-on is set up. */
+  sso?: { issuer: string; clientId: string; clientSecret: string; label: string };
 }
 
 export class MissingAuthSecretError extends Error {
@@ -17,12 +19,16 @@ export class MissingAuthSecretError extends Error {
 }
 
 export function authSettingsFromEnv(
-  config: Pick<Env, 'AUTH_SECRET' | 'APP_URL' | 'PORT' | 'AUTH_TRUSTED_ORIGINS'>,
+  config: Pick<Env, 'AUTH_SECRET' | 'APP_URL' | 'PORT' | 'AUTH_TRUSTED_ORIGINS'> & Partial<Pick<Env, 'SSO_ISSUER' | 'SSO_CLIENT_ID' | 'SSO_CLIENT_SECRET' | 'SSO_LABEL'>>,
 ): AuthSettings {
   if (!config.AUTH_SECRET) throw new MissingAuthSecretError();
   const local = [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
   const baseURL = config.APP_URL ? new URL(config.APP_URL).origin : local[0]!;
   // Local addresses stay trusted so the dev stack works from either spelling of localhost.
   const trustedOrigins = [...new Set([baseURL, ...local, ...config.AUTH_TRUSTED_ORIGINS.map((o) => new URL(o).origin)])];
-  return { secret: config.AUTH_SECRET, baseURL, trustedOrigins };
+  const sso =
+    config.SSO_ISSUER && config.SSO_CLIENT_ID && config.SSO_CLIENT_SECRET
+      ? { issuer: config.SSO_ISSUER, clientId: config.SSO_CLIENT_ID, clientSecret: config.SSO_CLIENT_SECRET, label: config.SSO_LABEL ?? 'single sign-on' }
+      : undefined;
+  return { secret: config.AUTH_SECRET, baseURL, trustedOrigins, sso };
 }

@@ -2,6 +2,8 @@ import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
+import { genericOAuth } from 'better-auth/plugins';
+import { getSsoPolicy, roleForEmail } from '../../features/sso/sso-policy';
 import { AUTH_COOKIE_PREFIX } from './cookie-prefix';
 import type { Db } from '../../platform/db/client';
 import type { AuthSettings } from './auth-settings';
@@ -9,6 +11,8 @@ import { signInThrottle } from './sign-in-throttle';
 
 export interface CreateAuthOptions extends AuthSettings {
   db: Db;
+  /** After single sign-on created someone (the web app refreshes running conversations' rosters). */
+  onSsoUserCreated?: () => Promise<void>;
 }
 
 /**
@@ -24,8 +28,10 @@ export const DISABLED_AUTH_PATHS = ['/update-user', '/change-email', '/delete-us
  * HTTP-only SameSite=Lax cookies that are `Secure` whenever the base URL is https, and
  * rate limits stored in the database, keyed on the client address web/main.ts settled.
  */
-export function createAuth({ db, secret, baseURL, trustedOrigins }: CreateAuthOptions) {
+export function createAuth({ db, secret, baseURL, trustedOrigins, sso, onSsoUserCreated }: CreateAuthOptions) {
   const throttle = signInThrottle(db);
+  // Single sign-on admits only the domains an admin listed, each with its role (sso-policy.ts).
+  const refuseDomain = () => APIError.from('FORBIDDEN', { code: 'SSO_DOMAIN_NOT_ALLOWED', message: 'Your organisation’s accounts may not sign in here. Ask an admin.' });
   return betterAuth({
     appName: 'Countersign',
     secret,
@@ -60,6 +66,31 @@ export function createAuth({ db, secret, baseURL, trustedOrigins }: CreateAuthOp
       disableCSRFCheck: false,
     },
     databaseHooks: {
+      user: {
+        create: {
+          // A person's first sign-in through SSO creates them with their domain's role.
+          before: async (user, context) => {
+            if (!context?.path.startsWith('/callback/')) return;
+            const role = roleForEmail(await getSsoPolicy(db), user.email);
+            if (!role) throw refuseDomain();
+            return { data: { ...user, role } };
+          },
+          after: async (_user, context) => {
+            if (!context?.path.startsWith('/callback/')) return;
+            await onSsoUserCreated?.().catch((error: unknown) => console.warn(`SSO: roster refresh failed: ${(error as Error).message}`));
+          },
+        },
+      },
+      account: {
+        create: {
+          // Also when SSO is linked to someone who already exists (same email).
+          before: async (account) => {
+            if (account.providerId !== 'sso') return;
+            const user = await db.user.findUnique({ where: { id: account.userId }, select: { email: true } });
+            if (!user || !roleForEmail(await getSsoPolicy(db), user.email)) throw refuseDomain();
+          },
+        },
+      },
       session: {
         create: {
           // Runs after the password matched, so a disabled account is not revealed to guessers.
@@ -75,7 +106,26 @@ export function createAuth({ db, secret, baseURL, trustedOrigins }: CreateAuthOp
     hooks: { before: throttle.before, after: throttle.after },
     telemetry: { enabled: false },
     // Must stay last: it copies Set-Cookie onto Next's response in server actions.
-    plugins: [nextCookies()],
+    plugins: [
+      ...(sso
+        ? [
+            genericOAuth({
+              config: [
+                {
+                  providerId: 'sso',
+                  discoveryUrl: new URL('.well-known/openid-configuration', sso.issuer.endsWith('/') ? sso.issuer : `${sso.issuer}/`).href,
+                  requireIdTokenVerification: true,
+                  clientId: sso.clientId,
+                  clientSecret: sso.clientSecret,
+                  scopes: ['openid', 'email', 'profile'],
+                  pkce: true,
+                },
+              ],
+            }),
+          ]
+        : []),
+      nextCookies(),
+    ],
   });
 }
 

@@ -4,6 +4,7 @@ import { getDb } from '../../platform/db';
 import { authSettingsFromEnv, type AuthSettings } from './auth-settings';
 import { createAuth, type Auth } from './create-auth';
 import { toSessionUser, type SessionUser } from '../../features/users/session-user';
+import { refreshRunningRosters } from '../../features/users/broadcast-roster';
 
 // One instance per server process, kept across Next's dev-mode module reloads.
 const globalForAuth = globalThis as unknown as { countersignAuth?: Promise<Auth> };
@@ -13,7 +14,10 @@ export function authSettings(): AuthSettings {
 }
 
 export function getAuth(): Promise<Auth> {
-  globalForAuth.countersignAuth ??= Promise.resolve(createAuth({ db: getDb(), ...authSettings() }));
+  globalForAuth.countersignAuth ??= Promise.resolve(
+    // Someone new through single sign-on joins the roster running conversations know, as an admin-made user does.
+    createAuth({ db: getDb(), ...authSettings(), onSsoUserCreated: () => refreshRunningRosters() }),
+  );
   return globalForAuth.countersignAuth;
 }
 

@@ -11,4 +11,4 @@ export { AuthError, authErrorResponse, isAuthError, type AuthErrorCode } from '.
 export { requireUser } from './require-user';
 export { requireActionUser } from './require-action-user';
 export { requireApiActor } from './require-api-actor';
-export { getAuth, getSessionUser } from './get-auth';
+export { authSettings, getAuth, getSessionUser } from './get-auth';
