@@ -8,6 +8,7 @@ import { createUser } from '@/lib/features/users/create-user';
 import { createUserSchema, setUserDisabledSchema } from '@/lib/features/users/schema';
 import { setUserDisabled } from '@/lib/features/users/set-user-disabled';
 import { ssoPolicyFormSchema, updateSsoPolicy } from '@/lib/features/sso/sso-policy';
+import { twoFactorPolicyFormSchema, updateTwoFactorPolicy } from '@/lib/features/users/two-factor-policy';
 
 export type CreateUserResult = ActionResult<{ email: string }> | null;
 export type SetUserDisabledResult = ActionResult | null;
@@ -34,3 +35,15 @@ export const saveSsoPolicyAction = serverAction({ role: 'admin', schema: ssoPoli
   revalidatePath('/admin/users');
   return ok(null);
 });
+
+export type SaveTwoFactorPolicyResult = ActionResult | null;
+
+/** Which roles must use two-factor sign-in (password accounts; SSO follows the provider). */
+export const saveTwoFactorPolicyAction = serverAction(
+  { role: 'admin', schema: twoFactorPolicyFormSchema, fromForm: (form) => ({ requiredFor: form.getAll('requiredFor') }) },
+  async (policy, admin) => {
+    await updateTwoFactorPolicy(admin, policy);
+    revalidatePath('/admin/users');
+    return ok(null);
+  },
+);

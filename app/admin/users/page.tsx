@@ -3,7 +3,9 @@ import { authSettings, requireUser } from '@/lib/web/auth';
 import { getSsoPolicy } from '@/lib/features/sso/sso-policy';
 import { listUsers } from '@/lib/features/users/list-users';
 import { CreateUserForm } from './create-user-form';
+import { getTwoFactorPolicy } from '@/lib/features/users/two-factor-policy';
 import { SsoPolicyForm } from './sso-policy-form';
+import { TwoFactorPolicyForm } from './two-factor-policy-form';
 import { UserStatusButton } from './user-status-button';
 
 export const metadata: Metadata = { title: 'Users' };
@@ -13,6 +15,7 @@ export default async function UsersPage() {
   const users = await listUsers();
   const sso = authSettings().sso;
   const policy = await getSsoPolicy();
+  const twoFactor = await getTwoFactorPolicy();
   return (
     <div className="space-y-8">
       <h1 className="text-xl font-semibold">Users</h1>
@@ -28,6 +31,14 @@ export default async function UsersPage() {
             : 'Not set up: set SSO_ISSUER, SSO_CLIENT_ID and SSO_CLIENT_SECRET (README “Single sign-on”). The domains below apply once it is.'}
         </p>
         <SsoPolicyForm value={policy.domains.map((entry) => `${entry.domain} ${entry.role}`).join('\n')} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-1 text-sm font-semibold text-slate-700">Two-factor sign-in required for</h2>
+        <p className="mb-3 text-sm text-slate-600">
+          People of these roles who sign in with a password must set up an authenticator app (Security page) before they can do anything
+          else. People signing in through single sign-on follow their provider’s rules.
+        </p>
+        <TwoFactorPolicyForm requiredFor={twoFactor.requiredFor} />
       </section>
       <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
         <thead className="bg-slate-50 text-left text-slate-600">

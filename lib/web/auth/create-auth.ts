@@ -2,7 +2,7 @@ import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
-import { genericOAuth } from 'better-auth/plugins';
+import { genericOAuth, twoFactor } from 'better-auth/plugins';
 import { getSsoPolicy, roleForEmail } from '../../features/sso/sso-policy';
 import { AUTH_COOKIE_PREFIX } from './cookie-prefix';
 import type { Db } from '../../platform/db/client';
@@ -18,9 +18,10 @@ export interface CreateAuthOptions extends AuthSettings {
 /**
  * Endpoints people could use to change who they appear to be. Names and emails are set by
  * admins (lib/features/users, audited): an agent must not become "Administrator" on the
- * timeline by calling the auth API themselves.
+ * timeline by calling the auth API themselves. Two-factor codes by email or SMS are not
+ * offered (TOTP apps and recovery codes are).
  */
-export const DISABLED_AUTH_PATHS = ['/update-user', '/change-email', '/delete-user'];
+export const DISABLED_AUTH_PATHS = ['/update-user', '/change-email', '/delete-user', '/two-factor/send-otp', '/two-factor/verify-otp'];
 
 /**
  * The better-auth instance: email + password (scrypt), database sessions, no public
@@ -124,6 +125,8 @@ export function createAuth({ db, secret, baseURL, trustedOrigins, sso, onSsoUser
             }),
           ]
         : []),
+      // TOTP (authenticator apps) with ten one-time recovery codes, secrets encrypted with AUTH_SECRET.
+      twoFactor({ issuer: 'Countersign', backupCodeOptions: { amount: 10, length: 10 } }),
       nextCookies(),
     ],
   });

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { AuthError } from './auth-error';
 import { authSettings, getSessionUser } from './get-auth';
 import { isAllowedOrigin } from './origin';
+import { owesTwoFactor } from './two-factor-gate';
 import { hasRole, type Role } from '../../core/roles';
 import type { SessionUser } from '../../features/users/session-user';
 
@@ -19,5 +20,6 @@ export async function requireActionUser(minRole: Role = 'agent'): Promise<Sessio
   const user = await getSessionUser(requestHeaders);
   if (!user) throw new AuthError('unauthenticated');
   if (!hasRole(user, minRole)) throw new AuthError('forbidden');
+  if (await owesTwoFactor(user)) throw new AuthError('two_factor_required');
   return user;
 }

@@ -1,7 +1,9 @@
 import 'server-only';
 import { verifyApiToken } from '../../features/api-tokens/verify-api-token';
 import { authSettings, getSessionUser } from './get-auth';
+import { AuthError } from './auth-error';
 import { resolveApiActor } from './resolve-api-actor';
+import { owesTwoFactor } from './two-factor-gate';
 import type { Role } from '../../core/roles';
 import type { SessionUser } from '../../features/users/session-user';
 
@@ -14,7 +16,12 @@ export async function requireApiActor(request: Request, minRole: Role = 'agent')
     request,
     minRole,
     trustedOrigins: authSettings().trustedOrigins,
-    sessionUser: getSessionUser,
+    // A session of someone who still owes two-factor enrolment reaches no API (tokens are separate).
+    sessionUser: async (headers) => {
+      const user = await getSessionUser(headers);
+      if (user && (await owesTwoFactor(user))) throw new AuthError('two_factor_required');
+      return user;
+    },
     tokenUser: async (token) => verifyApiToken(token),
   });
 }
