@@ -49,7 +49,12 @@ export interface OAuthProviderSim {
  * when revoked, access tokens that expire, the account and scopes the person chose, and an
  * introspection endpoint (signature, expiry, revocation, scope) for Dovecot and the SMTP server.
  */
-export async function startOAuthProvider(options: { redirectUri: string; accessTokenTtlSeconds?: number }): Promise<OAuthProviderSim> {
+export async function startOAuthProvider(options: {
+  /** The registered redirect URI, or a rule for it (a stack whose port is chosen at start). */
+  redirectUri: string | ((uri: string) => boolean);
+  accessTokenTtlSeconds?: number;
+}): Promise<OAuthProviderSim> {
+  const registered = (uri: string | undefined) => uri !== undefined && (typeof options.redirectUri === 'string' ? uri === options.redirectUri : options.redirectUri(uri));
   const server = new OAuth2Server();
   await server.issuer.keys.generate('RS256');
   await server.start(0, '127.0.0.1');
@@ -95,7 +100,7 @@ export async function startOAuthProvider(options: { redirectUri: string; accessT
     counts.authorizations += 1;
     const query = req.query ?? {};
     const url = redirect.url;
-    if (query.client_id !== client.id || query.redirect_uri !== options.redirectUri) {
+    if (query.client_id !== client.id || !registered(query.redirect_uri)) {
       // A real provider shows an error page and never redirects to an unregistered URI.
       throw new Error(`authorize: unknown client or redirect_uri ${query.redirect_uri}`);
     }
@@ -110,7 +115,7 @@ export async function startOAuthProvider(options: { redirectUri: string; accessT
     const scopes = sim.consent.grantScopes ? sim.consent.grantScopes(asked) : asked;
     const grant: Grant = { id: randomBytes(8).toString('hex'), email: sim.consent.email, clientId: client.id, scopes, refreshToken: randomBytes(24).toString('hex'), revoked: false };
     grants.push(grant);
-    codes.set(code, { grant, redirectUri: query.redirect_uri, claims: sim.consent.claims ?? {}, used: false });
+    codes.set(code, { grant, redirectUri: query.redirect_uri ?? '', claims: sim.consent.claims ?? {}, used: false });
     url.searchParams.set('code', code);
   });
 
