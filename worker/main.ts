@@ -20,8 +20,7 @@ import { createClaudeClient } from '../lib/platform/llm/claude-client';
 import { createSmtpMailer } from '../lib/platform/mail/mailer';
 import { createLlmObserver, llmObserverConfigFromEnv } from '../lib/platform/observability/create-llm-observer';
 import { createPromptSource } from '../lib/features/prompts/create-prompt-source';
-import { createKnowledgeCache } from '../lib/features/knowledge/knowledge-cache';
-import { loadKnowledge } from '../lib/features/knowledge/load-knowledge';
+import { seedKnowledge } from '../lib/features/knowledge/seed-knowledge';
 import { temporalConnectionOptions } from '../lib/platform/temporal/connection-options';
 import { createActivities } from './activities';
 import { activityConfigFrom } from './activity-config';
@@ -61,7 +60,6 @@ async function main(): Promise<void> {
       config: activityConfigFrom(config),
       senders,
       blobs,
-      knowledge: createKnowledgeCache(() => loadKnowledge({ dir: config.KNOWLEDGE_DIR, db })),
     }),
     // On SIGINT/SIGTERM the SDK stops polling and lets in-flight activities finish this long.
     shutdownGraceTime: '30 seconds',
@@ -73,6 +71,8 @@ async function main(): Promise<void> {
   const reconciler = startReconciler({ db, client, config });
 
   // Mail that arrives by IMAP or SMTP takes the same intake as the web routes.
+  const knowledge = await seedKnowledge(config.KNOWLEDGE_DIR, db);
+  if (knowledge.created.length > 0) console.log(`Knowledge: ${knowledge.created.length} article(s) seeded from ${config.KNOWLEDGE_DIR}`);
   const seeded = await seedMailboxes(config.MAILBOXES_JSON, db);
   if (seeded > 0) console.log(`Mailboxes: ${seeded} from MAILBOXES_JSON created or updated`);
   const accept = (email: Parameters<typeof acceptInbound>[1]) =>

@@ -34,6 +34,8 @@ export const ANSWER_FAULTS = [
   'context_window_exceeded',
   'malformed',
   'parallel_tool_use',
+  // A draft that cites a passage id it was never given (a made-up source).
+  'invented_citation',
 ] as const;
 export type AnswerFault = (typeof ANSWER_FAULTS)[number];
 

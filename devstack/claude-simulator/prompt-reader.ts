@@ -15,6 +15,8 @@ export interface CustomerEmail {
 export interface KnowledgeArticle {
   title: string;
   body: string;
+  /** The passage id to cite, when the prompt gave the text as a <passage> of <reference_passages>. */
+  id?: string;
 }
 
 /** What the system prompt's style guide asks of a reply, where it says so in the usual words. */
@@ -119,11 +121,31 @@ export function readPrompt(request: MessagesRequest): PromptView {
   const systemMessages = request.messages.filter((message) => message.role === 'system').map(messageText);
   return {
     email,
-    knowledge: readKnowledge([system, ...systemMessages, lastUser].join('\n')),
+    knowledge: [...readPassages(system), ...readKnowledge([system, ...systemMessages, lastUser].join('\n'))],
     revisionInstructions: revision ? decodeEntities(revision) : null,
     style: readStyle(system),
     draftReply: draft === undefined ? null : decodeEntities(draft),
   };
+}
+
+const PASSAGE_BLOCK = block('passage');
+const PASSAGES_OPEN = '<reference_passages>';
+
+/**
+ * The passages of the request: only the last <reference_passages> element of the system
+ * prompt (instructions may name the tag, and their examples hold passages that are not given).
+ */
+function readPassages(system: string): KnowledgeArticle[] {
+  const start = system.lastIndexOf(PASSAGES_OPEN);
+  if (start < 0) return [];
+  const end = system.indexOf('</reference_passages>', start);
+  const section = system.slice(start + PASSAGES_OPEN.length, end < 0 ? undefined : end);
+  return [...section.matchAll(PASSAGE_BLOCK)].map((passage) => {
+    const attributes = parseAttributes(passage[1] ?? '');
+    // "Refunds › Who decides": the article's title is what a reply names.
+    const title = decodeEntities(attributes.from ?? '').split(' › ')[0] ?? '';
+    return { id: decodeEntities(attributes.id ?? ''), title, body: decodeEntities((passage[2] ?? '').trim()) };
+  });
 }
 
 function readKnowledge(text: string): KnowledgeArticle[] {

@@ -59,6 +59,9 @@ export interface Reply {
   outputTokens: number;
 }
 
+/** The id the invented_citation fault cites: shaped like a real one, given in no prompt. */
+export const INVENTED_CITATION = '[[cite:goodwill-refunds@v1#1]]';
+
 const REFUSAL: StopDetails = {
   type: 'refusal',
   category: 'general_harms',
@@ -141,6 +144,12 @@ function faultyAnswer(fault: AnswerFault, request: MessagesRequest, info: Purpos
     }
     case 'malformed':
       return null;
+    case 'invented_citation': {
+      const first = natural[0];
+      if (info.purpose !== 'draft' || first?.type !== 'text') return null;
+      const text = first.text.replace(/\n\n/, ` ${INVENTED_CITATION}\n\n`);
+      return reply([{ type: 'text', text }], 'end_turn', estimateTokens(text));
+    }
   }
 }
 

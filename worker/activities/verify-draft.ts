@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { verificationFacts, type VerificationFacts } from '../../lib/core/safety/verification';
 import { recordShadowVerification } from '../../lib/features/autonomy/record-shadow';
-import { loadKnowledge } from '../../lib/features/knowledge/load-knowledge';
+import { getDraftPassages } from '../../lib/features/knowledge/get-draft-passages';
 import { fitThread } from '../../lib/features/prompts/thread';
 import { toDraftVerification, VERIFICATION_TOOL, verificationSchema } from '../../lib/features/prompts/verification';
 import { codePromptSource } from '../../lib/features/prompts/prompt-source';
@@ -43,10 +43,8 @@ export function createVerifyDraft(deps: ActivityDeps) {
     const draft = await db.draft.findUniqueOrThrow({
       where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
     });
-    const [thread, knowledge] = await Promise.all([
-      loadThread(db, input.conversationId, draft.basedOnMessageId),
-      deps.knowledge?.() ?? loadKnowledge({ dir: config.knowledgeDir, db }),
-    ]);
+    // The check reads exactly what the drafter was given, never a fresh retrieval.
+    const [thread, passages] = await Promise.all([loadThread(db, input.conversationId, draft.basedOnMessageId), getDraftPassages(input, db)]);
     const prompt = await (deps.prompts ?? codePromptSource).resolve(VERIFY_TEMPLATE);
     const shape = fitThread(thread, resolveModel(model).contextWindow - PROMPT_OVERHEAD_TOKENS);
     const build = (maxTokens?: number) =>
@@ -55,7 +53,7 @@ export function createVerifyDraft(deps: ActivityDeps) {
         thread: shape.thread,
         omitted: shape.omitted,
         draft: draft.aiBody,
-        knowledge,
+        passages,
         maxTokens,
         cacheTtl: config.cacheTtl,
         template: prompt.text,

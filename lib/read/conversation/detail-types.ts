@@ -150,6 +150,10 @@ export interface DraftView {
   finalBody: string | null;
   model: string;
   knowledge: KnowledgeRef[];
+  /** Cited passage ids that were never given to the model. */
+  inventedCitations: string[];
+  /** Why the knowledge behind this draft changed since it was written, if it did. */
+  staleReason: string | null;
   revisionInstructions: string | null;
   createdAt: Date;
   decidedAt: Date | null;

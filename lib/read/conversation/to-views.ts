@@ -83,6 +83,8 @@ export function toDraftView(row: Draft): DraftView {
     finalBody: row.finalBody,
     model: row.model,
     knowledge: readKnowledge(row.knowledgeUsed),
+    inventedCitations: readTextList(row.inventedCitations),
+    staleReason: row.staleReason,
     revisionInstructions: row.revisionInstructions,
     createdAt: row.createdAt,
     decidedAt: row.decidedAt,
@@ -130,6 +132,7 @@ export function toLlmCallView(row: LlmCall): LlmCallView {
 
 // A Record, not a Set: a new event type in timeline-events.ts fails typecheck until listed.
 const KNOWN_EVENTS: Record<TimelineEventType, true> = {
+  knowledge_changed: true,
   received: true,
   classified: true,
   drafted: true,
