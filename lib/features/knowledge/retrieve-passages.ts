@@ -22,19 +22,16 @@ export interface RetrieveInput {
   limit?: number;
 }
 
-/** Query words: letters and digits only (never tsquery syntax), at most this many, first seen first. */
-const MAX_TERMS = 48;
-/** Passages of one article among the candidates: room for other articles. */
+/**
+ * The rarest words of the question pick the candidates (all of its words rank them): rarest
+ * first, while the passages they can match stay within this many. The rarest word always
+ * counts, and a hard cap of twice as many bounds the work whatever the question.
+ */
+const CANDIDATE_BUDGET = 300;
+/** Passages of one article among the results: room for other articles. */
 const PER_ARTICLE = 2;
-
-function queryTerms(text: string): string[] {
-  const seen = new Set<string>();
-  for (const word of text.toLowerCase().normalize('NFC').split(/[^\p{L}\p{N}]+/u)) {
-    if (word.length >= 2 && word.length <= 40) seen.add(word);
-    if (seen.size >= MAX_TERMS) break;
-  }
-  return [...seen];
-}
+/** Characters of the question searched (a long email's first part says what it is about). */
+const MAX_QUERY_CHARS = 2_000;
 
 interface Row {
   id: string;
@@ -47,51 +44,122 @@ interface Row {
   score: number;
 }
 
+const limitsOf = (input: RetrieveInput) => ({
+  limit: input.limit ?? KNOWLEDGE_LIMITS.maxPassages,
+  budget: input.budgetTokens ?? KNOWLEDGE_LIMITS.passageBudgetTokens,
+});
+
 /**
- * The passages most relevant to a question, best first, within a token budget: PostgreSQL
- * full-text search over the current versions of unarchived articles, ranked by cover density
- * (ts_rank_cd) on English stems plus, at a lower weight, the language-neutral `simple` vector.
- * Words are OR-ed (a customer's question rarely repeats an article's exact words), and a word
- * English calls a stop word is left out of both, so "the" matches nothing anywhere.
+ * English ranking, BM25-like: every lexeme of the question weighs its rarity (inverse document
+ * frequency from KnowledgeTerm, kept by a trigger) times ts_rank's term weight (headings above
+ * text). The rarest few lexemes find the candidates through the GIN index, so a question of
+ * common words never ranks the whole knowledge base. Current versions of unarchived articles only.
  */
-export async function retrievePassages(input: RetrieveInput, db: DbClient = getDb()): Promise<RetrievedPassage[]> {
-  const terms = queryTerms(input.query);
-  const limit = input.limit ?? KNOWLEDGE_LIMITS.maxPassages;
-  const budget = input.budgetTokens ?? KNOWLEDGE_LIMITS.passageBudgetTokens;
-  if (terms.length === 0 || limit <= 0) return [];
-  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    WITH words AS (
-      SELECT DISTINCT unaccent(w) AS w FROM unnest(${terms}::text[]) AS w
-      WHERE to_tsvector('english', w) <> ''::tsvector
+function englishQuery(text: string, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH total AS (
+      SELECT greatest(coalesce((SELECT "passages" FROM "KnowledgeTerm" WHERE "term" = ''), 0), 1)::float8 AS n
     ),
-    q AS (
-      SELECT to_tsquery('english', string_agg(w, ' | ')) AS en, to_tsquery('simple', string_agg(w, ' | ')) AS si
-      FROM words HAVING count(*) > 0
+    terms AS (
+      SELECT l."lexeme", k."passages" AS df, quote_literal(l."lexeme")::tsquery AS q,
+             ln(1 + (total.n - k."passages" + 0.5) / (k."passages" + 0.5)) AS idf
+      FROM (SELECT DISTINCT "lexeme" FROM unnest(to_tsvector('english', unaccent(${text})))) AS l
+      CROSS JOIN total
+      JOIN "KnowledgeTerm" k ON k."term" = l."lexeme" AND k."passages" > 0
     ),
-    ranked AS (
-      SELECT p."id", p."articleId", a."slug", v."version", p."heading", p."text", p."tokens",
-             ts_rank_cd(p."searchEnglish", q.en, 1) + 0.5 * ts_rank_cd(p."searchSimple", q.si, 1) AS score
-      FROM q, "Passage" p
+    seeds AS (
+      SELECT string_agg(quote_literal("lexeme"), ' | ')::tsquery AS q
+      FROM (
+        SELECT "lexeme", sum(df) OVER (ORDER BY df, "lexeme") AS running, row_number() OVER (ORDER BY df, "lexeme") AS nth
+        FROM terms
+      ) AS rarest
+      WHERE nth = 1 OR running <= ${CANDIDATE_BUDGET}
+      HAVING count(*) > 0
+    ),
+    candidates AS (
+      SELECT p."id", p."articleId", a."slug", v."version", p."heading", p."text", p."tokens", p."searchEnglish"
+      FROM seeds, "Passage" p
       JOIN "Article" a ON a."id" = p."articleId" AND NOT a."archived"
       JOIN "ArticleVersion" v ON v."id" = p."articleVersionId" AND v."version" = a."currentVersion"
-      WHERE p."searchEnglish" @@ q.en OR p."searchSimple" @@ q.si
+      WHERE p."searchEnglish" @@ seeds.q
+      LIMIT ${CANDIDATE_BUDGET * 2}
+    ),
+    scored AS (
+      SELECT c."id", c."articleId", c."slug", c."version", c."heading", c."text", c."tokens",
+             sum(t.idf * ts_rank('{0.1, 0.2, 0.5, 1.0}', c."searchEnglish", t.q)) AS score
+      FROM candidates c JOIN terms t ON c."searchEnglish" @@ t.q
+      GROUP BY c."id", c."articleId", c."slug", c."version", c."heading", c."text", c."tokens"
     ),
     capped AS (
-      SELECT *, row_number() OVER (PARTITION BY "articleId" ORDER BY score DESC, "id") AS nth FROM ranked
+      SELECT *, row_number() OVER (PARTITION BY "articleId" ORDER BY score DESC, "id") AS nth FROM scored
     )
     SELECT "id", "articleId", "slug", "version", "heading", "text", "tokens", score::float8 AS score
     FROM capped WHERE nth <= ${PER_ARTICLE}
     ORDER BY score DESC, "id"
-    LIMIT ${limit * 3}
-  `);
+    LIMIT ${limit * 3}`;
+}
+
+/**
+ * The fallback when no English lexeme of the question is in the knowledge base (a question in
+ * another language made of what English calls stop words): the unstemmed `simple` vector,
+ * words OR-ed, ranked by cover density.
+ */
+function simpleQuery(terms: string[], limit: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH q AS (
+      SELECT string_agg(quote_literal(w), ' | ')::tsquery AS si
+      FROM (SELECT DISTINCT lower(unaccent(w)) AS w FROM unnest(${terms}::text[]) AS w) AS words
+      -- "the" or "is" would match every passage: English stop words are left out here too.
+      WHERE to_tsvector('english', w) <> ''::tsvector
+      HAVING count(*) > 0
+    ),
+    ranked AS (
+      SELECT p."id", p."articleId", a."slug", v."version", p."heading", p."text", p."tokens",
+             ts_rank_cd(p."searchSimple", q.si, 1) AS score
+      FROM q, "Passage" p
+      JOIN "Article" a ON a."id" = p."articleId" AND NOT a."archived"
+      JOIN "ArticleVersion" v ON v."id" = p."articleVersionId" AND v."version" = a."currentVersion"
+      WHERE p."searchSimple" @@ q.si
+      ORDER BY score DESC, p."id"
+      LIMIT ${CANDIDATE_BUDGET}
+    )
+    SELECT "id", "articleId", "slug", "version", "heading", "text", "tokens", score::float8 AS score
+    FROM ranked ORDER BY score DESC, "id" LIMIT ${limit * 3}`;
+}
+
+/** Letters and digits only (never tsquery syntax), 3 characters or more, at most 32 words. */
+function simpleTerms(text: string): string[] {
+  const words = new Set<string>();
+  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (word.length >= 3 && word.length <= 40) words.add(word);
+    if (words.size >= 32) break;
+  }
+  return [...words];
+}
+
+/**
+ * The passages most relevant to a question, best first, within a token budget: PostgreSQL
+ * full-text search over the current versions of unarchived articles (see englishQuery), with
+ * the language-neutral vector as a fallback. The text is passed as a parameter, never as
+ * query syntax, so any email is a safe question.
+ */
+export async function retrievePassages(input: RetrieveInput, db: DbClient = getDb()): Promise<RetrievedPassage[]> {
+  const { limit, budget } = limitsOf(input);
+  const text = input.query.slice(0, MAX_QUERY_CHARS);
+  if (limit <= 0 || !/[\p{L}\p{N}]/u.test(text)) return [];
+  let rows = await db.$queryRaw<Row[]>(englishQuery(text, limit));
+  if (rows.length === 0) {
+    const terms = simpleTerms(text);
+    if (terms.length > 0) rows = await db.$queryRaw<Row[]>(simpleQuery(terms, limit));
+  }
   const chosen: RetrievedPassage[] = [];
   let used = 0;
   for (const row of rows) {
     if (chosen.length >= limit) break;
     // A passage that does not fit is skipped; a smaller one further down may still fit.
-    if (used + row.tokens > budget) continue;
+    if (used + Number(row.tokens) > budget) continue;
     chosen.push({ ...row, version: Number(row.version), tokens: Number(row.tokens), score: Number(row.score) });
-    used += row.tokens;
+    used += Number(row.tokens);
   }
   return chosen;
 }
