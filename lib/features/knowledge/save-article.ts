@@ -1,3 +1,4 @@
+import { AppError } from '../../core/errors';
 import { getDb, type Db, type DbClient } from '../../platform/db';
 import type { ArticleInput } from './article-schemas';
 import { flagStaleDrafts } from './flag-stale-drafts';
@@ -16,7 +17,8 @@ export type SaveArticleResult =
   | { outcome: 'created' | 'updated'; articleId: string; version: number; passages: number; staleDrafts: number }
   | { outcome: 'unchanged'; articleId: string; version: number; passages: 0; staleDrafts: 0 };
 
-export class ArticleConflictError extends Error {
+export class ArticleConflictError extends AppError {
+  override name = 'ArticleConflictError';
   constructor(readonly slug: string) {
     super(`An article with the slug "${slug}" exists already`);
   }

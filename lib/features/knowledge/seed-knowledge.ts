@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/client';
 import { articleInputSchema } from './article-schemas';
 import { indexArticleVersion } from './index-article-version';
 import { readMarkdownArticle } from './read-markdown-article';
-import { saveArticle } from './save-article';
+import { ArticleConflictError, saveArticle } from './save-article';
 
 /**
  * Seed content and a repaired index, at every worker start: each Markdown file in the
@@ -29,7 +29,7 @@ export async function seedKnowledge(dir: string, db: Db): Promise<{ created: str
       created.push(parsed.data.slug);
     } catch (error) {
       // Another worker seeded it in the meantime.
-      if ((error as { code?: string }).code !== 'P2002' && !(error instanceof Error && /exists already/.test(error.message))) throw error;
+      if ((error as { code?: string }).code !== 'P2002' && !(error instanceof ArticleConflictError)) throw error;
     }
   }
   const unindexed = await db.articleVersion.findMany({ where: { passages: { none: {} } }, include: { article: { select: { slug: true } } } });
