@@ -21,9 +21,17 @@ export default async function KnowledgePage() {
           <p className="mt-1 text-sm text-slate-600">Drafts are written from passages of these articles and cite them; archived articles are never retrieved.</p>
         </div>
         {manager ? (
-          <Link href="/knowledge/new" className={buttonClasses('primary')}>
-            New article
-          </Link>
+          <div className="flex gap-2">
+            <Link href="/knowledge/gaps" className={buttonClasses('secondary')}>
+              Gaps
+            </Link>
+            <Link href="/knowledge/import" className={buttonClasses('secondary')}>
+              Import
+            </Link>
+            <Link href="/knowledge/new" className={buttonClasses('primary')}>
+              New article
+            </Link>
+          </div>
         ) : null}
       </div>
       <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">

@@ -119,7 +119,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
             conversationId={conversation.id}
             people={detail.people}
           />
-          {currentDraft ? <DraftSources sources={sources} invented={currentDraft.inventedCitations} staleReason={currentDraft.staleReason} /> : null}
+          {currentDraft ? <DraftSources redraft={deciding && currentDraft ? { conversationId: conversation.id, draftVersion: currentDraft.version } : null} sources={sources} invented={currentDraft.inventedCitations} staleReason={currentDraft.staleReason} /> : null}
           <Timeline items={detail.timeline} people={detail.people} serverNow={serverNow} temporalUrl={temporalWorkflowUrl(conversation.id)} />
           <ModelCalls calls={detail.llmCalls} usage={detail.usage} />
         </aside>

@@ -1,7 +1,10 @@
 import Link from 'next/link';
 import type { DraftSourceView } from '@/lib/read/conversation/get-draft-sources';
+import { RedraftButton } from './redraft-button';
 
 interface Props {
+  /** Set while the draft can still be revised: the stale-knowledge notice then offers a redraft. */
+  redraft: { conversationId: string; draftVersion: number } | null;
   sources: DraftSourceView[];
   invented: string[];
   staleReason: string | null;
@@ -29,7 +32,7 @@ function Source({ source }: { source: DraftSourceView }) {
  * What the drafter was given and what it cited, each linked to the article version it came
  * from. Recorded when the draft was written, not guessed from the email.
  */
-export function DraftSources({ sources, invented, staleReason }: Props) {
+export function DraftSources({ redraft, sources, invented, staleReason }: Props) {
   const cited = sources.filter((source) => source.cited);
   const uncited = sources.filter((source) => !source.cited);
   return (
@@ -39,7 +42,8 @@ export function DraftSources({ sources, invented, staleReason }: Props) {
       </h2>
       {staleReason ? (
         <p role="status" className="mt-2 rounded bg-amber-50 p-2 text-xs text-amber-900">
-          Knowledge changed after this draft was written: {staleReason}. Ask for a revision to redraft it on the current articles.
+          Knowledge changed after this draft was written: {staleReason}.
+          {redraft ? <RedraftButton conversationId={redraft.conversationId} draftVersion={redraft.draftVersion} /> : null}
         </p>
       ) : null}
       {invented.length > 0 ? (

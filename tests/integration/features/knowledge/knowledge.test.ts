@@ -7,6 +7,7 @@ import { saveArticle } from '../../../../lib/features/knowledge/save-article';
 import { seedKnowledge } from '../../../../lib/features/knowledge/seed-knowledge';
 import { createTempDb, type TempDb } from '../../../support/temp-db';
 import { seedConversation } from '../../read/support/seed';
+import { listKnowledgeGaps } from '../../../../lib/read/knowledge/list-gaps';
 
 let temp: TempDb;
 
@@ -97,5 +98,24 @@ describe('stale drafts', () => {
     expect(await setArticleArchived({ slug: 'invoices', archived: true }, temp.db)).toEqual({ staleDrafts: 2 });
     expect((await temp.db.draft.findUniqueOrThrow({ where: { id: draftId } })).staleReason).toContain('archived');
     expect((await retrievePassages({ query: 'invoice VAT number' }, temp.db)).some((passage) => passage.slug === 'invoices')).toBe(false);
+  });
+});
+
+describe('gaps', () => {
+  it('lists drafts that were given nothing, or cited nothing, and leaves out drafts that cited a passage', async () => {
+    const [passage] = await retrievePassages({ query: 'password reset email' }, temp.db);
+    const make = async (id: string, passages: { id: string; cited: boolean }[]) => {
+      await seedConversation(temp.db, { id, subject: `Subject ${id}` });
+      const message = await temp.db.message.create({ data: { conversationId: id, direction: 'inbound', messageIdHeader: `<${id}@t>`, dedupeKey: id, fromAddress: 'a@b.test', subject: 's', textBody: 't', sentAt: new Date() } });
+      const draft = await temp.db.draft.create({ data: { conversationId: id, version: 1, status: 'pending', aiBody: 'x', model: 'm', basedOnMessageId: message.id } });
+      await temp.db.draftPassage.createMany({ data: passages.map((one, rank) => ({ draftId: draft.id, passageId: one.id, rank, cited: one.cited })) });
+    };
+    await make('gap-none', []);
+    await make('gap-uncited', [{ id: passage?.id ?? '', cited: false }]);
+    await make('gap-cited', [{ id: passage?.id ?? '', cited: true }]);
+    const gaps = await listKnowledgeGaps({}, temp.db);
+    expect(gaps.find((gap) => gap.conversationId === 'gap-none')?.kind).toBe('nothing_retrieved');
+    expect(gaps.find((gap) => gap.conversationId === 'gap-uncited')?.kind).toBe('nothing_cited');
+    expect(gaps.some((gap) => gap.conversationId === 'gap-cited')).toBe(false);
   });
 });
