@@ -3,6 +3,7 @@ import pg from 'pg';
 import { convertValue } from './convert-value';
 import { DERIVED_COLUMNS } from './derived-columns';
 import { postgresTables, type PgColumn } from './postgres-tables';
+import { copyLegacyKnowledge, LEGACY_KNOWLEDGE_TABLE } from './legacy-knowledge';
 
 export class ImportError extends Error {
   override name = 'ImportError';
@@ -11,7 +12,7 @@ export class ImportError extends Error {
 const BATCH = 500;
 // The tables npm start fills on its own in a fresh database (the first admin, a demo agent);
 // an import replaces them with the SQLite file's.
-const MAY_HOLD_BOOTSTRAP_ROWS = ['User', 'Account', 'Session', 'Setting', 'AuditLog', 'RateLimit', 'Verification', 'ApiToken', 'KnowledgeArticle'];
+const MAY_HOLD_BOOTSTRAP_ROWS = ['User', 'Account', 'Session', 'Setting', 'AuditLog', 'RateLimit', 'Verification', 'ApiToken', 'Article'];
 
 export interface ImportResult {
   /** Rows copied per table. */
@@ -36,7 +37,7 @@ export async function importSqlite(file: string, databaseUrl: string): Promise<I
     const sourceTables = source
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`)
       .all() as { name: string }[];
-    const unknown = sourceTables.filter((table) => !target.has(table.name)).map((table) => table.name);
+    const unknown = sourceTables.filter((table) => !target.has(table.name) && table.name !== LEGACY_KNOWLEDGE_TABLE).map((table) => table.name);
     if (unknown.length > 0) throw new ImportError(`Tables in the file that the database does not have: ${unknown.join(', ')}`);
 
     const { rows } = await client.query<{ n: string }>('SELECT (SELECT COUNT(*) FROM "Conversation") + (SELECT COUNT(*) FROM "Message") AS n');
@@ -45,13 +46,16 @@ export async function importSqlite(file: string, databaseUrl: string): Promise<I
     await client.query('BEGIN');
     try {
       const present = new Set(sourceTables.map((table) => table.name));
-      const empty = [...target.keys()].filter((name) => MAY_HOLD_BOOTSTRAP_ROWS.includes(name) && present.has(name));
+      // Articles are seeded at every worker start: the file's knowledge replaces them.
+      const hasKnowledge = present.has(LEGACY_KNOWLEDGE_TABLE) || present.has('Article');
+      const empty = [...target.keys()].filter((name) => MAY_HOLD_BOOTSTRAP_ROWS.includes(name) && (present.has(name) || (name === 'Article' && hasKnowledge)));
       if (empty.length > 0) await client.query(`TRUNCATE ${empty.map((name) => `"${name}"`).join(', ')} CASCADE`);
       const result: ImportResult = { copied: {}, dropped: [] };
       for (const [table, columns] of target) {
         if (!present.has(table)) continue;
         result.copied[table] = await copyTable(source, client, table, columns, result.dropped);
       }
+      if (present.has(LEGACY_KNOWLEDGE_TABLE)) result.copied.Article = await copyLegacyKnowledge(source, client);
       await client.query('COMMIT');
       return result;
     } catch (error) {

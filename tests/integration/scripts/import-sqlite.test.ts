@@ -55,6 +55,7 @@ async function buildOldDatabase(): Promise<void> {
   run(`INSERT INTO "ConversationEvent" (id, conversationId, eventKey, type, data, at, createdAt) VALUES ('ev-1', 'conv-old-1', 'conv-old-1:received', 'received', '{"messageId":"msg-1"}', ?, ?)`, iso('2026-01-05T10:00:00Z'), iso('2026-01-05T10:00:00Z'));
   run(`INSERT INTO "LlmCall" (id, callKey, conversationId, purpose, model, promptName, promptVersion, attempt, ok, inputTokens, outputTokens, costUsd, createdAt)
        VALUES ('llm-1', 'call-1', 'conv-old-1', 'classify', 'claude-haiku-4-5', 'classify', 1, 1, 1, 900, 120, 0.0123, ?)`, iso(new Date().toISOString()));
+  run(`INSERT INTO "KnowledgeArticle" (id, slug, title, body, tags, updatedAt) VALUES ('ka-1', 'zeppelins', 'Zeppelin tickets', 'Tickets are emailed a week before the flight.', '[]', ?)`, iso('2026-01-04T00:00:00Z'));
   run(`INSERT INTO "AuditLog" (id, actorId, action, target, after, createdAt) VALUES ('audit-1', 'u-admin', 'user.create', 'user:u-agent', '{"role":"agent"}', ?)`, iso('2026-01-03T00:00:00Z'));
   db.close();
 }
@@ -88,6 +89,10 @@ describe('npm run db:import-sqlite', () => {
     ]);
     expect(counts).toEqual([2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(await temp.db.user.findUnique({ where: { email: 'admin@countersign.local' } })).toBeNull();
+    // The old single-table knowledge becomes version 1 of an article (indexed at the next worker start).
+    const article = await temp.db.article.findUniqueOrThrow({ where: { slug: 'zeppelins' }, include: { versions: true } });
+    expect(article).toMatchObject({ title: 'Zeppelin tickets', currentVersion: 1 });
+    expect(article.versions[0]?.body).toBe('Tickets are emailed a week before the flight.');
   });
 
   it('keeps every date, boolean, number and JSON value as it was', async () => {
