@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv, type Env } from '../lib/platform/config/env';
-import { createDb } from '../lib/platform/db/client';
 import { redactDatabaseUrl, requireDatabaseUrl } from '../lib/platform/db/database-url';
-import { ensureBootstrapAdmin } from '../lib/features/users/ensure-bootstrap-admin';
+import { applyFirstRun } from '../lib/features/users/first-run';
 import type { Logger } from './log';
 import { startEmbeddedPostgres } from './postgres/embedded-server';
 import { lineMatching, startOnPorts } from './listen';
@@ -82,15 +81,9 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
   }
 
   await supervisor.run(spec('migrate', bin('tsx'), ['scripts/db-migrate.ts']));
-  const db = createDb(requireDatabaseUrl(config), { poolSize: 1 });
-  let createdAdmin: string | undefined;
-  try {
-    // Idempotent: only while nobody exists, so a changed password is never overwritten.
-    const admin = await ensureBootstrapAdmin(config, db);
-    if (admin.created) createdAdmin = admin.email;
-  } finally {
-    await db.$disconnect();
-  }
+  // The same first run every entry makes (the worker and web node repeat it, finding the admin).
+  const admin = await applyFirstRun({ config, databaseUrl: requireDatabaseUrl(config), log: () => undefined });
+  const createdAdmin = admin.created ? admin.email : undefined;
 
   if (plan.simulator) {
     log.info('Claude: OFFLINE SIMULATOR (set ANTHROPIC_API_KEY to use the real API)');

@@ -44,6 +44,23 @@ describe('ensureBootstrapAdmin', () => {
   });
 });
 
+describe('ensureBootstrapAdmin on several nodes at once', () => {
+  it('makes exactly one admin however many entries start together, even with different ADMIN_EMAILs', async () => {
+    const race = await createTempDb();
+    try {
+      const nodes = Array.from({ length: 6 }, (_, index) =>
+        ensureBootstrapAdmin({ ADMIN_EMAIL: `node${index % 2}@example.com`, ADMIN_PASSWORD: PASSWORD, ADMIN_NAME: 'Root' }, race.db),
+      );
+      const results = await Promise.all(nodes);
+      expect(results.filter((result) => result.created)).toHaveLength(1);
+      expect(results.filter((result) => !result.created && result.reason === 'users_exist')).toHaveLength(5);
+      expect(await race.db.user.count()).toBe(1);
+    } finally {
+      await race.close();
+    }
+  });
+});
+
 describe('createUser', () => {
   it('refuses a second user with the same email in any case', async () => {
     await expect(createUser({ email: 'ROOT@example.com', name: 'Dup', role: 'agent', password: PASSWORD, actorId: null }, temp.db)).rejects.toEqual(

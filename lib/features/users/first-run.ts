@@ -1,0 +1,33 @@
+import type { Env } from '../../platform/config/env';
+import { createDb, type Db } from '../../platform/db/client';
+import { ensureBootstrapAdmin, type BootstrapAdminResult } from './ensure-bootstrap-admin';
+
+/** The first-run variables (README "First run"): read by every process entry, acted on once. */
+export type FirstRunConfig = Pick<Env, 'ADMIN_EMAIL' | 'ADMIN_PASSWORD' | 'ADMIN_NAME'>;
+
+/** An open client, or a URL to open (and close again) a one-connection client for. */
+export type FirstRunOptions = {
+  config: FirstRunConfig;
+  /** Where to say what happened; each entry prefixes its own name. */
+  log: (line: string) => void;
+} & ({ db: Db } | { databaseUrl: string });
+
+/**
+ * What every process entry (`npm start`, `npm run web`, `npm run worker`, `db:migrate`,
+ * `user:create`) does once the schema is in place: creates the first admin from ADMIN_EMAIL /
+ * ADMIN_PASSWORD while nobody exists. Idempotent, and safe with several nodes starting at once.
+ */
+export async function applyFirstRun(options: FirstRunOptions): Promise<BootstrapAdminResult> {
+  const { config, log } = options;
+  const own = 'databaseUrl' in options ? createDb(options.databaseUrl, { poolSize: 1 }) : undefined;
+  try {
+    const result = await ensureBootstrapAdmin(config, 'db' in options ? options.db : (own as Db));
+    if (result.created) log(`created the first admin ${result.email} (ADMIN_EMAIL / ADMIN_PASSWORD)`);
+    if (!result.created && result.reason === 'not_configured') {
+      log('no users yet: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create -- --role admin ...`, to be able to sign in');
+    }
+    return result;
+  } finally {
+    await own?.$disconnect();
+  }
+}
