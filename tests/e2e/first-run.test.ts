@@ -52,7 +52,7 @@ describe('npm run web on a fresh database', () => {
       expect(inbox.status).toBe(200);
       expect(inbox.url).not.toContain('/sign-in');
     }
-    expect((await signIn(started[0]!, ADMIN.email, 'not-the-password-at-all')).status).toBe(401);
+    expect((await signIn(started[0], ADMIN.email, 'not-the-password-at-all')).status).toBe(401);
   });
 
   it('without the variables creates nobody and says how to make the first admin', async () => {

@@ -19,15 +19,16 @@ export type FirstRunOptions = {
  */
 export async function applyFirstRun(options: FirstRunOptions): Promise<BootstrapAdminResult> {
   const { config, log } = options;
-  const own = 'databaseUrl' in options ? createDb(options.databaseUrl, { poolSize: 1 }) : undefined;
+  const owned = !('db' in options);
+  const db = 'db' in options ? options.db : createDb(options.databaseUrl, { poolSize: 1 });
   try {
-    const result = await ensureBootstrapAdmin(config, 'db' in options ? options.db : (own as Db));
+    const result = await ensureBootstrapAdmin(config, db);
     if (result.created) log(`created the first admin ${result.email} (ADMIN_EMAIL / ADMIN_PASSWORD)`);
     if (!result.created && result.reason === 'not_configured') {
       log('no users yet: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create -- --role admin ...`, to be able to sign in');
     }
     return result;
   } finally {
-    await own?.$disconnect();
+    if (owned) await db.$disconnect();
   }
 }
