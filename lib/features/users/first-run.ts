@@ -14,7 +14,7 @@ export type FirstRunOptions = {
 
 /**
  * What every process entry (`npm start`, `npm run web`, `npm run worker`, `db:migrate`,
- * `user:create`) does once the schema is in place: creates the first admin from ADMIN_EMAIL /
+ * `user:create`, `db:import-sqlite`) does once the schema is in place: creates the first admin from ADMIN_EMAIL /
  * ADMIN_PASSWORD while nobody exists. Idempotent, and safe with several nodes starting at once.
  */
 export async function applyFirstRun(options: FirstRunOptions): Promise<BootstrapAdminResult> {
