@@ -1,4 +1,4 @@
-import { chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmdirSync, symlinkSync, chmodSync, unlinkSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmdirSync, symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { blockedAt, canReach, OUTSIDE_DIR } from './reachable';
 import { allowTraversal, type RunAs } from './run-as';
@@ -15,7 +15,7 @@ export interface ClusterLocation {
  * user, which must reach it; npm start lets it through DATA_DIR itself (search permission
  * only), but never changes folders above the project. When one of those stops it (a clone
  * under root's 0700 home), the cluster is made in `outsideDir` and DATA_DIR/postgres becomes a
- * link to it, so DATA_DIR still leads to every piece of state (README "Where data lives").
+ * link to it, so DATA_DIR still leads to every piece of state (README "Run it").
  */
 export function clusterLocation(dataDir: string, runAs: RunAs, outsideDir = OUTSIDE_DIR): ClusterLocation {
   const dir = path.join(dataDir, 'postgres');

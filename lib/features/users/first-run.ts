@@ -2,7 +2,7 @@ import type { Env } from '../../platform/config/env';
 import { createDb, type Db } from '../../platform/db/client';
 import { ensureBootstrapAdmin, type BootstrapAdminResult } from './ensure-bootstrap-admin';
 
-/** The first-run variables (README "First run"): read by every process entry, acted on once. */
+/** The first-run variables (.env.example, README "Several machines"): read by every entry, acted on once. */
 export type FirstRunConfig = Pick<Env, 'ADMIN_EMAIL' | 'ADMIN_PASSWORD' | 'ADMIN_NAME'>;
 
 /** An open client, or a URL to open (and close again) a one-connection client for. */
@@ -14,8 +14,9 @@ export type FirstRunOptions = {
 
 /**
  * What every process entry (`npm start`, `npm run web`, `npm run worker`, `db:migrate`,
- * `user:create`, `db:import-sqlite`) does once the schema is in place: creates the first admin from ADMIN_EMAIL /
- * ADMIN_PASSWORD while nobody exists. Idempotent, and safe with several nodes starting at once.
+ * `user:create`, `db:import-sqlite`) does once the schema is in place: creates the first admin
+ * from ADMIN_EMAIL / ADMIN_PASSWORD while nobody exists. Idempotent, and safe with several
+ * nodes starting at once.
  */
 export async function applyFirstRun(options: FirstRunOptions): Promise<BootstrapAdminResult> {
   const { config, log } = options;
