@@ -37,8 +37,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const outsideDir = options.outsideDir ?? OUTSIDE_DIR;
   // As root the server runs as the postgres user, which must reach the binaries and the
   // cluster; inside a folder it cannot enter (root's home), both are placed where it can.
-  const binaries = reachableBinaries(options.binaries ?? (await postgresBinaries()), runAs, outsideDir);
-  const location = clusterLocation(options.dataDir, runAs, outsideDir);
+  const installed = options.binaries ?? (await postgresBinaries());
+  const { binaries, location } = placed(() => ({
+    binaries: reachableBinaries(installed, runAs, outsideDir),
+    location: clusterLocation(options.dataDir, runAs, outsideDir),
+  }), outsideDir);
   const dir = location.dir;
   if (location.movedBecause) options.log.info(`embedded PostgreSQL cluster in ${dir} (${location.movedBecause}); ${path.join(options.dataDir, 'postgres')} links to it`);
   if (!clusterExists(dir)) {
@@ -80,4 +83,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const port = ports[0] ?? 0;
   if (await ensureDatabase(urlFor(port, 'postgres'), EMBEDDED_DATABASE)) options.log.info(`created database "${EMBEDDED_DATABASE}"`);
   return urlFor(port, EMBEDDED_DATABASE);
+}
+
+/** A failure to place binaries or cluster where the postgres user can reach them, with the fixes. */
+function placed<T>(place: () => T, outsideDir: string): T {
+  try {
+    return place();
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (!code) throw error; // already explains itself (the unreachable-folder messages)
+    throw new Error(
+      `Cannot prepare ${outsideDir} for the embedded PostgreSQL, which runs as the postgres user when started as root (${message}). ` +
+        'Let that user enter the folders above the project (chmod o+x on each), clone the project where it can (e.g. /srv or /opt), ' +
+        'or set DATABASE_URL to a PostgreSQL server of your own.',
+    );
+  }
 }
