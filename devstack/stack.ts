@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv, type Env } from '../lib/platform/config/env';
 import { redactDatabaseUrl, requireDatabaseUrl } from '../lib/platform/db/database-url';
-import { applyFirstRun } from '../lib/features/users/first-run';
+import { CREATED_ADMIN_LINE } from '../lib/features/users/first-run';
 import type { Logger } from './log';
 import { startEmbeddedPostgres } from './postgres/embedded-server';
 import { lineMatching, startOnPorts } from './listen';
@@ -80,10 +80,11 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
     log.info(`Temporal reachable at ${config.TEMPORAL_ADDRESS}`);
   }
 
-  await supervisor.run(spec('migrate', bin('tsx'), ['scripts/db-migrate.ts']));
-  // The same first run every entry makes (the worker and web node repeat it, finding the admin).
-  const admin = await applyFirstRun({ config, databaseUrl: requireDatabaseUrl(config), log: () => undefined });
-  const createdAdmin = admin.created ? admin.email : undefined;
+  // db:migrate makes the first run every entry makes (the first admin, on an empty database);
+  // the banner names that admin when this start made it.
+  let createdAdmin: string | undefined;
+  const onLine = (line: string) => (createdAdmin ??= CREATED_ADMIN_LINE.exec(line)?.[1]);
+  await supervisor.run({ ...spec('migrate', bin('tsx'), ['scripts/db-migrate.ts']), onLine });
 
   if (plan.simulator) {
     log.info('Claude: OFFLINE SIMULATOR (set ANTHROPIC_API_KEY to use the real API)');

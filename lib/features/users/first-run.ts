@@ -5,6 +5,10 @@ import { ensureBootstrapAdmin, type BootstrapAdminResult } from './ensure-bootst
 /** The first-run variables (.env.example, README "Several machines"): read by every entry, acted on once. */
 export type FirstRunConfig = Pick<Env, 'ADMIN_EMAIL' | 'ADMIN_PASSWORD' | 'ADMIN_NAME'>;
 
+/** The line an entry prints when it made the first admin; `npm start` reads it from its children. */
+export const createdAdminLine = (email: string): string => `created the first admin ${email} (ADMIN_EMAIL / ADMIN_PASSWORD)`;
+export const CREATED_ADMIN_LINE = /created the first admin (\S+) \(ADMIN_EMAIL/;
+
 /** An open client, or a URL to open (and close again) a one-connection client for. */
 export type FirstRunOptions = {
   config: FirstRunConfig;
@@ -24,7 +28,7 @@ export async function applyFirstRun(options: FirstRunOptions): Promise<Bootstrap
   const db = 'db' in options ? options.db : createDb(options.databaseUrl, { poolSize: 1 });
   try {
     const result = await ensureBootstrapAdmin(config, db);
-    if (result.created) log(`created the first admin ${result.email} (ADMIN_EMAIL / ADMIN_PASSWORD)`);
+    if (result.created) log(createdAdminLine(result.email));
     if (!result.created && result.reason === 'not_configured') {
       log('no users yet: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create -- --role admin ...`, to be able to sign in');
     }
