@@ -237,9 +237,15 @@ describe('dashboard', () => {
     });
     await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
     await page.getByText('Please see my question.').first().waitFor({ timeout: WORKFLOW_MS });
+    // The plain text shows first; the hostile HTML only renders on request, so ask for it:
+    // without a rendered frame the checks below would pass on nothing.
+    await page.getByRole('button', { name: 'Show formatted (HTML) version' }).first().click();
+    await page.locator('iframe').first().waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1_000);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     const frames = page.frames().filter((frame) => frame !== page.mainFrame());
+    expect(frames.length).toBeGreaterThan(0);
+    expect((await Promise.all(frames.map((frame) => frame.content()))).join('')).toContain('Please see my question.');
     for (const frame of frames) {
       expect(await frame.locator('script, [onerror], a[href^="javascript:"]').count()).toBe(0);
     }
