@@ -1,5 +1,6 @@
 import { authenticate } from 'mailauth';
-import type { DnsResolve } from '../../../platform/dns/resolver';
+import { hostnameProblem } from '../../../core/mail/hostname';
+import { guardedResolver, type DnsResolve } from '../../../platform/dns/resolver';
 import type { SenderAuthResults } from './sender-auth-results';
 
 export interface SenderAuthContext {
@@ -32,7 +33,8 @@ export function createSenderAuthChecker(options: { resolver: DnsResolve; timeout
         sender: context.sender,
         trustReceived: !context.ip,
         mta: options.mta ?? 'countersign',
-        resolver: options.resolver,
+        // Whatever resolver is given, no name reaches it unchecked.
+        resolver: guardedResolver(options.resolver),
         disableArc: true,
         disableBimi: true,
       });
@@ -48,13 +50,7 @@ export function createSenderAuthChecker(options: { resolver: DnsResolve; timeout
         return {
           checked: true,
           spf: { result: spfStatus?.result ?? 'none', domain: clip(result.spf ? result.spf.domain : undefined), comment: clip(spfStatus?.comment) },
-          dkim: (result.dkim?.results ?? []).slice(0, 5).map((signature) => ({
-            result: String(signature.status.result),
-            domain: clip(signature.signingDomain),
-            selector: clip(signature.selector),
-            aligned: Boolean(signature.status.aligned),
-            comment: clip(signature.status.comment),
-          })),
+          dkim: (result.dkim?.results ?? []).slice(0, 5).map(dkimEntry),
           dmarc: {
             result: dmarc?.status.result ?? 'none',
             domain: clip(dmarc?.domain),
@@ -75,4 +71,36 @@ export function createSenderAuthChecker(options: { resolver: DnsResolve; timeout
 function temperror(comment: string): SenderAuthResults {
   const entry = { result: 'temperror', comment: comment.slice(0, MAX_COMMENT) };
   return { checked: true, spf: entry, dkim: [], dmarc: entry };
+}
+
+interface MailauthSignature {
+  signingDomain?: string;
+  selector?: string;
+  status: { result: unknown; aligned?: unknown; comment?: unknown };
+}
+
+/**
+ * One DKIM signature as recorded. A d= or s= that is not a host name is a forgery attempt
+ * (espoofer A3/A4), never a lookup problem: the signature fails, and the record says why.
+ */
+function dkimEntry(signature: MailauthSignature) {
+  const entry = {
+    result: String(signature.status.result),
+    domain: clip(signature.signingDomain),
+    selector: clip(signature.selector),
+    aligned: Boolean(signature.status.aligned),
+    comment: clip(signature.status.comment),
+  };
+  const invalid = invalidSignatureName(signature);
+  return invalid ? { ...entry, result: 'fail', aligned: false, comment: clip(invalid) } : entry;
+}
+
+function invalidSignatureName(signature: MailauthSignature): string | undefined {
+  const domain = signature.signingDomain ?? '';
+  const selector = signature.selector ?? '';
+  const domainProblem = hostnameProblem(domain) ?? (domain.endsWith('.') ? 'ends with a dot' : undefined);
+  if (domainProblem) return `invalid d= (it ${domainProblem}): signature not checked`;
+  const selectorProblem = hostnameProblem(selector) ?? (selector.endsWith('.') ? 'ends with a dot' : undefined) ?? hostnameProblem(`${selector}._domainkey.${domain}`);
+  if (selectorProblem) return `invalid s= (it ${selectorProblem}): signature not checked`;
+  return undefined;
 }
