@@ -48,7 +48,7 @@ function readQuestion(query: Buffer): { name: string; type: number; end: number 
   const labels: string[] = [];
   let at = 12;
   while (at < query.length && query[at] !== 0) {
-    const length = query[at];
+    const length = query[at] ?? 0;
     labels.push(query.subarray(at + 1, at + 1 + length).toString('latin1'));
     at += 1 + length;
   }

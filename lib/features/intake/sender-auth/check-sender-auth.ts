@@ -1,6 +1,7 @@
 import { authenticate } from 'mailauth';
 import { hostnameProblem } from '../../../core/mail/hostname';
 import { guardedResolver, type DnsResolve } from '../../../platform/dns/resolver';
+import { dkimSignatureNames } from './dkim-signature-names';
 import type { SenderAuthResults } from './sender-auth-results';
 
 export interface SenderAuthContext {
@@ -50,7 +51,7 @@ export function createSenderAuthChecker(options: { resolver: DnsResolve; timeout
         return {
           checked: true,
           spf: { result: spfStatus?.result ?? 'none', domain: clip(result.spf ? result.spf.domain : undefined), comment: clip(spfStatus?.comment) },
-          dkim: (result.dkim?.results ?? []).slice(0, 5).map(dkimEntry),
+          dkim: dkimEntries(raw, result.dkim?.results ?? []),
           dmarc: {
             result: dmarc?.status.result ?? 'none',
             domain: clip(dmarc?.domain),
@@ -80,6 +81,22 @@ interface MailauthSignature {
 }
 
 /**
+ * Every DKIM signature, as mailauth judged it, plus any it dropped because a name did not
+ * parse: those are failures too, and the "message not signed" entry goes when they exist.
+ */
+function dkimEntries(raw: Uint8Array, signatures: MailauthSignature[]) {
+  const judged = signatures.map(dkimEntry);
+  const dropped = dkimSignatureNames(raw)
+    .filter((names) => !judged.some((entry) => entry.domain === clip(names.domain) && entry.selector === clip(names.selector)))
+    .flatMap((names) => {
+      const invalid = invalidSignatureName({ signingDomain: names.domain, selector: names.selector, status: { result: 'fail' } });
+      return invalid ? [{ result: 'fail', domain: clip(names.domain), selector: clip(names.selector), aligned: false, comment: clip(invalid) }] : [];
+    });
+  const kept = dropped.length > 0 ? judged.filter((entry) => entry.result !== 'none') : judged;
+  return [...kept, ...dropped].slice(0, 5);
+}
+
+/**
  * One DKIM signature as recorded. A d= or s= that is not a host name is a forgery attempt
  * (espoofer A3/A4), never a lookup problem: the signature fails, and the record says why.
  */
@@ -91,7 +108,8 @@ function dkimEntry(signature: MailauthSignature) {
     aligned: Boolean(signature.status.aligned),
     comment: clip(signature.status.comment),
   };
-  const invalid = invalidSignatureName(signature);
+  // `none` is mailauth's entry for a message without any signature: nothing to judge.
+  const invalid = entry.result === 'none' ? undefined : invalidSignatureName(signature);
   return invalid ? { ...entry, result: 'fail', aligned: false, comment: clip(invalid) } : entry;
 }
 

@@ -43,7 +43,7 @@ describe('espoofer A3: a DKIM selector holding a NUL byte', () => {
     if (!results.checked) throw new Error('expected a check');
     expect(results.dkim).toHaveLength(1);
     expect(results.dkim[0]).toMatchObject({ result: 'fail', domain: 'legitimate.example', aligned: false });
-    expect(results.dkim[0].comment).toMatch(/invalid s= .*NUL/);
+    expect(results.dkim[0]?.comment).toMatch(/invalid s= .*NUL/);
     expect(results.dmarc).toMatchObject({ result: 'fail', domain: 'legitimate.example' });
     // Nothing of the attacker's name reached a resolver; the DMARC lookup did (on the DNS path).
     expect(dns.queries.filter((query) => query.includes('_domainkey'))).toEqual([]);
@@ -59,5 +59,22 @@ describe('espoofer A3: a DKIM selector holding a NUL byte', () => {
     // The same stub answers a well-formed name: the refusal is the check, not a dead server.
     const answer = (await systemResolver({ servers: [dns.address] })('selector._domainkey.attack.example', 'TXT')) as string[][];
     expect(answer.map((chunks) => chunks.join(''))).toEqual([attackerRecord]);
+  });
+});
+
+describe('espoofer A4: a d= holding a quote, which mailauth alone reports as "not signed"', () => {
+  const a4 = ESPOOFER_CASES.find((testCase) => testCase.id === 'server_a4')!;
+  const a4Zone: Zone = { ...zone, [`selector._domainkey.${a4.dkim!.d}`]: { TXT: [[attackerRecord]] } };
+  it.each([
+    ['the zone file', () => zoneResolver(a4Zone)],
+    ['DNS', () => systemResolver({ servers: [dns.address], timeoutMs: 2_000 })],
+  ] as [string, () => DnsResolve][])('is recorded as a failed signature through %s', async (_path, resolver) => {
+    const raw = await buildEspooferMessage(a4, attackerKey);
+    const results = await createSenderAuthChecker({ resolver: resolver(), timeoutMs: 5_000 }).check(raw, { ip: '192.0.2.66', helo: a4.helo, sender: 'any@attack.example' });
+    if (!results.checked) throw new Error('expected a check');
+    expect(results.dkim).toEqual([
+      { result: 'fail', domain: "legitimate.example'a.attack.example", selector: 'selector', aligned: false, comment: expect.stringMatching(/^invalid d= .*character/) },
+    ]);
+    expect(results.dmarc.result).toBe('fail');
   });
 });
