@@ -7,12 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AutomationPolicy } from '../../../../../lib/core/policy/automation-policy';
 import { routeDraft } from '../../../../../lib/core/policy/route-draft';
 import { recordReceived } from '../../../../../lib/features/conversations/mirror/record-received';
+import { describeTicket } from '../../../../../lib/features/conversations/tickets/describe-ticket';
 import { acceptInbound } from '../../../../../lib/features/intake/accept-inbound';
 import { startInboundSmtp, type InboundSmtp } from '../../../../../lib/features/intake/channels/smtp/inbound-smtp-server';
 import { createSenderAuthChecker } from '../../../../../lib/features/intake/sender-auth/check-sender-auth';
 import { senderAuthResultsSchema } from '../../../../../lib/features/intake/sender-auth/sender-auth-results';
 import { zoneResolverFromFile, type Zone } from '../../../../../lib/platform/dns/resolver';
 import { createLocalBlobStore } from '../../../../../lib/platform/storage/local-blob-store';
+import { getConversationDetailOrThrow } from '../../../../../lib/read/conversation/get-conversation-detail';
+import { listInbox } from '../../../../../lib/read/inbox/list-inbox';
 import { buildEspooferMessage } from '../../../../fixtures/espoofer/build-message';
 import { ESPOOFER_CASES, type EspooferCase } from '../../../../fixtures/espoofer/cases';
 import { EXPECTED_OUTCOMES } from '../../../../fixtures/espoofer/expected-outcomes';
@@ -237,5 +240,24 @@ describe('espoofer server-mode corpus through the inbound SMTP listener', () => 
       expect(outcome.route).toBe('review');
       expect(outcome.joined).toBe(false);
     });
+  });
+
+  it('the inbox, the conversation page and LangFuse show every spoof as unverified, and only the real thread as verified', async () => {
+    const page = await listInbox({ queue: 'all', sort: 'newest', limit: 200 }, store.db);
+    // The real thread plus one conversation per stored spoof (A5 and A6 were refused at MAIL FROM).
+    expect(page.rows).toHaveLength(1 + (ESPOOFER_CASES.length - 2) * 2);
+    expect(page.rows.filter((row) => row.senderVerified).map((row) => row.id)).toEqual([thread.conversationId]);
+    const claimingVictim = page.rows.filter((row) => row.customerEmail === 'admin@legitimate.example' && row.id !== thread.conversationId);
+    expect(claimingVictim.length).toBeGreaterThanOrEqual(8);
+
+    const spoof = await getConversationDetailOrThrow(claimingVictim[0]?.id ?? '', store.db);
+    expect(spoof.conversation.senderVerified).toBe(false);
+    expect(spoof.messages[0]).toMatchObject({ senderVerified: false, senderVerification: expect.stringMatching(/^Unverified sender: .*DMARC check failed/) });
+    const real = await getConversationDetailOrThrow(thread.conversationId, store.db);
+    expect(real.messages.map((message) => message.senderVerified)).toEqual([true, true]);
+
+    const tags = async (conversationId: string, messageId: string) => (await describeTicket({ conversationId, messageId }, store.db)).tags;
+    expect(await tags(spoof.conversation.id, spoof.messages[0]?.id ?? '')).toContain('sender:unverified');
+    expect(await tags(real.conversation.id, real.messages[0]?.id ?? '')).toContain('sender:verified');
   });
 });
