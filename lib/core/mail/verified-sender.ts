@@ -12,8 +12,11 @@
 export interface SenderEvidence {
   /** The From's single usable mailbox, or null (a list, a group, unparseable). */
   senderAddress: string | null;
-  /** DMARC as checked on the raw bytes; absent when nothing could be checked. */
-  dmarc?: { result: string; domain?: string };
+  /**
+   * DMARC as checked on the raw bytes; absent when nothing could be checked. `domain` is the
+   * organizational domain whose policy applied, `fromDomain` the From domain it judged.
+   */
+  dmarc?: { result: string; domain?: string; fromDomain?: string };
 }
 
 export type SenderVerification =
@@ -42,12 +45,23 @@ export function verifySender(evidence: SenderEvidence, allowRules: readonly stri
   const domain = address.slice(address.lastIndexOf('@') + 1);
   const dmarc = evidence.dmarc;
   if (dmarc?.result === 'fail') return verdict('dmarc_fail');
-  if (dmarc?.result === 'pass') return verdict(dmarc.domain?.toLowerCase().replace(/\.$/, '') === domain ? 'dmarc_pass' : 'dmarc_other_domain');
+  if (dmarc?.result === 'pass') return verdict(passedFor(dmarc, domain) ? 'dmarc_pass' : 'dmarc_other_domain');
   const allowed = allowRules.some((rule) => {
     const entry = rule.trim().toLowerCase();
     return entry === '*' || entry === address || entry === domain;
   });
   return verdict(allowed ? 'allow_rule' : 'no_dmarc_pass');
+}
+
+/**
+ * Whether the DMARC pass was for the From we show: its own domain when the checker recorded
+ * it, else (older records) the organizational domain or one below it.
+ */
+function passedFor(dmarc: NonNullable<SenderEvidence['dmarc']>, domain: string): boolean {
+  const bare = (name: string | undefined) => name?.toLowerCase().replace(/\.$/, '');
+  if (dmarc.fromDomain !== undefined) return bare(dmarc.fromDomain) === domain;
+  const organizational = bare(dmarc.domain);
+  return organizational !== undefined && organizational !== '' && (domain === organizational || domain.endsWith(`.${organizational}`));
 }
 
 /** What an agent reads beside the sender. */

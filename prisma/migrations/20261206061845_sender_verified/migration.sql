@@ -5,12 +5,14 @@ ALTER TABLE "Conversation" ADD COLUMN     "senderVerified" BOOLEAN NOT NULL DEFA
 ALTER TABLE "Message" ADD COLUMN     "senderVerification" TEXT,
 ADD COLUMN     "senderVerified" BOOLEAN NOT NULL DEFAULT false;
 
--- Mail stored before this: verified where its stored DMARC result passed for the From's own
--- domain (operators' allow rules did not exist yet); a conversation takes its first message's.
+-- Mail stored before this: verified where its stored DMARC result passed for the From's domain
+-- (the organizational domain it recorded, or one below it; operators' allow rules did not exist
+-- yet); a conversation takes its first message's.
 UPDATE "Message" SET "senderVerified" = true, "senderVerification" = 'dmarc_pass'
 WHERE "senderAddress" IS NOT NULL
   AND "authResults"->'dmarc'->>'result' = 'pass'
-  AND lower("authResults"->'dmarc'->>'domain') = lower(substring("senderAddress" from '@([^@]*)$'));
+  AND (lower("authResults"->'dmarc'->>'domain') = lower(substring("senderAddress" from '@([^@]*)$'))
+       OR lower(substring("senderAddress" from '@([^@]*)$')) LIKE '%.' || lower("authResults"->'dmarc'->>'domain'));
 
 UPDATE "Message" SET "senderVerification" = 'dmarc_fail'
 WHERE "senderVerification" IS NULL AND "authResults"->'dmarc'->>'result' = 'fail';

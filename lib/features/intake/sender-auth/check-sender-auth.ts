@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import { authenticate } from 'mailauth';
 import { hostnameProblem } from '../../../core/mail/hostname';
 import { guardedResolver, type DnsResolve } from '../../../platform/dns/resolver';
@@ -55,6 +56,7 @@ export function createSenderAuthChecker(options: { resolver: DnsResolve; timeout
           dmarc: {
             result: dmarc?.status.result ?? 'none',
             domain: clip(dmarc?.domain),
+            fromDomain: clip(evaluatedFromDomain(result.dkim?.headerFrom)),
             policy: clip(dmarc?.policy),
             comment: clip(dmarc?.status.comment),
           },
@@ -72,6 +74,19 @@ export function createSenderAuthChecker(options: { resolver: DnsResolve; timeout
 function temperror(comment: string): SenderAuthResults {
   const entry = { result: 'temperror', comment: comment.slice(0, MAX_COMMENT) };
   return { checked: true, spf: entry, dkim: [], dmarc: entry };
+}
+
+/**
+ * The From domain DMARC was evaluated for, as mailauth read it (one From address, the part
+ * after its first @, in ASCII). mailauth reports the organizational domain beside the result;
+ * this says which From that was, so "verified" can demand it is the mailbox we show.
+ */
+function evaluatedFromDomain(headerFrom: unknown): string | undefined {
+  const addresses: unknown[] = Array.isArray(headerFrom) ? headerFrom : [headerFrom];
+  const address = addresses[0];
+  if (addresses.length !== 1 || typeof address !== 'string' || !address.includes('@')) return undefined;
+  const domain = address.slice(address.indexOf('@') + 1).trim().toLowerCase();
+  return domainToASCII(domain) || domain;
 }
 
 interface MailauthSignature {

@@ -8,8 +8,18 @@ describe('verifySender: the one meaning of "verified sender"', () => {
     expect(verifySender({ senderAddress: 'Ana@Customer.Example', dmarc: pass('customer.example') }, [])).toEqual({ verified: true, verification: 'dmarc_pass' });
   });
 
-  it('is not verified when DMARC passed for another domain than the From we read (parser differential)', () => {
+  it('is verified for a subdomain sender under its organization\'s policy', () => {
+    const evidence = { senderAddress: 'ana@mail.customer.example', dmarc: { result: 'pass', domain: 'customer.example', fromDomain: 'mail.customer.example' } };
+    expect(verifySender(evidence, [])).toEqual({ verified: true, verification: 'dmarc_pass' });
+    // Records from before fromDomain was kept: the organizational domain or one below it.
+    expect(verifySender({ senderAddress: 'ana@mail.customer.example', dmarc: pass('customer.example') }, []).verified).toBe(true);
+    expect(verifySender({ senderAddress: 'ana@notcustomer.example', dmarc: pass('customer.example') }, []).verified).toBe(false);
+  });
+
+  it('is not verified when DMARC passed for another From than the one we read (parser differential)', () => {
     expect(verifySender({ senderAddress: 'admin@legitimate.example', dmarc: pass('attack.example') }, ['*'])).toEqual({ verified: false, verification: 'dmarc_other_domain' });
+    const otherFrom = { senderAddress: 'admin@legitimate.example', dmarc: { result: 'pass', domain: 'legitimate.example', fromDomain: 'sub.legitimate.example' } };
+    expect(verifySender(otherFrom, ['*'])).toEqual({ verified: false, verification: 'dmarc_other_domain' });
   });
 
   it('never lets an allow rule override a DMARC failure', () => {

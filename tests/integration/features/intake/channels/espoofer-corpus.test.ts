@@ -196,7 +196,7 @@ describe('espoofer server-mode corpus through the inbound SMTP listener', () => 
   it('the legitimate, DKIM-signed sender is verified, joins its own thread and could be answered automatically (the controls)', async () => {
     const first = await store.db.message.findFirstOrThrow({ where: { conversationId: thread.conversationId } });
     expect(first).toMatchObject({ senderAddress: 'admin@legitimate.example', senderVerified: true, senderVerification: 'dmarc_pass' });
-    expect(first.authResults).toMatchObject({ dmarc: { result: 'pass', domain: 'legitimate.example' }, spf: { result: 'fail' } });
+    expect(first.authResults).toMatchObject({ dmarc: { result: 'pass', domain: 'legitimate.example', fromDomain: 'legitimate.example' }, spf: { result: 'fail' } });
     const raw = await legit.sign(
       await composeMime({
         from: 'admin@legitimate.example',
