@@ -20,6 +20,8 @@ export type ScreeningFlag =
   | 'claims_other_thread'
   | 'invalid_message_id'
   | 'dmarc_fail'
+  | 'unverified_sender'
+  | 'unstorable_text'
   | 'refused_attachment';
 
 /** Flags intake sets while parsing the From header (lib/platform/mail/mailbox.ts). */
@@ -102,5 +104,7 @@ export const SCREENING_LABELS: Record<ScreeningFlag, string> = {
   claims_other_thread: "The email claims to reply to another customer's conversation; it was kept apart",
   invalid_message_id: 'The Message-ID was missing, malformed or oversized; Countersign assigned its own',
   dmarc_fail: "The sender's domain says this mail is not from it (DMARC failed): the From may be forged",
+  unverified_sender: 'The sender is not verified (its domain did not pass DMARC and no operator rule vouches for it): the From may not be who wrote this',
+  unstorable_text: 'The email carried bytes that cannot be stored as text (a NUL byte or broken Unicode); they show as \uFFFD here, and the original message keeps them as they came',
   refused_attachment: 'An attachment is a program or script; it is kept in the raw message but never served or sent',
 };

@@ -123,6 +123,9 @@ export const envSchema = z.object({
   // SPF/DKIM/DMARC lookups: a JSON zone file answers instead of DNS (tests, air-gapped installs).
   SENDER_AUTH_ZONE_FILE: optionalString,
   SENDER_AUTH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // Senders treated as verified without a DMARC pass (lib/core/mail/verified-sender.ts):
+  // domains, addresses, or `*` for every sender whose DMARC did not fail. Never overrides a failure.
+  VERIFIED_SENDER_ALLOW: csv.default([]),
 
   // Attachments: stored once per content under DATA_DIR/attachments, or in an S3-compatible bucket.
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),

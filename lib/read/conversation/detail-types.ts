@@ -53,6 +53,8 @@ export interface ConversationHeader {
   customerName: string | null;
   /** The one verified mailbox replies go to; null when the first From was not usable. */
   customerAddress: string | null;
+  /** The first message's sender verdict (lib/core/mail/verified-sender.ts). */
+  senderVerified: boolean;
   /** People an agent let into this conversation besides the customer. */
   participants: string[];
   /** The mailbox it came in on (replies leave from it); null: the default address. */
@@ -101,6 +103,10 @@ export interface ThreadMessage {
   senderAddress: string | null;
   /** Why the sender is unverified or looks spoofed, for the agent. */
   senderProblem: string | null;
+  /** DMARC pass or an operator's allow rule (lib/core/mail/verified-sender.ts); replies: true. */
+  senderVerified: boolean;
+  /** What the agent reads about that verdict. */
+  senderVerification: string;
   /** Conversations this message claimed to reply to but was kept out of. */
   claims: ClaimedConversation[];
   toAddresses: string[];
