@@ -1,0 +1,2 @@
+export { screenDraftClaims } from './screen-draft-claims';
+export { CLAIM_RULES, type ClaimHold, type ClaimRule, type ClaimsInput } from './types';
