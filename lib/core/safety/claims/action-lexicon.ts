@@ -31,19 +31,21 @@ const W = (source: string) => new RegExp(`(?<![\\p{L}])(?:${source})(?![\\p{L}])
 const forms = (stems: string, endings: string) => `(?:${stems})(?:${endings})`;
 const NEVER = /(?!)/u;
 
+const ENGLISH_PARTICIPLE = forms(
+  'refund|credit|reimburs|cancel|cancell|waiv|unlock|transferr|enabl|disabl|activat|deactivat|reactivat|add|remov|delet|chang|mov|migrat|switch|upgrad|downgrad|approv|grant|appli|updat|correct|export|issu|process|restor|unblock|releas|revers|replac|extend|convert|wip|redirect|reissu|comp',
+  'ed|d',
+) + '|reset|sent|paid|set up|turned (?:on|off)|taken off|written off';
+
 export const ACTION_GRAMMARS: readonly ActionGrammar[] = [
   {
     language: 'en',
     negation: W("not|n't|never|no longer"),
     condition: W("if|when|whenever|once|as soon as|after|before|unless|until"),
     secondPerson: W("you"),
-    auxiliary: W("have|has|had|'ve|was|were|been|is now|are now"),
-    participle: W(
-      forms(
-        'refund|credit|reimburs|cancel|cancell|waiv|unlock|transferr|enabl|disabl|activat|deactivat|reactivat|add|remov|delet|chang|mov|migrat|switch|upgrad|downgrad|approv|grant|appli|updat|correct|export|issu|process|restor|unblock|releas|revers|replac|extend|convert|wip|redirect|verifi|reissu|comp',
-        'ed|d',
-      ) + '|reset|sent|paid|set up|turned (?:on|off)|taken off|written off',
-    ),
+    auxiliary: W("have|has|had|\\p{L}+['’]ve|\\p{L}+['’]s been|was|were|been|is now|are now"),
+    participle: W(ENGLISH_PARTICIPLE),
+    // The simple past with us as the subject: "we refunded", "I already cancelled".
+    complete: W(`(?:we|i|our (?:\\p{L}+ )?team)\\s+(?:just |already |now |also |\\p{L}+ly )?(?:${ENGLISH_PARTICIPLE})`),
   },
   {
     language: 'de',

@@ -66,7 +66,11 @@ function perfectClaims(sentence: string, grammar: ActionGrammar): ActionClaim[] 
       return wordsIn(gap) <= (before ? MAX_GAP_WORDS : 2) && !/[.!?。](?:\s|$)|[,;:]\s|[。、]/.test(gap);
     });
     if (!partner || secondPerson(sentence, partner, grammar)) return [];
-    const start = Math.min(partner.index, participle.index);
+    // Chained auxiliaries belong to the claim: "has been cancelled", "ist … worden".
+    let start = Math.min(partner.index, participle.index);
+    for (const auxiliary of [...auxiliaries].reverse()) {
+      if (auxiliary.index < start && /^\s+$/.test(sentence.slice(auxiliary.index + auxiliary.text.length, start))) start = auxiliary.index;
+    }
     const end = Math.max(partner.index + partner.text.length, participle.index + participle.text.length);
     return describes(sentence, start, end, grammar) ? [] : [{ phrase: sentence.slice(start, end) }];
   });

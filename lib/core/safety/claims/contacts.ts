@@ -9,7 +9,7 @@ import type { DraftToken } from './types';
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+|\b(?:[a-z0-9-]+\.)+(?:com|net|org|info|io|co|dev|app|link|eu|de|fr|es|it|pt|nl|be|ch|at|uk|jp|ru|br|biz|online|site|xyz)(?:\/[^\s<>"'()]*)?(?![\w@.-])/gi;
 const EMAIL = /[\p{L}0-9._%+-]+@[\p{L}0-9-]+(?:\.[\p{L}0-9-]+)*\.\p{L}{2,}/giu;
 // A leading + or 0, or three or more groups: a phone, not an amount, an order number or a code.
-const PHONE = /(?<![\p{L}\p{N}+])(?:\+|00)?\(?\d{1,4}\)?(?:[ .\-/]\(?\d{1,8}\)?){1,5}(?![\p{N}])/gu;
+const PHONE = /(?<![\p{L}\p{N}+])(?:\+|00)?\(?\d{1,4}\)?(?:[ .\-/]\(?\d{1,8}\)?\d{0,8}){1,5}(?![\p{N}])/gu;
 
 const TRAILING = /[.,;:!?)\]}>»”’'"]+$/;
 
@@ -31,7 +31,8 @@ export function findEmails(text: string): DraftToken[] {
   return [...text.matchAll(EMAIL)].map((match) => ({ rule: 'email', token: match[0], keys: [match[0].toLowerCase()], index: match.index }));
 }
 
-export const phoneKey = (phone: string) => phone.replace(/\D/g, '').replace(/^00/, '');
+// "+49 (0)30 …" is dialled without the bracketed trunk zero.
+export const phoneKey = (phone: string) => phone.replace(/\(0\)/g, '').replace(/\D/g, '').replace(/^00/, '');
 
 export function findPhones(text: string): DraftToken[] {
   return [...text.matchAll(PHONE)]

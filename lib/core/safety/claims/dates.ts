@@ -66,7 +66,9 @@ const calendarKey = (month: number, day: number) => `date:${month}-${day}`;
 
 export function findDates(text: string): DraftToken[] {
   const found: DraftToken[] = [];
-  const add = (match: RegExpMatchArray, keys: string[]) => found.push({ rule: 'date', token: match[0].trim(), keys, index: match.index ?? 0 });
+  // A full stop after the month ends the sentence unless the month is abbreviated ("Feb."); it is not part of the date.
+  const add = (match: RegExpMatchArray, keys: string[]) =>
+    found.push({ rule: 'date', token: match[0].trim().replace(/(\p{L}{3,})\.$/u, '$1'), keys, index: match.index ?? 0 });
   for (const match of text.matchAll(DAY_MONTH)) add(match, [calendarKey(monthOf(match[2] ?? ''), Number(match[1]))]);
   for (const match of text.matchAll(MONTH_DAY)) add(match, [calendarKey(monthOf(match[1] ?? ''), Number(match[2]))]);
   for (const match of text.matchAll(NUMERIC_DATE)) {

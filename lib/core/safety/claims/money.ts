@@ -15,7 +15,7 @@ const CURRENCIES: [code: string, pattern: string][] = [
   ['GBP', '£|gbp|pounds?(?: sterling)?'],
   ['BRL', 'r\\$|brl|reais'],
   ['JPY', '¥|円|jpy|yen'],
-  ['RUB', '₽|rub|руб(?:л(?:ей|я|ь))?\\.?'],
+  ['RUB', '₽|rub|руб\\.|рубл(?:ей|я|ь)'],
   ['CHF', 'chf|fr\\.|franken|francs?'],
 ];
 const CURRENCY = CURRENCIES.map(([, pattern]) => pattern).join('|');

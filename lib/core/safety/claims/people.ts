@@ -16,7 +16,7 @@ const TITLES =
 const anyCase = (word: string) => (/^\p{L}/u.test(word) ? `[${word[0]?.toUpperCase()}${word[0]}]${word.slice(1)}` : word);
 const TITLE_PATTERN = TITLES.split('|').map(anyCase).join('|');
 const NAME_WORD = "\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}?\\p{Ll}+)?";
-const TITLED = new RegExp(`(?<![\\p{L}])(?:${TITLE_PATTERN})\\.?\\s+(${NAME_WORD}(?:\\s+${NAME_WORD})?)`, 'gu');
+const TITLED = new RegExp(`(?<![\\p{L}])(?:(?:${TITLE_PATTERN})\\.?\\s+)+(${NAME_WORD}(?:\\s+${NAME_WORD})?)`, 'gu');
 const PAIR = new RegExp(`(?<![\\p{L}])(${NAME_WORD})[ \\u00A0](${NAME_WORD})(?![\\p{L}])`, 'gu');
 const TITLE_WORD = new RegExp(`^(?:${TITLE_PATTERN})$`, 'u');
 const JAPANESE = /([\p{Script=Han}\p{Script=Katakana}]{1,4})(?:様|さん|氏|殿)/gu;
@@ -52,7 +52,9 @@ export function findPeople(text: string, passageWords: ReadonlySet<string>): Dra
     const words = name.split(/\s+/).filter((word) => !known(word, passageWords));
     if (words.length > 0) found.push({ rule: 'person', token: match[0], keys: words.map((word) => `name:${word.toLowerCase()}`), index: match.index });
   }
-  for (const match of text.matchAll(PAIR)) {
+  // A titled name is one person: its words are not read again as a pair.
+  const untitled = [...text.matchAll(TITLED)].reduce((rest, match) => rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length), text);
+  for (const match of untitled.matchAll(PAIR)) {
     const words = [match[1] ?? '', match[2] ?? ''];
     // The first word of a sentence is capitalised by spelling, not because it is a name.
     if (sentenceStart(text, match.index) || words.some((word) => known(word, passageWords) || TITLE_WORD.test(word))) continue;

@@ -32,7 +32,7 @@ export function splitSentences(text: string): Sentence[] {
 
 // "am 14. Mai", "der 3. Versuch": a number and a full stop before a month or a lowercase word.
 function ordinal(before: string, rest: string): boolean {
-  return /(?:^|\s)\d{1,2}$/.test(before) && /^\s*(?:\p{Ll}|(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)\p{L}*\b)/u.test(rest);
+  return /(?:^|\s)\d{1,2}$/.test(before) && (/^\s*\p{Ll}/u.test(rest) || /^\s*(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)/iu.test(rest));
 }
 
 function push(into: Sentence[], text: string, start: number, end: number): void {
