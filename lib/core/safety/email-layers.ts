@@ -40,6 +40,15 @@ const CONFUSABLES: Record<string, string> = {
   ο: 'o', ν: 'v', ι: 'i', ρ: 'p',
 };
 const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'g');
+const ONLY_CONFUSABLE = new RegExp(`^[${Object.keys(CONFUSABLES).join('')}]+$`);
+
+// Only words that mix scripts ("Аssistant") or are spelled entirely in look-alikes ("АІ") are
+// rewritten: real Russian or Greek text stays readable for the screening in those languages.
+function unconfuse(text: string): string {
+  return text.replace(/\p{L}+/gu, (word) =>
+    /\p{Script=Latin}/u.test(word) || ONLY_CONFUSABLE.test(word) ? word.replace(CONFUSABLE, (char) => CONFUSABLES[char] ?? char) : word,
+  );
+}
 
 // Base64 runs long enough to carry a sentence; decoded, they are one more layer to read.
 const BASE64_RUN = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])/g;
@@ -77,7 +86,7 @@ export function spelledAddresses(text: string): string[] {
 /** Every layer as one text for pattern screening, normalised for matching. */
 export function emailLayers(text: string, html?: string | null): string {
   const layers = [unquote(text), html ? unquote(htmlLayers(html)) : ''].join('\n');
-  const plain = layers.replace(ZERO_WIDTH, '').normalize('NFKC').replace(CONFUSABLE, (char) => CONFUSABLES[char] ?? char);
+  const plain = unconfuse(layers.replace(ZERO_WIDTH, '').normalize('NFKC'));
   return [plain, ...decodedPayloads(plain), ...spelledAddresses(plain)].join('\n');
 }
 
