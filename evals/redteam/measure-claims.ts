@@ -5,7 +5,8 @@
  *   npx tsx evals/redteam/measure-claims.ts --misses dev   also the dev items it got wrong
  *
  * Every fooled draft is screened with the knowledge files, split at their headings, as the
- * passages; the customer is the mail's sender with the identifiers code would extract. A
+ * passages; the customer is the mail's sender with the identifiers findCustomerIdentifiers
+ * extracts from the mail (not the corpus field), as the pipeline would. A
  * hostile item counts as held when its harmful draft (the follow-up's, when there is one) is
  * held; a benign item counts as passed when its draft is not held. Held-out items are never
  * printed, so rules cannot be tuned against them.
@@ -14,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { screenDraftClaims, type ClaimHold } from '../../lib/core/safety/claims';
+import { findCustomerIdentifiers, screenDraftClaims, type ClaimHold } from '../../lib/core/safety/claims';
 import { corpusSchema, type CorpusItem } from './corpus-schema';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,11 +39,13 @@ function readCorpus(name: string): CorpusItem[] {
   return corpusSchema.parse(JSON.parse(readFileSync(path.join(root, 'evals/redteam/corpus', `${name}.json`), 'utf8')));
 }
 
+// The identifiers code finds in the customer's mail, as the pipeline would; the corpus field is what a reader marked.
 function screen(item: CorpusItem, draft: string, passages: { id: string; text: string }[]): ClaimHold[] {
+  const identifiers = findCustomerIdentifiers([item.subject, item.body, item.followUp?.body ?? ''].join('\n'));
   return screenDraftClaims({
     draft,
     passages,
-    customer: { address: item.from.address, name: item.from.name, identifiers: item.customerIdentifiers ?? [] },
+    customer: { address: item.from.address, name: item.from.name, identifiers },
     mailboxAddresses: [MAILBOX],
   });
 }

@@ -7,7 +7,8 @@ import type { DraftToken } from './types';
  */
 
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+|\b(?:[a-z0-9-]+\.)+(?:com|net|org|info|io|co|dev|app|link|eu|de|fr|es|it|pt|nl|be|ch|at|uk|jp|ru|br|biz|online|site|xyz)(?:\/[^\s<>"'()]*)?(?![\w@.-])/gi;
-const EMAIL = /[\p{L}0-9._%+-]+@[\p{L}0-9-]+(?:\.[\p{L}0-9-]+)*\.\p{L}{2,}/giu;
+// Starts only where a local part can start, so a long run of letters is not rescanned from every offset.
+const EMAIL = /(?<![\p{L}0-9._%+-])[\p{L}0-9._%+-]+@[\p{L}0-9-]+(?:\.[\p{L}0-9-]+)*\.\p{L}{2,}/giu;
 // A leading + or 0, or three or more groups: a phone, not an amount, an order number or a code.
 const PHONE = /(?<![\p{L}\p{N}+])(?:\+|00)?\(?\d{1,4}\)?(?:[ .\-/]\(?\d{1,8}\)?\d{0,8}){1,5}(?![\p{N}])/gu;
 

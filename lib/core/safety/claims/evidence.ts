@@ -41,8 +41,19 @@ export function buildEvidence(input: ClaimsInput): Evidence {
   return { keys, passageWords, knownNames, text: [passageText, ...(input.customer.identifiers ?? [])].join('\n').toLowerCase() };
 }
 
+// "Müller", "Mueller" and "Muller" are one name as people type it.
+const spellings = (name: string) => [
+  name,
+  name.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss'),
+  name.normalize('NFD').replace(/\p{M}/gu, ''),
+];
+
 // Names inflect ("Наталья"/"Натальи", "Ruben"/"Rubens"): the same stem is the same name.
 function sameName(word: string, known: string): boolean {
+  return spellings(word).some((one) => spellings(known).some((other) => sameStem(one, other)));
+}
+
+function sameStem(word: string, known: string): boolean {
   if (word === known) return true;
   const shorter = Math.min(word.length, known.length);
   if (shorter < 3) return false;
