@@ -12,11 +12,15 @@ const WHAT: Record<ClaimRule, string> = {
   date: 'a date, time or deadline',
   person: 'a person',
   completed_action: '',
+  promised_action: '',
 };
 
 export function holdReason(rule: ClaimRule, token: string): string {
   if (rule === 'completed_action') {
     return `The draft says an account or money action was done ("${token}"), but the pipeline performs no actions.`;
+  }
+  if (rule === 'promised_action') {
+    return `The draft promises an account or money action ("${token}"); only a person may promise one.`;
   }
   return `The draft names ${WHAT[rule]} ("${token}") that is not in the knowledge passages given, nor the customer's own details.`;
 }

@@ -11,6 +11,7 @@ export const CLAIM_RULES = [
   'date',
   'person',
   'completed_action',
+  'promised_action',
 ] as const;
 
 export type ClaimRule = (typeof CLAIM_RULES)[number];
@@ -38,7 +39,7 @@ export interface ClaimHold {
 
 /** A concrete token found in the draft, with the key it is compared by. */
 export interface DraftToken {
-  rule: Exclude<ClaimRule, 'completed_action'>;
+  rule: Exclude<ClaimRule, 'completed_action' | 'promised_action'>;
   /** The text as written in the draft. */
   token: string;
   /** Normalised keys: the token is supported when any key is in the evidence for its rule. */
