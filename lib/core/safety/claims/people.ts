@@ -18,6 +18,7 @@ const TITLE_PATTERN = TITLES.split('|').map(anyCase).join('|');
 const NAME_WORD = "\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}?\\p{Ll}+)?";
 const TITLED = new RegExp(`(?<![\\p{L}])(?:(?:${TITLE_PATTERN})\\.?\\s+)+(${NAME_WORD}(?:\\s+${NAME_WORD})?)`, 'gu');
 const PAIR = new RegExp(`(?<![\\p{L}])(${NAME_WORD})[ \\u00A0](${NAME_WORD})(?![\\p{L}])`, 'gu');
+const QUOTED = /["“„«‹][^"“”„«»‹›\n]{1,160}["”“»›]/gu;
 const TITLE_WORD = new RegExp(`^(?:${TITLE_PATTERN})$`, 'u');
 const JAPANESE = /([\p{Script=Han}\p{Script=Katakana}]{1,4})(?:様|さん|氏|殿)/gu;
 
@@ -54,7 +55,10 @@ export function findPeople(text: string, passageWords: ReadonlySet<string>): Dra
   }
   // A titled name is one person: its words are not read again as a pair.
   const untitled = [...text.matchAll(TITLED)].reduce((rest, match) => rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length), text);
-  for (const match of untitled.matchAll(PAIR)) {
+  // A quoted title or subject ("about "Kündigung Monatsabo"") names a topic, and German
+  // capitalises its nouns: capitalised pairs inside quotes are not read as people.
+  const unquoted = untitled.replace(QUOTED, (quote) => ' '.repeat(quote.length));
+  for (const match of unquoted.matchAll(PAIR)) {
     const words = [match[1] ?? '', match[2] ?? ''];
     // The first word of a sentence is capitalised by spelling, not because it is a name.
     if (sentenceStart(text, match.index) || words.some((word) => known(word, passageWords) || TITLE_WORD.test(word))) continue;
