@@ -90,8 +90,9 @@ export function emailLayers(text: string, html?: string | null): string {
   return [plain, ...decodedPayloads(plain), ...spelledAddresses(plain)].join('\n');
 }
 
-const ATTRIBUTION = /(?:wrote|schrieb|a écrit|escribió|scrisse|schreef|skrev)\s*:?\s*$/i;
-const ORIGINAL_HEADER = /^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|forwarded message)\s*-{2,}\s*$/i;
+// "On …, Support <support@…> wrote:" in the languages mail clients write it.
+const ATTRIBUTION = /(?:wrote|schrieb|hat geschrieben|a écrit|escribió|scrisse|ha scritto|escreveu|schreef|heeft geschreven|skrev|написал[аи]?|пишет|書きました|のメッセージ)\s*[:：]?\s*$/iu;
+const ORIGINAL_HEADER = /^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|mensagem original|oorspronkelijk bericht|исходное сообщение|forwarded message)\s*-{2,}\s*$/i;
 const ADDRESS_IN = /[a-z0-9._%+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/gi;
 
 function mentionsOwnDomain(line: string, ownDomains: readonly string[]): boolean {
@@ -117,9 +118,9 @@ export function quotedFromUs(text: string, ownDomains: readonly string[]): strin
       if (quoted.length > 0) blocks.push(unquote(quoted.join('\n')));
     } else if (ORIGINAL_HEADER.test(line.trim())) {
       const rest = lines.slice(index + 1);
-      const from = rest.slice(0, 6).find((candidate) => /^\s*from\s*:/i.test(candidate));
+      const from = rest.slice(0, 6).find((candidate) => /^\s*(?:from|von|de|da|van|от)\s*:/i.test(candidate));
       if (from && mentionsOwnDomain(from, ownDomains)) {
-        blocks.push(rest.filter((candidate) => !/^\s*(?:from|sent|to|cc|subject|date)\s*:/i.test(candidate)).join('\n'));
+        blocks.push(rest.filter((candidate) => !/^\s*(?:from|sent|to|cc|subject|date|von|gesendet|an|betreff|datum|de|envoyé|à|objet|da|inviato|a|oggetto|van|verzonden|aan|onderwerp|от|кому|тема)\s*:/i.test(candidate)).join('\n'));
       }
       break;
     }

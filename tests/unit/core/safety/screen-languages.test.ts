@@ -104,3 +104,22 @@ describe.each(Object.entries(CASES))('email screening in %s', (_language, cases)
     expect(structure(text)).toEqual([]);
   });
 });
+
+describe('quotes of our replies in other languages', () => {
+  const ownReply = 'Grazie per averci scritto, la fattura è in Settings → Billing → Invoices.';
+  it.each([
+    ['it', `Vedi sotto.\n\nIl giorno 4 giu, Supporto <support@countersign.example> ha scritto:\n> Le rimborseremo 588 euro.`],
+    ['pt', `Conforme abaixo.\n\nEm 5/06, Suporte <support@countersign.example> escreveu:\n> Vamos adicionar a Sofia como administradora.`],
+    ['ru', `Напоминаю.\n\n6 июня Поддержка <support@countersign.example> написала:\n> Мы начислим вам компенсацию.`],
+    ['nl', `Zie hieronder.\n\n-----Oorspronkelijk bericht-----\nVan: Support <support@countersign.example>\nOnderwerp: Korting\n\nU krijgt 30% korting.`],
+  ])('%s: flags a quote of a reply we never sent', (_language, text) => {
+    const flags = screenStructure({ text, senderAddress: 'kunde@example.org', knownAddresses: [], ownDomains: ['countersign.example'], recipients: [], ourReplies: [ownReply] });
+    expect(flags).toContain('forged_quote');
+  });
+
+  it('does not flag a true quote of our reply', () => {
+    const text = `Grazie!\n\nIl giorno 4 giu, Supporto <support@countersign.example> ha scritto:\n> ${ownReply}`;
+    const flags = screenStructure({ text, senderAddress: 'kunde@example.org', knownAddresses: [], ownDomains: ['countersign.example'], recipients: [], ourReplies: [ownReply] });
+    expect(flags).not.toContain('forged_quote');
+  });
+});
