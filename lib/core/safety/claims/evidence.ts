@@ -35,7 +35,9 @@ export function buildEvidence(input: ClaimsInput): Evidence {
     keys.add(keyOf('phone', phoneKey(identifier)));
     extractTokens(identifier).forEach(add);
   }
-  const knownNames = [input.customer.name ?? '', ...(input.agentNames ?? [])]
+  // The labels of the customer's own mail domain name their company ("hollis-supply.com": "Dear Hollis Supply team").
+  const domainWords = (input.customer.address?.split('@')[1] ?? '').split('.').slice(0, -1).join(' ').replace(/-/g, ' ');
+  const knownNames = [input.customer.name ?? '', domainWords, ...(input.agentNames ?? [])]
     .flatMap((name) => name.toLowerCase().split(/[\s,.]+/u))
     .filter((word) => word.length > 0);
   return { keys, passageWords, knownNames, text: [passageText, ...(input.customer.identifiers ?? [])].join('\n').toLowerCase() };

@@ -59,6 +59,8 @@ describe('claims screening: concrete tokens', () => {
       ['person', 'Sarah Whitfield', 'Your parcel and the one for Sarah Whitfield are on the way.'],
     ]);
     expect(holds('お荷物は鈴木様宛てです。')).toEqual([['person', '鈴木様', 'お荷物は鈴木様宛てです。']]);
+    // The customer's company, named by their own mail domain.
+    expect(holds('Thank you, dear Hollis Supply team, for the update.', { customer: { address: 'ap@hollis-supply.com' } })).toEqual([]);
     // A quoted subject is a topic; German capitalises nouns.
     expect(holds('Thank you for reaching out about "Kündigung Monatsabo".')).toEqual([]);
   });
