@@ -1,7 +1,10 @@
+import { addressesMachine, asksForCredentials, changesBankDetails, overridesInstructions } from './languages';
+
 /**
  * Deterministic screening of inbound mail (OWASP LLM01): whatever the model says, an email
  * that trips one of these goes to a person. Cheap regexes over the text and the raw HTML,
- * so hidden text and HTML comments are seen too.
+ * so hidden text and HTML comments are seen too. English patterns here; the other languages
+ * customers write in (de, fr, es, it, pt, nl, ru, ja) are in ./languages.
  */
 
 export type ScreeningFlag =
@@ -73,11 +76,11 @@ export function screenInbound(input: ScreeningInput): ScreeningFlag[] {
   const html = input.html ?? '';
   const everything = `${input.text}\n${html}`;
   const flags = new Set<ScreeningFlag>();
-  if (matchesAny(INSTRUCTION_PATTERNS, everything)) flags.add('instruction_like_text');
+  if (matchesAny(INSTRUCTION_PATTERNS, everything) || overridesInstructions(everything) || addressesMachine(everything)) flags.add('instruction_like_text');
   if (html && matchesAny(HIDDEN_TEXT_PATTERNS, html)) flags.add('hidden_text');
   if (html && ACTIVE_HTML_PATTERN.test(html)) flags.add('active_html');
-  if (matchesAny(CREDENTIAL_PATTERNS, everything)) flags.add('credential_request');
-  if (matchesAny(PAYMENT_PATTERNS, everything)) flags.add('payment_details_change');
+  if (matchesAny(CREDENTIAL_PATTERNS, everything) || asksForCredentials(everything)) flags.add('credential_request');
+  if (matchesAny(PAYMENT_PATTERNS, everything) || changesBankDetails(everything)) flags.add('payment_details_change');
   if (matchesAny(OTHER_CUSTOMER_PATTERNS, everything)) flags.add('other_customer_data');
   if (LINK_PATTERN.test(everything)) flags.add('contains_links');
   if ((input.attachmentCount ?? 0) > 0) flags.add('has_attachments');
