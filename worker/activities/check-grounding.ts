@@ -6,6 +6,7 @@ import { passagesOf } from '../../lib/features/knowledge/passages';
 import { buildGroundRequest, GROUND_RETRY_MAX_TOKENS, GROUND_TEMPLATE, GROUNDING_TOOL, groundingSchema, toGroundingAnswer } from '../../lib/features/prompts/grounding-prompt';
 import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import { addressOf } from '../../lib/platform/mail/addresses';
+import { customerIdentifiers } from '../../lib/core/safety/customer-identifiers';
 import { callClaude } from './call-claude';
 import { readingTheDatabase } from './database-failure';
 import type { ActivityDeps } from './deps';
@@ -35,8 +36,8 @@ export function createCheckGrounding(deps: ActivityDeps) {
   return async function checkGrounding(input: CheckGroundingInput): Promise<ModelCheckFacts> {
     const { db, config } = deps;
     const model = config.verifyModel ?? config.classifyModel;
-    const { draft, conversation, staff, passages, prompt } = await readingTheDatabase(async () => {
-      const [draftRow, conversationRow, staffRows, articles, resolved] = await Promise.all([
+    const { draft, conversation, staff, identifiers, passages, prompt } = await readingTheDatabase(async () => {
+      const [draftRow, conversationRow, staffRows, inbound, articles, resolved] = await Promise.all([
         db.draft.findUniqueOrThrow({
           where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
           select: { aiBody: true, basedOnMessageId: true },
@@ -46,10 +47,13 @@ export function createCheckGrounding(deps: ActivityDeps) {
           select: { customerAddress: true, customerName: true, mailbox: { select: { address: true } } },
         }),
         db.user.findMany({ where: { disabledAt: null }, select: { name: true } }),
+        db.message.findMany({ where: { conversationId: input.conversationId, direction: 'inbound' }, select: { subject: true, textBody: true } }),
         deps.knowledge?.() ?? loadKnowledge({ dir: config.knowledgeDir, db }),
         (deps.prompts ?? codePromptSource).resolve(GROUND_TEMPLATE),
       ]);
-      return { draft: draftRow, conversation: conversationRow, staff: staffRows, passages: passagesOf(articles), prompt: resolved };
+      // Code extracts the customer's own order numbers; the email's text never reaches the check.
+      const identifiers = customerIdentifiers(inbound.map((message) => `${message.subject}\n${message.textBody ?? ''}`).join('\n'));
+      return { draft: draftRow, conversation: conversationRow, staff: staffRows, identifiers, passages: passagesOf(articles), prompt: resolved };
     });
     const build = (maxTokens?: number) =>
       buildGroundRequest({
@@ -60,6 +64,7 @@ export function createCheckGrounding(deps: ActivityDeps) {
           mailboxAddress: conversation.mailbox?.address ?? addressOf(config.mailFrom),
           customerAddress: conversation.customerAddress,
           customerName: conversation.customerName,
+          customerIdentifiers: identifiers,
           staffNames: staff.map((person) => person.name),
         },
         maxTokens,

@@ -18,7 +18,7 @@ function check(draft: string) {
     model: 'claude-haiku-4-5',
     draft,
     passages: PASSAGES,
-    known: { mailboxAddress: 'support@countersign.local', customerAddress: 'maria@example.com', customerName: 'Maria', staffNames: ['Sam Agent'] },
+    known: { mailboxAddress: 'support@countersign.local', customerAddress: 'maria@example.com', customerName: 'Maria', customerIdentifiers: ['ORD-48213'], staffNames: ['Sam Agent'] },
   }) as unknown as MessagesRequest;
   expect(detectPurpose(request).purpose).toBe('ground');
   const view = readPrompt(request);
