@@ -75,7 +75,7 @@ describe('a draft that cannot be used lands with a person and is never auto-sent
         expect(calls.recordRouting[0]).toMatchObject({ route: 'review' });
         expect(calls.recordRouting[0]?.reasons.join(' ')).toContain(stopReason);
         await env.sleep('10 minutes');
-        expect(calls.readSendFacts).toHaveLength(0);
+        expect(calls.readSendFacts).toHaveLength(1);
         expect(calls.sendReply).toHaveLength(0);
       });
     }
