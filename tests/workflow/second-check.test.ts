@@ -77,7 +77,7 @@ describe('the send gate with earned autonomy', () => {
     const script = { claims: () => [{ rule: 'phone' as const, token: '+49 170 5550123', sentence: 'Ihre Nummer ist jetzt +49 170 5550123.', reason: 'The phone number +49 170 5550123 is not in the knowledge given' }] };
     await withConversation({ script }, async ({ calls, waitFor }) => {
       const state = await waitFor(awaitingReview, 'review');
-      expect(state.statusReason).toBe('The phone number +49 170 5550123 is not in the knowledge given');
+      expect(state.statusReason).toBe('Draft claim: The phone number +49 170 5550123 is not in the knowledge given');
       const claims = calls.recordRouting[0]?.layers?.find((layer) => layer.layer === 'claims');
       expect(claims?.holds).toEqual([expect.objectContaining({ token: '+49 170 5550123', sentence: 'Ihre Nummer ist jetzt +49 170 5550123.', rule: 'phone' })]);
       expect(calls.checkGrounding).toHaveLength(0);

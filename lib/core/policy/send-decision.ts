@@ -110,13 +110,13 @@ function categoryHolds(facts: SendFacts): SendHold[] {
 
 function draftHolds(facts: SendFacts): SendHold[] {
   const { draft } = facts;
-  const holds = draft.problems.map((problem) => hold(problem));
+  const holds = draft.problems.map((problem) => hold(`Draft check: ${problem}`));
   if (draft.origin === 'agent') holds.push(hold('A person wrote this reply: it is sent by a person, never automatically'));
   if (draft.status === 'unusable') holds.push(hold('Claude could not finish this draft'));
   if (draft.stopReason !== 'end_turn') holds.push(hold(`The draft is incomplete (Claude stopped with "${draft.stopReason ?? 'unknown'}")`));
   const category = facts.classification.ok ? facts.classification.category : undefined;
   if (category && facts.policy.approvedAnswersOnlyCategories?.includes(category) && draft.origin !== 'assembled') {
-    holds.push(hold(`"${category}" sends only approved answers on its own; this draft is free text`, { rule: 'approved_answers_only' }));
+    holds.push(hold(`"${category}" auto-sends approved answers only; this draft is free text`, { rule: 'approved_answers_only' }));
   }
   return holds;
 }
@@ -154,7 +154,7 @@ export function decideSend(facts: SendFacts): SendDecision {
     verdictOf('draft', draftHolds(facts)),
     verdictOf(
       'claims',
-      facts.claims.map((claim) => hold(claim.reason, { rule: claim.rule, token: claim.token, sentence: claim.sentence })),
+      facts.claims.map((claim) => hold(`Draft claim: ${claim.reason}`, { rule: claim.rule, token: claim.token, sentence: claim.sentence })),
     ),
     { layer: 'grounding', ...modelCheckHolds(facts.grounding, 'Check without the email') },
     { layer: 'email_check', ...modelCheckHolds(facts.emailCheck, 'Check with the email') },
