@@ -39,7 +39,7 @@ export type AnswerFault = (typeof ANSWER_FAULTS)[number];
 
 export type FaultKind = ErrorKind | AnswerFault;
 
-export type FaultPurpose = 'classify' | 'draft' | 'verify' | 'ground' | 'grade';
+export type FaultPurpose = 'classify' | 'draft' | 'verify' | 'ground' | 'select' | 'grade';
 
 /**
  * Models that answer as if fooled, for safety tests: the classifier calls every email low
@@ -92,7 +92,7 @@ export const DEFAULT_FAULTS: Readonly<FaultConfig> = Object.freeze({
 });
 
 const faultRuleSchema = z.strictObject({
-  purpose: z.enum(['classify', 'draft', 'verify', 'ground', 'grade']).optional(),
+  purpose: z.enum(['classify', 'draft', 'verify', 'ground', 'select', 'grade']).optional(),
   fault: z.enum([...ERROR_KINDS, ...ANSWER_FAULTS]),
   times: z.number().int().min(1).optional(),
 });

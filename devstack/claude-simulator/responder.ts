@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { checkDraft, fooledCheck } from './draft-check';
 import type { FooledDrafts } from './fooled-drafts';
 import { checkGrounding, fooledGrounding } from './grounding-check';
+import { isSelectionRequest, selectAnswers } from './answer-selector';
 import { writeDraft } from './draft-writer';
 import { gradeCandidate, gradeInput, isGradingRequest } from './grader';
 import type { AnswerFault, Fooled } from './faults';
@@ -16,7 +17,7 @@ import { readPrompt } from './prompt-reader';
 import { buildToolInput, fillSchema, malformToolInput } from './tool-input';
 import { estimateTokens } from './tokens';
 
-export type Purpose = 'classify' | 'draft' | 'verify' | 'ground' | 'grade';
+export type Purpose = 'classify' | 'draft' | 'verify' | 'ground' | 'select' | 'grade';
 
 export interface PurposeInfo {
   purpose: Purpose;
@@ -29,7 +30,8 @@ export interface PurposeInfo {
  * A structured answer about a <draft_reply> is a check of that draft: with the email shown, the
  * check that reads it; without, the check that never does. Any other one classifies the email.
  */
-function structuredPurpose(request: MessagesRequest): 'classify' | 'verify' | 'ground' {
+function structuredPurpose(request: MessagesRequest): 'classify' | 'verify' | 'ground' | 'select' {
+  if (isSelectionRequest(request)) return 'select';
   const view = readPrompt(request);
   if (view.draftReply === null) return 'classify';
   return view.hasEmail ? 'verify' : 'ground';
@@ -106,6 +108,10 @@ function naturalAnswer(request: MessagesRequest, info: PurposeInfo, malformed: b
       const valid = fillSchema(schema, { ...check });
       // Broken the way a confused model breaks it: a boolean as prose, a required field missing.
       return structured(request, info, malformed ? { ...valid, facts_supported: 'mostly', notes: undefined } : valid);
+    }
+    case 'select': {
+      const valid = fillSchema(schema, selectAnswers(request, view));
+      return structured(request, info, malformed ? { ...valid, none_fits: 'maybe' } : valid);
     }
     case 'ground': {
       const check = fooled.grounder ? fooledGrounding(view) : checkGrounding(view, view.draftReply ?? '');

@@ -173,7 +173,8 @@ export interface DraftView {
   decidedAt: Date | null;
   /** Why the model stopped; null for agent-written replies and older drafts. */
   stopReason: string | null;
-  origin: 'model' | 'agent';
+  /** model: Claude wrote it; assembled: code put it together from approved passages; agent: a person wrote it. */
+  origin: 'model' | 'assembled' | 'agent';
 }
 
 export interface SendView {
