@@ -38,7 +38,7 @@ const checkbox = z.union([z.literal('on'), z.literal('true')]).optional().transf
 export const automationPolicyFormSchema = z.object({
   autoSendEnabled: checkbox,
   autoSendCategories: z.array(z.string()),
-  approvedAnswersOnlyCategories: z.array(z.string()),
+  approvedAnswersOnlyCategories: z.array(z.string()).default([]),
   maxRiskScore: z.coerce.number().pipe(automationPolicySchema.shape.maxRiskScore),
   minConfidence: z.coerce.number().pipe(automationPolicySchema.shape.minConfidence),
   holdSeconds: z.coerce.number().pipe(automationPolicySchema.shape.holdSeconds),
