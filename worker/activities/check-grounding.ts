@@ -6,7 +6,7 @@ import { passagesOf } from '../../lib/features/knowledge/passages';
 import { buildGroundRequest, GROUND_RETRY_MAX_TOKENS, GROUND_TEMPLATE, GROUNDING_TOOL, groundingSchema, toGroundingAnswer } from '../../lib/features/prompts/grounding-prompt';
 import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import { addressOf } from '../../lib/platform/mail/addresses';
-import { customerIdentifiers } from '../../lib/core/safety/customer-identifiers';
+import { findCustomerIdentifiers as customerIdentifiers } from '../../lib/core/safety/claims';
 import { callClaude } from './call-claude';
 import { readingTheDatabase } from './database-failure';
 import type { ActivityDeps } from './deps';

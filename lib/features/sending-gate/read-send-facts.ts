@@ -4,7 +4,7 @@ import type { SendFacts } from '../../core/policy/send-decision';
 import type { AutomationPolicy } from '../../core/policy/automation-policy';
 import type { TrustThresholds } from '../../core/policy/trust';
 import { screenDraftClaims } from '../../core/safety/claims';
-import { customerIdentifiers } from '../../core/safety/customer-identifiers';
+import { findCustomerIdentifiers as customerIdentifiers } from '../../core/safety/claims';
 import { describeCategoryAutoSend, getCategoryState } from '../autonomy/category-state';
 import { getAutomationPolicy } from '../settings/automation-policy';
 import type { KnowledgeArticle } from '../knowledge/types';
