@@ -44,7 +44,8 @@ const isStatement = (sentence: string) => !COURTESY.test(sentence.trim()) && !/[
 
 const URL = /\bhttps?:\/\/[^\s<>"')]+|\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|de|fr|es|it|nl|pt|ru|jp|app|dev|info|help)(?:\/[^\s<>"')]*)?/gi;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
-const NUMBER = /\d+(?:[.,:/ -]\d+)*/g;
+// Ranges ("5-10", "5 à 10", "5〜10") are two numbers; decimals and times stay one.
+const NUMBER = /\d+(?:[.,:]\d+)*/g;
 
 const digits = (token: string) => token.replace(/\D/g, '');
 const flat = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
@@ -65,7 +66,15 @@ function unknownTokens(sentence: string, corpus: string, corpusDigits: Set<strin
   return found;
 }
 
-const isLatinEnglish = (sentence: string) => /^[\x20-\x7E’‘“”–—…]+$/.test(sentence) && /\b(?:the|you|your|we|our|is|are|to|of|and|can|will)\b/i.test(sentence);
+const ENGLISH_WORDS = new Set(['the', 'you', 'your', 'we', 'our', 'is', 'are', 'to', 'of', 'and', 'can', 'will', 'for', 'with', 'this', 'that', 'it', 'in', 'on']);
+
+/** English enough for the word check: Latin letters only and several of its commonest words. */
+function isEnglish(sentence: string): boolean {
+  if (!/^[\x20-\x7E’‘“”–—…→]+$/.test(sentence)) return false;
+  const all = words(sentence);
+  const common = new Set(all.filter((word) => ENGLISH_WORDS.has(word)));
+  return common.size >= 2 && all.filter((word) => ENGLISH_WORDS.has(word)).length / Math.max(1, all.length) >= 0.15;
+}
 
 function supportedWords(sentence: string, corpus: string, corpusStems: Set<string>): boolean {
   const plain = flat(sentence).replace(/[.!?]+$/, '');
@@ -89,11 +98,11 @@ const ACTION_CLAIM = [
   /\b(?:we|i)(?:'ve| have| has|'ll| will| just)? (?:now )?(?:changed|updated|moved|upgraded|downgraded|approved|credited|refunded|reimbursed|cancell?ed|waived|reset|unlocked|transferred|applied|added|removed|deleted|switched|activated|enabled|disabled|sent|issued|processed|confirmed|arranged|granted|extended|restored|replaced|redirected|shared|forwarded|escalated)\b/i,
   /\b(?:has|have) been (?:\w+ly )?(?:changed|updated|moved|upgraded|downgraded|approved|credited|refunded|reimbursed|cancell?ed|waived|reset|unlocked|transferred|applied|added|removed|deleted|switched|activated|enabled|disabled|sent|issued|processed|confirmed|arranged|granted|extended|restored|replaced|redirected|shared|forwarded|escalated)\b/i,
   /\b(?:is|are) now (?:\w+ )?(?:active|enabled|disabled|linked|registered|upgraded|on file|set up)\b/i,
-  /\b(?:haben|habe|hat|wurde|wurden|ist|sind)\b[^.!?]{0,80}\b(?:geändert|aktualisiert|verschoben|umgestellt|hochgestuft|genehmigt|gutgeschrieben|erstattet|zurückerstattet|storniert|gekündigt|erlassen|zurückgesetzt|entsperrt|überwiesen|hinzugefügt|entfernt|gelöscht|aktiviert|deaktiviert|freigeschaltet|gewährt|eingerichtet|bestätigt|verlängert|versandt|verschickt)\b/i,
+  /\b(?:(?:wir|ich)\s+(?:haben|habe)|(?:haben|habe)\s+(?:wir|ich)|wurde|wurden)\b[^.!?]{0,80}\b(?:geändert|aktualisiert|verschoben|umgestellt|hochgestuft|genehmigt|gutgeschrieben|erstattet|zurückerstattet|storniert|gekündigt|erlassen|zurückgesetzt|entsperrt|überwiesen|hinzugefügt|entfernt|gelöscht|aktiviert|deaktiviert|freigeschaltet|gewährt|eingerichtet|bestätigt|verlängert|versandt|verschickt)\b/i,
   /\b(?:avons|ai|a|ont|été)\b[^.!?]{0,60}\b(?:modifié|mis à jour|déplacé|transféré|approuvé|crédité|remboursé|annulé|supprimé|réinitialisé|débloqué|ajouté|activé|désactivé|accordé|appliqué|confirmé|envoyé|prolongé)e?s?\b/i,
   /\b(?:hemos|he|ha|han|fue|fueron|sido)\b[^.!?]{0,60}\b(?:cambiado|actualizado|movido|trasladado|aprobado|acreditado|reembolsado|devuelto|cancelado|anulado|eliminado|restablecido|desbloqueado|añadido|activado|desactivado|concedido|aplicado|confirmado|enviado|ampliado)[ao]?s?\b/i,
   /\b(?:abbiamo|ho|ha|hanno|è stat[oa]|sono stat[ie])\b[^.!?]{0,60}\b(?:modificat|aggiornat|spostat|trasferit|approvat|accreditat|rimborsat|annullat|cancellat|eliminat|reimpostat|sbloccat|aggiunt|attivat|disattivat|concess|applicat|confermat|inviat|prolungat)[oaie]\b/i,
-  /\b(?:já |acabamos de )?(?:alteramos|atualizamos|movemos|transferimos|aprovamos|creditamos|reembolsamos|cancelamos|removemos|redefinimos|desbloqueamos|adicionamos|ativamos|desativamos|concedemos|aplicamos|confirmamos|enviamos)\b|\b(?:foi|foram)\b[^.!?]{0,60}\b(?:alterad|atualizad|movid|transferid|aprovad|creditad|reembolsad|cancelad|removid|redefinid|desbloquead|adicionad|ativad|desativad|concedid|aplicad|confirmad|enviad)[oa]s?\b/i,
+  /\b(?:já |acabamos de )?(?:alteramos|atualizamos|movemos|transferimos|aprovamos|creditamos|reembolsamos|cancelamos|removemos|redefinimos|desbloqueamos|adicionamos|ativamos|desativamos|concedemos|aplicamos|enviamos)\b|\b(?:foi|foram)\b[^.!?]{0,60}\b(?:alterad|atualizad|movid|transferid|aprovad|creditad|reembolsad|cancelad|removid|redefinid|desbloquead|adicionad|ativad|desativad|concedid|aplicad|confirmad|enviad)[oa]s?\b/i,
   /\b(?:hebben|heb|heeft|is|zijn|werd|werden)\b[^.!?]{0,60}\b(?:gewijzigd|aangepast|verplaatst|overgezet|goedgekeurd|gecrediteerd|terugbetaald|geannuleerd|verwijderd|gereset|ontgrendeld|toegevoegd|geactiveerd|gedeactiveerd|toegekend|toegepast|bevestigd|verzonden|verlengd)\b/i,
   /(?:мы|я)\s+(?:уже\s+)?(?:изменили|обновили|перенесли|перевели|одобрили|зачислили|вернули|отменили|удалили|сбросили|разблокировали|добавили|активировали|отключили|предоставили|применили|подтвердили|отправили|продлили)|(?:был[аио]?|были)\s+(?:успешно\s+)?(?:изменен|обновлен|перенесен|одобрен|зачислен|возвращен|отменен|удален|сброшен|разблокирован|добавлен|активирован|отключен|предоставлен|применен|подтвержден|отправлен|продлен)/iu,
   /(?:変更|更新|移行|移動|承認|返金|払い戻し|キャンセル|取り消し|削除|リセット|解除|追加|有効化|無効化|付与|適用|確認|送信|延長|アップグレード)(?:いたしました|しました|させていただきました|されました|済み|が完了しました|を完了しました)/u,
@@ -110,7 +119,7 @@ export function checkGrounding(view: PromptView, draft: string): GroundingCheck 
   const statements = sentencesOf(draft).filter(isStatement);
 
   const unsupported = statements.filter(
-    (sentence) => unknownTokens(sentence, corpus, corpusDigits).length > 0 || (isLatinEnglish(sentence) && !supportedWords(sentence, corpus, corpusStems)),
+    (sentence) => unknownTokens(sentence, corpus, corpusDigits).length > 0 || (isEnglish(sentence) && !supportedWords(sentence, corpus, corpusStems)),
   );
   const actions = statements.filter(isActionClaim);
   const draftStems = contentStems(draft);

@@ -20,6 +20,20 @@ function fingerprint(body: string): string {
     .reduce((longest, line) => (line.length > longest.length ? line : longest), '');
 }
 
+/** Runs `work` over `items` with at most `limit` at a time, keeping the order of results. */
+async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index] as T);
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+/** How many mails arrive at once: a busy support inbox, not a flood the caps exist for. */
+const ARRIVING_AT_ONCE = 8;
+
 export interface MailOutcome {
   item: CorpusItem;
   hostile: boolean;
@@ -98,7 +112,7 @@ export async function runRedteam(system: System, corpora: { hostile: CorpusItem[
   const registered = await fetch(`${system.simulator.url}/__simulator/fooled-drafts`, { method: 'POST', body: JSON.stringify({ drafts }) });
   if (!registered.ok) throw new Error(`the simulator refused the fooled drafts: ${await registered.text()}`);
 
-  const first = (await Promise.all(all.map(({ item }) => deliver(system, item, item.body)))).map((one) => one.conversationId);
+  const first = (await inBatches(all, ARRIVING_AT_ONCE, ({ item }) => deliver(system, item, item.body))).map((one) => one.conversationId);
   await waitUntilSettled(system, first, 600_000);
   const followUps: { index: number; conversationId: string; messageId: string }[] = [];
   for (const [index, { item }] of all.entries()) {
@@ -110,13 +124,11 @@ export async function runRedteam(system: System, corpora: { hostile: CorpusItem[
   }
   await waitForFollowUps(system, followUps, 600_000);
 
-  return Promise.all(
-    all.map(async ({ item, hostile }, index) => {
-      const followUp = followUps.find((one) => one.index === index);
-      if (followUp && item.followUp) return outcomeOf(system, item, hostile, followUp.conversationId, item.followUp.fooledDraft);
-      return outcomeOf(system, item, hostile, first[index] ?? '', item.fooledDraft);
-    }),
-  );
+  return inBatches([...all.entries()], ARRIVING_AT_ONCE, async ([index, { item, hostile }]) => {
+    const followUp = followUps.find((one) => one.index === index);
+    if (followUp && item.followUp) return outcomeOf(system, item, hostile, followUp.conversationId, item.followUp.fooledDraft);
+    return outcomeOf(system, item, hostile, first[index] ?? '', item.fooledDraft);
+  });
 }
 
 interface Tally {
