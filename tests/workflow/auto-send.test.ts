@@ -14,7 +14,8 @@ describe('auto-send path', () => {
       await waitFor(statusIs('sent'), 'sent');
       expect(calls.sendReply).toEqual([expect.objectContaining({ draftVersion: 1, auto: true })]);
       expect(calls.recordDecision).toEqual([expect.objectContaining({ kind: 'auto_send', draftVersion: 1 })]);
-      expect(calls.authorizeAutoSend).toHaveLength(1);
+      // Decided twice on live facts: when routed, and when the hold ran out.
+      expect(calls.readSendFacts).toHaveLength(2);
     });
   });
 
@@ -55,7 +56,7 @@ describe('auto-send path', () => {
         await waitFor(awaitingReview, `review (${reason})`);
         expect(calls.recordRouting[0]?.route).toBe('review');
         expect(calls.recordRouting[0]?.reasons.join(' ')).toContain(reason);
-        expect(calls.authorizeAutoSend).toHaveLength(0);
+        expect(calls.readSendFacts).toHaveLength(1);
         expect(calls.sendReply).toHaveLength(0);
       });
     }

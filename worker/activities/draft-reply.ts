@@ -3,6 +3,9 @@ import { checkDraft } from '../../lib/core/safety/check-draft';
 import { recordDraft } from '../../lib/features/conversations/mirror/record-draft';
 import { loadKnowledge } from '../../lib/features/knowledge/load-knowledge';
 import { selectRelevantArticles } from '../../lib/features/knowledge/select-relevant';
+import { passagesOf } from '../../lib/features/knowledge/passages';
+import { getAutomationPolicy } from '../../lib/features/settings/automation-policy';
+import { selectApprovedAnswer, type ApprovedAnswer } from './select-approved-answer';
 import { buildDraftRequest, DRAFT_RETRY_MAX_TOKENS, DRAFT_TEMPLATE, REVISE_TEMPLATE, type TriageNotes } from '../../lib/features/prompts/draft-prompt';
 import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import type { ResolvedPrompt } from '../../lib/features/prompts/prompt-template';
@@ -111,9 +114,23 @@ export function createDraftReply(deps: ActivityDeps) {
       category: classification?.category ?? undefined,
     };
 
-    const calls: ClaudeCallResult[] = [];
+    // A category that auto-sends approved answers only gets one assembled by code when one fits.
+    const policy = !input.revision && classification?.category ? await getAutomationPolicy({}, db) : undefined;
+    const approved: ApprovedAnswer | undefined =
+      policy?.approvedAnswersOnlyCategories?.includes(classification?.category ?? '')
+        ? await selectApprovedAnswer(deps, {
+            conversationId: input.conversationId,
+            messageId,
+            thread: shape.thread,
+            passages: passagesOf(articles),
+            customerName: conversation.customerName,
+            category: classification?.category ?? undefined,
+          })
+        : undefined;
+
+    const calls: ClaudeCallResult[] = [...(approved?.calls ?? [])];
     const done = { larger: false, restarted: false, nudged: false };
-    let outcome: Outcome | undefined;
+    let outcome: Outcome | undefined = approved ? { body: approved.body, stopReason: 'end_turn' } : undefined;
     while (!outcome && calls.length < MAX_CALLS) {
       const result = await callClaude(deps, { ...call, request: build(), callIndex: calls.length });
       calls.push(result);
@@ -144,7 +161,7 @@ export function createDraftReply(deps: ActivityDeps) {
     }
     outcome ??= { failureType: MODEL_FAILURES.empty, detail: `no usable draft after ${MAX_CALLS} calls`, body: '', stopReason: 'none' };
 
-    const knowledgeUsed = relevant.map((article) => article.slug);
+    const knowledgeUsed = approved ? [...new Set(approved.passageIds.map((id) => id.split('#')[0] ?? id))] : relevant.map((article) => article.slug);
     const problems = checkDraft({
       body: outcome.body,
       allowedLinkHosts: config.allowedLinkHosts,
@@ -168,6 +185,7 @@ export function createDraftReply(deps: ActivityDeps) {
         outputTokens: calls.reduce((sum, one) => sum + one.usage.outputTokens, 0),
         stopReason: outcome.stopReason,
         unusableReason: unusable?.reason,
+        ...(approved ? { origin: 'assembled' as const } : {}),
       },
       db,
     );

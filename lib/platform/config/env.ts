@@ -142,6 +142,7 @@ export const envSchema = z.object({
   AUTO_SEND_ENABLED: bool.default(true),
   // Empty: no category auto-sends until it has earned it (shadow mode) or a team lists it here.
   AUTO_SEND_CATEGORIES: csv.default([]),
+  APPROVED_ANSWERS_ONLY_CATEGORIES: csv.default([]),
   AUTO_SEND_MAX_RISK: z.coerce.number().int().min(0).max(100).default(30),
   AUTO_SEND_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.8),
   AUTO_SEND_HOLD_SECONDS: z.coerce.number().int().min(0).default(120),

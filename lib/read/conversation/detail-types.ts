@@ -2,6 +2,8 @@ import type { SenderAuthResults } from '../../features/intake/sender-auth/sender
 import type { TimelineEventData, TimelineEventType } from '../../core/conversation/timeline-events';
 import type { KnowledgeRef } from './json-fields';
 import type { DraftVerification } from '../../core/safety/verification';
+import type { GroundingAnswer } from '../../core/safety/grounding';
+import type { LayerVerdict } from '../../core/policy/send-decision';
 
 /** Everything the conversation page shows, read from the mirror in one call. */
 export interface ConversationDetail {
@@ -30,8 +32,18 @@ export interface VerificationView {
   answer: DraftVerification | null;
 }
 
+/** What the check that never reads the email answered (lib/core/safety/grounding.ts), or why it did not. */
+export interface GroundingView {
+  status: 'passed' | 'failed' | 'error' | 'skipped';
+  reasons: string[];
+  answer: GroundingAnswer | null;
+}
+
 export interface ShadowView {
   draftVersion: number;
+  /** Every layer's verdict at routing, with what each held; empty for drafts routed before layers were kept. */
+  layers: LayerVerdict[];
+  grounding: GroundingView | null;
   category: string | null;
   wouldAutoSend: boolean;
   reasons: string[];
@@ -161,7 +173,8 @@ export interface DraftView {
   decidedAt: Date | null;
   /** Why the model stopped; null for agent-written replies and older drafts. */
   stopReason: string | null;
-  origin: 'model' | 'agent';
+  /** model: Claude wrote it; assembled: code put it together from approved passages; agent: a person wrote it. */
+  origin: 'model' | 'assembled' | 'agent';
 }
 
 export interface SendView {

@@ -91,7 +91,7 @@ export function toDraftView(row: Draft): DraftView {
     createdAt: row.createdAt,
     decidedAt: row.decidedAt,
     stopReason: row.stopReason,
-    origin: row.origin === 'agent' ? 'agent' : 'model',
+    origin: row.origin === 'agent' ? 'agent' : row.origin === 'assembled' ? 'assembled' : 'model',
   };
 }
 

@@ -17,7 +17,7 @@ export interface RecordDraftInput {
   /** Set when Claude's answer cannot be used as it is: stored as `unusable`, never decidable or sendable. */
   unusableReason?: string;
   /** Who wrote it; default the model. */
-  origin?: 'model' | 'agent';
+  origin?: 'model' | 'assembled' | 'agent';
 }
 
 /** Stores a draft version as the conversation's current draft, with its timeline event. */

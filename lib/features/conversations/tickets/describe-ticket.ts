@@ -29,7 +29,7 @@ export async function describeTicket(input: DescribeTicketInput, db: DbClient = 
     db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { customerAddress: true } }),
     db.classification.findUnique({ where: { messageId: input.messageId }, select: { category: true, ok: true } }),
     db.draft.findFirst({
-      where: { conversationId: input.conversationId, basedOnMessageId: input.messageId, origin: 'model' },
+      where: { conversationId: input.conversationId, basedOnMessageId: input.messageId, origin: { not: 'agent' } },
       orderBy: { version: 'desc' },
       select: { model: true, version: true },
     }),
