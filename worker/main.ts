@@ -13,6 +13,7 @@ import { startMailboxSupervisor } from '../lib/features/intake/channels/imap/mai
 import { startInboundSmtp } from '../lib/features/intake/channels/smtp/inbound-smtp-server';
 import { senderAuthFromEnv } from '../lib/features/intake/sender-auth/sender-auth-from-env';
 import { seedMailboxes } from '../lib/features/mailboxes/seed-mailboxes';
+import { applyFirstRun } from '../lib/features/users/first-run';
 import { createSessionLeases } from '../lib/platform/db/session-leases';
 import { createBlobStore } from '../lib/platform/storage/create-blob-store';
 import { createMailboxMailers } from '../lib/features/mailboxes/mailbox-mailers';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const databaseUrl = requireDatabaseUrl(config);
   await assertMigrated(databaseUrl, fileURLToPath(new URL('../prisma/migrations', import.meta.url)));
   const db = createDb(databaseUrl, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'countersign-worker' });
+  await applyFirstRun({ config, db, log: (line) => console.log(`worker: ${line}`) });
   const mailer = createSmtpMailer(config.SMTP_URL);
   const observer = createLlmObserver(llmObserverConfigFromEnv(config));
   const claude = createClaudeClient({

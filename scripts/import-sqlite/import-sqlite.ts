@@ -1,7 +1,8 @@
-import Database from 'better-sqlite3';
 import pg from 'pg';
+import type { Database } from 'sql.js';
 import { convertValue } from './convert-value';
 import { DERIVED_COLUMNS } from './derived-columns';
+import { openSqlite, sqliteRows } from './open-sqlite';
 import { postgresTables, type PgColumn } from './postgres-tables';
 import { copyLegacyKnowledge, LEGACY_KNOWLEDGE_TABLE } from './legacy-knowledge';
 
@@ -27,16 +28,15 @@ export interface ImportResult {
  * yet; users and settings a fresh `npm start` created there are replaced by the file's.
  */
 export async function importSqlite(file: string, databaseUrl: string): Promise<ImportResult> {
-  const source = new Database(file, { readonly: true, fileMustExist: true });
-  source.defaultSafeIntegers(true);
+  const source = await openSqlite(file);
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'countersign-import' });
   await client.connect();
   try {
     const target = await postgresTables(client);
     if (target.size === 0) throw new ImportError('The target database has no tables: run `npm run db:migrate` first.');
-    const sourceTables = source
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`)
-      .all() as { name: string }[];
+    const sourceTables = [
+      ...sqliteRows(source, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`),
+    ].map((row) => ({ name: String(row.name) }));
     const unknown = sourceTables.filter((table) => !target.has(table.name) && table.name !== LEGACY_KNOWLEDGE_TABLE).map((table) => table.name);
     if (unknown.length > 0) throw new ImportError(`Tables in the file that the database does not have: ${unknown.join(', ')}`);
 
@@ -68,14 +68,13 @@ export async function importSqlite(file: string, databaseUrl: string): Promise<I
   }
 }
 
-async function copyTable(source: Database.Database, client: pg.Client, table: string, target: PgColumn[], dropped: string[]): Promise<number> {
-  const sourceColumns = (source.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((column) => column.name);
+async function copyTable(source: Database, client: pg.Client, table: string, target: PgColumn[], dropped: string[]): Promise<number> {
+  const sourceColumns = [...sqliteRows(source, `PRAGMA table_info("${table}")`)].map((column) => String(column.name));
   const byName = new Map(target.map((column) => [column.name, column]));
   const derive = Object.entries(DERIVED_COLUMNS[table] ?? {}).filter(([name]) => byName.has(name) && !sourceColumns.includes(name));
   const shared = sourceColumns.filter((name) => byName.has(name));
   dropped.push(...sourceColumns.filter((name) => !byName.has(name)).map((name) => `${table}.${name}`));
   const columns = [...shared, ...derive.map(([name]) => name)];
-  const select = source.prepare(`SELECT * FROM "${table}" ORDER BY rowid`);
   let copied = 0;
   let batch: unknown[][] = [];
   const flush = async () => {
@@ -85,7 +84,7 @@ async function copyTable(source: Database.Database, client: pg.Client, table: st
     copied += batch.length;
     batch = [];
   };
-  for (const row of select.iterate() as Iterable<Record<string, unknown>>) {
+  for (const row of sqliteRows(source, `SELECT * FROM "${table}" ORDER BY rowid`)) {
     const derived = derive.map(([, compute]) => compute(row));
     batch.push([...shared.map((name) => convertValue(row[name], byName.get(name)?.type ?? 'text')), ...derived]);
     if (batch.length >= BATCH) await flush();

@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
 import type pg from 'pg';
+import type { Database } from 'sql.js';
+import { sqliteRows } from './open-sqlite';
 
 /** The single-table knowledge of databases from before versioned articles (migration knowledge_articles). */
 export const LEGACY_KNOWLEDGE_TABLE = 'KnowledgeArticle';
@@ -8,14 +9,14 @@ export const LEGACY_KNOWLEDGE_TABLE = 'KnowledgeArticle';
  * Copies the old KnowledgeArticle rows as version 1 of an Article each, as the migration did
  * for PostgreSQL; the worker chunks and indexes them at its next start (seedKnowledge).
  */
-export async function copyLegacyKnowledge(source: Database.Database, client: pg.Client): Promise<number> {
-  const rows = source.prepare(`SELECT "id", "slug", "title", "body", "updatedAt" FROM "${LEGACY_KNOWLEDGE_TABLE}" ORDER BY rowid`).all() as {
-    id: string;
-    slug: string;
-    title: string;
-    body: string;
-    updatedAt: unknown;
-  }[];
+export async function copyLegacyKnowledge(source: Database, client: pg.Client): Promise<number> {
+  const rows = [...sqliteRows(source, `SELECT "id", "slug", "title", "body", "updatedAt" FROM "${LEGACY_KNOWLEDGE_TABLE}" ORDER BY rowid`)].map((row) => ({
+    id: String(row.id),
+    slug: String(row.slug),
+    title: String(row.title),
+    body: String(row.body),
+    updatedAt: row.updatedAt,
+  }));
   for (const row of rows) {
     // SQLite stored DateTime as epoch milliseconds (or an ISO string in older files).
     const updatedAt = new Date(typeof row.updatedAt === 'bigint' ? Number(row.updatedAt) : (row.updatedAt as string | number));

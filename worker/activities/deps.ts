@@ -29,7 +29,7 @@ export interface ActivityConfig {
   draftModel: string;
   /** The second check of a draft (CLAUDE_VERIFY_MODEL); default the classify model. */
   verifyModel?: string;
-  /** Lifetime of the cached prompt prefixes (CLAUDE_CACHE_TTL); default 5m. */
+  /** Lifetime of the cached prompt prefixes (CLAUDE_CACHE_TTL, 1h unless set; the API's own default is 5m). */
   cacheTtl?: '5m' | '1h';
   categories: string[];
   /** The From header of replies, e.g. "Support <support@example.com>". */

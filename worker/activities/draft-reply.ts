@@ -3,6 +3,8 @@ import { checkDraft } from '../../lib/core/safety/check-draft';
 import { recordDraft } from '../../lib/features/conversations/mirror/record-draft';
 import { extractCitations, inventedCitationProblem, inventedCitations, MALFORMED_CITATION_PROBLEM } from '../../lib/core/knowledge/citations';
 import { retrievePassages } from '../../lib/features/knowledge/retrieve-passages';
+import { getAutomationPolicy } from '../../lib/features/settings/automation-policy';
+import { selectApprovedAnswer, type ApprovedAnswer } from './select-approved-answer';
 import { buildDraftRequest, DRAFT_RETRY_MAX_TOKENS, DRAFT_TEMPLATE, REVISE_TEMPLATE, type TriageNotes } from '../../lib/features/prompts/draft-prompt';
 import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import type { ResolvedPrompt } from '../../lib/features/prompts/prompt-template';
@@ -115,9 +117,23 @@ export function createDraftReply(deps: ActivityDeps) {
       category: classification?.category ?? undefined,
     };
 
-    const calls: ClaudeCallResult[] = [];
+    // A category that auto-sends approved answers only gets one assembled by code when one fits.
+    const policy = !input.revision && classification?.category ? await getAutomationPolicy({}, db) : undefined;
+    const approved: ApprovedAnswer | undefined =
+      policy?.approvedAnswersOnlyCategories?.includes(classification?.category ?? '')
+        ? await selectApprovedAnswer(deps, {
+            conversationId: input.conversationId,
+            messageId,
+            thread: shape.thread,
+            passages,
+            customerName: conversation.customerName,
+            category: classification?.category ?? undefined,
+          })
+        : undefined;
+
+    const calls: ClaudeCallResult[] = [...(approved?.calls ?? [])];
     const done = { larger: false, restarted: false, nudged: false };
-    let outcome: Outcome | undefined;
+    let outcome: Outcome | undefined = approved ? { body: approved.body, stopReason: 'end_turn' } : undefined;
     while (!outcome && calls.length < MAX_CALLS) {
       const result = await callClaude(deps, { ...call, request: build(), callIndex: calls.length });
       calls.push(result);
@@ -149,7 +165,8 @@ export function createDraftReply(deps: ActivityDeps) {
     outcome ??= { failureType: MODEL_FAILURES.empty, detail: `no usable draft after ${MAX_CALLS} calls`, body: '', stopReason: 'none' };
 
     // The markers are the model's claim of its sources; the code checks them against what it gave.
-    const citations = extractCitations(outcome.body);
+    // An approved answer cites exactly the passages code assembled it from.
+    const citations = approved ? { text: outcome.body, cited: approved.passageIds, malformed: false } : extractCitations(outcome.body);
     const invented = inventedCitations(citations.cited, given);
     const cited = citations.cited.filter((id) => given.includes(id));
     const knowledgeUsed = [...new Set(passages.filter((passage) => cited.includes(passage.id)).map((passage) => passage.slug))];
@@ -180,6 +197,7 @@ export function createDraftReply(deps: ActivityDeps) {
         outputTokens: calls.reduce((sum, one) => sum + one.usage.outputTokens, 0),
         stopReason: outcome.stopReason,
         unusableReason: unusable?.reason,
+        ...(approved ? { origin: 'assembled' as const } : {}),
       },
       db,
     );

@@ -21,7 +21,7 @@ export interface RecordDraftInput {
   /** Cited ids that were never given (each one holds the draft). */
   inventedCitations?: readonly string[];
   /** Who wrote it; default the model. */
-  origin?: 'model' | 'agent';
+  origin?: 'model' | 'assembled' | 'agent';
 }
 
 /** Stores a draft version as the conversation's current draft, with its timeline event. */

@@ -56,7 +56,8 @@ describe('classifyMessage', () => {
     await expect(fixture.run(fixture.activities.classifyMessage, [ids])).rejects.toMatchObject({ type: 'ModelHttp529', nonRetryable: false });
     const failed = await fixture.store.db.llmCall.findFirstOrThrow({ where: { ok: false } });
     expect(failed.error).toContain('529');
-    expect(fixture.generations.at(-1)?.error).toBeDefined();
+    // The trace records the failure itself, not merely that something went wrong.
+    expect(fixture.generations.at(-1)?.error).toMatch(/529/);
   });
 });
 
