@@ -76,7 +76,10 @@ export function createDraftReply(deps: ActivityDeps) {
     ]);
     const newestText = fullThread.filter((entry) => entry.direction === 'inbound').at(-1)?.text ?? '';
     // Retrieved again for a revision: an article edited since the first draft gives its new text.
-    const passages = await retrievePassages({ query: `${conversation.subject}\n${newestText}` }, db);
+    // The classifier's one-sentence summary is English whatever the customer wrote, so mail in any
+    // language finds the (English) articles; it only chooses which trusted passages are given.
+    const summary = classification?.ok ? `\n${classification.summary ?? ''}` : '';
+    const passages = await retrievePassages({ query: `${conversation.subject}\n${newestText}${summary}` }, db);
     const given = passages.map((passage) => passage.id);
     const triage: TriageNotes | undefined = classification?.ok
       ? {
