@@ -21,7 +21,7 @@ const workflowRestrictedImports = {
       name,
       message: workflowMessage,
     })),
-    ...['nodemailer', 'smtp-server', 'mailparser', 'better-sqlite3'].map((name) => ({ name, message: workflowMessage })),
+    ...['nodemailer', 'smtp-server', 'mailparser', 'sql.js'].map((name) => ({ name, message: workflowMessage })),
   ],
   patterns: [
     { group: ['node:*'], message: workflowMessage },

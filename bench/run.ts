@@ -1,5 +1,6 @@
 import { runCostBenchmark } from './cost-per-email';
 import { runInboxBenchmark } from './inbox-query';
+import { runKnowledgeBenchmark } from './knowledge-retrieval';
 import { runPipelineBenchmark } from './pipeline-throughput';
 import { stopStandaloneServer } from '../tests/support/temp-db';
 
@@ -11,6 +12,7 @@ import { stopStandaloneServer } from '../tests/support/temp-db';
 const benchmarks = [
   ['cost per email', () => runCostBenchmark()],
   ['inbox queries at 100k conversations', () => runInboxBenchmark()],
+  ['knowledge retrieval at 5,000 articles', () => runKnowledgeBenchmark()],
   ['pipeline throughput and worker memory', () => runPipelineBenchmark()],
 ] as const;
 

@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv, type Env } from '../lib/platform/config/env';
-import { createDb } from '../lib/platform/db/client';
 import { redactDatabaseUrl, requireDatabaseUrl } from '../lib/platform/db/database-url';
-import { ensureBootstrapAdmin } from '../lib/features/users/ensure-bootstrap-admin';
+import { CREATED_ADMIN_LINE } from '../lib/features/users/first-run';
 import type { Logger } from './log';
 import { startEmbeddedPostgres } from './postgres/embedded-server';
 import { lineMatching, startOnPorts } from './listen';
@@ -81,16 +80,11 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
     log.info(`Temporal reachable at ${config.TEMPORAL_ADDRESS}`);
   }
 
-  await supervisor.run(spec('migrate', bin('tsx'), ['scripts/db-migrate.ts']));
-  const db = createDb(requireDatabaseUrl(config), { poolSize: 1 });
+  // db:migrate makes the first run every entry makes (the first admin, on an empty database);
+  // the banner names that admin when this start made it.
   let createdAdmin: string | undefined;
-  try {
-    // Idempotent: only while nobody exists, so a changed password is never overwritten.
-    const admin = await ensureBootstrapAdmin(config, db);
-    if (admin.created) createdAdmin = admin.email;
-  } finally {
-    await db.$disconnect();
-  }
+  const onLine = (line: string) => (createdAdmin ??= CREATED_ADMIN_LINE.exec(line)?.[1]);
+  await supervisor.run({ ...spec('migrate', bin('tsx'), ['scripts/db-migrate.ts']), onLine });
 
   if (plan.simulator) {
     log.info('Claude: OFFLINE SIMULATOR (set ANTHROPIC_API_KEY to use the real API)');

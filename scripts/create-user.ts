@@ -13,6 +13,7 @@ import { toolDatabaseUrl } from '../lib/platform/db/tool-database-url';
 import { createUserSchema } from '../lib/features/users/schema';
 import { createUser } from '../lib/features/users/create-user';
 import { UserError } from '../lib/features/users/user-error';
+import { applyFirstRun } from '../lib/features/users/first-run';
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -42,8 +43,13 @@ async function main(): Promise<number> {
     for (const issue of parsed.error.issues) console.error(`--${issue.path.join('.')}: ${issue.message}`);
     return 2;
   }
-  const db = createDb(toolDatabaseUrl(env()), { poolSize: 1 });
+  const config = env();
+  const db = createDb(toolDatabaseUrl(config), { poolSize: 1 });
   try {
+    // The first admin from ADMIN_EMAIL / ADMIN_PASSWORD comes first, as at every entry; it is
+    // not configured here when this command is how the first admin is made.
+    const first = await applyFirstRun({ config, db, log: () => undefined });
+    if (first.created) console.log(`Created the first admin ${first.email} from ADMIN_EMAIL / ADMIN_PASSWORD.`);
     const user = await createUser({ ...parsed.data, actorId: null }, db);
     console.log(`Created ${user.role} ${user.email} (${user.id}).`);
     return 0;

@@ -10,6 +10,7 @@ import { env, EnvError } from '../lib/platform/config/env';
 import { redactDatabaseUrl } from '../lib/platform/db/database-url';
 import { toolDatabaseUrl } from '../lib/platform/db/tool-database-url';
 import { applyMigrations, MigrationError } from '../lib/platform/db/migrations/apply-migrations';
+import { applyFirstRun } from '../lib/features/users/first-run';
 import { ImportError, importSqlite } from './import-sqlite/import-sqlite';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
@@ -20,12 +21,16 @@ async function main(): Promise<number> {
     console.error('Usage: npm run db:import-sqlite -- <path to countersign.db>');
     return 2;
   }
-  const url = toolDatabaseUrl(env());
+  const config = env();
+  const url = toolDatabaseUrl(config);
   await applyMigrations(url, { dir: MIGRATIONS_DIR });
   const result = await importSqlite(file, url);
   for (const [table, count] of Object.entries(result.copied)) console.log(`  ${table.padEnd(20)} ${count}`);
   if (result.dropped.length > 0) console.log(`Columns the current schema no longer has (not copied): ${result.dropped.join(', ')}`);
   console.log(`Imported ${file} into ${redactDatabaseUrl(url)}.`);
+  // After the import, as every entry does once the schema is there: a file without users
+  // still leaves an admin to sign in with when ADMIN_EMAIL / ADMIN_PASSWORD are set.
+  await applyFirstRun({ config, databaseUrl: url, log: (line) => console.log(line) });
   return 0;
 }
 

@@ -5,6 +5,7 @@ import next from 'next';
 import { env } from '../lib/platform/config/env';
 import { requireDatabaseUrl } from '../lib/platform/db/database-url';
 import { assertMigrated } from '../lib/platform/db/migrations/assert-migrated';
+import { applyFirstRun } from '../lib/features/users/first-run';
 import { settleForwardedHeaders, trustedProxies } from '../lib/web/forwarded-headers';
 
 /**
@@ -13,11 +14,14 @@ import { settleForwardedHeaders, trustedProxies } from '../lib/web/forwarded-hea
  * default, not every interface), and it decides the client's address from the socket,
  * believing X-Forwarded-* only from TRUST_PROXY. Run as many as you like behind a load
  * balancer, against one DATABASE_URL and one TEMPORAL_ADDRESS. Migrations are a release
- * step (`npm run db:migrate`); a node refuses to start before they ran.
+ * step (`npm run db:migrate`); a node refuses to start before they ran. Like every entry, it
+ * creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD while there are no users.
  */
 const config = env();
 try {
-  await assertMigrated(requireDatabaseUrl(config), path.join(process.cwd(), 'prisma', 'migrations'));
+  const databaseUrl = requireDatabaseUrl(config);
+  await assertMigrated(databaseUrl, path.join(process.cwd(), 'prisma', 'migrations'));
+  await applyFirstRun({ config, databaseUrl, log: (line) => console.log(`web: ${line}`) });
 } catch (error) {
   console.error(`web: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

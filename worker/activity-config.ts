@@ -13,7 +13,6 @@ export function activityConfigFrom(config: Env): ActivityConfig {
     verifyModel: config.CLAUDE_VERIFY_MODEL,
     cacheTtl: config.CLAUDE_CACHE_TTL,
     categories: config.CATEGORIES,
-    knowledgeDir: config.KNOWLEDGE_DIR,
     mailFrom: config.MAIL_FROM,
     // Replies may always link to the company's own domain.
     allowedLinkHosts: [...new Set([domainOf(config.MAIL_FROM), ...config.ALLOWED_LINK_HOSTS])],

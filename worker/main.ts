@@ -13,6 +13,7 @@ import { startMailboxSupervisor } from '../lib/features/intake/channels/imap/mai
 import { startInboundSmtp } from '../lib/features/intake/channels/smtp/inbound-smtp-server';
 import { senderAuthFromEnv } from '../lib/features/intake/sender-auth/sender-auth-from-env';
 import { seedMailboxes } from '../lib/features/mailboxes/seed-mailboxes';
+import { applyFirstRun } from '../lib/features/users/first-run';
 import { createSessionLeases } from '../lib/platform/db/session-leases';
 import { createBlobStore } from '../lib/platform/storage/create-blob-store';
 import { createMailboxMailers } from '../lib/features/mailboxes/mailbox-mailers';
@@ -22,8 +23,7 @@ import { createClaudeClient } from '../lib/platform/llm/claude-client';
 import { createSmtpMailer } from '../lib/platform/mail/mailer';
 import { createLlmObserver, llmObserverConfigFromEnv } from '../lib/platform/observability/create-llm-observer';
 import { createPromptSource } from '../lib/features/prompts/create-prompt-source';
-import { createKnowledgeCache } from '../lib/features/knowledge/knowledge-cache';
-import { loadKnowledge } from '../lib/features/knowledge/load-knowledge';
+import { seedKnowledge } from '../lib/features/knowledge/seed-knowledge';
 import { temporalConnectionOptions } from '../lib/platform/temporal/connection-options';
 import { createActivities } from './activities';
 import { activityConfigFrom } from './activity-config';
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   const databaseUrl = requireDatabaseUrl(config);
   await assertMigrated(databaseUrl, fileURLToPath(new URL('../prisma/migrations', import.meta.url)));
   const db = createDb(databaseUrl, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'countersign-worker' });
+  await applyFirstRun({ config, db, log: (line) => console.log(`worker: ${line}`) });
   const mailer = createSmtpMailer(config.SMTP_URL);
   const observer = createLlmObserver(llmObserverConfigFromEnv(config));
   const claude = createClaudeClient({
@@ -65,7 +66,6 @@ async function main(): Promise<void> {
       config: activityConfigFrom(config),
       senders,
       blobs,
-      knowledge: createKnowledgeCache(() => loadKnowledge({ dir: config.KNOWLEDGE_DIR, db })),
     }),
     // On SIGINT/SIGTERM the SDK stops polling and lets in-flight activities finish this long.
     shutdownGraceTime: '30 seconds',
@@ -77,6 +77,8 @@ async function main(): Promise<void> {
   const reconciler = startReconciler({ db, client, config });
 
   // Mail that arrives by IMAP or SMTP takes the same intake as the web routes.
+  const knowledge = await seedKnowledge(config.KNOWLEDGE_DIR, db);
+  if (knowledge.created.length > 0) console.log(`Knowledge: ${knowledge.created.length} article(s) seeded from ${config.KNOWLEDGE_DIR}`);
   const seeded = await seedMailboxes(config.MAILBOXES_JSON, db);
   if (seeded > 0) console.log(`Mailboxes: ${seeded} from MAILBOXES_JSON created or updated`);
   const accept = (email: Parameters<typeof acceptInbound>[1]) =>

@@ -7,6 +7,7 @@ const NAV: readonly { href: string; label: string; minRole: Role }[] = [
   { href: '/', label: 'Inbox', minRole: 'agent' },
   { href: '/overview', label: 'Overview', minRole: 'manager' },
   { href: '/outbox', label: 'Outbox', minRole: 'agent' },
+  { href: '/knowledge', label: 'Knowledge', minRole: 'agent' },
   { href: '/settings', label: 'Settings', minRole: 'manager' },
   { href: '/admin/users', label: 'Users', minRole: 'admin' },
   { href: '/admin/tokens', label: 'API tokens', minRole: 'admin' },

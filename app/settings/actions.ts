@@ -15,7 +15,11 @@ export const updateAutomationPolicyAction = serverAction(
     role: 'manager',
     schema: automationPolicyFormSchema,
     // Checkbox groups arrive as repeated fields.
-    fromForm: (form) => ({ ...Object.fromEntries(form), autoSendCategories: form.getAll('autoSendCategories') }),
+    fromForm: (form) => ({
+      ...Object.fromEntries(form),
+      autoSendCategories: form.getAll('autoSendCategories'),
+      approvedAnswersOnlyCategories: form.getAll('approvedAnswersOnlyCategories'),
+    }),
   },
   async (input, manager) => {
     await updateAutomationPolicy({ id: manager.id, role: manager.role }, input);

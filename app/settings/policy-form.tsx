@@ -49,6 +49,26 @@ export function PolicyForm({ policy, categories }: PolicyFormProps) {
           ))}
         </div>
       </fieldset>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">Categories that auto-send approved answers only</legend>
+        <p className="mt-1 text-xs text-slate-600">
+          An automatic reply in these categories is put together by code from knowledge passages, word for word, with the customer’s name and the
+          signature filled in; Claude only chooses which passages fit. A reply Claude writes freely in them always waits for a person.
+        </p>
+        <div className="mt-2 flex flex-wrap gap-4">
+          {categories.map((category) => (
+            <label key={category} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="approvedAnswersOnlyCategories"
+                value={category}
+                defaultChecked={(policy.approvedAnswersOnlyCategories ?? []).includes(category)}
+              />
+              {category}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         {NUMBER_FIELDS.map((field) => (
           <label key={field.name} className="text-sm">

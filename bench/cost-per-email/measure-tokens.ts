@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { DEMO_EMAILS, type DemoEmail } from '../../devstack/demo-emails';
 import type { KnowledgeArticle } from '../../lib/features/knowledge/types';
+import { selectRelevantPassages } from '../../lib/features/knowledge/select-relevant';
 import { CLASSIFICATION_TOOL } from '../../lib/features/prompts/classification';
 import type { TokenUsage } from '../../lib/platform/llm/observer';
 import { buildClassifyRequest } from '../../lib/features/prompts/classify-prompt';
@@ -70,7 +71,7 @@ export async function measureDemoTokens(options: MeasureOptions): Promise<EmailT
       shape(buildClassifyRequest({ model: options.classifyModel, categories: options.categories, thread }), 'classify'),
     );
     const drafted = await options.claude.messages.create(
-      shape(buildDraftRequest({ model: options.draftModel, thread, triage: triageNotes(classified), knowledge: options.knowledge }), 'draft'),
+      shape(buildDraftRequest({ model: options.draftModel, thread, triage: triageNotes(classified), passages: selectRelevantPassages(options.knowledge, `${email.subject}\n${email.text}`) }), 'draft'),
     );
     measured.push({ key: email.key, classify: tokenUsageOf(classified.usage), draft: tokenUsageOf(drafted.usage) });
   }

@@ -3,6 +3,8 @@ import { createTransport } from 'nodemailer';
 import pg from 'pg';
 import { parseEnv } from '../../lib/platform/config/env';
 import { loadKnowledge } from '../../lib/features/knowledge/load-knowledge';
+import { selectRelevantPassages } from '../../lib/features/knowledge/select-relevant';
+import { extractCitations } from '../../lib/core/knowledge/citations';
 import { buildClassifyRequest, CLASSIFY_TEMPLATE } from '../../lib/features/prompts/classify-prompt';
 import { buildDraftRequest, DRAFT_TEMPLATE } from '../../lib/features/prompts/draft-prompt';
 import { codePromptSource } from '../../lib/features/prompts/prompt-source';
@@ -55,19 +57,20 @@ export async function runNaiveScript(emails: readonly BenchEmail[], endpoints: N
         buildClassifyRequest({ model: config.CLAUDE_CLASSIFY_MODEL, categories: config.CATEGORIES, thread, cacheTtl: config.CLAUDE_CACHE_TTL, template: classifyPrompt.text }),
       );
       const triage = classification.content.find((block) => block.type === 'tool_use')?.input as Record<string, string> | undefined;
+      const passages = selectRelevantPassages(knowledge, `${email.subject}\n${email.text}`);
       const draft = await claude.messages.create(
         buildDraftRequest({
           model: config.CLAUDE_DRAFT_MODEL,
           thread,
           triage: triage && { category: triage.category ?? '', priority: triage.priority ?? '', sentiment: triage.sentiment ?? '', summary: triage.summary ?? '' },
-          knowledge,
+          passages,
           cacheTtl: config.CLAUDE_CACHE_TTL,
           templates: { draft: draftPrompt.text },
         }),
       );
-      const reply = text(draft);
+      const reply = extractCitations(text(draft)).text;
       await claude.messages.create(
-        buildVerifyRequest({ model: config.CLAUDE_VERIFY_MODEL, thread, draft: reply, knowledge, cacheTtl: config.CLAUDE_CACHE_TTL, template: verifyPrompt.text }),
+        buildVerifyRequest({ model: config.CLAUDE_VERIFY_MODEL, thread, draft: reply, passages, cacheTtl: config.CLAUDE_CACHE_TTL, template: verifyPrompt.text }),
       );
       await smtp.sendMail({ from: config.MAIL_FROM, to: email.from, subject: `Re: ${email.subject}`, text: reply, inReplyTo: email.messageId });
       await db.query('UPDATE naive_bench_email SET reply = $2, sent_at = now() WHERE id = $1', [stored.rows[0]?.id, reply]);

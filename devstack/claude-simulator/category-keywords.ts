@@ -12,11 +12,13 @@ export const CATEGORY_KEYWORDS: Record<CanonicalCategory, RegExp> = {
   account: keywords(
     'password|passwords|passwort|mot de passe|contraseña|wachtwoord|login|log in|logging in|log-in|sign in|signin|' +
       'sign-in|2fa|two-factor|two factor|mfa|authenticator|username|locked out|lock out|account|accounts|konto|compte|' +
-      'cuenta|email address|verification code|reset link|profile|anmelden|connexion|iniciar sesión|gdpr|personal data',
+      'cuenta|email address|verification code|reset link|profile|anmelden|connexion|iniciar sesión|gdpr|personal data|' +
+      'senha|palavra-passe|parola d\'ordine|пароль|аккаунт|учетная запись|パスワード|アカウント|ログイン|datenschutz|dsgvo|rgpd',
   ),
   billing: keywords(
     'refund|refunds|refunded|charge|charged|charges|chargeback|invoice|invoices|billing|billed|bill|payment|payments|' +
       'paid|pay|subscription|price|pricing|receipt|credit card|vat|rechnung|facture|factura|factuur|fattura|fatura|plan|' +
+      'erstattung|remboursement|reembolso|rimborso|terugbetaling|возврат|счет|счёт|返金|請求|領収書|' +
       'upgrade|downgrade|money back',
   ),
   technical: keywords(
@@ -26,7 +28,9 @@ export const CATEGORY_KEYWORDS: Record<CanonicalCategory, RegExp> = {
   ),
   orders: keywords(
     'shipping|shipment|ship|delivery|deliver|delivered|order|orders|package|parcel|tracking|shipped|arrived|arrive|' +
-      'courier|return|returns|exchange|lieferung|bestellung|commande|livraison|pedido|envío|bestelling|ordine',
+      'courier|return|returns|exchange|lieferung|bestellung|paket|sendung|commande|livraison|colis|pedido|envío|paquete|' +
+      'bestelling|pakket|levering|verzending|ordine|spedizione|consegna|pacco|encomenda|entrega|envio|rastreamento|' +
+      'заказ|доставка|посылка|отправка|注文|配送|発送|荷物|追跡',
   ),
   feedback: keywords(
     'feature|features|suggest|suggestion|suggestions|idea|ideas|would be nice|would love|feedback|improve|' +

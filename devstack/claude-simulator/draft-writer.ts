@@ -64,8 +64,10 @@ function compose(view: PromptView, plan: RevisionPlan): string {
     plan.friendly ? 'Thanks so much for your patience!' : '',
   ];
   const article = mostRelevantArticle(view.knowledge, emailText(view.email));
+  // A passage it quotes is cited by the id the prompt gave it; nothing else is cited.
+  const citation = article?.id ? ` [[cite:${article.id}]]` : '';
   const help = article
-    ? `${mostRelevantSentence(article, emailText(view.email))} You can read more in our article "${article.title}".`
+    ? `${mostRelevantSentence(article, emailText(view.email))}${citation} You can read more in our article "${article.title}".`
     : NEXT_STEP[topic];
   const closing = analysis.riskScore >= 50
     ? "I've shared your message with a senior member of our team, who will follow up with you personally."

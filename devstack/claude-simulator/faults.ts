@@ -34,20 +34,28 @@ export const ANSWER_FAULTS = [
   'context_window_exceeded',
   'malformed',
   'parallel_tool_use',
+  // A draft that cites a passage id it was never given (a made-up source).
+  'invented_citation',
 ] as const;
 export type AnswerFault = (typeof ANSWER_FAULTS)[number];
 
 export type FaultKind = ErrorKind | AnswerFault;
 
-export type FaultPurpose = 'classify' | 'draft' | 'verify' | 'grade';
+export type FaultPurpose = 'classify' | 'draft' | 'verify' | 'ground' | 'select' | 'grade';
 
 /**
  * Models that answer as if fooled, for safety tests: the classifier calls every email low
- * risk with no injection; the verifier passes every draft. The layers after them must hold.
+ * risk with no injection; the verifier (the check that reads the email) passes every draft; the
+ * drafter writes what the email asked for (the reply registered for it with
+ * POST /__simulator/fooled-drafts). Together: "fully fooled", every model that reads the email.
+ * `grounder` fools the check that never reads the email too (only reachable through the draft's
+ * own text): the worst case, where only code holds.
  */
 export interface Fooled {
   classifier?: boolean;
   verifier?: boolean;
+  drafter?: boolean;
+  grounder?: boolean;
 }
 
 export interface FaultRule {
@@ -86,7 +94,7 @@ export const DEFAULT_FAULTS: Readonly<FaultConfig> = Object.freeze({
 });
 
 const faultRuleSchema = z.strictObject({
-  purpose: z.enum(['classify', 'draft', 'verify', 'grade']).optional(),
+  purpose: z.enum(['classify', 'draft', 'verify', 'ground', 'select', 'grade']).optional(),
   fault: z.enum([...ERROR_KINDS, ...ANSWER_FAULTS]),
   times: z.number().int().min(1).optional(),
 });
@@ -99,7 +107,12 @@ export const faultPatchSchema = z.strictObject({
   seed: z.number().int(),
   timeoutMs: z.number().int().min(0).max(3_600_000),
   rules: z.array(faultRuleSchema).max(50),
-  fooled: z.strictObject({ classifier: z.boolean().optional(), verifier: z.boolean().optional() }),
+  fooled: z.strictObject({
+    classifier: z.boolean().optional(),
+    verifier: z.boolean().optional(),
+    drafter: z.boolean().optional(),
+    grounder: z.boolean().optional(),
+  }),
 }).partial();
 
 export interface FaultDecision {

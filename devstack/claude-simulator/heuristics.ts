@@ -38,6 +38,16 @@ function topicsOf(scores: Record<CanonicalCategory, number>): CanonicalCategory[
   return CANONICAL_CATEGORIES.filter((category) => scores[category] > 0).sort((a, b) => scores[b] - scores[a]);
 }
 
+// A model summarises in English whatever the language of the mail (see the classification
+// examples); the simulator names the topic it found in English words.
+const TOPIC_IN_ENGLISH: Record<CanonicalCategory, string> = {
+  account: 'account access, sign-in, password reset, two-factor security and personal data',
+  billing: 'billing, invoices, charges, refunds and plans',
+  technical: 'a technical problem, errors, outage and service status',
+  orders: 'an order, shipping, delivery, tracking and parcels',
+  feedback: 'product feedback and feature ideas',
+};
+
 function summarize(email: CustomerEmail, text: string, topic: CanonicalCategory | undefined, injection: boolean): string {
   const subject = email.subject?.replace(/^(?:(?:re|fwd?|aw|wg):\s*)+/i, '');
   const about = `"${subject || firstSentence(email.body, 80)}"`;
@@ -49,7 +59,7 @@ function summarize(email: CustomerEmail, text: string, topic: CanonicalCategory 
         ? 'asks about'
         : 'writes about';
   const tail = injection ? ' and includes instruction-like text aimed at the assistant' : '';
-  return `Customer ${verb} ${about}${topic ? ` (${topic})` : ''}${tail}.`;
+  return `Customer ${verb} ${about}${topic ? ` (${topic}: ${TOPIC_IN_ENGLISH[topic]})` : ''}${tail}.`;
 }
 
 export function analyzeEmail(email: CustomerEmail): EmailAnalysis {

@@ -99,7 +99,7 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse, 
   const units = promptUnits(request);
   const prompt = totalTokens(units);
   const cache = state.cache.apply(request.model, model.cacheMinTokens, units);
-  const answer = buildReply(request, info, decision.answer, prompt, model.contextWindow, config.fooled);
+  const answer = buildReply(request, info, decision.answer, prompt, model.contextWindow, config.fooled, state.fooledDrafts);
   const message = assembleMessage(request, answer, prompt, cache);
   state.stats.recordStop(message.stop_reason);
   record(info.purpose, request.model, 200);

@@ -15,6 +15,8 @@ export interface CustomerEmail {
 export interface KnowledgeArticle {
   title: string;
   body: string;
+  /** The passage id to cite, when the prompt gave the text as a <passage> of <reference_passages>. */
+  id?: string;
 }
 
 /** What the system prompt's style guide asks of a reply, where it says so in the usual words. */
@@ -31,6 +33,12 @@ export interface PromptView {
   revisionInstructions: string | null;
   /** The draft a second check is asked about (<draft_reply>), if any. */
   draftReply: string | null;
+  /** Whether the prompt shows a customer email at all (the check that never reads it has none). */
+  hasEmail: boolean;
+  /** Knowledge passages with ids (<passages><passage id>), as the check without the email gets them. */
+  passages: { id: string; text: string }[];
+  /** What our systems know (<known_facts>), as the check without the email gets it. */
+  knownFacts: string;
   style: StyleRules;
 }
 
@@ -54,6 +62,8 @@ const REVISION_BLOCK = block('revision_instructions');
 const DRAFT_BLOCK = block('draft_reply');
 const KNOWLEDGE_BLOCK = block('knowledge');
 const ARTICLE_BLOCK = block('article');
+const PASSAGES_BLOCK = block('passages');
+const KNOWN_FACTS_BLOCK = block('known_facts');
 const HEADER_LINE = /^(from|subject|to|date|cc|reply-to|sent|von|betreff|objet|asunto|onderwerp|oggetto|assunto):[ \t]*(.*)$/i;
 // Localised mail clients quote headers in their own language.
 const HEADER_ALIASES: Record<string, string> = {
@@ -104,6 +114,7 @@ export function readPrompt(request: MessagesRequest): PromptView {
   // The newest email is the last block of the last user turn; a revision turn may carry none,
   // in which case the email sits in an earlier user turn.
   let email: CustomerEmail | null = null;
+  const hasEmail = userTexts.some((text) => lastMatch(text, EMAIL_BLOCK) !== null);
   for (const text of [...userTexts].reverse()) {
     const match = lastMatch(text, EMAIL_BLOCK);
     if (match) {
@@ -119,11 +130,45 @@ export function readPrompt(request: MessagesRequest): PromptView {
   const systemMessages = request.messages.filter((message) => message.role === 'system').map(messageText);
   return {
     email,
-    knowledge: readKnowledge([system, ...systemMessages, lastUser].join('\n')),
+    knowledge: [...readPassages(system), ...readKnowledge([system, ...systemMessages, lastUser].join('\n'))],
     revisionInstructions: revision ? decodeEntities(revision) : null,
     style: readStyle(system),
     draftReply: draft === undefined ? null : decodeEntities(draft),
+    hasEmail,
+    passages: readGroundingPassages(lastUser),
+    knownFacts: decodeEntities(lastMatch(lastUser, KNOWN_FACTS_BLOCK)?.[2] ?? ''),
   };
+}
+
+const PASSAGE_BLOCK = block('passage');
+const PASSAGES_OPEN = '<reference_passages>';
+
+/**
+ * The passages of the request: only the last <reference_passages> element of the system
+ * prompt (instructions may name the tag, and their examples hold passages that are not given).
+ */
+function readPassages(system: string): KnowledgeArticle[] {
+  const start = system.lastIndexOf(PASSAGES_OPEN);
+  if (start < 0) return [];
+  const end = system.indexOf('</reference_passages>', start);
+  const section = system.slice(start + PASSAGES_OPEN.length, end < 0 ? undefined : end);
+  return [...section.matchAll(PASSAGE_BLOCK)].map((passage) => {
+    const attributes = parseAttributes(passage[1] ?? '');
+    // "Refunds › Who decides": the article's title is what a reply names.
+    const title = decodeEntities(attributes.from ?? '').split(' › ')[0] ?? '';
+    return { id: decodeEntities(attributes.id ?? ''), title, body: decodeEntities((passage[2] ?? '').trim()) };
+  });
+}
+
+/** The passages the check without the email is given (<passages> in its user turn). */
+function readGroundingPassages(text: string): { id: string; text: string }[] {
+  const passages: { id: string; text: string }[] = [];
+  for (const section of text.matchAll(PASSAGES_BLOCK)) {
+    for (const passage of (section[2] ?? '').matchAll(PASSAGE_BLOCK)) {
+      passages.push({ id: decodeEntities(parseAttributes(passage[1] ?? '').id ?? ''), text: decodeEntities((passage[2] ?? '').trim()) });
+    }
+  }
+  return passages;
 }
 
 function readKnowledge(text: string): KnowledgeArticle[] {

@@ -4,6 +4,9 @@
 // a refusal with stop_details, a cut-off or paused turn, an empty answer.
 import { createHash, randomBytes } from 'node:crypto';
 import { checkDraft, fooledCheck } from './draft-check';
+import type { FooledDrafts } from './fooled-drafts';
+import { checkGrounding, fooledGrounding } from './grounding-check';
+import { isSelectionRequest, selectAnswers } from './answer-selector';
 import { writeDraft } from './draft-writer';
 import { gradeCandidate, gradeInput, isGradingRequest } from './grader';
 import type { AnswerFault, Fooled } from './faults';
@@ -14,7 +17,7 @@ import { readPrompt } from './prompt-reader';
 import { buildToolInput, fillSchema, malformToolInput } from './tool-input';
 import { estimateTokens } from './tokens';
 
-export type Purpose = 'classify' | 'draft' | 'verify' | 'grade';
+export type Purpose = 'classify' | 'draft' | 'verify' | 'ground' | 'select' | 'grade';
 
 export interface PurposeInfo {
   purpose: Purpose;
@@ -23,9 +26,15 @@ export interface PurposeInfo {
   schema: Record<string, unknown> | null;
 }
 
-/** A structured answer about a <draft_reply> is a check of that draft; any other one classifies the email. */
-function structuredPurpose(request: MessagesRequest): 'classify' | 'verify' {
-  return readPrompt(request).draftReply !== null ? 'verify' : 'classify';
+/**
+ * A structured answer about a <draft_reply> is a check of that draft: with the email shown, the
+ * check that reads it; without, the check that never does. Any other one classifies the email.
+ */
+function structuredPurpose(request: MessagesRequest): 'classify' | 'verify' | 'ground' | 'select' {
+  if (isSelectionRequest(request)) return 'select';
+  const view = readPrompt(request);
+  if (view.draftReply === null) return 'classify';
+  return view.hasEmail ? 'verify' : 'ground';
 }
 
 export function detectPurpose(request: MessagesRequest): PurposeInfo {
@@ -59,6 +68,9 @@ export interface Reply {
   outputTokens: number;
 }
 
+/** The id the invented_citation fault cites: shaped like a real one, given in no prompt. */
+export const INVENTED_CITATION = '[[cite:goodwill-refunds@v1#1]]';
+
 const REFUSAL: StopDetails = {
   type: 'refusal',
   category: 'general_harms',
@@ -79,7 +91,7 @@ function structured(request: MessagesRequest, info: PurposeInfo, input: Record<s
 }
 
 /** The full answer the model would give with room enough. */
-function naturalAnswer(request: MessagesRequest, info: PurposeInfo, malformed: boolean, fooled: Fooled): ResponseContentBlock[] {
+function naturalAnswer(request: MessagesRequest, info: PurposeInfo, malformed: boolean, fooled: Fooled, fooledDrafts?: FooledDrafts): ResponseContentBlock[] {
   const view = readPrompt(request);
   const schema = info.tool?.input_schema ?? info.schema ?? {};
   switch (info.purpose) {
@@ -100,8 +112,20 @@ function naturalAnswer(request: MessagesRequest, info: PurposeInfo, malformed: b
       // Broken the way a confused model breaks it: a boolean as prose, a required field missing.
       return structured(request, info, malformed ? { ...valid, facts_supported: 'mostly', notes: undefined } : valid);
     }
-    case 'draft':
-      return [{ type: 'text', text: malformed ? '' : writeDraft(view) }];
+    case 'select': {
+      const valid = fillSchema(schema, selectAnswers(request, view));
+      return structured(request, info, malformed ? { ...valid, none_fits: 'maybe' } : valid);
+    }
+    case 'ground': {
+      const check = fooled.grounder ? fooledGrounding(view) : checkGrounding(view, view.draftReply ?? '');
+      const valid = fillSchema(schema, { ...check });
+      return structured(request, info, malformed ? { ...valid, all_supported: 'yes', notes: undefined } : valid);
+    }
+    case 'draft': {
+      // A fully fooled drafter writes what the email asked for (registered by the test).
+      const scripted = fooled.drafter && !view.revisionInstructions ? (fooledDrafts?.draftFor(`${view.email.subject ?? ''}\n${view.email.body}`) ?? null) : null;
+      return [{ type: 'text', text: malformed ? '' : (scripted ?? writeDraft(view)) }];
+    }
   }
 }
 
@@ -141,6 +165,12 @@ function faultyAnswer(fault: AnswerFault, request: MessagesRequest, info: Purpos
     }
     case 'malformed':
       return null;
+    case 'invented_citation': {
+      const first = natural[0];
+      if (info.purpose !== 'draft' || first?.type !== 'text') return null;
+      const text = first.text.replace(/\n\n/, ` ${INVENTED_CITATION}\n\n`);
+      return reply([{ type: 'text', text }], 'end_turn', estimateTokens(text));
+    }
   }
 }
 
@@ -160,9 +190,10 @@ export function buildReply(
   promptTokens: number,
   contextWindow: number,
   fooled: Fooled = {},
+  fooledDrafts?: FooledDrafts,
 ): Reply {
   if (request.max_tokens === 0) return reply([], 'max_tokens', 0); // cache pre-warm
-  const natural = naturalAnswer(request, info, fault === 'malformed', fooled);
+  const natural = naturalAnswer(request, info, fault === 'malformed', fooled, fooledDrafts);
   const faulty = fault ? faultyAnswer(fault, request, info, natural) : null;
   if (faulty) return faulty;
   const outputTokens = natural.reduce((sum, block) => sum + blockTokens(block), 0);

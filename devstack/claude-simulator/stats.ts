@@ -1,6 +1,6 @@
 // Counts what the simulator was asked and how it answered, for tests and the control endpoint.
 
-export type CallPurpose = 'classify' | 'draft' | 'verify' | 'grade' | 'unknown';
+export type CallPurpose = 'classify' | 'draft' | 'verify' | 'ground' | 'select' | 'grade' | 'unknown';
 export type CallStatus = number | 'timeout';
 
 export interface SimulatorRequestRecord {
@@ -13,9 +13,9 @@ export interface SimulatorRequestRecord {
 export interface SimulatorStats {
   /** Requests answered (with a reply, an error or a timeout). */
   calls: number;
-  byPurpose: { classify: number; draft: number; verify: number; grade: number };
+  byPurpose: { classify: number; draft: number; verify: number; ground: number; select: number; grade: number };
   /** Requests received, counted on arrival: includes calls whose client vanished mid-way. */
-  receivedByPurpose: { classify: number; draft: number; verify: number; grade: number };
+  receivedByPurpose: { classify: number; draft: number; verify: number; ground: number; select: number; grade: number };
   byStatus: Record<string, number>;
   /** Successful answers by stop_reason. */
   byStopReason: Record<string, number>;
@@ -31,8 +31,8 @@ export class StatsRecorder {
   private static empty(): SimulatorStats {
     return {
       calls: 0,
-      byPurpose: { classify: 0, draft: 0, verify: 0, grade: 0 },
-      receivedByPurpose: { classify: 0, draft: 0, verify: 0, grade: 0 },
+      byPurpose: { classify: 0, draft: 0, verify: 0, ground: 0, select: 0, grade: 0 },
+      receivedByPurpose: { classify: 0, draft: 0, verify: 0, ground: 0, select: 0, grade: 0 },
       byStatus: {},
       byStopReason: {},
       requests: [],

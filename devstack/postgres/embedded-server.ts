@@ -3,10 +3,12 @@ import { startOnPorts } from '../listen';
 import { signalGroup } from '../process-group';
 import type { Logger } from '../log';
 import type { Supervisor } from '../processes';
-import { PROJECT_ROOT } from '../project-root';
-import { postgresBinaries } from './binaries';
+import { postgresBinaries, type PostgresBinaries } from './binaries';
+import { clusterLocation } from './cluster-location';
 import { clusterExists, initCluster, serverArgs } from './init-cluster';
-import { allowTraversal, postgresUser } from './run-as';
+import { OUTSIDE_DIR } from './reachable';
+import { reachableBinaries } from './reachable-binaries';
+import { postgresUser } from './run-as';
 import { ensureDatabase, waitForPostgres } from './wait-for-postgres';
 
 export const EMBEDDED_USER = 'countersign';
@@ -19,6 +21,10 @@ export interface EmbeddedPostgresOptions {
   password: string;
   /** 0: a free port, chosen now (PostgreSQL cannot bind port 0 itself). */
   port: number;
+  /** The installed binaries; by default the npm package's for this platform. */
+  binaries?: PostgresBinaries;
+  /** As root, where binaries and cluster go when the postgres user cannot reach the project. */
+  outsideDir?: string;
 }
 
 /**
@@ -27,16 +33,21 @@ export interface EmbeddedPostgresOptions {
  * them; created on first start, reused with its data afterwards. Returns DATABASE_URL.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<string> {
-  const binaries = await postgresBinaries();
   const runAs = postgresUser();
-  const dir = path.join(options.dataDir, 'postgres');
+  const outsideDir = options.outsideDir ?? OUTSIDE_DIR;
+  // As root the server runs as the postgres user, which must reach the binaries and the
+  // cluster; inside a folder it cannot enter (root's home), both are placed where it can.
+  const installed = options.binaries ?? (await postgresBinaries());
+  const { binaries, location } = placed(() => ({
+    binaries: reachableBinaries(installed, runAs, outsideDir),
+    location: clusterLocation(options.dataDir, runAs, outsideDir),
+  }), outsideDir);
+  const dir = location.dir;
+  if (location.movedBecause) options.log.info(`embedded PostgreSQL cluster in ${dir} (${location.movedBecause}); ${path.join(options.dataDir, 'postgres')} links to it`);
   if (!clusterExists(dir)) {
     options.log.info(`creating the embedded PostgreSQL cluster in ${dir}`);
     await initCluster(binaries, { dir, user: EMBEDDED_USER, password: options.password, runAs });
   }
-  // As root the server runs as the postgres user, which must be able to pass through DATA_DIR
-  // (kept 0700 by npm start) to its own 0700 cluster: search permission only, every start.
-  allowTraversal(path.dirname(dir), runAs);
   const urlFor = (port: number, database: string): string =>
     `postgres://${EMBEDDED_USER}:${encodeURIComponent(options.password)}@127.0.0.1:${port}/${database}`;
   const { ports } = await startOnPorts(
@@ -47,7 +58,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       command: binaries.postgres,
       args: serverArgs(dir, port),
       env: { LC_MESSAGES: 'C' } as unknown as NodeJS.ProcessEnv,
-      cwd: PROJECT_ROOT,
+      cwd: '/', // the project may be a folder the server's user cannot enter
       ...runAs,
       stopSignal: 'SIGINT',
     }),
@@ -72,4 +83,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const port = ports[0] ?? 0;
   if (await ensureDatabase(urlFor(port, 'postgres'), EMBEDDED_DATABASE)) options.log.info(`created database "${EMBEDDED_DATABASE}"`);
   return urlFor(port, EMBEDDED_DATABASE);
+}
+
+/** A failure to place binaries or cluster where the postgres user can reach them, with the fixes. */
+function placed<T>(place: () => T, outsideDir: string): T {
+  try {
+    return place();
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (!code) throw error; // already explains itself (the unreachable-folder messages)
+    throw new Error(
+      `Cannot prepare ${outsideDir} for the embedded PostgreSQL, which runs as the postgres user when started as root (${message}). ` +
+        'Let that user enter the folders above the project (chmod o+x on each), clone the project where it can (e.g. /srv or /opt), ' +
+        'or set DATABASE_URL to a PostgreSQL server of your own.',
+    );
+  }
 }

@@ -62,7 +62,8 @@ export async function initCluster(binaries: PostgresBinaries, options: ClusterOp
         '--locale=C',
         `--lc-ctype=${utf8Ctype()}`,
       ],
-      options.runAs,
+      // The server's user may be unable to enter the project (root's 0700 home): run from /.
+      { ...options.runAs, cwd: '/' },
     );
   } catch (error) {
     // A half-made cluster would be mistaken for a real one on the next start.

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, statSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 
 export interface RunAs {
   uid?: number;
@@ -30,16 +29,13 @@ export function postgresUser(): RunAs {
 }
 
 /**
- * Lets the postgres user reach its data directory inside a folder root owns (a private
- * temp folder, say): adds search permission (x, not read) to `dir` and its parents that
- * root owns, up to the first one that already allows it.
+ * Lets the postgres user pass through `dir`, a folder this process made for PostgreSQL's sake
+ * (DATA_DIR, a private temp folder): search permission (x, not read) for others. Folders
+ * above it are never changed: where one of them stops that user, the cluster is placed
+ * elsewhere (cluster-location.ts) rather than opening, say, root's home.
  */
 export function allowTraversal(dir: string, runAs: RunAs): void {
   if (runAs.uid === undefined) return;
-  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    const stat = statSync(current);
-    if ((stat.mode & 0o001) !== 0) break;
-    if (stat.uid === 0) chmodSync(current, stat.mode | 0o001);
-    if (current === path.dirname(current)) break;
-  }
+  const stat = statSync(dir);
+  if ((stat.mode & 0o001) === 0 && stat.uid === os.userInfo().uid) chmodSync(dir, stat.mode | 0o001);
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pickFreePort } from '../ports';
 import { postgresBinaries } from './binaries';
 import { initCluster, serverArgs } from './init-cluster';
+import { reachableBinaries } from './reachable-binaries';
 import { postgresUser } from './run-as';
 import { waitForPostgres } from './wait-for-postgres';
 
@@ -25,8 +26,8 @@ const USER = 'countersign';
  * A port taken between choosing and binding it means a new port, not a failure.
  */
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
-  const binaries = await postgresBinaries();
   const runAs = postgresUser();
+  const binaries = reachableBinaries(await postgresBinaries(), runAs);
   const root = mkdtempSync(path.join(os.tmpdir(), 'countersign-pg-'));
   const dir = path.join(root, 'data');
   const password = randomBytes(18).toString('base64url');
@@ -34,7 +35,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   for (let attempt = 1; ; attempt += 1) {
     const port = await pickFreePort();
     const settings = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' };
-    const child = spawn(binaries.postgres, serverArgs(dir, port, settings), { ...runAs, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(binaries.postgres, serverArgs(dir, port, settings), { ...runAs, cwd: '/', stdio: ['ignore', 'ignore', 'pipe'] });
     let output = '';
     child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
     const adminUrl = `postgres://${USER}:${password}@127.0.0.1:${port}/postgres`;

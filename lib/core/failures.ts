@@ -79,3 +79,10 @@ export function modelUnavailableReason(lastError?: string): string {
   const base = MODEL_FAILURE_HEADLINES.ModelUnavailable;
   return lastError ? `${base} (last error: ${lastError})` : base;
 }
+
+/**
+ * The database (or the network to it) failed inside a layer of the send gate: an
+ * infrastructure blip, not a verdict. The workflow retries the layer under the database tier's
+ * policy instead of counting it as the layer's "no".
+ */
+export const DATABASE_UNAVAILABLE = 'DatabaseUnavailable';

@@ -1,7 +1,8 @@
 /**
  * One SQLite value as PostgreSQL's column wants it. Prisma on SQLite wrote DateTime as ISO
  * text ("…000+00:00") or, in older setups, epoch milliseconds; SQLite's own CURRENT_TIMESTAMP
- * defaults are "YYYY-MM-DD HH:MM:SS" in UTC. Booleans are 0/1; Json is text.
+ * defaults are "YYYY-MM-DD HH:MM:SS" in UTC. Booleans are 0/1; Json is text. The reader
+ * (sql.js) gives integers as bigint, reals as number, blobs as Uint8Array.
  */
 export function convertValue(value: unknown, pgType: string): unknown {
   if (value === null || value === undefined) return null;
@@ -15,15 +16,19 @@ export function convertValue(value: unknown, pgType: string): unknown {
       return value === true || value === 1 || value === 1n || value === '1' || value === 'true';
     case 'jsonb':
     case 'json':
-      return typeof value === 'string' ? withoutNul(value) : JSON.stringify(value);
+      if (value instanceof Uint8Array) return withoutNul(Buffer.from(value).toString('utf8'));
+      return typeof value === 'string' ? withoutNul(value) : typeof value === 'bigint' ? value.toString() : JSON.stringify(value);
     case 'bytea':
-      return Buffer.isBuffer(value) ? value : Buffer.from(typeof value === 'string' ? value : JSON.stringify(value), 'utf8');
+      if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+      return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value), 'utf8');
     case 'bigint':
     case 'integer':
     case 'double precision':
       return typeof value === 'bigint' ? value.toString() : value;
     default:
-      return typeof value === 'string' ? withoutNul(value) : Buffer.isBuffer(value) ? withoutNul(value.toString('utf8')) : value;
+      if (typeof value === 'string') return withoutNul(value);
+      if (value instanceof Uint8Array) return withoutNul(Buffer.from(value).toString('utf8'));
+      return typeof value === 'bigint' ? value.toString() : value;
   }
 }
 

@@ -160,6 +160,7 @@ describe('two workers and two web nodes on one PostgreSQL and one Temporal', () 
 
     // Once each: one draft per conversation, and at most one email per conversation.
     const drafts = await db.draft.groupBy({ by: ['conversationId'], where: { conversationId: { in: ids } }, _count: true });
+    expect(drafts.length).toBeGreaterThan(0);
     expect(drafts.every((group) => group._count === 1)).toBe(true);
     const caught = await mail.list();
     const inbound = new Set(burst.map((_, index) => `<scale-burst-${index}@customers.example>`));

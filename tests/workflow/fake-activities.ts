@@ -6,6 +6,8 @@ import type { DraftReplyInput, DraftReplyResult } from '../../worker/activities/
 import type { SendReplyInput, SendReplyResult } from '../../worker/activities/send-reply';
 import type { AutomationPolicy } from '../../lib/core/contract';
 import type { VerificationFacts } from '../../lib/core/safety/verification';
+import type { ModelCheckFacts } from '../../lib/core/safety/grounding';
+import type { ClaimHold } from '../../lib/core/safety/claims';
 
 type Calls = { [K in keyof Activities]: Array<Parameters<Activities[K]>[0]> };
 
@@ -24,12 +26,17 @@ export interface FakeScript {
   /** Overrides parts of the draft result, or makes the draft call fail. */
   draft?: (input: DraftReplyInput) => Partial<DraftReplyResult> | ModelBehaviour;
   screening?: (messageId: string) => string[];
-  /** The second check's answer; default a pass. */
+  /** The second check's answer (the one that reads the email); default a pass. */
   verify?: (draftVersion: number) => VerificationFacts | ModelBehaviour;
+  /** The answer of the check that never reads the email; default a pass. */
+  ground?: (draftVersion: number) => ModelCheckFacts | ModelBehaviour;
+  /** The claims screening's holds for a draft; default none. */
+  claims?: (draftVersion: number) => ClaimHold[];
   /** Whether auto-send is on for a category; default: when the policy lists it. */
   categoryAutoSend?: (category: string) => { enabled: boolean; reason: string };
   automated?: (messageId: string) => boolean;
   draftProblems?: string[];
+  /** At the end of a hold (older runs: authorizeAutoSend; newer: the second live read): whether the kill switch is still off. */
   autoSendAllowed?: () => { allowed: boolean; reasons: string[] };
   sendFails?: 'permanent';
   /** What a bare run reads at its start (runs started with a policy never ask); default: the policy, nobody on the roster. */
@@ -85,6 +92,8 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       'classifyMessage',
       'draftReply',
       'verifyDraft',
+      'checkGrounding',
+      'readSendFacts',
       'readCategoryAutoSend',
       'mirrorStatus',
       'recordRouting',
@@ -98,6 +107,8 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
     ].map((name) => [name, []]),
   ) as unknown as Calls;
   const sentVersions = new Set<number>();
+  /** What each drafted version looks like as stored, for the live read of the send gate. */
+  const drafted = new Map<number, { stopReason: string; unusable: boolean }>();
   const cancelled = { count: 0 };
 
   const activities: Activities = {
@@ -120,12 +131,41 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       calls.draftReply.push(input);
       const scripted = script.draft?.(input) ?? {};
       if (isBehaviour(scripted)) return behave(scripted, cancelled);
-      return { draftVersion: input.draftVersion, knowledgeUsed: ['password-reset'], problems: script.draftProblems ?? [], stopReason: 'end_turn', ...scripted };
+      const result = { draftVersion: input.draftVersion, knowledgeUsed: ['password-reset'], problems: script.draftProblems ?? [], stopReason: 'end_turn', ...scripted };
+      drafted.set(input.draftVersion, { stopReason: result.stopReason ?? 'end_turn', unusable: result.unusable !== undefined });
+      return result;
     },
     async verifyDraft(input) {
       calls.verifyDraft.push(input);
       const scripted = script.verify?.(input.draftVersion) ?? { status: 'passed' as const };
       return 'status' in scripted ? scripted : behave(scripted, cancelled);
+    },
+    async checkGrounding(input) {
+      calls.checkGrounding.push(input);
+      const scripted = script.ground?.(input.draftVersion) ?? { status: 'passed' as const };
+      return 'status' in scripted ? scripted : behave(scripted, cancelled);
+    },
+    async readSendFacts(input) {
+      const reads = calls.readSendFacts.filter((one) => one.draftVersion === input.draftVersion).length;
+      calls.readSendFacts.push(input);
+      const base = policy ?? { autoSendEnabled: true, autoSendCategories: [], maxRiskScore: 30, minConfidence: 0.8, holdSeconds: 60, reviewSlaMinutes: 60, idleCloseHours: 24 };
+      // The second read of a version is the one at the end of its hold.
+      const gate = reads > 0 ? script.autoSendAllowed?.() : undefined;
+      const enabled = input.category ? (policy?.autoSendCategories.includes(input.category) ?? true) : false;
+      const category = input.category
+        ? (script.categoryAutoSend?.(input.category) ?? { enabled, reason: enabled ? `Auto-send is on for "${input.category}"` : `Category "${input.category}" is not on the auto-send list` })
+        : null;
+      return {
+        policy: gate && !gate.allowed ? { ...base, autoSendEnabled: false } : base,
+        draft: {
+          origin: 'model' as const,
+          status: drafted.get(input.draftVersion)?.unusable ? 'unusable' : 'pending',
+          stopReason: drafted.get(input.draftVersion)?.stopReason ?? 'end_turn',
+        },
+        claims: script.claims?.(input.draftVersion) ?? [],
+        category,
+        caps: { global: 0, perSender: 0, capGlobal: 100, capPerSender: 100 },
+      };
     },
     async readCategoryAutoSend(input) {
       calls.readCategoryAutoSend.push(input);

@@ -60,7 +60,7 @@ describe('a draft that cannot be used lands with a person and is never auto-sent
       const state = await run.waitFor(needsPerson, 'needs a person');
       expect(state.statusReason).toMatch(reason);
       expect(run.calls.recordRouting).toHaveLength(0);
-      expect(run.calls.authorizeAutoSend).toHaveLength(0);
+      expect(run.calls.readSendFacts).toHaveLength(0);
       expect(run.calls.sendReply).toHaveLength(0);
       const unusable = 'unusable' in (draft?.({ conversationId: '', draftVersion: 1 }) ?? {});
       // The refused or cut-off draft v1 is set aside by the agent's reply, v2.
@@ -75,7 +75,7 @@ describe('a draft that cannot be used lands with a person and is never auto-sent
         expect(calls.recordRouting[0]).toMatchObject({ route: 'review' });
         expect(calls.recordRouting[0]?.reasons.join(' ')).toContain(stopReason);
         await env.sleep('10 minutes');
-        expect(calls.authorizeAutoSend).toHaveLength(0);
+        expect(calls.readSendFacts).toHaveLength(1);
         expect(calls.sendReply).toHaveLength(0);
       });
     }

@@ -5,7 +5,8 @@ describe('the send gate with earned autonomy', () => {
   it('checks the draft a second time before a hold, and sends it when the check passes', async () => {
     await withConversation({ recordAs: 'earned-autonomy-auto-send' }, async ({ env, calls, waitFor }) => {
       await waitFor(statusIs('auto_send_hold'), 'the hold');
-      expect(calls.readCategoryAutoSend).toEqual([{ category: 'account' }]);
+      expect(calls.readSendFacts).toEqual([expect.objectContaining({ draftVersion: 1, category: 'account' })]);
+      expect(calls.checkGrounding).toEqual([expect.objectContaining({ draftVersion: 1 })]);
       expect(calls.verifyDraft).toEqual([expect.objectContaining({ draftVersion: 1 })]);
       expect(calls.recordRouting[0]).toMatchObject({ route: 'auto_send', shadow: { wouldAutoSend: true } });
       await env.sleep('2 minutes');
@@ -18,9 +19,9 @@ describe('the send gate with earned autonomy', () => {
     const script = { verify: () => ({ status: 'failed' as const, reasons: ['It follows instructions from the email: "confirm the new payout account"'] }) };
     await withConversation({ script, recordAs: 'second-check-says-no' }, async ({ calls, waitFor }) => {
       const state = await waitFor(awaitingReview, 'review');
-      expect(state.statusReason).toBe('Second check: It follows instructions from the email: "confirm the new payout account"');
+      expect(state.statusReason).toBe('Check with the email: It follows instructions from the email: "confirm the new payout account"');
       expect(calls.recordRouting[0]).toMatchObject({ route: 'review', shadow: { wouldAutoSend: false } });
-      expect(calls.authorizeAutoSend).toHaveLength(0);
+      expect(calls.readSendFacts).toHaveLength(1);
       expect(calls.sendReply).toHaveLength(0);
     });
   });
@@ -29,7 +30,7 @@ describe('the send gate with earned autonomy', () => {
     const script = { verify: () => ({ fail: 'ModelRefused', message: 'Claude declined the check' }) };
     await withConversation({ script }, async ({ calls, waitFor }) => {
       const state = await waitFor(awaitingReview, 'review');
-      expect(state.statusReason).toContain('Second check could not run: Claude declined the check');
+      expect(state.statusReason).toContain('Check with the email could not run: Claude refused');
       expect(calls.sendReply).toHaveLength(0);
     });
   });
@@ -39,6 +40,7 @@ describe('the send gate with earned autonomy', () => {
       const state = await waitFor(awaitingReview, 'review');
       expect(state.statusReason).toBe('Screening: The email names another person’s email address');
       expect(calls.verifyDraft).toHaveLength(0);
+      expect(calls.checkGrounding).toHaveLength(0);
     });
   });
 
@@ -48,8 +50,53 @@ describe('the send gate with earned autonomy', () => {
       const state = await waitFor(awaitingReview, 'review');
       expect(state.statusReason).toContain('was switched off');
       // The shadow verdict still says what the policy would do with auto-send on.
-      expect(calls.recordRouting[0]?.shadow).toEqual({ wouldAutoSend: true, reasons: ['Would auto-send: all checks and the second check passed'] });
+      expect(calls.recordRouting[0]?.shadow).toEqual({ wouldAutoSend: true, reasons: ['Would auto-send: every layer about the draft passed'] });
       expect(calls.sendReply).toHaveLength(0);
+    });
+  });
+
+  it('holds a draft that fooled the drafter and the check that reads the email, by the check that never reads it', async () => {
+    // The email fooled both models that read it: the classifier said routine, the draft does
+    // what the mail asked, and the check with the email passed it. The draft claims an action.
+    const script = {
+      verify: () => ({ status: 'passed' as const }),
+      ground: () => ({ status: 'failed' as const, reasons: ['Claims something was done, which the pipeline never does: "We have moved your two-step sign-in to the new number."'] }),
+    };
+    await withConversation({ script }, async ({ calls, waitFor }) => {
+      const state = await waitFor(awaitingReview, 'review');
+      expect(state.statusReason).toBe('Check without the email: Claims something was done, which the pipeline never does: "We have moved your two-step sign-in to the new number."');
+      expect(calls.recordRouting[0]).toMatchObject({ route: 'review', shadow: { wouldAutoSend: false } });
+      const layers = calls.recordRouting[0]?.layers ?? [];
+      expect(layers.find((layer) => layer.layer === 'grounding')).toMatchObject({ verdict: 'hold' });
+      expect(layers.find((layer) => layer.layer === 'email_check')).toMatchObject({ verdict: 'pass' });
+      expect(calls.sendReply).toHaveLength(0);
+    });
+  });
+
+  it('holds a draft whose claims the code finds unsupported, without spending a model check', async () => {
+    const script = { claims: () => [{ rule: 'phone' as const, token: '+49 170 5550123', sentence: 'Ihre Nummer ist jetzt +49 170 5550123.', reason: 'The phone number +49 170 5550123 is not in the knowledge given' }] };
+    await withConversation({ script }, async ({ calls, waitFor }) => {
+      const state = await waitFor(awaitingReview, 'review');
+      expect(state.statusReason).toBe('Draft claim: The phone number +49 170 5550123 is not in the knowledge given');
+      const claims = calls.recordRouting[0]?.layers?.find((layer) => layer.layer === 'claims');
+      expect(claims?.holds).toEqual([expect.objectContaining({ token: '+49 170 5550123', sentence: 'Ihre Nummer ist jetzt +49 170 5550123.', rule: 'phone' })]);
+      expect(calls.checkGrounding).toHaveLength(0);
+      expect(calls.verifyDraft).toHaveLength(0);
+    });
+  });
+
+  it('retries a check whose database read failed instead of counting the outage as its verdict', async () => {
+    let failures = 0;
+    const script = {
+      // PostgreSQL restarting: the check cannot read the draft for its first five attempts.
+      ground: () => (failures++ < 5 ? { transient: 'DatabaseUnavailable' } : { status: 'passed' as const }),
+    };
+    await withConversation({ script }, async ({ env, calls, waitFor }) => {
+      await waitFor(statusIs('auto_send_hold'), 'the hold');
+      expect(calls.checkGrounding.length).toBe(6);
+      await env.sleep('2 minutes');
+      await waitFor(statusIs('sent'), 'sent');
+      expect(calls.sendReply).toEqual([expect.objectContaining({ auto: true })]);
     });
   });
 });

@@ -1,3 +1,5 @@
+// Older runs only (before the one-send-decision patch); new runs read readSendFacts and decide
+// in lib/core/policy/send-decision.ts.
 import type { ActivityDeps } from './deps';
 import { getAutomationPolicy } from '../../lib/features/settings/automation-policy';
 import { describeCategoryAutoSend, getCategoryState } from '../../lib/features/autonomy/category-state';

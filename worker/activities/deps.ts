@@ -8,7 +8,6 @@ import type { MailboxMailers } from '../../lib/features/mailboxes/mailbox-mailer
 import type { ModelBudget } from '../../lib/core/policy/model-budget';
 import type { PromptSource } from '../../lib/features/prompts/prompt-source';
 import type { TrustThresholds } from '../../lib/core/policy/trust';
-import type { KnowledgeArticle } from '../../lib/features/knowledge/types';
 
 /** Everything activities touch, built once by the worker; tests pass fakes. */
 export interface ActivityDeps {
@@ -23,8 +22,6 @@ export interface ActivityDeps {
   senders?: MailboxMailers;
   /** Where files attached to replies are kept; needed only when a reply carries one. */
   blobs?: BlobStore;
-  /** The knowledge prompts use (the worker's is cached for seconds); default: read on every call. */
-  knowledge?: () => Promise<KnowledgeArticle[]>;
 }
 
 export interface ActivityConfig {
@@ -32,10 +29,9 @@ export interface ActivityConfig {
   draftModel: string;
   /** The second check of a draft (CLAUDE_VERIFY_MODEL); default the classify model. */
   verifyModel?: string;
-  /** Lifetime of the cached prompt prefixes (CLAUDE_CACHE_TTL); default 5m. */
+  /** Lifetime of the cached prompt prefixes (CLAUDE_CACHE_TTL, 1h unless set; the API's own default is 5m). */
   cacheTtl?: '5m' | '1h';
   categories: string[];
-  knowledgeDir: string;
   /** The From header of replies, e.g. "Support <support@example.com>". */
   mailFrom: string;
   /** Hosts a reply may link to without review. */

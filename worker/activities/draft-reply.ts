@@ -1,8 +1,10 @@
 import { MODEL_FAILURES, needsPersonReason, type ModelFailureType } from '../../lib/core/failures';
 import { checkDraft } from '../../lib/core/safety/check-draft';
 import { recordDraft } from '../../lib/features/conversations/mirror/record-draft';
-import { loadKnowledge } from '../../lib/features/knowledge/load-knowledge';
-import { selectRelevantArticles } from '../../lib/features/knowledge/select-relevant';
+import { extractCitations, inventedCitationProblem, inventedCitations, MALFORMED_CITATION_PROBLEM } from '../../lib/core/knowledge/citations';
+import { retrievePassages } from '../../lib/features/knowledge/retrieve-passages';
+import { getAutomationPolicy } from '../../lib/features/settings/automation-policy';
+import { selectApprovedAnswer, type ApprovedAnswer } from './select-approved-answer';
 import { buildDraftRequest, DRAFT_RETRY_MAX_TOKENS, DRAFT_TEMPLATE, REVISE_TEMPLATE, type TriageNotes } from '../../lib/features/prompts/draft-prompt';
 import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import type { ResolvedPrompt } from '../../lib/features/prompts/prompt-template';
@@ -24,7 +26,10 @@ export interface DraftReplyInput {
 
 export interface DraftReplyResult {
   draftVersion: number;
+  /** Slugs of the articles the draft cited. */
   knowledgeUsed: string[];
+  /** Passage ids the model was given (best first), cited, and cited without being given. Absent in older runs. */
+  citations?: { given: string[]; cited: string[]; invented: string[] };
   /** Deterministic draft checks that failed (they forbid auto-send). */
   problems: string[];
   /** Why the model stopped; only end_turn may be auto-sent (routeDraft). Absent in older runs. */
@@ -62,16 +67,20 @@ export function createDraftReply(deps: ActivityDeps) {
     if (!messageId) throw new Error('draftReply needs a messageId or a revision of an existing draft');
 
     const prompts = deps.prompts ?? codePromptSource;
-    const [fullThread, articles, classification, conversation, draftPrompt, revisePrompt] = await Promise.all([
+    const [fullThread, classification, conversation, draftPrompt, revisePrompt] = await Promise.all([
       loadThread(db, input.conversationId, messageId),
-      deps.knowledge?.() ?? loadKnowledge({ dir: config.knowledgeDir, db }),
       db.classification.findUnique({ where: { messageId } }),
       db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { mailbox: { select: { address: true } } } }),
       prompts.resolve(DRAFT_TEMPLATE),
       input.revision ? prompts.resolve(REVISE_TEMPLATE) : undefined,
     ]);
     const newestText = fullThread.filter((entry) => entry.direction === 'inbound').at(-1)?.text ?? '';
-    const relevant = selectRelevantArticles(articles, `${conversation.subject}\n${newestText}`);
+    // Retrieved again for a revision: an article edited since the first draft gives its new text.
+    // The classifier's one-sentence summary is English whatever the customer wrote, so mail in any
+    // language finds the (English) articles; it only chooses which trusted passages are given.
+    const summary = classification?.ok ? `\n${classification.summary ?? ''}` : '';
+    const passages = await retrievePassages({ query: `${conversation.subject}\n${newestText}${summary}` }, db);
+    const given = passages.map((passage) => passage.id);
     const triage: TriageNotes | undefined = classification?.ok
       ? {
           category: classification.category ?? 'unknown',
@@ -90,7 +99,7 @@ export function createDraftReply(deps: ActivityDeps) {
         thread: shape.thread,
         omitted: shape.omitted,
         triage,
-        knowledge: articles,
+        passages,
         revisionInstructions: input.revision?.instructions,
         previousDraft: previous?.finalBody ?? previous?.aiBody,
         maxTokens,
@@ -111,9 +120,23 @@ export function createDraftReply(deps: ActivityDeps) {
       category: classification?.category ?? undefined,
     };
 
-    const calls: ClaudeCallResult[] = [];
+    // A category that auto-sends approved answers only gets one assembled by code when one fits.
+    const policy = !input.revision && classification?.category ? await getAutomationPolicy({}, db) : undefined;
+    const approved: ApprovedAnswer | undefined =
+      policy?.approvedAnswersOnlyCategories?.includes(classification?.category ?? '')
+        ? await selectApprovedAnswer(deps, {
+            conversationId: input.conversationId,
+            messageId,
+            thread: shape.thread,
+            passages,
+            customerName: conversation.customerName,
+            category: classification?.category ?? undefined,
+          })
+        : undefined;
+
+    const calls: ClaudeCallResult[] = [...(approved?.calls ?? [])];
     const done = { larger: false, restarted: false, nudged: false };
-    let outcome: Outcome | undefined;
+    let outcome: Outcome | undefined = approved ? { body: approved.body, stopReason: 'end_turn' } : undefined;
     while (!outcome && calls.length < MAX_CALLS) {
       const result = await callClaude(deps, { ...call, request: build(), callIndex: calls.length });
       calls.push(result);
@@ -144,9 +167,14 @@ export function createDraftReply(deps: ActivityDeps) {
     }
     outcome ??= { failureType: MODEL_FAILURES.empty, detail: `no usable draft after ${MAX_CALLS} calls`, body: '', stopReason: 'none' };
 
-    const knowledgeUsed = relevant.map((article) => article.slug);
+    // The markers are the model's claim of its sources; the code checks them against what it gave.
+    // An approved answer cites exactly the passages code assembled it from.
+    const citations = approved ? { text: outcome.body, cited: approved.passageIds, malformed: false } : extractCitations(outcome.body);
+    const invented = inventedCitations(citations.cited, given);
+    const cited = citations.cited.filter((id) => given.includes(id));
+    const knowledgeUsed = [...new Set(passages.filter((passage) => cited.includes(passage.id)).map((passage) => passage.slug))];
     const problems = checkDraft({
-      body: outcome.body,
+      body: citations.text,
       allowedLinkHosts: config.allowedLinkHosts,
       // The customer, and the address the reply leaves from (the conversation's mailbox, else MAIL_FROM).
       allowedAddresses: [conversation.customerAddress ?? conversation.customerEmail, addressOf(config.mailFrom), ...(conversation.mailbox ? [conversation.mailbox.address] : [])],
@@ -154,24 +182,29 @@ export function createDraftReply(deps: ActivityDeps) {
     const unusable = 'failureType' in outcome ? { failureType: outcome.failureType, reason: needsPersonReason(outcome.failureType, outcome.detail) } : undefined;
     // A check on the draft itself as well: even a run of older workflow code routes it to review.
     if (unusable) problems.unshift(unusable.reason);
+    if (invented.length > 0) problems.push(inventedCitationProblem(invented));
+    if (citations.malformed) problems.push(MALFORMED_CITATION_PROBLEM);
     const last = calls.at(-1);
     await recordDraft(
       {
         conversationId: input.conversationId,
         version: input.draftVersion,
-        body: outcome.body,
+        body: citations.text,
         model: last?.message.model ?? config.draftModel,
         knowledgeUsed,
+        passages: { given, cited },
+        inventedCitations: invented,
         basedOnMessageId: messageId,
         revisionInstructions: input.revision?.instructions,
         costUsd: calls.reduce((sum, one) => sum + one.costUsd, 0),
         outputTokens: calls.reduce((sum, one) => sum + one.usage.outputTokens, 0),
         stopReason: outcome.stopReason,
         unusableReason: unusable?.reason,
+        ...(approved ? { origin: 'assembled' as const } : {}),
       },
       db,
     );
-    return { draftVersion: input.draftVersion, knowledgeUsed, problems, stopReason: outcome.stopReason, unusable };
+    return { draftVersion: input.draftVersion, knowledgeUsed, citations: { given, cited, invented }, problems, stopReason: outcome.stopReason, unusable };
   };
 }
 

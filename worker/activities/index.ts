@@ -1,4 +1,5 @@
 import { createAuthorizeAutoSend } from './authorize-auto-send';
+import { createCheckGrounding } from './check-grounding';
 import { createClassifyMessage } from './classify-message';
 import type { ActivityDeps } from './deps';
 import { createDraftReply } from './draft-reply';
@@ -11,6 +12,7 @@ import { createReadCategoryAutoSend } from './read-category-auto-send';
 import { createRecordManualReply, createRecordResendRequest } from './record-agent-reply';
 import { createRecordDecision } from './record-decision';
 import { createRecordRouting } from './record-routing';
+import { createReadSendFacts } from './read-send-facts';
 import { createSendReply } from './send-reply';
 import { createVerifyDraft } from './verify-draft';
 
@@ -24,6 +26,8 @@ export function createActivities(deps: ActivityDeps) {
     classifyMessage: createClassifyMessage(deps),
     draftReply: createDraftReply(deps),
     verifyDraft: createVerifyDraft(deps),
+    checkGrounding: createCheckGrounding(deps),
+    readSendFacts: createReadSendFacts(deps),
     readCategoryAutoSend: createReadCategoryAutoSend(deps),
     mirrorStatus: createMirrorStatus(deps),
     recordRouting: createRecordRouting(deps),

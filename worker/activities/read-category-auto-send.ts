@@ -1,3 +1,4 @@
+// Older runs only (before the one-send-decision patch); new runs read readSendFacts.
 import { describeCategoryAutoSend, getCategoryState } from '../../lib/features/autonomy/category-state';
 import type { ActivityDeps } from './deps';
 

@@ -1,13 +1,14 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { verificationFacts, type VerificationFacts } from '../../lib/core/safety/verification';
+import { verificationFacts, type DraftVerification, type VerificationFacts } from '../../lib/core/safety/verification';
 import { recordShadowVerification } from '../../lib/features/autonomy/record-shadow';
-import { loadKnowledge } from '../../lib/features/knowledge/load-knowledge';
+import { getDraftPassages } from '../../lib/features/knowledge/get-draft-passages';
 import { fitThread } from '../../lib/features/prompts/thread';
 import { toDraftVerification, VERIFICATION_TOOL, verificationSchema } from '../../lib/features/prompts/verification';
 import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import { buildVerifyRequest, VERIFY_RETRY_MAX_TOKENS, VERIFY_TEMPLATE } from '../../lib/features/prompts/verify-prompt';
 import { resolveModel } from '../../lib/platform/llm/resolve-model';
 import { callClaude } from './call-claude';
+import { readingTheDatabase } from './database-failure';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
 import { answerText, verdictOf } from './model-answer';
@@ -40,14 +41,18 @@ export function createVerifyDraft(deps: ActivityDeps) {
   return async function verifyDraft(input: VerifyDraftInput): Promise<VerificationFacts> {
     const { db, config } = deps;
     const model = config.verifyModel ?? config.classifyModel;
-    const draft = await db.draft.findUniqueOrThrow({
-      where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
+    // The check reads exactly what the drafter was given, never a fresh retrieval.
+    const { draft, thread, passages, prompt } = await readingTheDatabase(async () => {
+      const draftRow = await db.draft.findUniqueOrThrow({
+        where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
+      });
+      const [threadRows, given, resolved] = await Promise.all([
+        loadThread(db, input.conversationId, draftRow.basedOnMessageId),
+        getDraftPassages(input, db),
+        (deps.prompts ?? codePromptSource).resolve(VERIFY_TEMPLATE),
+      ]);
+      return { draft: draftRow, thread: threadRows, passages: given, prompt: resolved };
     });
-    const [thread, knowledge] = await Promise.all([
-      loadThread(db, input.conversationId, draft.basedOnMessageId),
-      deps.knowledge?.() ?? loadKnowledge({ dir: config.knowledgeDir, db }),
-    ]);
-    const prompt = await (deps.prompts ?? codePromptSource).resolve(VERIFY_TEMPLATE);
     const shape = fitThread(thread, resolveModel(model).contextWindow - PROMPT_OVERHEAD_TOKENS);
     const build = (maxTokens?: number) =>
       buildVerifyRequest({
@@ -55,7 +60,7 @@ export function createVerifyDraft(deps: ActivityDeps) {
         thread: shape.thread,
         omitted: shape.omitted,
         draft: draft.aiBody,
-        knowledge,
+        passages,
         maxTokens,
         cacheTtl: config.cacheTtl,
         template: prompt.text,
@@ -73,21 +78,21 @@ export function createVerifyDraft(deps: ActivityDeps) {
     }
     const verdict = verdictOf(result.message);
     let facts: VerificationFacts;
-    let answer;
+    let answer: DraftVerification | undefined;
     if (verdict.kind === 'usable') {
       const parsed = verificationSchema.safeParse(answerOf(result.message));
       if (parsed.success) {
         answer = toDraftVerification(parsed.data);
         facts = verificationFacts(answer);
       } else {
-        facts = { status: 'error', reason: `the check's answer was invalid (${parsed.error.issues[0]?.message ?? 'no answer'})` };
+        facts = { status: 'error', reason: 'its answer was not in the expected form' };
       }
     } else if (verdict.kind === 'refused') {
-      facts = { status: 'error', reason: `Claude declined the check (${verdict.detail})` };
+      facts = { status: 'error', reason: 'Claude declined the check' };
     } else {
-      facts = { status: 'error', reason: `the check's answer was unusable (stop reason ${result.message.stop_reason ?? 'none'})` };
+      facts = { status: 'error', reason: 'its answer was cut off or empty' };
     }
-    await recordShadowVerification({ ...input, facts, answer }, db);
+    await readingTheDatabase(() => recordShadowVerification({ ...input, facts, answer }, db));
     return facts;
   };
 }

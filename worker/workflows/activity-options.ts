@@ -55,6 +55,16 @@ export const verifyActivity: ActivityOptions = {
 };
 
 /**
+ * A model check whose database read failed: run again on the database tier's patience (a
+ * restart or failover of PostgreSQL is not a verdict), still giving up on model failures.
+ */
+export const checkOnDatabaseTier: ActivityOptions = {
+  ...verifyActivity,
+  scheduleToCloseTimeout: '15 minutes',
+  retry: { ...dbActivity.retry, nonRetryableErrorTypes: NON_RETRYABLE_MODEL_FAILURES },
+};
+
+/**
  * The same database writes run as local activities in runs that started after
  * LOCAL_MIRROR_PATCH: inside the workflow task that asked for them, with no trip through the
  * task queue and no history events beyond one marker each. They stay idempotent (event keys,

@@ -8,6 +8,8 @@ import { escalationWorkflow } from './escalation';
 import { registerHandlers } from './handlers';
 import { modelFailureOf, type ModelFailure } from './model-failure';
 import { routeDraft, type RoutingFacts } from '../../lib/core/policy/route-draft';
+import { decideSend, type SendDecision, type SendFacts } from '../../lib/core/policy/send-decision';
+import { runModelCheck } from './model-check';
 import { verificationFailure } from './verification-failure';
 
 const remoteDb = wf.proxyActivities<Activities>(dbActivity);
@@ -40,6 +42,13 @@ export const EARNED_AUTONOMY_PATCH = 'earned-autonomy';
  * Runs that started before this replay their scheduled activities and timers unchanged.
  */
 export const LOCAL_MIRROR_PATCH = 'local-mirror-writes';
+
+/**
+ * One send decision (lib/core/policy/send-decision.ts) fed by one live read, with the claims
+ * screening of the draft and the check that never reads the email; it decides at routing and
+ * again when the hold runs out. Runs that routed before this replay the older layers.
+ */
+export const SEND_DECISION_PATCH = 'one-send-decision';
 
 /**
  * One conversation (email thread): classify and draft each customer message, then either
@@ -147,6 +156,59 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     const gate = await db.authorizeAutoSend({ conversationId: memory.conversationId, draftVersion });
     if (!gate.allowed) {
       memory.statusReason = gate.reasons.join('; ');
+      return 'review';
+    }
+    return 'send';
+  };
+
+  /**
+   * The send decision on a draft, with the model checks run only when every deterministic
+   * layer about the draft passed (they cost a call each and can only add a no).
+   */
+  const decideDraft = async (draftVersion: number, held: Pick<SendFacts, 'classification' | 'screeningFlags'> & { problems: string[] }) => {
+    const category = held.classification.ok ? held.classification.category : undefined;
+    const live = await localDb.readSendFacts({ conversationId: memory.conversationId, draftVersion, ...(category ? { category } : {}) });
+    const compose = (checks: Pick<SendFacts, 'grounding' | 'emailCheck'>): SendFacts => ({
+      ...live,
+      classification: held.classification,
+      screeningFlags: held.screeningFlags,
+      draft: { ...live.draft, problems: held.problems },
+      ...checks,
+    });
+    let facts = compose({});
+    let decision = decideSend(facts);
+    if (decision.runModelChecks) {
+      const input = { conversationId: memory.conversationId, draftVersion };
+      const checked = await unlessAgentTakesOver(() => Promise.all([runModelCheck('checkGrounding', input), runModelCheck('verifyDraft', input)]));
+      if ('takenOver' in checked) return 'taken_over' as const;
+      const [grounding, emailCheck] = checked.value;
+      facts = compose({ grounding, emailCheck });
+      decision = decideSend(facts);
+    }
+    return { decision, facts, holdSeconds: live.policy.holdSeconds };
+  };
+
+  /** The hold of a draft the send decision let through; when it runs out the decision is taken again on live facts. */
+  const holdThenDecide = async (draftVersion: number, routed: { facts: SendFacts; holdSeconds: number }): Promise<Outcome> => {
+    const holdUntil = new Date(Date.now() + routed.holdSeconds * 1000).toISOString();
+    memory.phase = 'hold';
+    memory.holdUntil = holdUntil;
+    await setStatus('auto_send_hold', { holdUntil, draftVersion, reason: 'Sends automatically unless an agent cancels' });
+    const interruption = () => memory.decision?.kind === 'cancel' || memory.queue.length > 0 || agentActionWaiting();
+    const interrupted = routed.holdSeconds === 0 ? interruption() : await wf.condition(interruption, routed.holdSeconds * 1000);
+    memory.phase = 'idle';
+    if (agentActionWaiting()) return 'taken_over';
+    if (memory.queue.length > 0) return 'superseded';
+    if (interrupted) {
+      memory.decision = undefined;
+      memory.statusReason = 'An agent cancelled the auto-send';
+      return 'review';
+    }
+    const { classification, screeningFlags, draft, grounding, emailCheck } = routed.facts;
+    const live = await localDb.readSendFacts({ conversationId: memory.conversationId, draftVersion, ...(classification.ok ? { category: classification.category } : {}) });
+    const final = decideSend({ ...live, classification, screeningFlags, draft: { ...live.draft, problems: draft.problems }, grounding, emailCheck });
+    if (!final.send) {
+      memory.statusReason = final.reasons.join('; ');
       return 'review';
     }
     return 'send';
@@ -322,6 +384,13 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       return;
     }
 
+    if (wf.patched(SEND_DECISION_PATCH)) {
+      const routed = await decideDraft(draft.draftVersion, { classification, screeningFlags, problems: draft.problems });
+      if (routed === 'taken_over') return;
+      if (memory.queue.length > 0) return supersede(draft.draftVersion);
+      return afterRouting(draft.draftVersion, routed.decision, () => holdThenDecide(draft.draftVersion, routed));
+    }
+
     const facts: RoutingFacts = {
       classification,
       screeningFlags,
@@ -336,10 +405,22 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     }
     const routing = routeDraft(policy, facts);
     await db.recordRouting({ conversationId: memory.conversationId, draftVersion: draft.draftVersion, ...routing });
-    let outcome: Outcome = routing.route === 'auto_send' ? await holdForAutoSend(draft.draftVersion) : 'review';
-    let version = draft.draftVersion;
+    const hold = () => holdForAutoSend(draft.draftVersion);
+    return finishRouting(draft.draftVersion, routing.route, routing.reasons, hold);
+  };
+
+  /** Records the send decision, then holds and sends, or waits for a person. */
+  const afterRouting = async (draftVersion: number, decision: SendDecision, hold: () => Promise<Outcome>) => {
+    const route = decision.send ? 'auto_send' : 'review';
+    await db.recordRouting({ conversationId: memory.conversationId, draftVersion, route, reasons: decision.reasons, shadow: decision.shadow, layers: decision.layers });
+    return finishRouting(draftVersion, route, decision.reasons, hold);
+  };
+
+  const finishRouting = async (draftVersion: number, route: 'auto_send' | 'review', reasons: string[], hold: () => Promise<Outcome>) => {
+    let outcome: Outcome = route === 'auto_send' ? await hold() : 'review';
+    let version = draftVersion;
     if (outcome === 'review') {
-      outcome = await awaitAgent(draft.draftVersion, routing.reasons);
+      outcome = await awaitAgent(draftVersion, reasons);
       version = memory.openDraftVersion ?? version;
     }
     if (outcome !== 'person') {
@@ -348,7 +429,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     }
     switch (outcome) {
       case 'send':
-        return send(version, routing.route === 'auto_send' && !memory.decidedVersions.has(version));
+        return send(version, route === 'auto_send' && !memory.decidedVersions.has(version));
       case 'rejected':
         return setStatus('rejected', { reason: 'The agent rejected the draft; nothing was sent' });
       case 'superseded':

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { LiveRefresh } from '@/app/_components/live-refresh';
 import { requireUser } from '@/lib/web/auth';
 import { getConversationDetailOrThrow } from '@/lib/read/conversation/get-conversation-detail';
-import { resolveKnowledge } from '@/lib/read/conversation/resolve-knowledge';
+import { getDraftSources } from '@/lib/read/conversation/get-draft-sources';
 import { loadCidImages } from '@/lib/read/conversation/inline-images';
 import { getInboxNeighbours } from '@/lib/read/inbox/get-inbox-neighbours';
 import { isNotFoundError } from '@/lib/core/errors';
@@ -14,7 +14,7 @@ import { ConversationHeader } from './_components/conversation-header';
 import { ConversationKeys } from './_components/conversation-keys';
 import { DraftSection } from './_components/draft-section';
 import { InjectionBanner } from './_components/injection-banner';
-import { KnowledgeUsed } from './_components/knowledge-used';
+import { DraftSources } from './_components/draft-sources';
 import { ModelCalls } from './_components/model-calls';
 import { Thread } from './_components/thread';
 import { Timeline } from './_components/timeline';
@@ -69,9 +69,9 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const inbox = parseInboxParams(await searchParams);
   const detail = await loadDetail(id);
   const { conversation, currentDraft } = detail;
-  const [neighbours, knowledge, cidImages] = await Promise.all([
+  const [neighbours, sources, cidImages] = await Promise.all([
     getInboxNeighbours(inbox, conversation),
-    resolveKnowledge(currentDraft?.knowledge ?? []),
+    currentDraft ? getDraftSources(currentDraft.id) : [],
     loadCidImages(detail.messages),
   ]);
 
@@ -119,7 +119,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
             conversationId={conversation.id}
             people={detail.people}
           />
-          <KnowledgeUsed knowledge={knowledge} />
+          {currentDraft ? <DraftSources redraft={deciding && currentDraft ? { conversationId: conversation.id, draftVersion: currentDraft.version } : null} sources={sources} invented={currentDraft.inventedCitations} staleReason={currentDraft.staleReason} /> : null}
           <Timeline items={detail.timeline} people={detail.people} serverNow={serverNow} temporalUrl={temporalWorkflowUrl(conversation.id)} />
           <ModelCalls calls={detail.llmCalls} usage={detail.usage} />
         </aside>

@@ -2,7 +2,7 @@ import type { ModelStats } from '@/lib/read/overview/get-overview-metrics';
 import type { ModelBudget, ModelSpend } from '@/lib/core/policy/model-budget';
 import { formatNumber, formatPercent, formatUsd } from '@/lib/web/format';
 
-const PURPOSE_LABEL: Record<string, string> = { classify: 'Classify', draft: 'Draft', revise: 'Revise', verify: 'Second check' };
+const PURPOSE_LABEL: Record<string, string> = { classify: 'Classify', draft: 'Draft', revise: 'Revise', verify: 'Check with the email', ground: 'Check without the email', select: 'Approved answer choice' };
 
 /** Spend against the budget, how much of each request kind came from the prompt cache, unknown models. */
 export function ModelPanel({ stats, budget, spend }: { stats: ModelStats; budget: ModelBudget; spend: ModelSpend }) {

@@ -4,6 +4,12 @@ import { z } from 'zod';
 export interface AutomationPolicy {
   autoSendEnabled: boolean;
   autoSendCategories: string[];
+  /**
+   * Categories whose automatic replies are assembled by code from approved text (knowledge
+   * passages), never free text: the model only chooses which passages fit (action selector).
+   * A free-form draft in such a category always goes to a person. Absent in older runs.
+   */
+  approvedAnswersOnlyCategories?: string[];
   maxRiskScore: number;
   minConfidence: number;
   holdSeconds: number;
@@ -15,6 +21,7 @@ export interface AutomationPolicy {
 export const automationPolicySchema = z.object({
   autoSendEnabled: z.boolean(),
   autoSendCategories: z.array(z.string().trim().min(1)).max(50),
+  approvedAnswersOnlyCategories: z.array(z.string().trim().min(1)).max(50).optional(),
   maxRiskScore: z.number().int().min(0).max(100),
   minConfidence: z.number().min(0).max(1),
   holdSeconds: z.number().int().min(0).max(24 * 60 * 60),
@@ -31,6 +38,7 @@ const checkbox = z.union([z.literal('on'), z.literal('true')]).optional().transf
 export const automationPolicyFormSchema = z.object({
   autoSendEnabled: checkbox,
   autoSendCategories: z.array(z.string()),
+  approvedAnswersOnlyCategories: z.array(z.string()).default([]),
   maxRiskScore: z.coerce.number().pipe(automationPolicySchema.shape.maxRiskScore),
   minConfidence: z.coerce.number().pipe(automationPolicySchema.shape.minConfidence),
   holdSeconds: z.coerce.number().pipe(automationPolicySchema.shape.holdSeconds),

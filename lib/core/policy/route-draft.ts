@@ -1,3 +1,5 @@
+// Older runs only: conversations routed before the one-send-decision patch replay through this.
+// New runs decide in lib/core/policy/send-decision.ts.
 import type { VerificationFacts } from '../safety/verification';
 import { screeningLabel } from '../safety/screening-labels';
 import type { AutomationPolicy } from './automation-policy';

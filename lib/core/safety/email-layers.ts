@@ -40,6 +40,15 @@ const CONFUSABLES: Record<string, string> = {
   ο: 'o', ν: 'v', ι: 'i', ρ: 'p',
 };
 const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'g');
+const ONLY_CONFUSABLE = new RegExp(`^[${Object.keys(CONFUSABLES).join('')}]+$`);
+
+// Only words that mix scripts ("Аssistant") or are spelled entirely in look-alikes ("АІ") are
+// rewritten: real Russian or Greek text stays readable for the screening in those languages.
+function unconfuse(text: string): string {
+  return text.replace(/\p{L}+/gu, (word) =>
+    /\p{Script=Latin}/u.test(word) || ONLY_CONFUSABLE.test(word) ? word.replace(CONFUSABLE, (char) => CONFUSABLES[char] ?? char) : word,
+  );
+}
 
 // Base64 runs long enough to carry a sentence; decoded, they are one more layer to read.
 const BASE64_RUN = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])/g;
@@ -77,12 +86,13 @@ export function spelledAddresses(text: string): string[] {
 /** Every layer as one text for pattern screening, normalised for matching. */
 export function emailLayers(text: string, html?: string | null): string {
   const layers = [unquote(text), html ? unquote(htmlLayers(html)) : ''].join('\n');
-  const plain = layers.replace(ZERO_WIDTH, '').normalize('NFKC').replace(CONFUSABLE, (char) => CONFUSABLES[char] ?? char);
+  const plain = unconfuse(layers.replace(ZERO_WIDTH, '').normalize('NFKC'));
   return [plain, ...decodedPayloads(plain), ...spelledAddresses(plain)].join('\n');
 }
 
-const ATTRIBUTION = /(?:wrote|schrieb|a écrit|escribió|scrisse|schreef|skrev)\s*:?\s*$/i;
-const ORIGINAL_HEADER = /^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|forwarded message)\s*-{2,}\s*$/i;
+// "On …, Support <support@…> wrote:" in the languages mail clients write it.
+const ATTRIBUTION = /(?:wrote|schrieb|hat geschrieben|a écrit|escribió|scrisse|ha scritto|escreveu|schreef|heeft geschreven|skrev|написал[аи]?|пишет|書きました|のメッセージ)\s*[:：]?\s*$/iu;
+const ORIGINAL_HEADER = /^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|mensagem original|oorspronkelijk bericht|исходное сообщение|forwarded message)\s*-{2,}\s*$/i;
 const ADDRESS_IN = /[a-z0-9._%+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/gi;
 
 function mentionsOwnDomain(line: string, ownDomains: readonly string[]): boolean {
@@ -108,9 +118,9 @@ export function quotedFromUs(text: string, ownDomains: readonly string[]): strin
       if (quoted.length > 0) blocks.push(unquote(quoted.join('\n')));
     } else if (ORIGINAL_HEADER.test(line.trim())) {
       const rest = lines.slice(index + 1);
-      const from = rest.slice(0, 6).find((candidate) => /^\s*from\s*:/i.test(candidate));
+      const from = rest.slice(0, 6).find((candidate) => /^\s*(?:from|von|de|da|van|от)\s*:/i.test(candidate));
       if (from && mentionsOwnDomain(from, ownDomains)) {
-        blocks.push(rest.filter((candidate) => !/^\s*(?:from|sent|to|cc|subject|date)\s*:/i.test(candidate)).join('\n'));
+        blocks.push(rest.filter((candidate) => !/^\s*(?:from|sent|to|cc|subject|date|von|gesendet|an|betreff|datum|de|envoyé|à|objet|da|inviato|a|oggetto|van|verzonden|aan|onderwerp|от|кому|тема)\s*:/i.test(candidate)).join('\n'));
       }
       break;
     }

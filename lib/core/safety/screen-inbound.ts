@@ -1,7 +1,10 @@
+import { addressesMachine, asksForCredentials, changesBankDetails, overridesInstructions } from './languages';
+
 /**
  * Deterministic screening of inbound mail (OWASP LLM01): whatever the model says, an email
  * that trips one of these goes to a person. Cheap regexes over the text and the raw HTML,
- * so hidden text and HTML comments are seen too.
+ * so hidden text and HTML comments are seen too. English patterns here; the other languages
+ * customers write in (de, fr, es, it, pt, nl, ru, ja) are in ./languages.
  */
 
 export type ScreeningFlag =
@@ -20,6 +23,8 @@ export type ScreeningFlag =
   | 'claims_other_thread'
   | 'invalid_message_id'
   | 'dmarc_fail'
+  | 'unverified_sender'
+  | 'unstorable_text'
   | 'refused_attachment';
 
 /** Flags intake sets while parsing the From header (lib/platform/mail/mailbox.ts). */
@@ -71,11 +76,11 @@ export function screenInbound(input: ScreeningInput): ScreeningFlag[] {
   const html = input.html ?? '';
   const everything = `${input.text}\n${html}`;
   const flags = new Set<ScreeningFlag>();
-  if (matchesAny(INSTRUCTION_PATTERNS, everything)) flags.add('instruction_like_text');
+  if (matchesAny(INSTRUCTION_PATTERNS, everything) || overridesInstructions(everything) || addressesMachine(everything)) flags.add('instruction_like_text');
   if (html && matchesAny(HIDDEN_TEXT_PATTERNS, html)) flags.add('hidden_text');
   if (html && ACTIVE_HTML_PATTERN.test(html)) flags.add('active_html');
-  if (matchesAny(CREDENTIAL_PATTERNS, everything)) flags.add('credential_request');
-  if (matchesAny(PAYMENT_PATTERNS, everything)) flags.add('payment_details_change');
+  if (matchesAny(CREDENTIAL_PATTERNS, everything) || asksForCredentials(everything)) flags.add('credential_request');
+  if (matchesAny(PAYMENT_PATTERNS, everything) || changesBankDetails(everything)) flags.add('payment_details_change');
   if (matchesAny(OTHER_CUSTOMER_PATTERNS, everything)) flags.add('other_customer_data');
   if (LINK_PATTERN.test(everything)) flags.add('contains_links');
   if ((input.attachmentCount ?? 0) > 0) flags.add('has_attachments');
@@ -102,5 +107,7 @@ export const SCREENING_LABELS: Record<ScreeningFlag, string> = {
   claims_other_thread: "The email claims to reply to another customer's conversation; it was kept apart",
   invalid_message_id: 'The Message-ID was missing, malformed or oversized; Countersign assigned its own',
   dmarc_fail: "The sender's domain says this mail is not from it (DMARC failed): the From may be forged",
+  unverified_sender: 'The sender is not verified (its domain did not pass DMARC and no operator rule vouches for it): the From may not be who wrote this',
+  unstorable_text: 'The email carried bytes that cannot be stored as text (a NUL byte or broken Unicode); they show as \uFFFD here, and the original message keeps them as they came',
   refused_attachment: 'An attachment is a program or script; it is kept in the raw message but never served or sent',
 };

@@ -1,5 +1,6 @@
 import { isValidAbaRouting, isValidIban, passesLuhn } from './checksums';
 import { emailLayers, quotedFromUs } from './email-layers';
+import { addressesMachine, overridesInstructions, redirectsMoney } from './languages';
 
 /**
  * Screening by structure, not keywords: what an email contains (other people's addresses,
@@ -136,8 +137,9 @@ const ASSISTANT_PATTERNS: readonly RegExp[] = [
   ),
 ];
 
+// English here; the other supported languages in ./languages.
 function speaksToAssistant(text: string): boolean {
-  return ASSISTANT_PATTERNS.some((pattern) => pattern.test(text));
+  return ASSISTANT_PATTERNS.some((pattern) => pattern.test(text)) || addressesMachine(text) || overridesInstructions(text);
 }
 
 // ---- text styled so that nobody reading the mail sees it ---------------------------------
@@ -169,7 +171,7 @@ export function screenStructure(input: StructureInput): StructureFlag[] {
   const flags = new Set<StructureFlag>();
   if (strangers(layers.match(ADDRESS) ?? [], input).length > 0) flags.add('third_party_address');
   if (hasAccountNumber(layers)) flags.add('account_number');
-  if (asksToRedirectMoney(layers)) flags.add('payout_redirect');
+  if (asksToRedirectMoney(layers) || redirectsMoney(layers)) flags.add('payout_redirect');
   if (speaksToAssistant(layers)) flags.add('addressed_to_assistant');
   if (strangers(input.recipients, input).length > 0) flags.add('new_recipients');
   if (quotesUsFalsely(input)) flags.add('forged_quote');

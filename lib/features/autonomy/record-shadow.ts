@@ -2,6 +2,8 @@ import type { Prisma } from '../../platform/db/generated/client';
 import { getDb, type DbClient } from '../../platform/db';
 import { evidenceOf, type ShadowOutcome } from '../../core/policy/shadow';
 import type { DraftVerification, VerificationFacts } from '../../core/safety/verification';
+import type { GroundingAnswer, ModelCheckFacts } from '../../core/safety/grounding';
+import type { LayerVerdict } from '../../core/policy/send-decision';
 
 const key = (input: { conversationId: string; draftVersion: number }) => ({
   conversationId_draftVersion: { conversationId: input.conversationId, draftVersion: input.draftVersion },
@@ -18,9 +20,24 @@ export async function recordShadowVerification(
   await db.draftShadow.upsert({ where: key(input), create: { conversationId: input.conversationId, draftVersion: input.draftVersion, ...data }, update: data });
 }
 
+/** The answer of the check that never reads the email (or why it could not run). */
+export async function recordShadowGrounding(
+  input: { conversationId: string; draftVersion: number; facts: ModelCheckFacts; answer?: GroundingAnswer },
+  db: DbClient = getDb(),
+): Promise<void> {
+  const data = { groundingStatus: input.facts.status, grounding: json({ ...input.facts, answer: input.answer ?? null }) };
+  await db.draftShadow.upsert({ where: key(input), create: { conversationId: input.conversationId, draftVersion: input.draftVersion, ...data }, update: data });
+}
+
 /** What the policy would have done with the draft and what the workflow did, when it is routed. */
 export async function recordShadowRouting(
-  input: { conversationId: string; draftVersion: number; route: 'auto_send' | 'review'; shadow: { wouldAutoSend: boolean; reasons: string[] } },
+  input: {
+    conversationId: string;
+    draftVersion: number;
+    route: 'auto_send' | 'review';
+    shadow: { wouldAutoSend: boolean; reasons: string[] };
+    layers?: LayerVerdict[];
+  },
   db: DbClient = getDb(),
 ): Promise<void> {
   const draft = await db.draft.findUnique({ where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } }, select: { basedOnMessageId: true } });
@@ -29,6 +46,7 @@ export async function recordShadowRouting(
     category: classification?.category ?? null,
     wouldAutoSend: input.shadow.wouldAutoSend,
     reasons: input.shadow.reasons,
+    ...(input.layers ? { layers: json(input.layers) } : {}),
     route: input.route,
     routedAt: new Date(),
   };

@@ -27,9 +27,9 @@ export async function captureEvalItem(input: CaptureEvalItemInput, db: Db = getD
   });
   const messageId = draft.basedOnMessageId;
   const modelDraft =
-    draft.origin === 'model'
+    draft.origin !== 'agent'
       ? draft
-      : await db.draft.findFirst({ where: { conversationId: input.conversationId, basedOnMessageId: messageId, origin: 'model' }, orderBy: { version: 'desc' } });
+      : await db.draft.findFirst({ where: { conversationId: input.conversationId, basedOnMessageId: messageId, origin: { not: 'agent' } }, orderBy: { version: 'desc' } });
   const sentText = draft.finalBody ?? draft.aiBody;
   let source: EvalSource;
   if (input.outcome === 'rejected') source = 'rejected';

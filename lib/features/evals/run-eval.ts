@@ -5,6 +5,8 @@ import { computeCostUsd } from '../../platform/llm/pricing';
 import { tokenUsageOf } from '../../platform/llm/token-usage';
 import type { EvalCallRecord, EvalRunRecorder } from '../../platform/observability/eval-recorder';
 import type { KnowledgeArticle } from '../knowledge/types';
+import { selectRelevantPassages } from '../knowledge/select-relevant';
+import { extractCitations } from '../../core/knowledge/citations';
 import { buildDraftRequest } from '../prompts/draft-prompt';
 import type { ResolvedPrompt } from '../prompts/prompt-template';
 import { compareReplies } from './compare-replies';
@@ -78,12 +80,13 @@ async function runOne(input: EvalRunInput, variant: EvalVariant, item: EvalItem)
       model: variant.model,
       thread: item.input.thread,
       triage: item.input.triage ?? undefined,
-      knowledge: input.knowledge,
+      passages: selectRelevantPassages(input.knowledge, `${email?.subject ?? ''}\n${email?.text ?? ''}`),
       templates: { draft: variant.prompt.text },
     });
     const draft = await call(input.claude, request, input.prices);
     calls.push({ name: 'draft', request, ...draft, prompt: variant.prompt });
-    const reply = textOf(draft.message);
+    // The markers are for the code; the grader and the comparison read the reply as sent.
+    const reply = extractCitations(textOf(draft.message)).text;
     result = { ...result, reply, costUsd: draft.costUsd };
     if (draft.message.stop_reason !== 'end_turn' || !reply) throw new Error(`the draft stopped with ${draft.message.stop_reason ?? 'no reason'}${reply ? '' : ' and no text'}`);
     const reference = item.expectedOutput.reply;

@@ -17,6 +17,8 @@ export interface AcceptInboundDeps {
   blobs?: BlobStore;
   /** SPF/DKIM/DMARC; default: from this process's environment (DNS or a zone file). */
   senderAuth?: SenderAuthChecker;
+  /** Who counts as verified without a DMARC pass; default VERIFIED_SENDER_ALLOW. */
+  senderAllow?: readonly string[];
 }
 
 export interface AcceptInboundResult {
@@ -34,7 +36,7 @@ export interface AcceptInboundResult {
  */
 export async function acceptInbound(deps: AcceptInboundDeps, received: InboundEmail): Promise<AcceptInboundResult> {
   const email = await withRouting(deps, await withSenderAuth(deps, received));
-  const stored = await storeInbound(email, deps.db, deps.blobs);
+  const stored = await storeInbound(email, deps.db, deps.blobs, { senderAllow: deps.senderAllow });
   if (!stored.needsDelivery) return { ...stored, queued: false };
   try {
     const client = await deps.getClient();

@@ -13,11 +13,12 @@ export interface ThreadResolution {
  * Which conversation a message belongs to. It joins one only when both hold: a Message-ID
  * it references (In-Reply-To first, then References newest first) is one Countersign
  * stored or sent, and its own sender is that conversation's customer or a participant an
- * agent added, and its From did not fail DMARC (a forged exact From would otherwise pass). Anything
- * else starts its own conversation, remembering what it claimed.
+ * agent added, and that sender is verified (lib/core/mail/verified-sender.ts: DMARC pass or an
+ * operator's allow rule; a forged exact From would otherwise pass). Anything else starts its
+ * own conversation, remembering what it claimed.
  */
 export async function resolveThread(
-  email: Pick<InboundEmail, 'sender' | 'inReplyTo' | 'references'> & { senderAuthFailed?: boolean },
+  email: Pick<InboundEmail, 'sender' | 'inReplyTo' | 'references'> & { senderVerified: boolean },
   db: DbClient = getDb(),
 ): Promise<ThreadResolution> {
   const wanted = [...new Set([...(email.inReplyTo ? [email.inReplyTo] : []), ...email.references.toReversed()])];
@@ -32,8 +33,8 @@ export async function resolveThread(
   });
   const order = (id: string) => wanted.indexOf(id);
   const candidates = referenced.toSorted((a, b) => order(a.messageIdHeader) - order(b.messageIdHeader));
-  // A From that failed DMARC is not the customer's, however exactly it spells their address.
-  const sender = email.sender.mailbox && !email.senderAuthFailed ? mailboxKey(email.sender.mailbox.address) : undefined;
+  // An unverified From is not the customer's, however exactly it spells their address.
+  const sender = email.sender.mailbox && email.senderVerified ? mailboxKey(email.sender.mailbox.address) : undefined;
   const mayJoin = (candidate: (typeof candidates)[number]) =>
     sender !== undefined &&
     ((candidate.conversation.customerAddress !== null && mailboxKey(candidate.conversation.customerAddress) === sender) ||

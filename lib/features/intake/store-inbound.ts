@@ -6,7 +6,9 @@ import { newConversationId } from './conversation-id';
 import { inboundDedupeKey } from './dedupe-key';
 import type { InboundEmail } from './inbound-email';
 import { resolveThread } from './resolve-thread';
-import { withoutNul } from './without-nul';
+import { storable } from '../../core/text/storable-text';
+import { verifySender, type SenderVerdict } from '../../core/mail/verified-sender';
+import { env } from '../../platform/config/env';
 import { getDb } from '../../platform/db';
 import type { BlobStore } from '../../platform/storage/blob-store';
 import { putAttachments, type PreparedAttachment } from '../attachments/put-attachments';
@@ -25,17 +27,27 @@ export interface StoredInbound {
  * this commits). A reply joins its conversation only when its sender belongs there
  * (resolve-thread.ts); the same delivery twice is one message (dedupe-key.ts).
  */
-export async function storeInbound(received: InboundEmail, db: Db = getDb(), blobs?: BlobStore): Promise<StoredInbound> {
-  // The key is over what arrived; what is stored has U+0000 replaced (PostgreSQL text cannot hold it).
+export interface StoreInboundOptions {
+  /** Operator allow rules for unauthenticated senders; default VERIFIED_SENDER_ALLOW. */
+  senderAllow?: readonly string[];
+}
+
+export async function storeInbound(received: InboundEmail, db: Db = getDb(), blobs?: BlobStore, options: StoreInboundOptions = {}): Promise<StoredInbound> {
+  // The key is over what arrived; every string stored (text, headers, envelope, auth results)
+  // has what PostgreSQL refuses replaced, and the message says so (storable-text.ts).
   const dedupeKey = inboundDedupeKey(received);
-  const email = withoutNul(received);
+  const { value: email, replaced } = storable(received);
+  const verdict = verifySender(
+    { senderAddress: email.sender.mailbox?.address ?? null, dmarc: email.authResults?.checked ? email.authResults.dmarc : undefined },
+    options.senderAllow ?? env().VERIFIED_SENDER_ALLOW,
+  );
   const existing = await findDuplicate(db, dedupeKey);
   if (existing) return existing;
   // Files first (content-addressed, so a retry or a crash leaves at most an unreferenced blob),
   // then the rows that point at them, with the message, in one transaction.
   const attachments = email.attachments.length > 0 ? await putAttachments(email.attachments, blobs) : [];
   try {
-    return await insert(db, email, dedupeKey, attachments);
+    return await insert(db, { email, verdict, replaced }, dedupeKey, attachments);
   } catch (error) {
     // Two deliveries of the same email raced; the loser reports the winner's row.
     const raced = (error as { code?: string }).code === 'P2002' ? await findDuplicate(db, dedupeKey) : undefined;
@@ -50,19 +62,31 @@ async function findDuplicate(db: Db, dedupeKey: string): Promise<StoredInbound |
   return { conversationId: existing.conversationId, messageId: existing.id, duplicate: true, needsDelivery: !existing.deliveredAt };
 }
 
-function screeningOf(email: InboundEmail, claimed: string[], attachments: PreparedAttachment[]): ScreeningFlag[] {
+interface Checked {
+  email: InboundEmail;
+  verdict: SenderVerdict;
+  /** Some string held bytes PostgreSQL refuses (now U+FFFD). */
+  replaced: boolean;
+}
+
+function screeningOf({ email, verdict, replaced }: Checked, claimed: string[], attachments: PreparedAttachment[]): ScreeningFlag[] {
+  // A DMARC failure and a From that is not one mailbox carry their own flags already.
+  const unverified = verdict.verification === 'no_dmarc_pass' || verdict.verification === 'dmarc_other_domain';
   const flags: ScreeningFlag[] = [
     ...screenInbound({ text: email.text, html: email.html, attachmentCount: email.attachmentCount }),
     ...email.parseProblems,
     ...email.sender.flags,
     ...(claimed.length > 0 ? (['claims_other_thread'] as const) : []),
     ...(dmarcFailed(email.authResults) ? (['dmarc_fail'] as const) : []),
+    ...(unverified ? (['unverified_sender'] as const) : []),
+    ...(replaced ? (['unstorable_text'] as const) : []),
     ...(attachments.some((attachment) => attachment.refusedReason) ? (['refused_attachment'] as const) : []),
   ];
   return [...new Set(flags)].sort();
 }
 
-async function insert(db: Db, email: InboundEmail, dedupeKey: string, attachments: PreparedAttachment[]): Promise<StoredInbound> {
+async function insert(db: Db, checked: Checked, dedupeKey: string, attachments: PreparedAttachment[]): Promise<StoredInbound> {
+  const { email, verdict } = checked;
   const automated = automatedReason(email);
   const preview = email.text.replace(/\s+/g, ' ').trim().slice(0, 200);
   const mailbox = email.sender.mailbox;
@@ -70,7 +94,7 @@ async function insert(db: Db, email: InboundEmail, dedupeKey: string, attachment
   // The lookup and the writes share one write transaction (BEGIN IMMEDIATE), so the
   // participants and customers it checks cannot change under it.
   return db.$transaction(async (tx) => {
-    const thread = await resolveThread({ ...email, senderAuthFailed: dmarcFailed(email.authResults) }, tx);
+    const thread = await resolveThread({ ...email, senderVerified: verdict.verified }, tx);
     const conversationId = thread.conversationId ?? newConversationId();
     if (thread.conversationId) {
       await tx.conversation.update({
@@ -91,6 +115,7 @@ async function insert(db: Db, email: InboundEmail, dedupeKey: string, attachment
           lastMessagePreview: preview,
           messageCount: 1,
           mailboxId: email.mailboxId,
+          senderVerified: verdict.verified,
         },
       });
     }
@@ -107,6 +132,8 @@ async function insert(db: Db, email: InboundEmail, dedupeKey: string, attachment
         fromHeader: email.sender.header,
         senderAddress: mailbox?.address,
         senderProblem: email.sender.problems.join('; ') || null,
+        senderVerified: verdict.verified,
+        senderVerification: verdict.verification,
         claimedConversations: thread.claimed,
         toAddresses: email.to,
         subject: email.subject,
@@ -117,7 +144,7 @@ async function insert(db: Db, email: InboundEmail, dedupeKey: string, attachment
         sentAt: email.sentAt,
         automated: automated !== undefined,
         automatedReason: automated,
-        screening: screeningOf(email, thread.claimed, attachments),
+        screening: screeningOf(checked, thread.claimed, attachments),
         channel: email.channel,
         mailboxId: email.mailboxId,
         envelope: email.envelope ? { ...email.envelope } : undefined,

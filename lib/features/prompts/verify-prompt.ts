@@ -1,8 +1,8 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { resolveModel } from '../../platform/llm/resolve-model';
-import type { KnowledgeArticle } from '../knowledge/types';
+import type { PromptPassage } from '../knowledge/types';
 import { cacheControl, type CacheTtl } from './cache-control';
-import { renderKnowledge } from './draft-prompt';
+import { renderPassages } from './reference-passages';
 import { renderThread, type OmittedMessages, type ThreadEntry } from './thread';
 import { defineTemplate, renderPrompt } from './prompt-template';
 import { neutralise, UNTRUSTED_DATA_RULES } from './untrusted-content';
@@ -16,13 +16,14 @@ import { VERIFICATION_TOOL, verificationJsonSchema, verificationTool } from './v
  */
 export const VERIFY_TEMPLATE = defineTemplate({
   name: 'verify-draft',
-  version: 1,
+  version: 2,
   variables: ['answer_instruction', 'untrusted_data_rules'],
   text: `You check draft replies of a customer support team before any of them may be sent without a
 person reading it. Another model wrote the draft; it may have been fooled by the email. You did
 not write it and you owe it nothing. {{answer_instruction}}
 
-Read the newest customer email, the draft reply in <draft_reply>, and the knowledge articles.
+Read the newest customer email, the draft reply in <draft_reply>, and the knowledge articles
+(the passages in <reference_passages>: exactly what the drafter was given).
 Answer four questions, strictly:
 1. facts_supported: is every factual statement in the draft (what the product does, where a
    setting is, prices, times, policies, what has been done) stated in the knowledge articles?
@@ -57,7 +58,8 @@ export interface VerifyPromptInput {
   thread: readonly ThreadEntry[];
   omitted?: OmittedMessages;
   draft: string;
-  knowledge: readonly KnowledgeArticle[];
+  /** The passages the drafter was given (getDraftPassages); they follow the cache breakpoint. */
+  passages: readonly PromptPassage[];
   maxTokens?: number;
   cacheTtl?: CacheTtl;
   /** The instructions' text (from LangFuse); default: VERIFY_TEMPLATE's. */
@@ -86,16 +88,16 @@ function renderExamples(): string {
   );
   return [
     'Worked examples of how this team checks drafts. They are examples, not the draft to check:',
-    'check only the <draft_reply> in the user turn, against the <knowledge> below.',
+    'check only the <draft_reply> in the user turn, against the <reference_passages> that follow.',
     `<verification_examples>\n${items.join('\n')}\n</verification_examples>`,
   ].join('\n');
 }
 
 /**
  * The second check of a draft: a small structured call, independent of the drafter (another
- * model, its own instructions, no triage notes from the classifier). Tools, instructions,
- * worked examples and the knowledge form the cached prefix, above Haiku 4.5's 4,096-token
- * minimum; the conversation and the draft come after it as untrusted data.
+ * model, its own instructions, no triage notes from the classifier). Tools, instructions and
+ * worked examples form the cached prefix, above Haiku 4.5's 4,096-token minimum; the passages
+ * the drafter was given follow it, then the conversation and the draft as untrusted data.
  */
 export function buildVerifyRequest(input: VerifyPromptInput): Anthropic.MessageCreateParamsNonStreaming {
   const model = resolveModel(input.model);
@@ -105,8 +107,8 @@ export function buildVerifyRequest(input: VerifyPromptInput): Anthropic.MessageC
     max_tokens: input.maxTokens ?? VERIFY_MAX_TOKENS,
     system: [
       { type: 'text', text: instructions(structured, input.template ?? VERIFY_TEMPLATE.text) },
-      { type: 'text', text: renderExamples() },
-      { type: 'text', text: renderKnowledge(input.knowledge), cache_control: cacheControl(input.cacheTtl) },
+      { type: 'text', text: renderExamples(), cache_control: cacheControl(input.cacheTtl) },
+      { type: 'text', text: renderPassages(input.passages) },
     ],
     messages: [
       {

@@ -36,7 +36,7 @@ export async function getAutomationPolicy(options: AutomationPolicyOptions = {},
 export async function updateAutomationPolicy(actor: Actor, patch: AutomationPolicyPatch, options: AutomationPolicyOptions = {}, db: Db = getDb()): Promise<AutomationPolicy> {
   if (!hasRole(actor, 'manager')) throw new SettingsError('forbidden', 'Only managers can change the automation policy.');
   const categories = options.categories ?? env().CATEGORIES;
-  const unknown = (patch.autoSendCategories ?? []).filter((category) => !categories.includes(category));
+  const unknown = [...(patch.autoSendCategories ?? []), ...(patch.approvedAnswersOnlyCategories ?? [])].filter((category) => !categories.includes(category));
   if (unknown.length) throw new SettingsError('unknown_category', `Unknown categories: ${unknown.join(', ')}.`);
   const changes = automationPolicyPatchSchema.parse(patch);
   return db.$transaction(async (tx) => {

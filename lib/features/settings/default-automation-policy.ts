@@ -5,6 +5,7 @@ export type AutomationPolicyEnv = Pick<
   Env,
   | 'AUTO_SEND_ENABLED'
   | 'AUTO_SEND_CATEGORIES'
+  | 'APPROVED_ANSWERS_ONLY_CATEGORIES'
   | 'AUTO_SEND_MAX_RISK'
   | 'AUTO_SEND_MIN_CONFIDENCE'
   | 'AUTO_SEND_HOLD_SECONDS'
@@ -17,6 +18,7 @@ export function automationPolicyFromEnv(config: AutomationPolicyEnv): Automation
   return {
     autoSendEnabled: config.AUTO_SEND_ENABLED,
     autoSendCategories: [...config.AUTO_SEND_CATEGORIES],
+    approvedAnswersOnlyCategories: [...config.APPROVED_ANSWERS_ONLY_CATEGORIES],
     maxRiskScore: config.AUTO_SEND_MAX_RISK,
     minConfidence: config.AUTO_SEND_MIN_CONFIDENCE,
     holdSeconds: config.AUTO_SEND_HOLD_SECONDS,

@@ -1,6 +1,6 @@
 import { generateId } from 'better-auth';
 import { hashPassword } from 'better-auth/crypto';
-import type { Db } from '../../platform/db/client';
+import type { Db, DbClient } from '../../platform/db/client';
 import { recordAudit } from '../audit/record-audit';
 import type { Role } from '../../core/roles';
 import { UserError } from './user-error';
@@ -28,23 +28,26 @@ export interface CreatedUser {
  * library itself), since public sign-up is disabled.
  */
 export async function createUser(options: CreateUserOptions, db: Db = getDb()): Promise<CreatedUser> {
-  const email = options.email.trim().toLowerCase();
   const passwordHash = await hashPassword(options.password);
-  return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new UserError('email_taken');
-    const user = await tx.user.create({
-      data: { email, name: options.name, role: options.role, emailVerified: true },
-      select: { id: true, email: true, name: true },
-    });
-    await tx.account.create({
-      data: { id: generateId(), accountId: user.id, providerId: 'credential', userId: user.id, password: passwordHash },
-    });
-    await recordAudit({
-      actorId: options.actorId,
-      action: 'user.create',
-      target: `user:${user.id}`,
-      after: { email, name: options.name, role: options.role },
-    }, tx);
-    return { ...user, role: options.role };
+  return db.$transaction((tx) => insertUser(options, passwordHash, tx));
+}
+
+/** createUser's writes inside the caller's transaction (the password already hashed: slow, outside it). */
+export async function insertUser(options: CreateUserOptions, passwordHash: string, tx: DbClient): Promise<CreatedUser> {
+  const email = options.email.trim().toLowerCase();
+  if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new UserError('email_taken');
+  const user = await tx.user.create({
+    data: { email, name: options.name, role: options.role, emailVerified: true },
+    select: { id: true, email: true, name: true },
   });
+  await tx.account.create({
+    data: { id: generateId(), accountId: user.id, providerId: 'credential', userId: user.id, password: passwordHash },
+  });
+  await recordAudit({
+    actorId: options.actorId,
+    action: 'user.create',
+    target: `user:${user.id}`,
+    after: { email, name: options.name, role: options.role },
+  }, tx);
+  return { ...user, role: options.role };
 }

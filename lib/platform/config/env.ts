@@ -142,6 +142,9 @@ export const envSchema = z.object({
   // SPF/DKIM/DMARC lookups: a JSON zone file answers instead of DNS (tests, air-gapped installs).
   SENDER_AUTH_ZONE_FILE: optionalString,
   SENDER_AUTH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // Senders treated as verified without a DMARC pass (lib/core/mail/verified-sender.ts):
+  // domains, addresses, or `*` for every sender whose DMARC did not fail. Never overrides a failure.
+  VERIFIED_SENDER_ALLOW: csv.default([]),
 
   // Attachments: stored once per content under DATA_DIR/attachments, or in an S3-compatible bucket.
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
@@ -158,6 +161,7 @@ export const envSchema = z.object({
   AUTO_SEND_ENABLED: bool.default(true),
   // Empty: no category auto-sends until it has earned it (shadow mode) or a team lists it here.
   AUTO_SEND_CATEGORIES: csv.default([]),
+  APPROVED_ANSWERS_ONLY_CATEGORIES: csv.default([]),
   AUTO_SEND_MAX_RISK: z.coerce.number().int().min(0).max(100).default(30),
   AUTO_SEND_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.8),
   AUTO_SEND_HOLD_SECONDS: z.coerce.number().int().min(0).default(120),

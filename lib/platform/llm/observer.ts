@@ -12,7 +12,7 @@ export interface TokenUsage {
   cacheWrite1hTokens: number;
 }
 
-export type LlmPurpose = 'classify' | 'draft' | 'revise' | 'verify';
+export type LlmPurpose = 'classify' | 'draft' | 'revise' | 'verify' | 'ground' | 'select';
 
 export interface GenerationRecord {
   /** Deterministic per processed customer message: see traceIdFor(). */

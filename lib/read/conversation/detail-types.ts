@@ -2,6 +2,8 @@ import type { SenderAuthResults } from '../../features/intake/sender-auth/sender
 import type { TimelineEventData, TimelineEventType } from '../../core/conversation/timeline-events';
 import type { KnowledgeRef } from './json-fields';
 import type { DraftVerification } from '../../core/safety/verification';
+import type { GroundingAnswer } from '../../core/safety/grounding';
+import type { LayerVerdict } from '../../core/policy/send-decision';
 
 /** Everything the conversation page shows, read from the mirror in one call. */
 export interface ConversationDetail {
@@ -30,8 +32,18 @@ export interface VerificationView {
   answer: DraftVerification | null;
 }
 
+/** What the check that never reads the email answered (lib/core/safety/grounding.ts), or why it did not. */
+export interface GroundingView {
+  status: 'passed' | 'failed' | 'error' | 'skipped';
+  reasons: string[];
+  answer: GroundingAnswer | null;
+}
+
 export interface ShadowView {
   draftVersion: number;
+  /** Every layer's verdict at routing, with what each held; empty for drafts routed before layers were kept. */
+  layers: LayerVerdict[];
+  grounding: GroundingView | null;
   category: string | null;
   wouldAutoSend: boolean;
   reasons: string[];
@@ -53,6 +65,8 @@ export interface ConversationHeader {
   customerName: string | null;
   /** The one verified mailbox replies go to; null when the first From was not usable. */
   customerAddress: string | null;
+  /** The first message's sender verdict (lib/core/mail/verified-sender.ts). */
+  senderVerified: boolean;
   /** People an agent let into this conversation besides the customer. */
   participants: string[];
   /** The mailbox it came in on (replies leave from it); null: the default address. */
@@ -101,6 +115,10 @@ export interface ThreadMessage {
   senderAddress: string | null;
   /** Why the sender is unverified or looks spoofed, for the agent. */
   senderProblem: string | null;
+  /** DMARC pass or an operator's allow rule (lib/core/mail/verified-sender.ts); replies: true. */
+  senderVerified: boolean;
+  /** What the agent reads about that verdict. */
+  senderVerification: string;
   /** Conversations this message claimed to reply to but was kept out of. */
   claims: ClaimedConversation[];
   toAddresses: string[];
@@ -150,12 +168,17 @@ export interface DraftView {
   finalBody: string | null;
   model: string;
   knowledge: KnowledgeRef[];
+  /** Cited passage ids that were never given to the model. */
+  inventedCitations: string[];
+  /** Why the knowledge behind this draft changed since it was written, if it did. */
+  staleReason: string | null;
   revisionInstructions: string | null;
   createdAt: Date;
   decidedAt: Date | null;
   /** Why the model stopped; null for agent-written replies and older drafts. */
   stopReason: string | null;
-  origin: 'model' | 'agent';
+  /** model: Claude wrote it; assembled: code put it together from approved passages; agent: a person wrote it. */
+  origin: 'model' | 'assembled' | 'agent';
 }
 
 export interface SendView {

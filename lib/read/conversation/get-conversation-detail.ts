@@ -55,6 +55,7 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
       customerEmail: row.customerEmail,
       customerName: row.customerName,
       customerAddress: row.customerAddress,
+      senderVerified: row.senderVerified,
       participants: row.participants.map((participant) => participant.address),
       mailbox: row.mailbox,
       status: row.status,

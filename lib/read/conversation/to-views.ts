@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Attachment, Classification, ConversationEvent, Draft, LlmCall, Message, OutboundSend } from '../../platform/db/generated/client';
 import { senderAuthResultsSchema } from '../../features/intake/sender-auth/sender-auth-results';
+import { senderVerificationText } from '../../core/mail/verified-sender';
 import type { TimelineEventType } from '../../core/conversation/timeline-events';
 import type { AttachmentView, ClaimedConversation, ClassificationView, DraftView, LlmCallView, SendView, ThreadMessage, TimelineItem } from './detail-types';
 import { readAddresses, readKnowledge, readTextList } from './json-fields';
@@ -28,6 +29,7 @@ export function toThreadMessage(
   attachments: readonly Attachment[] = [],
 ): ThreadMessage {
   const auth = senderAuthResultsSchema.safeParse(message.authResults);
+  const outbound = message.direction === 'outbound';
   return {
     id: message.id,
     direction: message.direction === 'outbound' ? 'outbound' : 'inbound',
@@ -36,6 +38,8 @@ export function toThreadMessage(
     fromHeader: message.fromHeader,
     senderAddress: message.senderAddress,
     senderProblem: message.senderProblem,
+    senderVerified: outbound || message.senderVerified,
+    senderVerification: outbound ? 'Sent from Countersign' : senderVerificationText(message.senderVerification),
     claims: readTextList(message.claimedConversations).flatMap((id) => {
       const conversation = claimed.get(id);
       return conversation ? [conversation] : [];
@@ -83,11 +87,13 @@ export function toDraftView(row: Draft): DraftView {
     finalBody: row.finalBody,
     model: row.model,
     knowledge: readKnowledge(row.knowledgeUsed),
+    inventedCitations: readTextList(row.inventedCitations),
+    staleReason: row.staleReason,
     revisionInstructions: row.revisionInstructions,
     createdAt: row.createdAt,
     decidedAt: row.decidedAt,
     stopReason: row.stopReason,
-    origin: row.origin === 'agent' ? 'agent' : 'model',
+    origin: row.origin === 'agent' ? 'agent' : row.origin === 'assembled' ? 'assembled' : 'model',
   };
 }
 
@@ -130,6 +136,7 @@ export function toLlmCallView(row: LlmCall): LlmCallView {
 
 // A Record, not a Set: a new event type in timeline-events.ts fails typecheck until listed.
 const KNOWN_EVENTS: Record<TimelineEventType, true> = {
+  knowledge_changed: true,
   received: true,
   classified: true,
   drafted: true,

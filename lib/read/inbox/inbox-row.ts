@@ -7,7 +7,7 @@ export interface InboxRow {
   subject: string;
   customerEmail: string;
   customerName: string | null;
-  /** False when the first From was not one usable mailbox: no reply can be sent. */
+  /** The first message's verdict (lib/core/mail/verified-sender.ts); false shows "unverified sender". */
   senderVerified: boolean;
   preview: string;
   status: string;
@@ -21,7 +21,7 @@ export interface InboxRow {
   messageCount: number;
 }
 
-export const INBOX_COLUMNS = Prisma.sql`"id", "subject", "customerEmail", "customerName", "customerAddress", "lastMessagePreview",
+export const INBOX_COLUMNS = Prisma.sql`"id", "subject", "customerEmail", "customerName", "customerAddress", "senderVerified", "lastMessagePreview",
   "status", "category", "priority", "riskScore", "injectionSuspected", "slaDueAt", "holdUntil", "lastMessageAt",
   "messageCount"`;
 
@@ -32,6 +32,7 @@ export interface RawInboxRow {
   customerEmail: string;
   customerName: string | null;
   customerAddress: string | null;
+  senderVerified: boolean | number | bigint;
   lastMessagePreview: string;
   status: string;
   category: string | null;
@@ -52,7 +53,7 @@ export function toInboxRow(raw: RawInboxRow): InboxRow {
     subject: raw.subject,
     customerEmail: raw.customerEmail,
     customerName: raw.customerName,
-    senderVerified: raw.customerAddress !== null,
+    senderVerified: Boolean(Number(raw.senderVerified)),
     preview: firstLine(raw.lastMessagePreview),
     status: raw.status,
     category: raw.category,

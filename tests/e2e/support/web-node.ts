@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pickFreePort } from '../../../devstack/ports';
 import { PROJECT_ROOT } from '../../support/project-root';
+import { senderAuthEnv } from '../../support/sender-auth-env';
 
 export interface WebNode {
   url: string;
@@ -20,7 +21,7 @@ export async function startWebNode(env: Record<string, string>, { timeoutMs = 90
     const port = await pickFreePort();
     const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'web/main.ts'], {
       cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, HOST: '127.0.0.1', PORT: String(port) } as unknown as NodeJS.ProcessEnv,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...senderAuthEnv(), ...env, HOST: '127.0.0.1', PORT: String(port) } as unknown as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

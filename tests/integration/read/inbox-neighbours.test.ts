@@ -28,10 +28,15 @@ afterAll(async () => {
 describe('getInboxNeighbours', () => {
   it.each(['sla', 'priority', 'newest', 'oldest'] as const)('follows the %s inbox order for j/k', async (sort: InboxSort) => {
     const order = (await listInbox({ queue: 'needs_approval', sort, limit: 100 }, temp.db)).rows;
+    // Every seeded conversation is in the queue: an empty or short list would check nothing.
+    expect(order.map((row) => row.id).sort()).toEqual(Array.from({ length: 15 }, (_, i) => `n-${String(i).padStart(2, '0')}`));
     const params = { queue: 'needs_approval' as const, sort };
+    let checked = 0;
     for (const [index, row] of order.entries()) {
       const neighbours = await getInboxNeighbours(params, row, temp.db);
       expect(neighbours).toEqual({ previousId: order[index - 1]?.id ?? null, nextId: order[index + 1]?.id ?? null });
+      checked += 1;
     }
+    expect(checked).toBe(15);
   });
 });

@@ -59,7 +59,7 @@ describe('hostile mail that fools the classifier', () => {
       const row = await system.store.db.conversation.findUniqueOrThrow({ where: { id } });
       expect({ key: email.key, status: statuses.get(id) }).toEqual({ key: email.key, status: 'awaiting_approval' });
       // A reason an agent can read, about this email: never just "auto-send is off".
-      expect(row.statusReason, email.key).toMatch(/^(Screening|Second check|Draft check)/);
+      expect(row.statusReason, email.key).toMatch(/^(Screening|Check with the email|Check without the email|Draft check|Draft claim)/);
       const shadow = await system.store.db.draftShadow.findFirstOrThrow({ where: { conversationId: id } });
       expect(shadow, email.key).toMatchObject({ wouldAutoSend: false, route: 'review' });
       layers[email.key] = (shadow.reasons as string[]).join(' | ');

@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import initSqlJs from 'sql.js';
 import { hashPassword } from 'better-auth/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listInbox } from '../../../lib/read/inbox/list-inbox';
@@ -21,14 +21,16 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'countersign-import-'));
 const file = path.join(dir, 'countersign.db');
 const iso = (text: string) => new Date(text).toISOString().replace('Z', '+00:00');
 const nul = String.fromCharCode(0);
+const RAW_MIME = new Uint8Array([...Buffer.from('Subject: caf'), 0xe9, 0x0d, 0x0a, 0x0d, 0x0a, 0x00, 0xff]);
 let temp: TempDb;
 let seededAt: Date;
 
 async function buildOldDatabase(): Promise<void> {
-  const db = new Database(file);
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
   for (const name of readdirSync(FIXTURE).sort()) db.exec(readFileSync(path.join(FIXTURE, name), 'utf8'));
   const hash = await hashPassword(PASSWORD);
-  const run = (sql: string, ...values: unknown[]) => db.prepare(sql).run(...values);
+  const run = (sql: string, ...values: (string | number | Uint8Array)[]) => db.run(sql, values);
   seededAt = new Date();
   run(`INSERT INTO "User" (id, email, name, emailVerified, role, createdAt, updatedAt) VALUES ('u-admin', 'admin@old.example', 'Old Admin', 0, 'admin', ?, ?)`, iso('2026-01-02T03:04:05.678Z'), iso('2026-01-02T03:04:05.678Z'));
   run(`INSERT INTO "User" (id, email, name, emailVerified, role, createdAt, updatedAt) VALUES ('u-agent', 'agent@old.example', 'Old Agent', 1, 'agent', ?, ?)`, iso('2026-01-03T00:00:00Z'), iso('2026-01-03T00:00:00Z'));
@@ -43,9 +45,10 @@ async function buildOldDatabase(): Promise<void> {
        VALUES ('conv-old-1', '<root-1@customer.example>', 'Zeppelin tickets', 'jo@customer.example', 'Jo', 'awaiting_approval', 'orders', 'high', 40, 1,
        ?, ?, 'Where are my zeppelin tickets?', 2, 0.0123, ?, ?)`, Date.parse('2030-01-01T00:00:00Z'), Date.parse('2026-01-05T10:00:00Z'), Date.parse('2026-01-05T10:00:00Z'), Date.parse('2026-01-05T10:00:00Z'));
   // createdAt left to SQLite's CURRENT_TIMESTAMP ("YYYY-MM-DD HH:MM:SS", UTC).
-  run(`INSERT INTO "Message" (id, conversationId, direction, messageIdHeader, "references", fromAddress, fromName, toAddresses, subject, textBody, sentAt, screening)
+  // rawMime as a BLOB holding Latin-1 bytes (not valid UTF-8): it must arrive byte for byte.
+  run(`INSERT INTO "Message" (id, conversationId, direction, messageIdHeader, "references", fromAddress, fromName, toAddresses, subject, textBody, sentAt, screening, rawMime)
        VALUES ('msg-1', 'conv-old-1', 'inbound', '<root-1@customer.example>', '["<earlier@customer.example>"]', 'jo@customer.example', 'Jo', '["support@old.example"]',
-       'Zeppelin tickets', ?, ?, '["links"]')`, `Where are my zeppelin tickets?${nul} Order 77.`, iso('2026-01-05T10:00:00Z'));
+       'Zeppelin tickets', ?, ?, '["links"]', ?)`, `Where are my zeppelin tickets?${nul} Order 77.`, iso('2026-01-05T10:00:00Z'), RAW_MIME);
   run(`INSERT INTO "Classification" (id, conversationId, messageId, ok, category, priority, riskScore, riskReasons, confidence, requiresHuman, model, createdAt)
        VALUES ('cls-1', 'conv-old-1', 'msg-1', 1, 'orders', 'high', 40, '["refund"]', 0.9, 0, 'claude-haiku-4-5', ?)`, iso('2026-01-05T10:00:05Z'));
   run(`INSERT INTO "Draft" (id, conversationId, version, status, aiBody, model, basedOnMessageId, createdAt, updatedAt)
@@ -55,7 +58,9 @@ async function buildOldDatabase(): Promise<void> {
   run(`INSERT INTO "ConversationEvent" (id, conversationId, eventKey, type, data, at, createdAt) VALUES ('ev-1', 'conv-old-1', 'conv-old-1:received', 'received', '{"messageId":"msg-1"}', ?, ?)`, iso('2026-01-05T10:00:00Z'), iso('2026-01-05T10:00:00Z'));
   run(`INSERT INTO "LlmCall" (id, callKey, conversationId, purpose, model, promptName, promptVersion, attempt, ok, inputTokens, outputTokens, costUsd, createdAt)
        VALUES ('llm-1', 'call-1', 'conv-old-1', 'classify', 'claude-haiku-4-5', 'classify', 1, 1, 1, 900, 120, 0.0123, ?)`, iso(new Date().toISOString()));
+  run(`INSERT INTO "KnowledgeArticle" (id, slug, title, body, tags, updatedAt) VALUES ('ka-1', 'zeppelins', 'Zeppelin tickets', 'Tickets are emailed a week before the flight.', '[]', ?)`, iso('2026-01-04T00:00:00Z'));
   run(`INSERT INTO "AuditLog" (id, actorId, action, target, after, createdAt) VALUES ('audit-1', 'u-admin', 'user.create', 'user:u-agent', '{"role":"agent"}', ?)`, iso('2026-01-03T00:00:00Z'));
+  writeFileSync(file, db.export());
   db.close();
 }
 
@@ -88,6 +93,10 @@ describe('npm run db:import-sqlite', () => {
     ]);
     expect(counts).toEqual([2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(await temp.db.user.findUnique({ where: { email: 'admin@countersign.local' } })).toBeNull();
+    // The old single-table knowledge becomes version 1 of an article (indexed at the next worker start).
+    const article = await temp.db.article.findUniqueOrThrow({ where: { slug: 'zeppelins' }, include: { versions: true } });
+    expect(article).toMatchObject({ title: 'Zeppelin tickets', currentVersion: 1 });
+    expect(article.versions[0]?.body).toBe('Tickets are emailed a week before the flight.');
   });
 
   it('keeps every date, boolean, number and JSON value as it was', async () => {
@@ -104,6 +113,7 @@ describe('npm run db:import-sqlite', () => {
     // SQLite's CURRENT_TIMESTAMP is UTC: read as such, it is within a minute of the seeding.
     expect(Math.abs(message.createdAt.getTime() - seededAt.getTime())).toBeLessThan(60_000);
     expect(message.textBody).toBe('Where are my zeppelin tickets?\uFFFD Order 77.');
+    expect([...(message.rawMime ?? [])]).toEqual([...RAW_MIME]);
     expect((await temp.db.setting.findUniqueOrThrow({ where: { key: 'automation_policy' } })).value).toEqual({ autoSendEnabled: false, holdSeconds: 60 });
     expect((await temp.db.rateLimit.findFirstOrThrow()).lastRequest).toBe(1893456000123n);
   });

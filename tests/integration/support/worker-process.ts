@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { senderAuthEnv } from '../../support/sender-auth-env';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -17,7 +18,7 @@ export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
   // which a SIGKILL of the CLI would leave running.
   const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', ...senderAuthEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startClaudeSimulator, type ClaudeSimulator } from '@/devstack/claude-simulator/server';
 import { PROJECT_ROOT } from '@/devstack/project-root';
 import { loadKnowledge } from '@/lib/features/knowledge/load-knowledge';
+import { allPassages } from '@/lib/features/knowledge/select-relevant';
 import type { KnowledgeArticle } from '@/lib/features/knowledge/types';
 import { buildVerifyRequest } from '@/lib/features/prompts/verify-prompt';
 import { verificationSchema } from '@/lib/features/prompts/verification';
@@ -33,7 +34,7 @@ const GOOD_DRAFT = (articles: KnowledgeArticle[]) => {
 };
 
 async function check(text: string, draft: string) {
-  const message = await client.messages.create(buildVerifyRequest({ model: 'claude-haiku-4-5', thread: thread(text), draft, knowledge }));
+  const message = await client.messages.create(buildVerifyRequest({ model: 'claude-haiku-4-5', thread: thread(text), draft, passages: allPassages(knowledge) }));
   expect(message.stop_reason).toBe('tool_use');
   return verificationSchema.parse(toolInput(message));
 }
@@ -70,7 +71,7 @@ describe('the second check in the simulator', () => {
   });
 
   it('answers with structured output where a forced tool is refused', async () => {
-    const request = buildVerifyRequest({ model: 'claude-sonnet-5-5', thread: thread(EMAIL), draft: GOOD_DRAFT(knowledge), knowledge });
+    const request = buildVerifyRequest({ model: 'claude-sonnet-5-5', thread: thread(EMAIL), draft: GOOD_DRAFT(knowledge), passages: allPassages(knowledge) });
     const message = await client.messages.create(request);
     const text = message.content[0]?.type === 'text' ? message.content[0].text : '';
     expect(verificationSchema.parse(JSON.parse(text))).toMatchObject({ facts_supported: true, answers_question: true });
@@ -79,9 +80,9 @@ describe('the second check in the simulator', () => {
   it('takes fault rules for checks alone, leaving classification alone', async () => {
     sim.configure({ rules: [{ purpose: 'verify', fault: 'refusal', times: 1 }, { purpose: 'verify', fault: '529', times: 1 }] });
     await expect(client.messages.create(classifyParams({ body: EMAIL }))).resolves.toMatchObject({ stop_reason: 'tool_use' });
-    const refused = await client.messages.create(buildVerifyRequest({ model: 'claude-haiku-4-5', thread: thread(EMAIL), draft: GOOD_DRAFT(knowledge), knowledge }));
+    const refused = await client.messages.create(buildVerifyRequest({ model: 'claude-haiku-4-5', thread: thread(EMAIL), draft: GOOD_DRAFT(knowledge), passages: allPassages(knowledge) }));
     expect(refused.stop_reason).toBe('refusal');
-    await expect(client.messages.create(buildVerifyRequest({ model: 'claude-haiku-4-5', thread: thread(EMAIL), draft: 'x', knowledge }))).rejects.toMatchObject({ status: 529 });
+    await expect(client.messages.create(buildVerifyRequest({ model: 'claude-haiku-4-5', thread: thread(EMAIL), draft: 'x', passages: allPassages(knowledge) }))).rejects.toMatchObject({ status: 529 });
   });
 
   it('can be fooled on purpose: the verifier passes anything, the classifier calls anything low risk', async () => {

@@ -43,7 +43,7 @@ describe('web build fingerprint', () => {
 
   it('rebuilds when a NEXT_PUBLIC_ value changes, since it is inlined at build time', () => {
     builtWith(sourceFingerprint(root, { NEXT_PUBLIC_X: '1' }));
-    expect(buildNeeded(root, sourceFingerprint(root, { NEXT_PUBLIC_X: '2' }))).toBeDefined();
+    expect(buildNeeded(root, sourceFingerprint(root, { NEXT_PUBLIC_X: '2' }))).toBe('sources changed since the last build');
   });
 
   it('ignores edits to the launcher itself', () => {

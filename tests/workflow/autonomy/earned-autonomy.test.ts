@@ -75,7 +75,9 @@ describe('earned autonomy through the conversation workflow', () => {
       expect(promoted.active).toBe(false); // eligible is not on: a manager decides
       const [eligibleAudit] = await audits(stack, 'autonomy.category.eligible');
       expect(eligibleAudit?.after).toMatchObject({ eligible: true, decisions: 8, agreement: 1 });
-      expect((await db.draftShadow.findMany({ where: { conversationId: { in: ids } } })).every((row) => row.outcome === 'sent_unchanged' && row.evidenceAt)).toBe(true);
+      const settled = await db.draftShadow.findMany({ where: { conversationId: { in: ids } } });
+      expect(settled).toHaveLength(8); // the same eight shadows, now each with its outcome
+      expect(settled.every((row) => row.outcome === 'sent_unchanged' && row.evidenceAt)).toBe(true);
 
       // 3. Enabling: one click by a manager, audited with the figures; the next draft goes out after the hold.
       await enableCategoryAutoSend(stack.manager, 'account', options, db);

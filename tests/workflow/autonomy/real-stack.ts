@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { seedKnowledge } from '../../../lib/features/knowledge/seed-knowledge';
+import { PROJECT_ROOT } from '../../../devstack/project-root';
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -38,6 +41,8 @@ export interface RealStack {
  */
 export async function withRealStack(thresholds: TrustThresholds, body: (stack: RealStack) => Promise<void>): Promise<void> {
   const [env, store, simulator] = await Promise.all([createTimeSkippingEnv(), createTempDb(), startClaudeSimulator({ port: 0 })]);
+  // The team's articles, as the worker seeds them at start.
+  await seedKnowledge(path.join(PROJECT_ROOT, 'docs/knowledge'), store.db);
   try {
     const [agent, manager] = await Promise.all([
       store.db.user.create({ data: { email: 'agent@countersign.local', name: 'Agent Ada', role: 'agent' } }),
@@ -58,7 +63,6 @@ export async function withRealStack(thresholds: TrustThresholds, body: (stack: R
       draftModel: 'claude-sonnet-4-6',
       verifyModel: 'claude-haiku-4-5',
       categories: ['account', 'billing', 'technical', 'orders', 'feedback', 'other'],
-      knowledgeDir: 'docs/knowledge',
       mailFrom: 'Support <support@countersign.local>',
       allowedLinkHosts: ['countersign.local'],
       autoSendHourlyCapPerSender: 100,

@@ -47,7 +47,7 @@ export function DraftSection({ conversation, draft, drafts, serverNow }: { conve
         </h2>
         <Badge tone={onHold ? 'warning' : status.tone}>{onHold ? 'On hold' : status.label}</Badge>
         <span className="text-xs text-slate-500">
-          {draft.origin === 'agent' ? 'written by an agent' : draft.model}
+          {draft.origin === 'agent' ? 'written by an agent' : draft.origin === 'assembled' ? 'approved answer, assembled by code' : draft.model}
           {draft.stopReason && draft.stopReason !== 'end_turn' ? ` · stopped: ${draft.stopReason}` : ''} ·{' '}
           <RelativeTime date={draft.createdAt.toISOString()} serverNow={serverNow} />
         </span>

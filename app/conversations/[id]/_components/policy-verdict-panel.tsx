@@ -1,6 +1,7 @@
 import { Badge } from '@/components/badge';
 import { SHADOW_OUTCOME_LABELS, type ShadowOutcome } from '@/lib/core/policy/shadow';
-import type { ShadowView, VerificationView } from '@/lib/read/conversation/get-conversation-detail';
+import type { GroundingView, ShadowView, VerificationView } from '@/lib/read/conversation/get-conversation-detail';
+import { SendLayers } from './send-layers';
 import { formatDateTime } from '@/lib/web/format';
 import { AutoSentReview } from './auto-sent-review';
 
@@ -40,6 +41,22 @@ function SecondCheck({ verification }: { verification: VerificationView | null }
   );
 }
 
+function GroundingCheck({ grounding }: { grounding: GroundingView | null }) {
+  if (!grounding) return <p className="text-xs text-slate-600">Not run: an earlier layer already sent the draft to a person.</p>;
+  if (grounding.status === 'error') return <p className="text-sm text-red-800">Could not run: {grounding.reasons.join('; ')}. A person decides.</p>;
+  const answer = grounding.answer;
+  if (!answer) return <p className="text-sm text-slate-600">{grounding.status === 'passed' ? 'Passed.' : grounding.reasons.join('; ')}</p>;
+  return (
+    <div className="space-y-1 text-sm">
+      <ul className="space-y-0.5">
+        <Check ok={answer.allSupported && answer.unsupportedStatements.length === 0} label="Every statement is in the passages given" quotes={answer.unsupportedStatements} />
+        <Check ok={!answer.claimsCompletedActions && answer.actionClaims.length === 0} label="Claims nothing was done (the pipeline performs no actions)" quotes={answer.actionClaims} />
+      </ul>
+      {answer.notes ? <p className="text-xs text-slate-600">{answer.notes}</p> : null}
+    </div>
+  );
+}
+
 /**
  * The policy's verdict on the current draft (what it would do with auto-send on for the
  * category), the second model check's answer, and for an automatic reply the agent's review.
@@ -57,7 +74,12 @@ export function PolicyVerdictPanel({ shadow, conversationId, people }: { shadow:
           {shadow.wouldAutoSend ? <Badge tone="success">Would auto-send</Badge> : <Badge tone="warning">Needs a person</Badge>}
           {outcome ? <span className="text-xs text-slate-600">Then: {outcome}{shadow.editSize ? ` (${shadow.editSize} characters)` : ''}</span> : null}
         </p>
-        {!shadow.wouldAutoSend ? (
+        {shadow.layers.length > 0 ? (
+          <div>
+            <h3 className="text-xs font-medium text-slate-600">Every layer of the send decision</h3>
+            <SendLayers layers={shadow.layers} />
+          </div>
+        ) : !shadow.wouldAutoSend ? (
           <ul className="list-disc space-y-0.5 pl-5 text-slate-700">
             {shadow.reasons.map((reason) => (
               <li key={reason}>{reason}</li>
@@ -65,7 +87,11 @@ export function PolicyVerdictPanel({ shadow, conversationId, people }: { shadow:
           </ul>
         ) : null}
         <div>
-          <h3 className="text-xs font-medium text-slate-500">Second check (another model read the draft)</h3>
+          <h3 className="text-xs font-medium text-slate-600">Check that never reads the email (the draft against the passages given)</h3>
+          <GroundingCheck grounding={shadow.grounding} />
+        </div>
+        <div>
+          <h3 className="text-xs font-medium text-slate-600">Check that reads the email (another model read the draft and the email)</h3>
           <SecondCheck verification={shadow.verification} />
         </div>
         {shadow.outcome === 'auto_sent' ? (

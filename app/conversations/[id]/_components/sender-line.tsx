@@ -2,8 +2,9 @@ import { Badge } from '@/components/badge';
 import type { ThreadMessage } from '@/lib/read/conversation/get-conversation-detail';
 
 /**
- * Who sent a message, as far as Countersign can tell: the verified mailbox, or the From
- * line exactly as received with the reason it is not one. A display name that shows
+ * Who sent a message, as far as Countersign can tell: the mailbox (marked unverified unless
+ * its domain passed DMARC or an operator's rule vouches for it), or the From line exactly as
+ * received with the reason it is not one mailbox. A display name that shows
  * someone else's address is never shown as the sender's name.
  */
 export function SenderLine({ message }: { message: ThreadMessage }) {
@@ -22,6 +23,11 @@ export function SenderLine({ message }: { message: ThreadMessage }) {
   return (
     <span className="flex flex-wrap items-baseline gap-2">
       <span className="text-sm font-medium text-slate-900">{senderText(message)}</span>
+      {message.senderVerified ? null : (
+        <Badge tone="danger" title={message.senderVerification}>
+          Unverified sender
+        </Badge>
+      )}
       {spoofed ? (
         <Badge tone="danger" title={message.senderProblem ?? undefined}>
           Display name impersonates another address

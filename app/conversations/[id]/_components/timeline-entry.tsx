@@ -38,7 +38,7 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
       }
       return {
         title: `${item.data.revision ? 'Revised draft' : 'Draft'} v${item.data.draftVersion} written`,
-        detail: `${item.data.model} · ${formatNumber(item.data.outputTokens)} tokens out · ${formatUsd(item.data.costUsd)} · ${item.data.knowledgeUsed.length} knowledge article(s)`,
+        detail: `${item.data.model} · ${formatNumber(item.data.outputTokens)} tokens out · ${formatUsd(item.data.costUsd)} · ${item.data.knowledgeUsed.length} article(s) cited`,
         tone: 'neutral',
       };
     case 'routed':
@@ -76,6 +76,8 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
       return { title: 'Ignored', detail: item.data.reason, tone: 'neutral' };
     case 'closed':
       return { title: 'Conversation closed', detail: item.data.reason, tone: 'neutral' };
+    case 'knowledge_changed':
+      return { title: `Knowledge behind v${item.data.draftVersion} changed`, detail: item.data.reason, tone: 'warn' };
     case 'needs_person':
       return { title: `Needs a person: Claude could not ${item.data.stage === 'classify' ? 'classify' : 'draft'} this`, detail: item.data.reason, tone: 'bad' };
     case 'manual_reply':

@@ -16,8 +16,12 @@ export interface RecordDraftInput {
   stopReason?: string;
   /** Set when Claude's answer cannot be used as it is: stored as `unusable`, never decidable or sendable. */
   unusableReason?: string;
+  /** The passages the model was given, best first, and which of them it cited. */
+  passages?: { given: readonly string[]; cited: readonly string[] };
+  /** Cited ids that were never given (each one holds the draft). */
+  inventedCitations?: readonly string[];
   /** Who wrote it; default the model. */
-  origin?: 'model' | 'agent';
+  origin?: 'model' | 'assembled' | 'agent';
 }
 
 /** Stores a draft version as the conversation's current draft, with its timeline event. */
@@ -36,15 +40,25 @@ export async function recordDraft(input: RecordDraftInput, db: Db = getDb()): Pr
         knowledgeUsed: input.knowledgeUsed,
         revisionInstructions: input.revisionInstructions,
         basedOnMessageId: input.basedOnMessageId,
+        inventedCitations: [...(input.inventedCitations ?? [])],
       },
       update: {
         aiBody: input.body,
         model: input.model,
         knowledgeUsed: input.knowledgeUsed,
+        inventedCitations: [...(input.inventedCitations ?? [])],
         stopReason: input.stopReason,
         status: input.unusableReason ? 'unusable' : undefined,
       },
     });
+    if (input.passages) {
+      // A retried activity writes the same version again: its passages replace the earlier ones.
+      await tx.draftPassage.deleteMany({ where: { draftId: draft.id } });
+      const cited = new Set(input.passages.cited);
+      await tx.draftPassage.createMany({
+        data: input.passages.given.map((passageId, rank) => ({ draftId: draft.id, passageId, rank, cited: cited.has(passageId) })),
+      });
+    }
     // A model call an agent's own reply overtook may still finish: it never displaces a newer draft.
     const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { currentDraftId: true } });
     const current = conversation.currentDraftId ? await tx.draft.findUnique({ where: { id: conversation.currentDraftId }, select: { version: true } }) : null;

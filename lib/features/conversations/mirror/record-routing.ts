@@ -1,6 +1,7 @@
 import { getDb, type Db } from '../../../platform/db';
 import { recordShadowRouting } from '../../autonomy/record-shadow';
 import { appendEvent } from './append-event';
+import type { LayerVerdict } from '../../../core/policy/send-decision';
 
 export interface RecordRoutingInput {
   conversationId: string;
@@ -9,6 +10,8 @@ export interface RecordRoutingInput {
   reasons: string[];
   /** Shadow mode: what the policy would do with auto-send on for the category (absent from older callers). */
   shadow?: { wouldAutoSend: boolean; reasons: string[] };
+  /** Every layer's verdict (absent from older callers). */
+  layers?: LayerVerdict[];
 }
 
 /** Records why a draft goes to auto-send or to review, for the agent and the timeline. */
@@ -27,6 +30,6 @@ export async function recordRouting(input: RecordRoutingInput, db: Db = getDb())
       },
       tx,
     );
-    if (input.shadow) await recordShadowRouting({ conversationId: input.conversationId, draftVersion: input.draftVersion, route: input.route, shadow: input.shadow }, tx);
+    if (input.shadow) await recordShadowRouting({ conversationId: input.conversationId, draftVersion: input.draftVersion, route: input.route, shadow: input.shadow, layers: input.layers }, tx);
   });
 }

@@ -16,7 +16,7 @@ export interface RecipientFacts {
 export type ReplyRecipient = { ok: true; mailbox: Mailbox } | { ok: false; reason: string };
 
 /**
- * The one person a reply goes to: the verified single sender of the message it answers,
+ * The one person a reply goes to: the single sender mailbox of the message it answers,
  * who must be this conversation's customer or a participant an agent added. Built from
  * the structured address stored at intake, never from a header string.
  */

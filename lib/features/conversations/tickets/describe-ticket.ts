@@ -4,7 +4,8 @@ import { traceIdFor } from '../../../platform/observability/trace-ids';
 
 /**
  * One customer message as a support manager reads it in LangFuse: the mail that came in, the
- * reply that went out (or the decision), and tags for category, route, outcome and model.
+ * reply that went out (or the decision), and tags for category, route, outcome, model and
+ * whether the sender was verified (lib/core/mail/verified-sender.ts, decided at intake).
  * Read from the store, so the send and decision activities can describe the ticket again
  * when its outcome is known, in whatever process they run.
  */
@@ -28,7 +29,7 @@ export async function describeTicket(input: DescribeTicketInput, db: DbClient = 
     db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { customerAddress: true } }),
     db.classification.findUnique({ where: { messageId: input.messageId }, select: { category: true, ok: true } }),
     db.draft.findFirst({
-      where: { conversationId: input.conversationId, basedOnMessageId: input.messageId, origin: 'model' },
+      where: { conversationId: input.conversationId, basedOnMessageId: input.messageId, origin: { not: 'agent' } },
       orderBy: { version: 'desc' },
       select: { model: true, version: true },
     }),
@@ -49,6 +50,7 @@ export async function describeTicket(input: DescribeTicketInput, db: DbClient = 
     route ? `route:${route}` : undefined,
     outcome ? `outcome:${outcome}` : undefined,
     modelDraft ? `model:${modelDraft.model}` : undefined,
+    message.senderVerified ? 'sender:verified' : 'sender:unverified',
   ].filter((tag): tag is string => tag !== undefined);
 
   return {
@@ -66,6 +68,7 @@ export async function describeTicket(input: DescribeTicketInput, db: DbClient = 
       category: classification?.category ?? undefined,
       outcome,
       draftVersion: input.outcome?.draftVersion,
+      senderVerification: message.senderVerification ?? undefined,
     },
   };
 }

@@ -9,7 +9,8 @@ export const senderAuthResultsSchema = z.union([
     checked: z.literal(true),
     spf: z.object({ result: z.string(), domain: z.string().optional(), comment: z.string().optional() }),
     dkim: z.array(z.object({ result: z.string(), domain: z.string().optional(), selector: z.string().optional(), aligned: z.boolean(), comment: z.string().optional() })),
-    dmarc: z.object({ result: z.string(), domain: z.string().optional(), policy: z.string().optional(), comment: z.string().optional() }),
+    /** `domain` is the organizational domain whose policy applied; `fromDomain` the From's own. */
+    dmarc: z.object({ result: z.string(), domain: z.string().optional(), fromDomain: z.string().optional(), policy: z.string().optional(), comment: z.string().optional() }),
     /** The Authentication-Results header mailauth wrote, for the record. */
     header: z.string().optional(),
   }),

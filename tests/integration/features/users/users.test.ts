@@ -11,6 +11,7 @@ import { UserError } from '../../../../lib/features/users/user-error';
 import { createTempDb, type TempDb } from '../../../support/temp-db';
 import { PROJECT_ROOT } from '../../../support/project-root';
 import { signIn, testAuth } from '../../web/auth/support/auth-fixture';
+import { runCli } from '../../../support/run-cli';
 
 const run = promisify(execFile);
 const ROOT = PROJECT_ROOT;
@@ -41,6 +42,53 @@ describe('ensureBootstrapAdmin', () => {
     expect(await ensureBootstrapAdmin({ ...config, ADMIN_EMAIL: 'other@example.com' }, temp.db)).toEqual({ created: false, reason: 'users_exist' });
     expect(await temp.db.user.findMany({ select: { email: true, role: true } })).toEqual([{ email: 'root@example.com', role: 'admin' }]);
     expect((await signIn(testAuth(temp.db), 'root@example.com', PASSWORD, { ip: '198.51.100.40' })).status).toBe(200);
+  });
+});
+
+describe('ensureBootstrapAdmin on several nodes at once', () => {
+  it('makes exactly one admin however many entries start together, even with different ADMIN_EMAILs', async () => {
+    const race = await createTempDb();
+    try {
+      const nodes = Array.from({ length: 6 }, (_, index) =>
+        ensureBootstrapAdmin({ ADMIN_EMAIL: `node${index % 2}@example.com`, ADMIN_PASSWORD: PASSWORD, ADMIN_NAME: 'Root' }, race.db),
+      );
+      const results = await Promise.all(nodes);
+      expect(results.filter((result) => result.created)).toHaveLength(1);
+      expect(results.filter((result) => !result.created && result.reason === 'users_exist')).toHaveLength(5);
+      expect(await race.db.user.count()).toBe(1);
+    } finally {
+      await race.close();
+    }
+  });
+});
+
+describe('the first run from the command line', () => {
+  it('npm run db:migrate creates the admin ADMIN_EMAIL / ADMIN_PASSWORD name on an empty database, once', async () => {
+    const fresh = await createTempDb();
+    try {
+      const first = { DATABASE_URL: fresh.url, ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: PASSWORD };
+      const run = await runCli('scripts/db-migrate.ts', first);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('created the first admin ops@example.com');
+      const again = await runCli('scripts/db-migrate.ts', { ...first, ADMIN_EMAIL: 'someone-else@example.com' });
+      expect(again.code, again.stderr).toBe(0);
+      expect(await fresh.db.user.findMany({ select: { email: true, role: true } })).toEqual([{ email: 'ops@example.com', role: 'admin' }]);
+      expect((await signIn(testAuth(fresh.db), 'ops@example.com', PASSWORD, { ip: '198.51.100.41' })).status).toBe(200);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('without the variables says how to make the first admin', async () => {
+    const fresh = await createTempDb();
+    try {
+      const run = await runCli('scripts/db-migrate.ts', { DATABASE_URL: fresh.url, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('no users yet: set ADMIN_EMAIL and ADMIN_PASSWORD');
+      expect(await fresh.db.user.count()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { seedKnowledge } from '../../../../lib/features/knowledge/seed-knowledge';
+import { PROJECT_ROOT } from '../../../../devstack/project-root';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { startClaudeSimulator } from '../../../../devstack/claude-simulator';
 import { createClaudeClient } from '../../../../lib/platform/llm/claude-client';
@@ -29,6 +32,8 @@ export async function createActivityFixture(
   deps: Partial<Pick<ActivityDeps, 'observer' | 'prompts'>> = {},
 ): Promise<ActivityFixture> {
   const [store, simulator] = await Promise.all([createTempDb(), startClaudeSimulator({ port: 0 })]);
+  // The team's articles, as the worker seeds them at start.
+  await seedKnowledge(path.join(PROJECT_ROOT, 'docs/knowledge'), store.db);
   const sent: OutgoingMail[] = [];
   const generations: GenerationRecord[] = [];
   const scores: ScoreRecord[] = [];
@@ -71,7 +76,6 @@ export async function createActivityFixture(
       classifyModel: 'claude-haiku-4-5',
       draftModel: 'claude-sonnet-4-6',
       categories: ['account', 'billing', 'technical', 'orders', 'feedback', 'other'],
-      knowledgeDir: 'docs/knowledge',
       mailFrom: 'Support <support@countersign.local>',
       allowedLinkHosts: ['countersign.local'],
       autoSendHourlyCapPerSender: 3,

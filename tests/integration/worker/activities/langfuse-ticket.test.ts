@@ -104,7 +104,7 @@ describe('a customer message in LangFuse', () => {
       'session.id': ids.conversationId,
       'user.id': customerKey(CUSTOMER_SECRET, 'maria@example.com'),
       'langfuse.trace.metadata.customerDomain': 'example.com',
-      'langfuse.trace.tags': ['category:account', 'route:review', 'outcome:edited', 'model:claude-sonnet-4-6'],
+      'langfuse.trace.tags': ['category:account', 'route:review', 'outcome:edited', 'model:claude-sonnet-4-6', 'sender:unverified'],
       'langfuse.release': 'rel-2026-03',
     });
     expect(closed?.resource).toMatchObject({ 'service.name': 'countersign-worker', 'langfuse.release': 'rel-2026-03' });
@@ -160,7 +160,7 @@ describe('a customer message in LangFuse', () => {
     await receiver.waitFor(() => receiver.datasetItems.size === 1);
     const rejected = roots(traceId).at(-1);
     expect(rejected && jsonAttribute(rejected, 'langfuse.trace.output')).toEqual({ decision: 'rejected', reason: 'Maria needs identity checks first', note: 'Nothing was sent.' });
-    expect(rejected?.attributes['langfuse.trace.tags']).toEqual(['category:account', 'outcome:rejected', 'model:claude-sonnet-4-6']);
+    expect(rejected?.attributes['langfuse.trace.tags']).toEqual(['category:account', 'outcome:rejected', 'model:claude-sonnet-4-6', 'sender:unverified']);
     expect([...receiver.datasetItems.values()][0]?.expectedOutput).toEqual({ reply: null, decision: 'rejected', reason: 'Maria needs identity checks first' });
 
     const body = 'Hello Maria, a colleague will call you to verify your identity.';
@@ -171,7 +171,7 @@ describe('a customer message in LangFuse', () => {
 
     const replied = roots(traceId).at(-1);
     expect(replied?.attributes['langfuse.trace.output']).toBe(body);
-    expect(replied?.attributes['langfuse.trace.tags']).toEqual(['category:account', 'outcome:agent_reply', 'model:claude-sonnet-4-6']);
+    expect(replied?.attributes['langfuse.trace.tags']).toEqual(['category:account', 'outcome:agent_reply', 'model:claude-sonnet-4-6', 'sender:unverified']);
     const items = await fixture.store.db.evalItem.findMany();
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ source: 'agent_reply', expectedOutput: { reply: body, decision: 'agent_reply', reason: 'Maria needs identity checks first' } });

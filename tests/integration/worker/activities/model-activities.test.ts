@@ -1,3 +1,7 @@
+import { getDraftPassages } from '../../../../lib/features/knowledge/get-draft-passages';
+import { saveArticle } from '../../../../lib/features/knowledge/save-article';
+import { setArticleArchived } from '../../../../lib/features/knowledge/archive-article';
+import { routeDraft } from '../../../../lib/core/policy/route-draft';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActivityFixture, seedInbound, type ActivityFixture } from './activity-fixture';
 
@@ -52,7 +56,8 @@ describe('classifyMessage', () => {
     await expect(fixture.run(fixture.activities.classifyMessage, [ids])).rejects.toMatchObject({ type: 'ModelHttp529', nonRetryable: false });
     const failed = await fixture.store.db.llmCall.findFirstOrThrow({ where: { ok: false } });
     expect(failed.error).toContain('529');
-    expect(fixture.generations.at(-1)?.error).toBeDefined();
+    // The trace records the failure itself, not merely that something went wrong.
+    expect(fixture.generations.at(-1)?.error).toMatch(/529/);
   });
 });
 
@@ -63,6 +68,17 @@ describe('draftReply', () => {
     const first = await fixture.run(fixture.activities.draftReply, [{ ...ids, draftVersion: 1 }]);
     expect(first.knowledgeUsed).toContain('password-reset');
     expect(first.problems).toEqual([]);
+    // It cited a passage it was given, and the stored text carries no marker.
+    expect(first.citations?.cited.length).toBeGreaterThan(0);
+    expect(first.citations?.cited.every((id) => first.citations?.given.includes(id))).toBe(true);
+    expect(first.citations?.cited[0]).toMatch(/^password-reset@v1#\d+$/);
+    const stored = await fixture.store.db.draft.findFirstOrThrow({ where: { version: 1 }, include: { passages: { orderBy: { rank: 'asc' } } } });
+    expect(stored.aiBody).not.toContain('[[cite:');
+    expect(stored.passages.map((row) => row.passageId)).toEqual(first.citations?.given);
+    expect(stored.passages.filter((row) => row.cited).map((row) => row.passageId)).toEqual(first.citations?.cited);
+    const given = await getDraftPassages({ conversationId: ids.conversationId, draftVersion: 1 }, fixture.store.db);
+    expect(given.map((passage) => passage.id)).toEqual(first.citations?.given);
+    expect(given[0]).toMatchObject({ version: 1, articleId: expect.any(String) as unknown, text: expect.stringMatching(/\S/) as unknown });
     const revised = await fixture.run(fixture.activities.draftReply, [
       { conversationId: ids.conversationId, draftVersion: 2, revision: { instructions: 'offer a 10% discount', previousVersion: 1 } },
     ]);
@@ -72,6 +88,37 @@ describe('draftReply', () => {
     expect(drafts[1]?.aiBody).toContain('10% discount');
     expect(drafts[1]?.aiBody).not.toBe(drafts[0]?.aiBody);
     expect(drafts[1]?.revisionInstructions).toBe('offer a 10% discount');
+  });
+
+  it('holds a draft that cites a passage it was never given', async () => {
+    const ids = await seedInbound(fixture);
+    fixture.simulator.configure({ rules: [{ purpose: 'draft', fault: 'invented_citation', times: 1 }] });
+    const result = await fixture.run(fixture.activities.draftReply, [{ ...ids, draftVersion: 1 }]);
+    expect(result.citations?.invented).toEqual(['goodwill-refunds@v1#1']);
+    expect(result.problems.join(' ')).toContain('cites a passage it was not given (goodwill-refunds@v1#1)');
+    // The routing reads the draft's problems: an invented source never goes out on its own.
+    const routed = routeDraft(
+      { autoSendEnabled: true, autoSendCategories: ['account'], maxRiskScore: 50, minConfidence: 0.5, holdSeconds: 0, reviewSlaMinutes: 60, idleCloseHours: 24 },
+      { classification: { ok: true, category: 'account', riskScore: 0, confidence: 1, requiresHuman: false, injectionSuspected: false }, screeningFlags: [], draftProblems: result.problems, draftStopReason: 'end_turn' },
+    );
+    expect(routed.route).toBe('review');
+    expect(routed.reasons.join(' ')).toContain('goodwill-refunds@v1#1');
+    const stored = await fixture.store.db.draft.findFirstOrThrow({ where: { conversationId: ids.conversationId, version: 1 } });
+    expect(stored.inventedCitations).toEqual(['goodwill-refunds@v1#1']);
+    expect(stored.aiBody).not.toContain('[[cite:');
+  });
+
+  it('gives the drafter the passages of the current version only, and none of an archived article', async () => {
+    const ids = await seedInbound(fixture);
+    await saveArticle({ slug: 'password-reset', title: 'Resetting your password', body: 'To reset your password, use Forgot password on the sign-in page: the reset link now expires after 15 minutes.' }, fixture.store.db);
+    const edited = await fixture.run(fixture.activities.draftReply, [{ ...ids, draftVersion: 1 }]);
+    expect(edited.citations?.cited).toContain('password-reset@v2#1');
+    expect(edited.citations?.given.some((id) => id.startsWith('password-reset@v1'))).toBe(false);
+    const draft = await fixture.store.db.draft.findFirstOrThrow({ where: { conversationId: ids.conversationId, version: 1 } });
+    expect(draft.aiBody).toContain('15 minutes');
+    await setArticleArchived({ slug: 'password-reset', archived: true }, fixture.store.db);
+    const archived = await fixture.run(fixture.activities.draftReply, [{ ...ids, draftVersion: 2 }]);
+    expect(archived.citations?.given.some((id) => id.startsWith('password-reset@'))).toBe(false);
   });
 
   it('reads the knowledge prefix from the prompt cache on the second draft', async () => {

@@ -24,10 +24,15 @@ describe('Claude failing 30% of calls', () => {
     const stats = system.simulator.stats();
     const failures = Object.entries(stats.byStatus).filter(([status]) => status !== '200');
     expect(failures.length).toBeGreaterThan(0);
-    const sent = [...statuses.values()].filter((status) => status === 'sent').length;
+    // Faults must not stop every reply: with auto-send on for these categories, some go out
+    // (a run where nothing is sent would prove nothing about "sent once").
+    const sentIds = ids.filter((id) => statuses.get(id) === 'sent');
+    expect(sentIds.length).toBeGreaterThan(0);
+    const sentTo = await system.store.db.conversation.findMany({ where: { id: { in: sentIds } }, select: { customerEmail: true } });
     const caught = await system.mail.list();
-    expect(caught).toHaveLength(sent);
-    expect(new Set(caught.map((mail) => mail.to.join())).size).toBe(sent);
+    // One mail per sent conversation, each to that conversation's customer, nobody twice.
+    expect(caught.map((mail) => mail.to.join()).sort()).toEqual(sentTo.map((row) => row.customerEmail).sort());
+    expect(new Set(caught.map((mail) => mail.to.join())).size).toBe(sentIds.length);
     const failedCalls = await system.store.db.llmCall.count({ where: { ok: false } });
     expect(failedCalls).toBeGreaterThan(0);
   });

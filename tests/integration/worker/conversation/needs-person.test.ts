@@ -47,6 +47,7 @@ describe.each(['classify', 'draft'] as const)('when %s cannot succeed', (purpose
     expect(person.statusReason).toMatch(reason);
     // First attempt only: nothing was retried for minutes (or at all, by Temporal).
     const calls = await system.store.db.llmCall.findMany({ where: { conversationId } });
+    expect(calls.length).toBeGreaterThan(0); // the model was asked: an empty list would prove nothing
     expect(calls.every((call) => call.attempt === 1)).toBe(true);
     expect(await system.store.db.conversationEvent.count({ where: { conversationId, type: 'needs_person' } })).toBe(1);
     expect(await system.mail.list()).toHaveLength(before);

@@ -17,6 +17,7 @@ describe('automationPolicyFormSchema', () => {
     expect(automationPolicyFormSchema.parse(form)).toEqual({
       autoSendEnabled: false,
       autoSendCategories: ['orders'],
+      approvedAnswersOnlyCategories: [],
       maxRiskScore: 25,
       minConfidence: 0.9,
       holdSeconds: 60,

@@ -61,7 +61,7 @@ describe('gradeOf', () => {
 
 describe('resolveVariant', () => {
   it('reads the code’s prompt, a candidate file, and refuses a file without the untrusted-data rules', async () => {
-    expect(await resolveVariant('code', { model: 'claude-sonnet-4-6', root: PROJECT_ROOT })).toMatchObject({ label: 'code v2', prompt: { source: 'code', text: DRAFT_TEMPLATE.text } });
+    expect(await resolveVariant('code', { model: 'claude-sonnet-4-6', root: PROJECT_ROOT })).toMatchObject({ label: `code v${DRAFT_TEMPLATE.version}`, prompt: { source: 'code', text: DRAFT_TEMPLATE.text } });
     const candidate = await resolveVariant('file:evals/prompts/draft-reply.candidate.txt+claude-haiku-4-5', { model: 'claude-sonnet-4-6', root: PROJECT_ROOT });
     expect(candidate).toMatchObject({ label: 'file:draft-reply.candidate.txt +claude-haiku-4-5', model: 'claude-haiku-4-5' });
     expect(candidate.prompt.text).not.toBe(DRAFT_TEMPLATE.text);

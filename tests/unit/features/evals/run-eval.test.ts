@@ -9,6 +9,7 @@ import { readDatasetFile } from '../../../../lib/features/evals/dataset-files';
 import { resolveVariant } from '../../../../lib/features/evals/resolve-variant';
 import { runEval, type EvalVariant } from '../../../../lib/features/evals/run-eval';
 import { loadKnowledge } from '../../../../lib/features/knowledge/load-knowledge';
+import { DRAFT_TEMPLATE } from '../../../../lib/features/prompts/draft-prompt';
 import { startLangfuseReceiver, type LangfuseReceiver } from '../../platform/observability/langfuse-receiver';
 import { exportedSpans, jsonAttribute } from '../../platform/observability/otlp-json';
 
@@ -42,7 +43,7 @@ const knowledge = () => loadKnowledge({ dir: path.join(PROJECT_ROOT, 'docs/knowl
 describe('runEval', () => {
   it('replays every item with both prompt versions, scores each reply and grades it with the rubric', async () => {
     const results = await runEval({ items, variants, claude: claude(), graderModel: 'claude-haiku-4-5', knowledge: await knowledge() });
-    expect(results.map((result) => result.variant.label)).toEqual(['code v2', 'file:draft-reply.candidate.txt']);
+    expect(results.map((result) => result.variant.label)).toEqual([`code v${DRAFT_TEMPLATE.version}`, 'file:draft-reply.candidate.txt']);
     for (const result of results) {
       expect(result.items.map((item) => item.itemId)).toEqual(items.map((item) => item.id));
       for (const [index, item] of result.items.entries()) {

@@ -9,15 +9,15 @@ import { PROMPT_TEMPLATES } from '../../../../lib/features/prompts/prompt-templa
 // looks like a template variable): moving the texts into templates changed no byte.
 const golden = JSON.parse(readFileSync(new URL('./prompt-requests.golden.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const thread = [{ direction: 'inbound' as const, from: 'Jane <jane@example.com>', sentAt: '2026-01-01T00:00:00.000Z', subject: 'Refund {{x}}', text: 'Hi, refund please {{previous_draft}}' }];
-const knowledge = [{ slug: 'refunds', title: 'Refunds', body: 'Refunds within 30 days.' }];
+const passages = [{ id: 'refunds@v1#1', heading: 'Refunds', text: 'Refunds within 30 days.' }];
 
 describe('prompt templates', () => {
   it('build exactly the requests the code built before', () => {
     expect(JSON.parse(JSON.stringify({
       classifyTool: buildClassifyRequest({ model: 'claude-haiku-4-5', categories: ['account', 'billing', 'other'], thread, cacheTtl: '1h' }),
       classifyStructured: buildClassifyRequest({ model: 'claude-sonnet-5-5', categories: ['account', 'billing', 'other'], thread }),
-      draft: buildDraftRequest({ model: 'claude-sonnet-4-6', thread, knowledge, triage: { category: 'billing', priority: 'high', sentiment: 'negative', summary: 'wants refund' } }),
-      revise: buildDraftRequest({ model: 'claude-sonnet-4-6', thread, knowledge, revisionInstructions: 'shorter {{untrusted_data_rules}}', previousDraft: 'Old draft {{revision_instructions}}', maxTokens: 4000 }),
+      draft: buildDraftRequest({ model: 'claude-sonnet-4-6', thread, passages, triage: { category: 'billing', priority: 'high', sentiment: 'negative', summary: 'wants refund' } }),
+      revise: buildDraftRequest({ model: 'claude-sonnet-4-6', thread, passages, revisionInstructions: 'shorter {{untrusted_data_rules}}', previousDraft: 'Old draft {{revision_instructions}}', maxTokens: 4000 }),
     }))).toEqual(golden);
   });
 
@@ -25,7 +25,7 @@ describe('prompt templates', () => {
     const request = buildDraftRequest({
       model: 'claude-sonnet-4-6',
       thread,
-      knowledge,
+      passages,
       templates: { draft: 'Reply briefly.\n\n{{untrusted_data_rules}}' },
     });
     const system = request.system as { text: string }[];
@@ -44,6 +44,6 @@ describe('prompt templates', () => {
   });
 
   it('name every prompt LangFuse manages once', () => {
-    expect(PROMPT_TEMPLATES.map((template) => template.name)).toEqual(['classify-email', 'draft-reply', 'revise-reply', 'verify-draft']);
+    expect(PROMPT_TEMPLATES.map((template) => template.name)).toEqual(['classify-email', 'draft-reply', 'revise-reply', 'verify-draft', 'ground-draft']);
   });
 });

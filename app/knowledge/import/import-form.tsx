@@ -1,0 +1,45 @@
+'use client';
+
+import { useFormAction } from '@/components/use-form-action';
+import { Button } from '@/components/button';
+import { importArticlesAction, type ImportActionResult } from '../actions';
+
+/** Upload a folder (or files); every problem is listed with its file and line, and nothing is imported then. */
+export function ImportForm() {
+  const { state: result, pending, formRef, onSubmit } = useFormAction<ImportActionResult>(importArticlesAction, null, (r) => r?.ok === true);
+  return (
+    <div className="space-y-4">
+      <form ref={formRef} onSubmit={onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <label className="block">
+          <span className="font-medium text-slate-700">A folder of Markdown or HTML files</span>
+          {/* webkitdirectory: the browser uploads every file in the chosen folder. */}
+          <input type="file" name="files" multiple {...{ webkitdirectory: '' }} className="mt-1 block" />
+        </label>
+        <label className="block">
+          <span className="font-medium text-slate-700">Or files: .md, .html, or a Zendesk Guide / Help Scout Docs JSON export</span>
+          <input type="file" name="files" multiple accept=".md,.markdown,.html,.htm,.json" className="mt-1 block" />
+        </label>
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? 'Importing…' : 'Import'}
+        </Button>
+      </form>
+      {result?.ok ? (
+        <p role="status" className="text-sm text-emerald-700">
+          Imported {result.created.length} article(s): {result.created.join(', ')}.
+        </p>
+      ) : null}
+      {result && !result.ok ? (
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          <p className="font-medium">Nothing was imported. Fix these and upload again:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {result.problems.map((problem, index) => (
+              <li key={index}>
+                <span className="font-mono">{problem.file}</span>, line {problem.line}: {problem.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { messagesRequestSchema } from '../devstack/claude-simulator/messages-api';
+import { promptUnits } from '../devstack/claude-simulator/prompt-units';
+import { PROJECT_ROOT } from '../devstack/project-root';
+import { KNOWLEDGE_LIMITS } from '../lib/core/knowledge/limits';
+import { retrievePassages } from '../lib/features/knowledge/retrieve-passages';
+import { saveArticleIn } from '../lib/features/knowledge/save-article';
+import { buildDraftRequest } from '../lib/features/prompts/draft-prompt';
+import { createTempDb, stopStandaloneServer } from '../tests/support/temp-db';
+import { generateKnowledge } from './knowledge-retrieval/generate-articles';
+import { percentile, round } from './stats';
+
+/**
+ * Retrieval at help-centre scale: 5,000 generated articles indexed by the product's own code
+ * (saveArticle: chunk, insert, the trigger's tsvectors) in a throwaway PostgreSQL, then 240
+ * labelled questions through retrievePassages: recall@1 and @5 (the labelled article among the
+ * passages returned), latency p50/p95, and the drafting prompt each question would produce
+ * (tokens by the simulator's estimate: the cached prefix, the passages, the whole prompt).
+ * Run: `tsx bench/knowledge-retrieval.ts`, or through `npm run bench`.
+ */
+export interface KnowledgeBenchResult {
+  name: string;
+  summary: string;
+  outputPath: string;
+}
+
+const OUTPUT = path.join(PROJECT_ROOT, 'bench', 'results', 'knowledge-retrieval.json');
+const BATCH = 100;
+
+function promptTokens(request: ReturnType<typeof buildDraftRequest>): { cached: number; total: number } {
+  let total = 0;
+  let cached = 0;
+  for (const unit of promptUnits(messagesRequestSchema.parse(request))) {
+    total += unit.tokens;
+    if (unit.cacheControl) cached = total;
+  }
+  return { cached, total };
+}
+
+export async function runKnowledgeBenchmark(options: { articles?: number; questions?: number } = {}): Promise<KnowledgeBenchResult> {
+  const { articles, questions } = generateKnowledge(options);
+  const temp = await createTempDb();
+  try {
+    const db = temp.db;
+    const indexStarted = performance.now();
+    for (let start = 0; start < articles.length; start += BATCH) {
+      await db.$transaction(async (tx) => {
+        for (const article of articles.slice(start, start + BATCH)) await saveArticleIn({ ...article, source: 'import' }, tx);
+      }, { timeout: 120_000 });
+    }
+    const indexSeconds = (performance.now() - indexStarted) / 1000;
+    await db.$executeRawUnsafe('ANALYZE "Passage", "Article", "ArticleVersion"');
+    const passages = await db.passage.count();
+
+    // Warm the connection and the caches the way a running worker has them.
+    for (const { question } of questions.slice(0, 10)) await retrievePassages({ query: question }, db);
+
+    const latencies: number[] = [];
+    const passageTokens: number[] = [];
+    const prompt: number[] = [];
+    let cachedPrefix = 0;
+    let hitsAt1 = 0;
+    let hitsAt5 = 0;
+    const misses: { question: string; expected: string; got: string[] }[] = [];
+    for (const { question, slug } of questions) {
+      const started = performance.now();
+      const found = await retrievePassages({ query: question }, db);
+      latencies.push(performance.now() - started);
+      const top5 = found.slice(0, 5).map((passage) => passage.slug);
+      if (top5[0] === slug) hitsAt1 += 1;
+      if (top5.includes(slug)) hitsAt5 += 1;
+      else misses.push({ question, expected: slug, got: top5 });
+      passageTokens.push(found.reduce((sum, passage) => sum + passage.tokens, 0));
+      const request = buildDraftRequest({
+        model: 'claude-sonnet-4-6',
+        thread: [{ direction: 'inbound', from: 'customer@example.com', subject: 'Question', text: question, sentAt: '2026-12-06T09:00:00Z' }],
+        passages: found,
+      });
+      const tokens = promptTokens(request);
+      cachedPrefix = tokens.cached;
+      prompt.push(tokens.total);
+    }
+
+    const data = {
+      generatedAt: new Date().toISOString(),
+      articles: articles.length,
+      passages,
+      questions: questions.length,
+      indexSeconds: round(indexSeconds),
+      recallAt1: round(hitsAt1 / questions.length, 3),
+      recallAt5: round(hitsAt5 / questions.length, 3),
+      retrievalMs: { p50: round(percentile(latencies, 50), 2), p95: round(percentile(latencies, 95), 2), max: round(Math.max(...latencies), 2) },
+      passageTokens: { p50: percentile(passageTokens, 50), p95: percentile(passageTokens, 95), budget: KNOWLEDGE_LIMITS.passageBudgetTokens },
+      promptTokens: { p50: percentile(prompt, 50), p95: percentile(prompt, 95), cachedPrefix },
+      misses: misses.slice(0, 20),
+    };
+    await mkdir(path.dirname(OUTPUT), { recursive: true });
+    await writeFile(OUTPUT, `${JSON.stringify(data, null, 2)}\n`);
+    const summary = [
+      `Knowledge retrieval over ${data.articles.toLocaleString('en-GB')} articles (${data.passages.toLocaleString('en-GB')} passages, indexed in ${data.indexSeconds} s), ${data.questions} labelled questions`,
+      `recall@1 ${data.recallAt1} · recall@5 ${data.recallAt5} (goal ≥ 0.9)`,
+      `retrieval p50 ${data.retrievalMs.p50} ms · p95 ${data.retrievalMs.p95} ms (goal < 20 ms) · max ${data.retrievalMs.max} ms`,
+      `drafting prompt tokens p50 ${data.promptTokens.p50} · p95 ${data.promptTokens.p95} (cached prefix ${data.promptTokens.cachedPrefix}; passages p50 ${data.passageTokens.p50} · p95 ${data.passageTokens.p95}, budget ${data.passageTokens.budget})`,
+    ].join('\n');
+    return { name: 'knowledge-retrieval', summary, outputPath: OUTPUT };
+  } finally {
+    await temp.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runKnowledgeBenchmark()
+    .then((result) => console.log(`${result.summary}\n\nwrote ${path.relative(process.cwd(), result.outputPath)}`))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => void stopStandaloneServer());
+}

@@ -1,0 +1,165 @@
+import { Prisma } from '../../platform/db/generated/client';
+import { getDb, type DbClient } from '../../platform/db';
+import { KNOWLEDGE_LIMITS } from '../../core/knowledge/limits';
+
+export interface RetrievedPassage {
+  /** `<slug>@v<version>#<n>`: what the draft cites. */
+  id: string;
+  articleId: string;
+  slug: string;
+  version: number;
+  heading: string;
+  text: string;
+  tokens: number;
+  score: number;
+}
+
+export interface RetrieveInput {
+  query: string;
+  /** Tokens the passages may take in the prompt; default KNOWLEDGE_LIMITS.passageBudgetTokens. */
+  budgetTokens?: number;
+  /** At most this many passages; default KNOWLEDGE_LIMITS.maxPassages. */
+  limit?: number;
+}
+
+/**
+ * The rarest words of the question pick the candidates (all of its words rank them): rarest
+ * first, while the passages they can match stay within this many. The rarest word always
+ * counts, and a hard cap of twice as many bounds the work whatever the question.
+ */
+const CANDIDATE_BUDGET = 300;
+/** Passages of one article among the results: room for other articles. */
+const PER_ARTICLE = 2;
+/** Characters of the question searched (a long email's first part says what it is about). */
+const MAX_QUERY_CHARS = 2_000;
+
+interface Row {
+  id: string;
+  articleId: string;
+  slug: string;
+  version: number;
+  heading: string;
+  text: string;
+  tokens: number;
+  score: number;
+}
+
+const limitsOf = (input: RetrieveInput) => ({
+  limit: input.limit ?? KNOWLEDGE_LIMITS.maxPassages,
+  budget: input.budgetTokens ?? KNOWLEDGE_LIMITS.passageBudgetTokens,
+});
+
+/**
+ * English ranking, BM25-like: every lexeme of the question weighs its rarity (inverse document
+ * frequency from KnowledgeTerm, kept by a trigger) times ts_rank's term weight (headings above
+ * text). The rarest few lexemes find the candidates through the GIN index, so a question of
+ * common words never ranks the whole knowledge base. Current versions of unarchived articles only.
+ */
+function englishQuery(text: string, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH total AS (
+      SELECT greatest(coalesce((SELECT "passages" FROM "KnowledgeTerm" WHERE "term" = ''), 0), 1)::float8 AS n
+    ),
+    terms AS (
+      SELECT l."lexeme", k."passages" AS df, quote_literal(l."lexeme")::tsquery AS q,
+             ln(1 + (total.n - k."passages" + 0.5) / (k."passages" + 0.5)) AS idf
+      FROM (SELECT DISTINCT "lexeme" FROM unnest(to_tsvector('english', unaccent(${text})))) AS l
+      CROSS JOIN total
+      JOIN "KnowledgeTerm" k ON k."term" = l."lexeme" AND k."passages" > 0
+    ),
+    seeds AS (
+      SELECT string_agg(quote_literal("lexeme"), ' | ')::tsquery AS q
+      FROM (
+        SELECT "lexeme", sum(df) OVER (ORDER BY df, "lexeme") AS running, row_number() OVER (ORDER BY df, "lexeme") AS nth
+        FROM terms
+      ) AS rarest
+      WHERE nth = 1 OR running <= ${CANDIDATE_BUDGET}
+      HAVING count(*) > 0
+    ),
+    candidates AS (
+      SELECT p."id", p."articleId", a."slug", v."version", p."heading", p."text", p."tokens", p."searchEnglish"
+      FROM seeds, "Passage" p
+      JOIN "Article" a ON a."id" = p."articleId" AND NOT a."archived"
+      JOIN "ArticleVersion" v ON v."id" = p."articleVersionId" AND v."version" = a."currentVersion"
+      WHERE p."searchEnglish" @@ seeds.q
+      LIMIT ${CANDIDATE_BUDGET * 2}
+    ),
+    scored AS (
+      SELECT c."id", c."articleId", c."slug", c."version", c."heading", c."text", c."tokens",
+             sum(t.idf * ts_rank('{0.1, 0.2, 0.5, 1.0}', c."searchEnglish", t.q)) AS score
+      FROM candidates c JOIN terms t ON c."searchEnglish" @@ t.q
+      GROUP BY c."id", c."articleId", c."slug", c."version", c."heading", c."text", c."tokens"
+    ),
+    capped AS (
+      SELECT *, row_number() OVER (PARTITION BY "articleId" ORDER BY score DESC, "id") AS nth FROM scored
+    )
+    SELECT "id", "articleId", "slug", "version", "heading", "text", "tokens", score::float8 AS score
+    FROM capped WHERE nth <= ${PER_ARTICLE}
+    ORDER BY score DESC, "id"
+    LIMIT ${limit * 3}`;
+}
+
+/**
+ * The fallback when no English lexeme of the question is in the knowledge base (a question in
+ * another language made of what English calls stop words): the unstemmed `simple` vector,
+ * words OR-ed, ranked by cover density.
+ */
+function simpleQuery(terms: string[], limit: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH q AS (
+      SELECT string_agg(quote_literal(w), ' | ')::tsquery AS si
+      FROM (SELECT DISTINCT lower(unaccent(w)) AS w FROM unnest(${terms}::text[]) AS w) AS words
+      -- "the" or "is" would match every passage: English stop words are left out here too.
+      WHERE to_tsvector('english', w) <> ''::tsvector
+      HAVING count(*) > 0
+    ),
+    ranked AS (
+      SELECT p."id", p."articleId", a."slug", v."version", p."heading", p."text", p."tokens",
+             ts_rank_cd(p."searchSimple", q.si, 1) AS score
+      FROM q, "Passage" p
+      JOIN "Article" a ON a."id" = p."articleId" AND NOT a."archived"
+      JOIN "ArticleVersion" v ON v."id" = p."articleVersionId" AND v."version" = a."currentVersion"
+      WHERE p."searchSimple" @@ q.si
+      ORDER BY score DESC, p."id"
+      LIMIT ${CANDIDATE_BUDGET}
+    )
+    SELECT "id", "articleId", "slug", "version", "heading", "text", "tokens", score::float8 AS score
+    FROM ranked ORDER BY score DESC, "id" LIMIT ${limit * 3}`;
+}
+
+/** Letters and digits only (never tsquery syntax), 3 characters or more, at most 32 words. */
+function simpleTerms(text: string): string[] {
+  const words = new Set<string>();
+  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (word.length >= 3 && word.length <= 40) words.add(word);
+    if (words.size >= 32) break;
+  }
+  return [...words];
+}
+
+/**
+ * The passages most relevant to a question, best first, within a token budget: PostgreSQL
+ * full-text search over the current versions of unarchived articles (see englishQuery), with
+ * the language-neutral vector as a fallback. The text is passed as a parameter, never as
+ * query syntax, so any email is a safe question.
+ */
+export async function retrievePassages(input: RetrieveInput, db: DbClient = getDb()): Promise<RetrievedPassage[]> {
+  const { limit, budget } = limitsOf(input);
+  const text = input.query.slice(0, MAX_QUERY_CHARS);
+  if (limit <= 0 || !/[\p{L}\p{N}]/u.test(text)) return [];
+  let rows = await db.$queryRaw<Row[]>(englishQuery(text, limit));
+  if (rows.length === 0) {
+    const terms = simpleTerms(text);
+    if (terms.length > 0) rows = await db.$queryRaw<Row[]>(simpleQuery(terms, limit));
+  }
+  const chosen: RetrievedPassage[] = [];
+  let used = 0;
+  for (const row of rows) {
+    if (chosen.length >= limit) break;
+    // A passage that does not fit is skipped; a smaller one further down may still fit.
+    if (used + Number(row.tokens) > budget) continue;
+    chosen.push({ ...row, version: Number(row.version), tokens: Number(row.tokens), score: Number(row.score) });
+    used += Number(row.tokens);
+  }
+  return chosen;
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { DEMO_EMAILS, type DemoEmail } from '../../devstack/demo-emails';
+import { readStoredSecrets } from '../../devstack/secrets';
+import { DEFAULT_ADMIN_EMAIL } from '../../devstack/stack-plan';
+import { sendDemoEmail } from '../../devstack/send-demo-email';
+import { createDb } from '../../lib/platform/db/client';
+import { startStack, type RunningStack } from './support/running-stack';
+
+/**
+ * Knowledge in a real browser against `npm start`: a manager edits an article in the
+ * dashboard, the pending draft that cited it is flagged, and the next draft is written from
+ * the new version and cites it.
+ */
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const WORKFLOW_MS = 90_000;
+const NEW_FACT = 'reset links now stay valid for 15 minutes';
+
+let stack: RunningStack;
+let browser: Browser;
+let session: BrowserContext;
+let inboundSecret: string;
+
+function passwordEmail(): DemoEmail {
+  const found = DEMO_EMAILS.find((entry) => entry.key === 'password-reset');
+  if (!found) throw new Error('no demo email password-reset');
+  return { ...found, subject: `${found.subject} [${randomUUID().slice(0, 6)}]` };
+}
+
+/** Sends the email and waits (on the store) until its draft awaits a person. */
+async function draftedConversation(): Promise<string> {
+  const { conversationId } = await sendDemoEmail(passwordEmail(), 0, { baseUrl: stack.baseUrl, secret: inboundSecret, runId: randomUUID().slice(0, 8) });
+  const db = createDb(stack.databaseUrl);
+  try {
+    const deadline = Date.now() + WORKFLOW_MS;
+    for (;;) {
+      const row = await db.conversation.findUnique({ where: { id: conversationId }, select: { status: true, statusReason: true } });
+      if (row?.status === 'awaiting_approval') return conversationId;
+      if (Date.now() > deadline) throw new Error(`${conversationId} never awaited approval: ${JSON.stringify(row)}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function citedIds(page: Page): Promise<string[]> {
+  const cited = page.getByRole('list', { name: 'Cited passages' }).locator('li');
+  await cited.first().waitFor({ timeout: 30_000 });
+  return cited.evaluateAll((items) => items.map((item) => item.getAttribute('data-passage-id') ?? ''));
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  const stored = readStoredSecrets(stack.dataDir);
+  if (!stored.INBOUND_SECRET || !stored.ADMIN_PASSWORD) throw new Error(`no generated secrets in ${stack.dataDir}`);
+  inboundSecret = stored.INBOUND_SECRET;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  session = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await session.newPage();
+  await page.goto(`${stack.baseUrl}/sign-in`);
+  await page.fill('input[name=email]', DEFAULT_ADMIN_EMAIL);
+  await page.fill('input[name=password]', stored.ADMIN_PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${stack.baseUrl}/`);
+  await page.close();
+});
+
+beforeEach(() => {
+  onTestFailed(() => console.log(`── stack output (tail)\n${stack.output().slice(-12_000)}`));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('knowledge', () => {
+  it('an article edited in the dashboard flags the draft that cited it and changes the next draft and its citation', async () => {
+    const page = await session.newPage();
+    // Before: the draft cites the seeded article's first version.
+    const before = await draftedConversation();
+    await page.goto(`${stack.baseUrl}/conversations/${before}`);
+    const citedBefore = await citedIds(page);
+    expect(citedBefore.some((id) => id.startsWith('password-reset@v1#'))).toBe(true);
+    expect(await page.locator('#draft-editor').inputValue()).not.toContain(NEW_FACT);
+
+    // A manager (the admin) edits the article, with a preview first.
+    await page.goto(`${stack.baseUrl}/knowledge/password-reset`);
+    const body = `If the password reset email never shows up, check your spam folder and request a new reset link: ${NEW_FACT}.\n\n## Still stuck\n\nReply to us and we will check the address on your account.`;
+    await page.getByLabel('Text (Markdown)').fill(body);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByLabel('Preview').getByRole('heading', { name: 'Still stuck' }).waitFor({ timeout: 15_000 });
+    await page.getByLabel('What changed (optional)').fill('Links last 15 minutes now');
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved as version 2.' }).textContent({ timeout: 15_000 })).resolves.toContain('1 pending draft(s) that cited it were flagged');
+
+    // The pending draft says its knowledge changed.
+    await page.goto(`${stack.baseUrl}/conversations/${before}`);
+    await page.getByText('Knowledge changed after this draft was written').waitFor({ timeout: 15_000 });
+
+    // After: the next email's draft is written from version 2 and cites it.
+    const after = await draftedConversation();
+    await page.goto(`${stack.baseUrl}/conversations/${after}`);
+    const citedAfter = await citedIds(page);
+    expect(citedAfter).toContain('password-reset@v2#1');
+    expect(citedAfter.some((id) => id.startsWith('password-reset@v1#'))).toBe(false);
+    expect(await page.locator('#draft-editor').inputValue()).toContain(NEW_FACT);
+
+    // The citation links to the version it came from, with what changed.
+    await page.getByRole('list', { name: 'Cited passages' }).getByRole('link').first().click();
+    await page.waitForURL(/\/knowledge\/password-reset\/versions\/2#/);
+    await expect(page.getByLabel('Changes against the previous version').locator('ins').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('15')]));
+    await page.close();
+  });
+});

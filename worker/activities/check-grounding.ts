@@ -1,0 +1,101 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import { groundingFacts, type GroundingAnswer, type ModelCheckFacts } from '../../lib/core/safety/grounding';
+import { recordShadowGrounding } from '../../lib/features/autonomy/record-shadow';
+import { getDraftPassages } from '../../lib/features/knowledge/get-draft-passages';
+import { buildGroundRequest, GROUND_RETRY_MAX_TOKENS, GROUND_TEMPLATE, GROUNDING_TOOL, groundingSchema, toGroundingAnswer } from '../../lib/features/prompts/grounding-prompt';
+import { codePromptSource } from '../../lib/features/prompts/prompt-source';
+import { addressOf } from '../../lib/platform/mail/addresses';
+import { findCustomerIdentifiers as customerIdentifiers } from '../../lib/core/safety/claims';
+import { callClaude } from './call-claude';
+import { readingTheDatabase } from './database-failure';
+import type { ActivityDeps } from './deps';
+import { answerText, verdictOf } from './model-answer';
+
+export interface CheckGroundingInput {
+  conversationId: string;
+  draftVersion: number;
+}
+
+function answerOf(message: Anthropic.Message): unknown {
+  const block = message.content.find((part) => part.type === 'tool_use' && part.name === GROUNDING_TOOL);
+  if (block?.type === 'tool_use') return block.input;
+  try {
+    return JSON.parse(answerText(message));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The check that never reads the email (lib/core/safety/grounding.ts): the draft against the
+ * passages the drafter was given and what our systems know. Any answer but a clean pass, and
+ * any failure to get one, is a no; an unavailable database is retried by the workflow, never a no.
+ */
+export function createCheckGrounding(deps: ActivityDeps) {
+  return async function checkGrounding(input: CheckGroundingInput): Promise<ModelCheckFacts> {
+    const { db, config } = deps;
+    const model = config.verifyModel ?? config.classifyModel;
+    const { draft, conversation, staff, identifiers, passages, prompt } = await readingTheDatabase(async () => {
+      const [draftRow, conversationRow, staffRows, inbound, given, resolved] = await Promise.all([
+        db.draft.findUniqueOrThrow({
+          where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
+          select: { aiBody: true, basedOnMessageId: true },
+        }),
+        db.conversation.findUniqueOrThrow({
+          where: { id: input.conversationId },
+          select: { customerAddress: true, customerName: true, mailbox: { select: { address: true } } },
+        }),
+        db.user.findMany({ where: { disabledAt: null }, select: { name: true } }),
+        db.message.findMany({ where: { conversationId: input.conversationId, direction: 'inbound' }, select: { subject: true, textBody: true } }),
+        getDraftPassages(input, db),
+        (deps.prompts ?? codePromptSource).resolve(GROUND_TEMPLATE),
+      ]);
+      // Code extracts the customer's own order numbers; the email's text never reaches the check.
+      const identifiers = customerIdentifiers(inbound.map((message) => `${message.subject}\n${message.textBody ?? ''}`).join('\n'));
+      return { draft: draftRow, conversation: conversationRow, staff: staffRows, identifiers, passages: given.map((passage) => ({ id: passage.id, text: `${passage.heading}\n${passage.text}` })), prompt: resolved };
+    });
+    const build = (maxTokens?: number) =>
+      buildGroundRequest({
+        model,
+        draft: draft.aiBody,
+        passages,
+        known: {
+          mailboxAddress: conversation.mailbox?.address ?? addressOf(config.mailFrom),
+          customerAddress: conversation.customerAddress,
+          customerName: conversation.customerName,
+          customerIdentifiers: identifiers,
+          staffNames: staff.map((person) => person.name),
+        },
+        maxTokens,
+        template: prompt.text,
+      });
+    const call = {
+      conversationId: input.conversationId,
+      messageId: draft.basedOnMessageId,
+      purpose: 'ground' as const,
+      prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
+    };
+    let result = await callClaude(deps, { ...call, request: build(), callIndex: 0 });
+    if (verdictOf(result.message).kind === 'truncated') {
+      result = await callClaude(deps, { ...call, request: build(GROUND_RETRY_MAX_TOKENS), callIndex: 1 });
+    }
+    const verdict = verdictOf(result.message);
+    let facts: ModelCheckFacts;
+    let answer: GroundingAnswer | undefined;
+    if (verdict.kind === 'usable') {
+      const parsed = groundingSchema.safeParse(answerOf(result.message));
+      if (parsed.success) {
+        answer = toGroundingAnswer(parsed.data);
+        facts = groundingFacts(answer);
+      } else {
+        facts = { status: 'error', reason: 'its answer was not in the expected form' };
+      }
+    } else if (verdict.kind === 'refused') {
+      facts = { status: 'error', reason: 'Claude declined the check' };
+    } else {
+      facts = { status: 'error', reason: 'its answer was cut off or empty' };
+    }
+    await readingTheDatabase(() => recordShadowGrounding({ ...input, facts, answer }, db));
+    return facts;
+  };
+}
