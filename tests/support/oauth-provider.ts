@@ -123,6 +123,9 @@ export async function startOAuthProvider(options: {
     const body = req.body ?? {};
     const grant = body.grant_type === 'authorization_code' ? codes.get(body.code ?? '')?.grant : grants.find((entry) => entry.refreshToken === body.refresh_token);
     if (!grant) return;
+    // Every token a provider issues is its own, even two within one second (a refresh right
+    // after the first grant must not hand back the very same token).
+    token.payload.jti = randomBytes(12).toString('hex');
     const isIdToken = !('scope' in token.payload);
     token.payload.sub = `user-${grant.email}`;
     token.payload.email = grant.email;
