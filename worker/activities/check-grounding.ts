@@ -1,4 +1,3 @@
-import type Anthropic from '@anthropic-ai/sdk';
 import { groundingFacts, type GroundingAnswer, type ModelCheckFacts } from '../../lib/core/safety/grounding';
 import { recordShadowGrounding } from '../../lib/features/autonomy/record-shadow';
 import { getDraftPassages } from '../../lib/features/knowledge/get-draft-passages';
@@ -9,21 +8,11 @@ import { findCustomerIdentifiers as customerIdentifiers } from '../../lib/core/s
 import { callClaude } from './call-claude';
 import { readingTheDatabase } from './database-failure';
 import type { ActivityDeps } from './deps';
-import { answerText, verdictOf } from './model-answer';
+import { structuredAnswer, verdictOf } from './model-answer';
 
 export interface CheckGroundingInput {
   conversationId: string;
   draftVersion: number;
-}
-
-function answerOf(message: Anthropic.Message): unknown {
-  const block = message.content.find((part) => part.type === 'tool_use' && part.name === GROUNDING_TOOL);
-  if (block?.type === 'tool_use') return block.input;
-  try {
-    return JSON.parse(answerText(message));
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -83,7 +72,7 @@ export function createCheckGrounding(deps: ActivityDeps) {
     let facts: ModelCheckFacts;
     let answer: GroundingAnswer | undefined;
     if (verdict.kind === 'usable') {
-      const parsed = groundingSchema.safeParse(answerOf(result.message));
+      const parsed = groundingSchema.safeParse(structuredAnswer(result.message, GROUNDING_TOOL));
       if (parsed.success) {
         answer = toGroundingAnswer(parsed.data);
         facts = groundingFacts(answer);

@@ -49,3 +49,17 @@ export function answerText(message: Anthropic.Message): string {
     .join('\n')
     .trim();
 }
+
+/**
+ * The structured answer of a check or a choice: the named tool's input, or the JSON text a
+ * structured-output request returns instead; undefined when there is neither.
+ */
+export function structuredAnswer(message: Anthropic.Message, tool: string): unknown {
+  const block = message.content.find((part) => part.type === 'tool_use' && part.name === tool);
+  if (block?.type === 'tool_use') return block.input;
+  try {
+    return JSON.parse(answerText(message));
+  } catch {
+    return undefined;
+  }
+}

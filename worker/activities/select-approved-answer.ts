@@ -1,25 +1,14 @@
-import type Anthropic from '@anthropic-ai/sdk';
 import { assembleApprovedAnswer } from '../../lib/core/safety/approved-answer';
 import { buildSelectRequest, SELECT_TOOL, selectionSchema } from '../../lib/features/prompts/select-answer-prompt';
 import type { ThreadEntry } from '../../lib/features/prompts/thread';
 import { callClaude, type ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
-import { answerText, verdictOf } from './model-answer';
+import { structuredAnswer, verdictOf } from './model-answer';
 
 export interface ApprovedAnswer {
   body: string;
   passageIds: string[];
   calls: ClaudeCallResult[];
-}
-
-function answerOf(message: Anthropic.Message): unknown {
-  const block = message.content.find((part) => part.type === 'tool_use' && part.name === SELECT_TOOL);
-  if (block?.type === 'tool_use') return block.input;
-  try {
-    return JSON.parse(answerText(message));
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -41,7 +30,7 @@ export async function selectApprovedAnswer(
     callIndex: 0,
   });
   if (verdictOf(result.message).kind !== 'usable') return undefined;
-  const parsed = selectionSchema.safeParse(answerOf(result.message));
+  const parsed = selectionSchema.safeParse(structuredAnswer(result.message, SELECT_TOOL));
   if (!parsed.success || parsed.data.none_fits) return undefined;
   // Only ids that were offered count: an invented one selects nothing.
   const byId = new Map(input.passages.map((passage) => [passage.id, passage]));

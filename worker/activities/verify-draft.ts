@@ -1,4 +1,3 @@
-import type Anthropic from '@anthropic-ai/sdk';
 import { verificationFacts, type DraftVerification, type VerificationFacts } from '../../lib/core/safety/verification';
 import { recordShadowVerification } from '../../lib/features/autonomy/record-shadow';
 import { getDraftPassages } from '../../lib/features/knowledge/get-draft-passages';
@@ -11,7 +10,7 @@ import { callClaude } from './call-claude';
 import { readingTheDatabase } from './database-failure';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
-import { answerText, verdictOf } from './model-answer';
+import { structuredAnswer, verdictOf } from './model-answer';
 
 export interface VerifyDraftInput {
   conversationId: string;
@@ -20,16 +19,6 @@ export interface VerifyDraftInput {
 
 /** Room kept for the instructions, examples, knowledge, draft and the answer when fitting a thread. */
 const PROMPT_OVERHEAD_TOKENS = 20_000;
-
-function answerOf(message: Anthropic.Message): unknown {
-  const block = message.content.find((part) => part.type === 'tool_use' && part.name === VERIFICATION_TOOL);
-  if (block?.type === 'tool_use') return block.input;
-  try {
-    return JSON.parse(answerText(message));
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The second, independent check of a draft (a small structured call, by default Haiku). Any
@@ -80,7 +69,7 @@ export function createVerifyDraft(deps: ActivityDeps) {
     let facts: VerificationFacts;
     let answer: DraftVerification | undefined;
     if (verdict.kind === 'usable') {
-      const parsed = verificationSchema.safeParse(answerOf(result.message));
+      const parsed = verificationSchema.safeParse(structuredAnswer(result.message, VERIFICATION_TOOL));
       if (parsed.success) {
         answer = toDraftVerification(parsed.data);
         facts = verificationFacts(answer);
