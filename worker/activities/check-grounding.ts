@@ -1,14 +1,13 @@
-import { groundingFacts, type GroundingAnswer, type ModelCheckFacts } from '../../lib/core/safety/grounding';
+import { groundingFacts, type ModelCheckFacts } from '../../lib/core/safety/grounding';
 import { recordShadowGrounding } from '../../lib/features/autonomy/record-shadow';
 import { getDraftPassages } from '../../lib/features/knowledge/get-draft-passages';
 import { buildGroundRequest, GROUND_RETRY_MAX_TOKENS, GROUND_TEMPLATE, GROUNDING_TOOL, groundingSchema, toGroundingAnswer } from '../../lib/features/prompts/grounding-prompt';
 import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import { addressOf } from '../../lib/platform/mail/addresses';
 import { findCustomerIdentifiers as customerIdentifiers } from '../../lib/core/safety/claims';
-import { callClaude } from './call-claude';
+import { askModelCheck } from './ask-model-check';
 import { readingTheDatabase } from './database-failure';
 import type { ActivityDeps } from './deps';
-import { structuredAnswer, verdictOf } from './model-answer';
 
 export interface CheckGroundingInput {
   conversationId: string;
@@ -58,32 +57,20 @@ export function createCheckGrounding(deps: ActivityDeps) {
         maxTokens,
         template: prompt.text,
       });
-    const call = {
-      conversationId: input.conversationId,
-      messageId: draft.basedOnMessageId,
-      purpose: 'ground' as const,
-      prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
-    };
-    let result = await callClaude(deps, { ...call, request: build(), callIndex: 0 });
-    if (verdictOf(result.message).kind === 'truncated') {
-      result = await callClaude(deps, { ...call, request: build(GROUND_RETRY_MAX_TOKENS), callIndex: 1 });
-    }
-    const verdict = verdictOf(result.message);
-    let facts: ModelCheckFacts;
-    let answer: GroundingAnswer | undefined;
-    if (verdict.kind === 'usable') {
-      const parsed = groundingSchema.safeParse(structuredAnswer(result.message, GROUNDING_TOOL));
-      if (parsed.success) {
-        answer = toGroundingAnswer(parsed.data);
-        facts = groundingFacts(answer);
-      } else {
-        facts = { status: 'error', reason: 'its answer was not in the expected form' };
-      }
-    } else if (verdict.kind === 'refused') {
-      facts = { status: 'error', reason: 'Claude declined the check' };
-    } else {
-      facts = { status: 'error', reason: 'its answer was cut off or empty' };
-    }
+    const { facts, answer } = await askModelCheck(deps, {
+      call: {
+        conversationId: input.conversationId,
+        messageId: draft.basedOnMessageId,
+        purpose: 'ground',
+        prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
+      },
+      build,
+      retryMaxTokens: GROUND_RETRY_MAX_TOKENS,
+      tool: GROUNDING_TOOL,
+      schema: groundingSchema,
+      read: toGroundingAnswer,
+      judge: groundingFacts,
+    });
     await readingTheDatabase(() => recordShadowGrounding({ ...input, facts, answer }, db));
     return facts;
   };

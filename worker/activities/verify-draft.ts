@@ -1,4 +1,4 @@
-import { verificationFacts, type DraftVerification, type VerificationFacts } from '../../lib/core/safety/verification';
+import { verificationFacts, type VerificationFacts } from '../../lib/core/safety/verification';
 import { recordShadowVerification } from '../../lib/features/autonomy/record-shadow';
 import { getDraftPassages } from '../../lib/features/knowledge/get-draft-passages';
 import { fitThread } from '../../lib/features/prompts/thread';
@@ -6,11 +6,10 @@ import { toDraftVerification, VERIFICATION_TOOL, verificationSchema } from '../.
 import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import { buildVerifyRequest, VERIFY_RETRY_MAX_TOKENS, VERIFY_TEMPLATE } from '../../lib/features/prompts/verify-prompt';
 import { resolveModel } from '../../lib/platform/llm/resolve-model';
-import { callClaude } from './call-claude';
+import { askModelCheck } from './ask-model-check';
 import { readingTheDatabase } from './database-failure';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
-import { structuredAnswer, verdictOf } from './model-answer';
 
 export interface VerifyDraftInput {
   conversationId: string;
@@ -54,33 +53,20 @@ export function createVerifyDraft(deps: ActivityDeps) {
         cacheTtl: config.cacheTtl,
         template: prompt.text,
       });
-    const call = {
-      conversationId: input.conversationId,
-      messageId: draft.basedOnMessageId,
-      purpose: 'verify' as const,
-      prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
-    };
-
-    let result = await callClaude(deps, { ...call, request: build(), callIndex: 0 });
-    if (verdictOf(result.message).kind === 'truncated') {
-      result = await callClaude(deps, { ...call, request: build(VERIFY_RETRY_MAX_TOKENS), callIndex: 1 });
-    }
-    const verdict = verdictOf(result.message);
-    let facts: VerificationFacts;
-    let answer: DraftVerification | undefined;
-    if (verdict.kind === 'usable') {
-      const parsed = verificationSchema.safeParse(structuredAnswer(result.message, VERIFICATION_TOOL));
-      if (parsed.success) {
-        answer = toDraftVerification(parsed.data);
-        facts = verificationFacts(answer);
-      } else {
-        facts = { status: 'error', reason: 'its answer was not in the expected form' };
-      }
-    } else if (verdict.kind === 'refused') {
-      facts = { status: 'error', reason: 'Claude declined the check' };
-    } else {
-      facts = { status: 'error', reason: 'its answer was cut off or empty' };
-    }
+    const { facts, answer } = await askModelCheck(deps, {
+      call: {
+        conversationId: input.conversationId,
+        messageId: draft.basedOnMessageId,
+        purpose: 'verify',
+        prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
+      },
+      build,
+      retryMaxTokens: VERIFY_RETRY_MAX_TOKENS,
+      tool: VERIFICATION_TOOL,
+      schema: verificationSchema,
+      read: toDraftVerification,
+      judge: verificationFacts,
+    });
     await readingTheDatabase(() => recordShadowVerification({ ...input, facts, answer }, db));
     return facts;
   };
