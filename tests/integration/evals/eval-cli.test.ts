@@ -34,7 +34,7 @@ describe('npm run eval', () => {
     expect(run.stdout).toContain('Eval of draft-reply on evals/datasets/sample.jsonl: 3 items');
     expect(run.stdout).toContain('the offline simulator (started for this run)');
     expect(run.stdout).toMatch(/similarity to the agent’s reply \(↑\)\s+\d\.\d{3}\s+\d\.\d{3}\s+[+=-]/);
-    expect(run.stdout).toMatch(/code v2\s+file:draft-reply\.candidate\.txt/);
+    expect(run.stdout).toMatch(/code v3\s+file:draft-reply\.candidate\.txt/);
     expect(run.stdout).not.toContain('Errors:');
   });
 
