@@ -107,7 +107,10 @@ describe('sent copies and processed mail', () => {
     });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.seen).toBe(true);
-    const stored = await system.store.db.outboundSend.findFirstOrThrow({ where: { status: 'sent' }, select: { messageIdHeader: true, body: true } });
+    // The copy is filed right after the SMTP hand-off; the ledger row may be marked sent a moment later.
+    const stored = await until('the ledger row marked sent', () =>
+      system.store.db.outboundSend.findFirst({ where: { status: 'sent' }, select: { messageIdHeader: true, body: true } }).then((row) => row ?? undefined),
+    );
     expect(sent[0]!.messageId).toBe(stored.messageIdHeader);
     expect((await system.mail.get(caught.id))?.headers['message-id']).toBe(stored.messageIdHeader);
     expect(sent[0]!.source).toMatch(/^To: .*<maria\.lopez@example\.com>\r?$/m);
