@@ -32,7 +32,10 @@ let secrets: { inbound: string; adminPassword: string };
 function email(key: string): DemoEmail {
   const found = DEMO_EMAILS.find((entry) => entry.key === key);
   if (!found) throw new Error(`no demo email ${key}`);
-  return { ...found, subject: `${found.subject} [${randomUUID().slice(0, 6)}]` };
+  // Letters only: a draft may quote the subject, and a tag like "3f9a21" reads as a code the
+  // knowledge never gave (the claims screening would rightly hold it).
+  const tag = randomUUID().slice(0, 6).replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)] ?? 'q');
+  return { ...found, subject: `${found.subject} [${tag}]` };
 }
 
 /** A browser session signed in once (sign-in is rate limited, as it should be). */

@@ -61,7 +61,8 @@ beforeAll(async () => {
     { holdSeconds: 1, autoSendCategories: ['account', 'orders', 'feedback', 'billing'] },
     {
       MAILBOX_SECRET_KEY: KEY,
-      IMAP_POLL_SECONDS: '300',
+      // IDLE brings the mail; the poll is the fallback when a push falls between a check and IDLE.
+      IMAP_POLL_SECONDS: '10',
       SENDER_AUTH_ZONE_FILE: path.join(PROJECT_ROOT, 'tests/fixtures/dns/empty-zone.json'),
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'countersign-sent-data-')),
     },
