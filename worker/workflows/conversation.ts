@@ -8,7 +8,7 @@ import { escalationWorkflow } from './escalation';
 import { registerHandlers } from './handlers';
 import { modelFailureOf, type ModelFailure } from './model-failure';
 import { routeDraft, type RoutingFacts } from '../../lib/core/policy/route-draft';
-import { decideSend, type SendDecision, type SendFacts } from '../../lib/core/policy/send-decision';
+import { decideSend, sendFactsOf, type HeldSendFacts, type SendDecision, type SendFacts } from '../../lib/core/policy/send-decision';
 import { runModelCheck } from './model-check';
 import { verificationFailure } from './verification-failure';
 
@@ -165,31 +165,29 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
    * The send decision on a draft, with the model checks run only when every deterministic
    * layer about the draft passed (they cost a call each and can only add a no).
    */
-  const decideDraft = async (draftVersion: number, held: Pick<SendFacts, 'classification' | 'screeningFlags'> & { problems: string[] }) => {
-    const category = held.classification.ok ? held.classification.category : undefined;
-    const live = await localDb.readSendFacts({ conversationId: memory.conversationId, draftVersion, ...(category ? { category } : {}) });
-    const compose = (checks: Pick<SendFacts, 'grounding' | 'emailCheck'>): SendFacts => ({
-      ...live,
-      classification: held.classification,
-      screeningFlags: held.screeningFlags,
-      draft: { ...live.draft, problems: held.problems },
-      ...checks,
-    });
-    let facts = compose({});
+  const readLive = (draftVersion: number, held: HeldSendFacts) =>
+    localDb.readSendFacts({ conversationId: memory.conversationId, draftVersion, ...(held.classification.ok ? { category: held.classification.category } : {}) });
+
+  const decideDraft = async (draftVersion: number, held: HeldSendFacts) => {
+    const live = await readLive(draftVersion, held);
+    let facts = sendFactsOf(live, held);
     let decision = decideSend(facts);
     if (decision.runModelChecks) {
       const input = { conversationId: memory.conversationId, draftVersion };
       const checked = await unlessAgentTakesOver(() => Promise.all([runModelCheck('checkGrounding', input), runModelCheck('verifyDraft', input)]));
       if ('takenOver' in checked) return 'taken_over' as const;
       const [grounding, emailCheck] = checked.value;
-      facts = compose({ grounding, emailCheck });
+      facts = sendFactsOf(live, held, { grounding, emailCheck });
       decision = decideSend(facts);
     }
-    return { decision, facts, holdSeconds: live.policy.holdSeconds };
+    return { decision, held, checks: { grounding: facts.grounding, emailCheck: facts.emailCheck }, holdSeconds: live.policy.holdSeconds };
   };
 
   /** The hold of a draft the send decision let through; when it runs out the decision is taken again on live facts. */
-  const holdThenDecide = async (draftVersion: number, routed: { facts: SendFacts; holdSeconds: number }): Promise<Outcome> => {
+  const holdThenDecide = async (
+    draftVersion: number,
+    routed: { held: HeldSendFacts; checks: Pick<SendFacts, 'grounding' | 'emailCheck'>; holdSeconds: number },
+  ): Promise<Outcome> => {
     const holdUntil = new Date(Date.now() + routed.holdSeconds * 1000).toISOString();
     memory.phase = 'hold';
     memory.holdUntil = holdUntil;
@@ -204,9 +202,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       memory.statusReason = 'An agent cancelled the auto-send';
       return 'review';
     }
-    const { classification, screeningFlags, draft, grounding, emailCheck } = routed.facts;
-    const live = await localDb.readSendFacts({ conversationId: memory.conversationId, draftVersion, ...(classification.ok ? { category: classification.category } : {}) });
-    const final = decideSend({ ...live, classification, screeningFlags, draft: { ...live.draft, problems: draft.problems }, grounding, emailCheck });
+    const final = decideSend(sendFactsOf(await readLive(draftVersion, routed.held), routed.held, routed.checks));
     if (!final.send) {
       memory.statusReason = final.reasons.join('; ');
       return 'review';

@@ -87,6 +87,18 @@ export interface SendDecision {
   runModelChecks: boolean;
 }
 
+/** What the workflow already holds about a draft: its classification, the email's screening, the draft's own checks. */
+export type HeldSendFacts = Pick<SendFacts, 'classification' | 'screeningFlags'> & { problems: string[] };
+
+/** The facts of one decision: a live read (without the draft's checks) joined with what the workflow holds and the model checks. */
+export function sendFactsOf(
+  live: Omit<SendFacts, 'classification' | 'screeningFlags' | 'draft' | 'grounding' | 'emailCheck'> & { draft: Omit<SendFacts['draft'], 'problems'> },
+  held: HeldSendFacts,
+  checks: Pick<SendFacts, 'grounding' | 'emailCheck'> = {},
+): SendFacts {
+  return { ...live, classification: held.classification, screeningFlags: held.screeningFlags, draft: { ...live.draft, problems: held.problems }, ...checks };
+}
+
 const hold = (reason: string, extra: Omit<SendHold, 'reason'> = {}): SendHold => ({ reason, ...extra });
 
 function classifierHolds(facts: SendFacts): SendHold[] {

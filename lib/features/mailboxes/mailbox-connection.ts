@@ -1,5 +1,5 @@
 import type { SecretBox } from '../../platform/crypto/secret-box';
-import type { ConnectionSecurity } from './schema';
+import type { ConnectionSecurity } from './connection-security';
 import { mailboxSecretBox, secretContext } from './mailbox-secrets';
 
 /** The stored row's fields a connection needs. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { CONNECTION_SECURITY } from './connection-security';
 import { OAUTH_PROVIDERS } from './oauth/providers';
 
 export const INBOUND_CHANNELS = ['imap', 'smtp', 'postmark', 'sendgrid', 'mailgun', 'api'] as const;
 export type InboundChannel = (typeof INBOUND_CHANNELS)[number];
-export const CONNECTION_SECURITY = ['tls', 'starttls', 'none'] as const;
-export type ConnectionSecurity = (typeof CONNECTION_SECURITY)[number];
+export { CONNECTION_SECURITY, type ConnectionSecurity } from './connection-security';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());

@@ -2,6 +2,7 @@
 
 import { diffWords } from 'diff';
 import { useDeferredValue, useMemo } from 'react';
+import { DiffParts } from '@/components/diff-parts';
 
 /**
  * The agent's edit against the AI draft, word by word. Deferred, so a long draft never
@@ -17,19 +18,7 @@ export function WordDiff({ original, edited }: { original: string; edited: strin
         {changed === 0 ? 'No changes to the AI draft.' : `${changed} characters changed from the AI draft.`}
       </p>
       <div aria-label="Changes against the AI draft" className="max-h-64 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm leading-relaxed ring-1 ring-inset ring-slate-200">
-        {parts.map((part, index) =>
-          part.added ? (
-            <ins key={index} className="rounded-sm bg-emerald-100 text-emerald-900 underline decoration-emerald-600">
-              {part.value}
-            </ins>
-          ) : part.removed ? (
-            <del key={index} className="rounded-sm bg-red-100 text-red-900 line-through">
-              {part.value}
-            </del>
-          ) : (
-            <span key={index}>{part.value}</span>
-          ),
-        )}
+        <DiffParts parts={parts} />
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { ConnectionSecurity } from '../schema';
+import type { ConnectionSecurity } from '../connection-security';
 
 export const OAUTH_PROVIDERS = ['google', 'microsoft'] as const;
 export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
