@@ -28,6 +28,7 @@ import { temporalConnectionOptions } from '../lib/platform/temporal/connection-o
 import { createActivities } from './activities';
 import { activityConfigFrom } from './activity-config';
 import { prebuiltWorkflowBundle } from './workflow-bundle';
+import { startWorkerTelemetry } from './telemetry';
 
 /** The worker process: wiring only. Workflows and activities live beside it. */
 async function main(): Promise<void> {
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   const tokens = createOAuthTokenSource({ db, apps: oauthApps() });
   const senders = createMailboxMailers({ db, defaultMailer: mailer, defaultFrom: config.MAIL_FROM, tokens });
   const connectionOptions = temporalConnectionOptions(config);
+  const metrics = await startWorkerTelemetry(config);
   const connection = await NativeConnection.connect(connectionOptions);
   const worker = await Worker.create({
     connection,
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
     await worker.run();
   } finally {
     reconciler.stop();
+    await metrics?.close();
     await smtp?.close();
     await mailboxes.stop();
     await observer.shutdown();

@@ -11,6 +11,7 @@ import { startStack, type RunningStack } from './support/running-stack';
 const PUBLIC = new Map<string, string>([
   ['/sign-in', 'the sign-in page itself'],
   ['/api/health', 'probed by load balancers and npm start'],
+  ['/api/metrics', 'Prometheus: a bearer METRICS_TOKEN instead of a session, 404 while unset (tests/unit/web/metrics-response.test.ts)'],
   ['/api/auth/sweep', 'better-auth endpoints (sign-in, sign-out, get-session)'],
 ]);
 

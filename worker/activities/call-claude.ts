@@ -4,6 +4,7 @@ import { MODEL_FAILURES } from '../../lib/core/failures';
 import { recordLlmCall } from '../../lib/features/conversations/mirror/record-llm-call';
 import { checkModelBudget } from '../../lib/features/settings/model-budget';
 import { computeCostUsd } from '../../lib/platform/llm/pricing';
+import { appMetrics } from '../../lib/platform/metrics/app-metrics';
 import { tokenUsageOf } from '../../lib/platform/llm/token-usage';
 import type { LlmPurpose, TokenUsage } from '../../lib/platform/llm/observer';
 import { traceIdFor } from '../../lib/platform/observability/trace-ids';
@@ -95,6 +96,9 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
     },
     deps.db,
   );
+  const metrics = appMetrics();
+  metrics.modelCallSeconds.observe({ model, stage: input.purpose, outcome: failure === undefined ? 'ok' : 'error' }, (endedAt.getTime() - startedAt.getTime()) / 1000);
+  metrics.modelCostUsd.inc({ model, stage: input.purpose }, cost.costUsd);
   deps.observer.recordGeneration({
     traceId,
     sessionId: input.conversationId,

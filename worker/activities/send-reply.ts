@@ -10,6 +10,7 @@ import {
   releaseSend,
 } from '../../lib/features/conversations/sending/send-ledger';
 import { replyRecipient } from '../../lib/features/conversations/sending/reply-recipient';
+import { appMetrics } from '../../lib/platform/metrics/app-metrics';
 import { replyMessageId, replyReferences, replySubject } from '../../lib/platform/mail/reply-headers';
 import type { ActivityDeps } from './deps';
 import { reportOutcome } from './report-ticket';
@@ -123,6 +124,7 @@ export function createSendReply(deps: ActivityDeps) {
       },
       db,
     );
+    appMetrics().repliesSent.inc({ route: input.auto ? 'auto' : 'reviewed' });
     await reportOutcome(deps, { conversationId: input.conversationId, outcome: { kind: 'sent', draftVersion: input.draftVersion, reply: body, auto: input.auto } });
     return { status: 'sent', messageIdHeader };
   };

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { env, type Env } from '../../platform/config/env';
 import type { Db } from '../../platform/db/client';
+import { appMetrics } from '../../platform/metrics/app-metrics';
 import type { BlobStore } from '../../platform/storage/blob-store';
 import { findMailboxFor } from '../mailboxes/find-mailbox-for';
 import { deliverToWorkflow } from './deliver-to-workflow';
@@ -37,6 +38,7 @@ export interface AcceptInboundResult {
 export async function acceptInbound(deps: AcceptInboundDeps, received: InboundEmail): Promise<AcceptInboundResult> {
   const email = await withRouting(deps, await withSenderAuth(deps, received));
   const stored = await storeInbound(email, deps.db, deps.blobs, { senderAllow: deps.senderAllow });
+  if (!stored.duplicate) appMetrics().emailsReceived.inc({ channel: email.channel ?? 'unknown' });
   if (!stored.needsDelivery) return { ...stored, queued: false };
   try {
     const client = await deps.getClient();

@@ -203,6 +203,18 @@ export const envSchema = z.object({
   RELEASE: optionalString,
 
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+
+  // Prometheus (docs/metrics.md). Unset: off. The worker's application metrics on this port
+  // (0: the OS picks one and the worker logs it), on WORKER_METRICS_HOST (loopback by default).
+  WORKER_METRICS_PORT: listenPort.optional(),
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  // The Temporal SDK's own worker metrics (task latencies, slots, polls), served by the SDK's
+  // core at host:port/metrics.
+  TEMPORAL_SDK_METRICS_ADDRESS: optionalString.pipe(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^\s:]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9465').optional()),
+  // The web node's /api/metrics answers only `Authorization: Bearer <this>`; unset: 404.
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  // Retention (lib/features/retention): the schedule's time of day, UTC (HH:MM).
+  RETENTION_SCHEDULE_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (UTC)').default('03:30'),
 });
 
 export type Env = z.infer<typeof envSchema>;
