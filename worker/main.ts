@@ -25,6 +25,8 @@ import { createLlmObserver, llmObserverConfigFromEnv } from '../lib/platform/obs
 import { createPromptSource } from '../lib/features/prompts/create-prompt-source';
 import { seedKnowledge } from '../lib/features/knowledge/seed-knowledge';
 import { temporalConnectionOptions } from '../lib/platform/temporal/connection-options';
+import { LangfuseApi } from '../lib/platform/observability/langfuse-api';
+import { ensureRetentionSchedule } from '../lib/features/retention/ensure-retention-schedule';
 import { createActivities } from './activities';
 import { activityConfigFrom } from './activity-config';
 import { prebuiltWorkflowBundle } from './workflow-bundle';
@@ -54,6 +56,12 @@ async function main(): Promise<void> {
   const connectionOptions = temporalConnectionOptions(config);
   const metrics = await startWorkerTelemetry(config);
   const connection = await NativeConnection.connect(connectionOptions);
+  const client = new Client({ connection: await Connection.connect(connectionOptions), namespace: config.TEMPORAL_NAMESPACE });
+  // Erasure and retention delete traces through LangFuse's public API when it is configured.
+  const langfuse =
+    config.LANGFUSE_PUBLIC_KEY && config.LANGFUSE_SECRET_KEY
+      ? new LangfuseApi({ baseUrl: config.LANGFUSE_BASE_URL, publicKey: config.LANGFUSE_PUBLIC_KEY, secretKey: config.LANGFUSE_SECRET_KEY, timeoutMs: 30_000 })
+      : undefined;
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -68,6 +76,8 @@ async function main(): Promise<void> {
       config: activityConfigFrom(config),
       senders,
       blobs,
+      temporal: { client, namespace: config.TEMPORAL_NAMESPACE },
+      langfuse,
     }),
     // On SIGINT/SIGTERM the SDK stops polling and lets in-flight activities finish this long.
     shutdownGraceTime: '30 seconds',
@@ -75,7 +85,8 @@ async function main(): Promise<void> {
     // stops (and stops costing) within seconds rather than 80% of the heartbeat timeout.
     maxHeartbeatThrottleInterval: '2 seconds',
   });
-  const client = new Client({ connection: await Connection.connect(connectionOptions), namespace: config.TEMPORAL_NAMESPACE });
+  // Idempotent, so every worker may ensure it (it moves to the schedule registry with 24a's work).
+  await ensureRetentionSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, at: config.RETENTION_SCHEDULE_AT });
   const reconciler = startReconciler({ db, client, config });
 
   // Mail that arrives by IMAP or SMTP takes the same intake as the web routes.

@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Activities } from '../../worker/activities';
+import type { createErasureActivities } from '../../worker/activities/erasure-steps';
 import type { ClassifyMessageResult } from '../../worker/activities/classify-message';
 import type { DraftReplyInput, DraftReplyResult } from '../../worker/activities/draft-reply';
 import type { SendReplyInput, SendReplyResult } from '../../worker/activities/send-reply';
@@ -210,6 +211,17 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
     async recordResendRequest(input) {
       calls.recordResendRequest.push(input);
     },
+    ...notForConversations,
   };
   return { activities, calls, cancelled };
 }
+
+type ErasureStep = keyof ReturnType<typeof createErasureActivities>;
+
+// The erasure and retention steps belong to other workflows (tests/workflow/privacy/): a
+// conversation that calls one is a bug the test should see.
+const notForConversations = Object.fromEntries(
+  (['scopeErasure', 'eraseWorkflowHistories', 'eraseLangfuseRecords', 'eraseRows', 'eraseOrphanBlobs', 'finishErasure', 'openRetentionBatch'] satisfies ErasureStep[]).map(
+    (name) => [name, () => Promise.reject(new Error(`${name} is not a conversation activity`))],
+  ),
+) as unknown as ReturnType<typeof createErasureActivities>;

@@ -8,6 +8,8 @@ import type { MailboxMailers } from '../../lib/features/mailboxes/mailbox-mailer
 import type { ModelBudget } from '../../lib/core/policy/model-budget';
 import type { PromptSource } from '../../lib/features/prompts/prompt-source';
 import type { TrustThresholds } from '../../lib/core/policy/trust';
+import type { LangfuseApi } from '../../lib/platform/observability/langfuse-api';
+import type { WorkflowHistoryEraser } from '../../lib/features/erasure/erase-workflow-histories';
 
 /** Everything activities touch, built once by the worker; tests pass fakes. */
 export interface ActivityDeps {
@@ -22,6 +24,10 @@ export interface ActivityDeps {
   senders?: MailboxMailers;
   /** Where files attached to replies are kept; needed only when a reply carries one. */
   blobs?: BlobStore;
+  /** Erasure and retention: terminates and deletes conversations' workflow histories. */
+  temporal?: WorkflowHistoryEraser;
+  /** Erasure and retention: deletes traces and dataset items; absent when LangFuse is off. */
+  langfuse?: LangfuseApi;
 }
 
 export interface ActivityConfig {

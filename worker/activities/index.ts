@@ -15,6 +15,7 @@ import { createRecordRouting } from './record-routing';
 import { createReadSendFacts } from './read-send-facts';
 import { createSendReply } from './send-reply';
 import { createVerifyDraft } from './verify-draft';
+import { createErasureActivities } from './erasure-steps';
 
 export type { ActivityConfig, ActivityDeps } from './deps';
 
@@ -38,6 +39,7 @@ export function createActivities(deps: ActivityDeps) {
     notifyEscalation: createNotifyEscalation(deps),
     recordManualReply: createRecordManualReply(deps),
     recordResendRequest: createRecordResendRequest(deps),
+    ...createErasureActivities(deps),
   };
 }
 

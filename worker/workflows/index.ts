@@ -1,2 +1,4 @@
 export { conversationWorkflow } from './conversation';
 export { escalationWorkflow } from './escalation';
+export { erasureWorkflow } from './erasure';
+export { retentionWorkflow } from './retention';

@@ -1,5 +1,5 @@
 /**
- * LangFuse's public REST API (scores, prompts, datasets, dataset runs): Basic auth with the
+ * LangFuse's public REST API (scores, prompts, datasets, dataset runs, deletions): Basic auth with the
  * project keys, JSON both ways, each request bounded by a timeout. Used by the observer's
  * background queue, the prompt source, `npm run prompts:push` and `npm run eval`.
  */
@@ -37,7 +37,7 @@ export class LangfuseApi {
   }
 
   /** Throws only when LangFuse cannot be reached (network, timeout); any HTTP status is returned. */
-  async request(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<ApiResponse> {
+  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ApiResponse> {
     const response = await fetch(`${this.base}${path}`, {
       method,
       headers: { authorization: this.authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -55,7 +55,7 @@ export class LangfuseApi {
   }
 
   /** Like request, but a status outside 2xx throws, with LangFuse's own message. */
-  async expectOk(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<unknown> {
+  async expectOk(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
     const response = await this.request(method, path, body);
     if (!response.ok) {
       const detail = typeof response.json === 'string' ? response.json : JSON.stringify(response.json);

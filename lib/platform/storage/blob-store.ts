@@ -8,6 +8,11 @@ export interface BlobStore {
   put(sha256: string, bytes: Uint8Array): Promise<void>;
   /** The bytes, or undefined when the store has no such content. */
   get(sha256: string): Promise<Buffer | undefined>;
+  /**
+   * Removes the content (a no-op when it is not there). Only for erasure and retention, and only
+   * once no Attachment row names this SHA-256: the same bytes may belong to other messages.
+   */
+  delete(sha256: string): Promise<void>;
 }
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -38,6 +38,9 @@ export function createLocalBlobStore(root: string): BlobStore {
       if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new Error(`attachment ${sha256} is corrupted on disk`);
       return bytes;
     },
+    async delete(sha256) {
+      await rm(fileOf(sha256), { force: true });
+    },
   };
 }
 

@@ -25,7 +25,7 @@ export class S3Error extends Error {
 }
 
 /**
- * Attachments in an S3-compatible bucket, with plain signed HTTP (SigV4): PUT, GET and HEAD
+ * Attachments in an S3-compatible bucket, with plain signed HTTP (SigV4): PUT, GET, HEAD and DELETE
  * of `attachments/<sha256>`. Every body is signed by its hash, so a proxy cannot alter it,
  * and what comes back is checked against its name before it is served.
  */
@@ -43,7 +43,7 @@ export function createS3BlobStore(config: S3Config): BlobStore {
     }
     return url;
   };
-  const request = async (method: 'GET' | 'PUT' | 'HEAD', sha256: string, body?: Uint8Array) => {
+  const request = async (method: 'GET' | 'PUT' | 'HEAD' | 'DELETE', sha256: string, body?: Uint8Array) => {
     const url = urlOf(sha256);
     const headers: Record<string, string> = body ? { 'content-type': 'application/octet-stream', 'content-length': String(body.byteLength) } : {};
     const signed = signV4({
@@ -85,6 +85,12 @@ export function createS3BlobStore(config: S3Config): BlobStore {
       const bytes = Buffer.from(await response.arrayBuffer());
       if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new S3Error(`attachment ${sha256} came back altered from the bucket`, 502);
       return bytes;
+    },
+    async delete(sha256) {
+      // S3 answers 204 whether or not the key existed: deleting twice is fine.
+      const response = await request('DELETE', sha256);
+      if (!response.ok && response.status !== 404) throw await failure(response, 'DELETE');
+      await response.arrayBuffer();
     },
   };
 }
