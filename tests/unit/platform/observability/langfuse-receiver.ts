@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A local stand-in for LangFuse: OTLP/HTTP JSON on `POST /api/public/otel/v1/traces`, and the
- * REST endpoints the app uses (scores, prompts, datasets, dataset items, dataset run items),
+ * REST endpoints the app uses (scores, prompts, datasets, dataset items, dataset run items,
+ * and the deletions erasure uses: `DELETE /api/public/traces` (strict `{ traceIds }`, 1 to 1000),
+ * `DELETE /api/public/traces/{id}`, `DELETE /api/public/dataset-items/{id}`, 404 when unknown),
  * with LangFuse's own validation rules (from its API handlers and fern specs; see
  * /work/notes/langfuse.md), so a body LangFuse would refuse is refused here with a 400.
  * `hang` accepts connections and reads requests but never answers, like an overloaded backend.
@@ -42,6 +44,8 @@ export interface LangfuseReceiver {
   datasets: Map<string, { id: string; name: string }>;
   datasetItems: Map<string, Record<string, unknown> & { datasetName: string }>;
   datasetRunItems: Record<string, unknown>[];
+  /** Spans as stored, by trace id: what a trace deletion removes (with the trace's scores). */
+  traces: Map<string, Record<string, unknown>[]>;
   waitFor(predicate: (requests: ReceivedRequest[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -136,7 +140,23 @@ export async function startLangfuseReceiver(mode: 'ok' | 'hang' = 'ok'): Promise
     datasets: new Map(),
     datasetItems: new Map(),
     datasetRunItems: [],
+    traces: new Map(),
   } as unknown as LangfuseReceiver;
+
+  /** LangFuse deletes a trace with its observations and scores (traceDeletionProcessor). */
+  function deleteTraces(traceIds: string[]): void {
+    for (const traceId of traceIds) receiver.traces.delete(traceId);
+    for (const [id, score] of receiver.scores) if (traceIds.includes(score.traceId as string)) receiver.scores.delete(id);
+  }
+
+  function storeSpans(raw: string): void {
+    const body = JSON.parse(raw) as { resourceSpans?: { scopeSpans?: { spans?: (Json & { traceId: string })[] }[] }[] };
+    for (const resource of body.resourceSpans ?? []) {
+      for (const scope of resource.scopeSpans ?? []) {
+        for (const span of scope.spans ?? []) receiver.traces.set(span.traceId, [...(receiver.traces.get(span.traceId) ?? []), span]);
+      }
+    }
+  }
 
   const json = (res: ServerResponse, status: number, body: unknown) =>
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -148,6 +168,28 @@ export async function startLangfuseReceiver(mode: 'ok' | 'hang' = 'ok'): Promise
   function handleRest(req: IncomingMessage, url: URL, body: Json): { status: number; body: unknown } {
     const { pathname } = url;
     requireThat(AUTH.test(req.headers.authorization ?? ''), 'Basic auth with the project keys is required', 401);
+    if (req.method === 'DELETE' && pathname === '/api/public/traces') {
+      // DeleteTracesV1Body: strict, traceIds 1..1000 strings.
+      requireThat(Object.keys(body).every((key) => key === 'traceIds'), 'unrecognized keys in the body');
+      const { traceIds } = body;
+      requireThat(Array.isArray(traceIds) && traceIds.every((id) => typeof id === 'string'), 'traceIds must be an array of strings');
+      requireThat(traceIds.length >= 1, 'At least 1 traceId is required.');
+      requireThat(traceIds.length <= 1000, 'Cannot specify more than 1000 traces in a single request.');
+      deleteTraces(traceIds as string[]);
+      return { status: 200, body: { message: 'Traces deleted successfully' } };
+    }
+    const traceDelete = /^\/api\/public\/traces\/([^/]+)$/.exec(pathname);
+    if (req.method === 'DELETE' && traceDelete) {
+      deleteTraces([decodeURIComponent(traceDelete[1] ?? '')]);
+      return { status: 200, body: { message: 'Trace deleted successfully' } };
+    }
+    const itemDelete = /^\/api\/public\/dataset-items\/([^/]+)$/.exec(pathname);
+    if (req.method === 'DELETE' && itemDelete) {
+      const id = decodeURIComponent(itemDelete[1] ?? '');
+      requireThat(receiver.datasetItems.has(id), 'Dataset item not found', 404);
+      receiver.datasetItems.delete(id);
+      return { status: 200, body: { message: 'Dataset item successfully deleted' } };
+    }
     if (req.method === 'POST' && pathname === '/api/public/scores') {
       validateScore(body);
       if (receiver.scoreStatus >= 300) return { status: receiver.scoreStatus, body: { message: 'unavailable' } };
@@ -264,6 +306,7 @@ export async function startLangfuseReceiver(mode: 'ok' | 'hang' = 'ok'): Promise
       if (url.pathname === '/api/public/otel/v1/traces') {
         const problem = otlpProblem(req, raw);
         if (problem) receiver.rejected.push({ path: url.pathname, reason: problem });
+        else storeSpans(raw);
         json(res, problem ? 400 : 200, problem ? { message: problem } : {});
         return;
       }
