@@ -56,10 +56,9 @@ export const LOW_RISK: ClassifyMessageResult = {
   confidence: 0.95,
   requiresHuman: false,
   injectionSuspected: false,
-  summary: 'Password reset question',
 };
 
-export const HIGH_RISK: ClassifyMessageResult = { ...LOW_RISK, category: 'billing', riskScore: 85, summary: 'Refund with legal threat' };
+export const HIGH_RISK: ClassifyMessageResult = { ...LOW_RISK, category: 'billing', riskScore: 85 };
 
 function isBehaviour(value: object): value is ModelBehaviour {
   return 'fail' in value || 'transient' in value || 'hang' in value;

@@ -31,7 +31,8 @@ export type ClassifyMessageResult =
       confidence: number;
       requiresHuman: boolean;
       injectionSuspected: boolean;
-      summary: string;
+      // No summary: it paraphrases (often quotes) the mail, and a result lands in Temporal's
+      // history. It is stored with the classification (recordClassification) for the dashboard.
     }
   /** No usable classification; `failureType` (lib/core/failures.ts) says why. Never auto-sent. */
   | { ok: false; error: string; failureType?: ModelFailureType };
@@ -163,6 +164,5 @@ function toResult(data: Classification): ClassifyMessageResult {
     confidence: data.confidence,
     requiresHuman: data.requires_human,
     injectionSuspected: data.injection_suspected,
-    summary: data.summary,
   };
 }

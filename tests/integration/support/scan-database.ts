@@ -13,10 +13,10 @@ export interface DatabaseHit {
  */
 export async function scanDatabase(db: Db, needle: string): Promise<DatabaseHit[]> {
   const tables = await db.$queryRawUnsafe<{ table_name: string }[]>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    `SELECT table_name::text AS table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
   );
   const byteColumns = await db.$queryRawUnsafe<{ table_name: string; column_name: string }[]>(
-    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'bytea'`,
+    `SELECT table_name::text AS table_name, column_name::text AS column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'bytea'`,
   );
   const hits: DatabaseHit[] = [];
   for (const { table_name: table } of tables) {

@@ -175,7 +175,7 @@ export async function startLangfuseReceiver(mode: 'ok' | 'hang' = 'ok'): Promise
       requireThat(Array.isArray(traceIds) && traceIds.every((id) => typeof id === 'string'), 'traceIds must be an array of strings');
       requireThat(traceIds.length >= 1, 'At least 1 traceId is required.');
       requireThat(traceIds.length <= 1000, 'Cannot specify more than 1000 traces in a single request.');
-      deleteTraces(traceIds as string[]);
+      deleteTraces(traceIds);
       return { status: 200, body: { message: 'Traces deleted successfully' } };
     }
     const traceDelete = /^\/api\/public\/traces\/([^/]+)$/.exec(pathname);
