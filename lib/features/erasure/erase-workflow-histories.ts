@@ -25,20 +25,27 @@ export async function eraseWorkflowHistories(temporal: WorkflowHistoryEraser, er
   const scope = await readErasureScope(erasureId, db);
   const drafts = await db.draft.findMany({ where: { conversationId: { in: scope.conversationIds } }, select: { conversationId: true, version: true } });
   const workflowIds = [...scope.conversationIds, ...drafts.map((draft) => `${draft.conversationId}-escalation-v${draft.version}`)];
-  let runs = 0;
-  const remaining: string[] = [];
+  const deleted: { workflowId: string; runId: string }[] = [];
   for (const workflowId of workflowIds) {
-    const runIds = await runsOf(temporal.client, workflowId);
-    for (const runId of runIds) {
+    for (const runId of await runsOf(temporal.client, workflowId)) {
       await terminateIfRunning(temporal.client, workflowId, runId);
       await deleteRun(temporal, workflowId, runId);
+      deleted.push({ workflowId, runId });
     }
-    runs += runIds.length;
-    for (const runId of runIds) if (await exists(temporal.client, workflowId, runId)) remaining.push(workflowId);
   }
-  if (remaining.length > 0) throw new Error(`${remaining.length} workflow run(s) are still being deleted by Temporal`);
-  return runs;
+  // Deletion is a server-side task that usually ends within seconds: wait a little here rather
+  // than fail the attempt (a retry would repeat every call above).
+  const deadline = Date.now() + WAIT_FOR_DELETION_MS;
+  for (;;) {
+    const remaining = [];
+    for (const run of deleted) if (await exists(temporal.client, run.workflowId, run.runId)) remaining.push(run);
+    if (remaining.length === 0) return deleted.length;
+    if (Date.now() > deadline) throw new Error(`${remaining.length} workflow run(s) are still being deleted by Temporal`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
+
+const WAIT_FOR_DELETION_MS = 20_000;
 
 /** Every run: the current one (describe) and older ones visibility lists (continue-as-new). */
 async function runsOf(client: Client, workflowId: string): Promise<string[]> {
