@@ -12,6 +12,7 @@ const NAV: readonly { href: string; label: string; minRole: Role }[] = [
   { href: '/admin/users', label: 'Users', minRole: 'admin' },
   { href: '/admin/tokens', label: 'API tokens', minRole: 'admin' },
   { href: '/admin/mailboxes', label: 'Mailboxes', minRole: 'admin' },
+  { href: '/admin/erasure', label: 'Erasure', minRole: 'admin' },
   { href: '/account/security', label: 'Security', minRole: 'agent' },
 ];
 

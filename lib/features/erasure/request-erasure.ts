@@ -6,6 +6,8 @@ import { hasRole } from '../../core/roles';
 import { AppError } from '../../core/errors';
 import type { Db } from '../../platform/db/client';
 import { getDb } from '../../platform/db';
+import { env } from '../../platform/config/env';
+import { getTemporalClient } from '../../platform/temporal/client';
 import { recordAudit } from '../audit/record-audit';
 import { subjectHash } from './subject-hash';
 
@@ -27,12 +29,15 @@ export interface ErasureStarter {
   taskQueue: string;
 }
 
+/** The web node's own Temporal client and task queue. */
+const thisProcess = (): ErasureStarter => ({ getClient: getTemporalClient, taskQueue: env().TEMPORAL_TASK_QUEUE });
+
 /**
  * An admin's erasure request (GDPR art. 17): the request row (holding the address until the
  * work is done), an audit entry with the address's hash, and erasureWorkflow started with the
  * request's id only. The workflow deletes, retrying each step until it is done.
  */
-export async function requestErasure(actor: Actor, input: ErasureRequestInput, starter: ErasureStarter, db: Db = getDb()): Promise<{ erasureId: string }> {
+export async function requestErasure(actor: Actor, input: ErasureRequestInput, starter: ErasureStarter = thisProcess(), db: Db = getDb()): Promise<{ erasureId: string }> {
   if (!hasRole(actor, 'admin')) throw new ErasureError('Only admins can erase a customer.');
   const { address } = erasureRequestSchema.parse(input);
   const normalized = address.trim().toLowerCase();
