@@ -5,6 +5,8 @@ import { env } from '@/lib/platform/config/env';
 import { getAutomationPolicy } from '@/lib/features/settings/automation-policy';
 import { PolicyForm } from './policy-form';
 import { BudgetForm } from './budget-form';
+import { RetentionForm } from './retention-form';
+import { getRetention } from '@/lib/features/retention/retention-setting';
 import { getModelBudget } from '@/lib/features/settings/model-budget';
 import { getCategoryStates } from '@/lib/features/autonomy/category-state';
 import { DemotionNotices } from '../overview/_components/demotion-notices';
@@ -32,6 +34,10 @@ export default async function SettingsPage() {
       <h2 className="text-lg font-semibold">Model spend budget</h2>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <BudgetForm budget={budget} />
+      </section>
+      <h2 className="text-lg font-semibold">Retention</h2>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <RetentionForm days={(await getRetention()).days} />
       </section>
     </div>
   );

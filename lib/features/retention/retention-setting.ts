@@ -12,6 +12,11 @@ export const RETENTION_KEY = 'retention';
 export const retentionSchema = z.object({ days: z.number().int().min(1).max(36_500).nullable() });
 export type Retention = z.infer<typeof retentionSchema>;
 
+/** The settings form: an empty field turns retention off. */
+export const retentionFormSchema = z.object({
+  days: z.preprocess((value) => (value === '' || value === undefined ? null : Number(value)), z.number().int('Whole days').min(1, 'At least 1 day').max(36_500).nullable()),
+});
+
 /** Off until a manager sets it: deleting customers' mail is never a default. */
 export async function getRetention(db: DbClient = getDb()): Promise<Retention> {
   const row = await db.setting.findUnique({ where: { key: RETENTION_KEY } });
