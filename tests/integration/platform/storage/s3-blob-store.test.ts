@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3BlobStore } from '../../../../lib/platform/storage/s3/s3-blob-store';
 
 /**
- * The S3 client against a local S3-compatible server from npm (s3rver): PUT, HEAD, GET and the
+ * The S3 client against a local S3-compatible server from npm (s3rver): PUT, HEAD, GET, DELETE and the
  * 404s over real HTTP with path-style URLs. s3rver does not verify SigV4 signatures ("Signature
  * version 4 calculation is unimplemented" in its source), so the signing itself is checked
  * against AWS's published examples in tests/unit/platform/storage/sign-v4.test.ts.
@@ -42,6 +42,15 @@ describe('attachments in an S3-compatible bucket', () => {
   it('answers undefined for content it does not have, and refuses a non-hash key', async () => {
     expect(await store().get(sha(Buffer.from('never stored')))).toBeUndefined();
     await expect(store().get('../../etc/passwd')).rejects.toThrow(/not a SHA-256/);
+  });
+
+  it('deletes content for erasure, and deleting it again is no error', async () => {
+    const bytes = randomBytes(1_000);
+    await store().put(sha(bytes), bytes);
+    await store().delete(sha(bytes));
+    expect(await store().get(sha(bytes))).toBeUndefined();
+    await store().delete(sha(bytes));
+    await expect(store().delete('../x')).rejects.toThrow(/not a SHA-256/);
   });
 
   it('reports the server refusing the credentials', async () => {
