@@ -13,11 +13,11 @@ const { reconcileIntake, sweepSla } = wf.proxyActivities<ScheduledActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5 },
 });
 
-// Mail to managers: patient like SMTP replies, but within the day the digest is about.
+// Mail to managers: patient like SMTP replies (80 attempts, about 12 hours), within the day the
+// digest is about.
 const { sendDailyDigest } = wf.proxyActivities<ScheduledActivities>({
   startToCloseTimeout: '2 minutes',
-  scheduleToCloseTimeout: '12 hours',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 80 },
 });
 
 export async function reconcileIntakeWorkflow(): Promise<number | null> {
