@@ -12,11 +12,19 @@ export const SCHEDULED_WORKFLOWS = {
   dailyDigest: 'dailyDigestWorkflow',
 } as const;
 
-export const SCHEDULE_IDS = {
-  reconcileIntake: 'countersign-reconcile-intake',
-  slaSweep: 'countersign-sla-sweep',
-  dailyDigest: 'countersign-daily-digest',
+export const SCHEDULE_NAMES = {
+  reconcileIntake: 'reconcile-intake',
+  slaSweep: 'sla-sweep',
+  dailyDigest: 'daily-digest',
 } as const;
+
+/**
+ * A schedule's id: the task queue's name first, so installs sharing a namespace keep apart
+ * (`countersign-daily-digest` with the default queue).
+ */
+export function scheduleId(taskQueue: string, name: string): string {
+  return `${taskQueue}-${name}`;
+}
 
 export const scheduleTimesSchema = z.object({
   /** How often stored mail that never reached Temporal is delivered again. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ScheduleAlreadyRunning, type Client, type ScheduleOptions, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
-import type { ScheduleTimes } from '../../core/schedules';
+import { scheduleId, type ScheduleTimes } from '../../core/schedules';
 import type { ScheduledJob } from './schedule-registry';
 
 export interface EnsureSchedulesInput {
@@ -22,7 +22,7 @@ const FINGERPRINT = 'countersignScheduleFingerprint';
  */
 export async function ensureSchedules(input: EnsureSchedulesInput): Promise<Record<string, ScheduleOutcome>> {
   const outcomes: Record<string, ScheduleOutcome> = {};
-  for (const job of input.jobs) outcomes[job.id] = await ensureSchedule(input, job);
+  for (const job of input.jobs) outcomes[scheduleId(input.taskQueue, job.name)] = await ensureSchedule(input, job);
   return outcomes;
 }
 
@@ -33,14 +33,15 @@ function scheduleOptions(input: EnsureSchedulesInput, job: ScheduledJob): Schedu
     .update(JSON.stringify({ spec, policies, workflowType: job.workflowType, taskQueue: input.taskQueue, runTimeout: job.runTimeout }))
     .digest('hex')
     .slice(0, 16);
+  const id = scheduleId(input.taskQueue, job.name);
   return {
-    scheduleId: job.id,
+    scheduleId: id,
     spec,
     policies,
     action: {
       type: 'startWorkflow',
       workflowType: job.workflowType,
-      workflowId: job.id,
+      workflowId: id,
       taskQueue: input.taskQueue,
       args: [],
       workflowRunTimeout: job.runTimeout,
@@ -58,11 +59,11 @@ async function ensureSchedule(input: EnsureSchedulesInput, job: ScheduledJob): P
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;
   }
-  const handle = input.client.schedule.getHandle(job.id);
+  const handle = input.client.schedule.getHandle(options.scheduleId);
   const current = await handle.describe();
   const wanted = options.action.memo?.[FINGERPRINT];
   if (current.action.type === 'startWorkflow' && current.action.memo?.[FINGERPRINT] === wanted) return 'unchanged';
-  const { scheduleId: _id, memo: _memo, ...update } = options;
+  const { scheduleId: _scheduleId, memo: _memo, ...update } = options;
   await handle.update((previous) => ({ ...update, state: previous.state }));
   return 'updated';
 }

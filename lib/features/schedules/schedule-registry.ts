@@ -1,9 +1,10 @@
 import { ScheduleOverlapPolicy, type ScheduleSpec } from '@temporalio/client';
-import { SCHEDULE_IDS, SCHEDULED_WORKFLOWS, type ScheduleTimes } from '../../core/schedules';
+import { SCHEDULE_NAMES, SCHEDULED_WORKFLOWS, type ScheduleTimes } from '../../core/schedules';
 
-/** One piece of periodic work: a workflow the Temporal Schedule `id` starts, and when. */
+/** One piece of periodic work: a workflow its Temporal Schedule starts, and when. */
 export interface ScheduledJob {
-  id: string;
+  /** The schedule is `<task queue>-<name>` (scheduleId in lib/core/schedules.ts). */
+  name: string;
   workflowType: string;
   spec(times: ScheduleTimes): ScheduleSpec;
   overlap: ScheduleOverlapPolicy;
@@ -27,7 +28,7 @@ const clock = (value: string) => ({ hour: Number(value.slice(0, 2)), minute: Num
  */
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   {
-    id: SCHEDULE_IDS.reconcileIntake,
+    name: SCHEDULE_NAMES.reconcileIntake,
     workflowType: SCHEDULED_WORKFLOWS.reconcileIntake,
     spec: (times) => ({ intervals: [{ every: `${times.reconcileEverySeconds}s` }] }),
     overlap: ScheduleOverlapPolicy.SKIP,
@@ -36,7 +37,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     description: 'Delivers stored mail that intake could not hand to Temporal',
   },
   {
-    id: SCHEDULE_IDS.slaSweep,
+    name: SCHEDULE_NAMES.slaSweep,
     workflowType: SCHEDULED_WORKFLOWS.slaSweep,
     spec: (times) => ({ intervals: [{ every: `${times.slaSweepEveryMinutes}m` }] }),
     overlap: ScheduleOverlapPolicy.SKIP,
@@ -45,7 +46,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     description: 'Recomputes response due times; sends SLA reminders and breaches',
   },
   {
-    id: SCHEDULE_IDS.dailyDigest,
+    name: SCHEDULE_NAMES.dailyDigest,
     workflowType: SCHEDULED_WORKFLOWS.dailyDigest,
     spec: (times) => ({ calendars: [{ ...clock(times.digestAt), comment: 'daily manager digest' }], timezone: times.digestTimeZone }),
     overlap: ScheduleOverlapPolicy.BUFFER_ONE,

@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEDULE_TIMES, SCHEDULE_IDS, type ScheduleTimes } from '../../../lib/core/schedules';
+import { DEFAULT_SCHEDULE_TIMES, SCHEDULE_NAMES, scheduleId, type ScheduleTimes } from '../../../lib/core/schedules';
 import { ensureSchedules } from '../../../lib/features/schedules/ensure-schedules';
 import { SCHEDULED_JOBS } from '../../../lib/features/schedules/schedule-registry';
 import type { Mailer } from '../../../lib/platform/mail/mailer';
@@ -34,6 +34,11 @@ afterAll(async () => {
   await env?.teardown();
 });
 
+const SCHEDULE_IDS = {
+  reconcileIntake: scheduleId(taskQueue, SCHEDULE_NAMES.reconcileIntake),
+  slaSweep: scheduleId(taskQueue, SCHEDULE_NAMES.slaSweep),
+  dailyDigest: scheduleId(taskQueue, SCHEDULE_NAMES.dailyDigest),
+};
 const times: ScheduleTimes = { ...DEFAULT_SCHEDULE_TIMES, reconcileEverySeconds: 3600, slaSweepEveryMinutes: 60, digestAt: '06:30', digestTimeZone: 'Europe/Berlin' };
 
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
@@ -49,7 +54,7 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, w
 describe('schedules on a real Temporal server', () => {
   it('two workers starting at once make one schedule each, and one scheduled reconciler action runs once', async () => {
     const outcomes = await Promise.all(clients.map((client) => ensureSchedules({ client, taskQueue, times, jobs: SCHEDULED_JOBS })));
-    for (const job of SCHEDULED_JOBS) expect(outcomes.map((outcome) => outcome[job.id]).sort()).toEqual(['created', 'unchanged']);
+    for (const id of Object.values(SCHEDULE_IDS)) expect(outcomes.map((outcome) => outcome[id]).sort()).toEqual(['created', 'unchanged']);
     const listed: string[] = [];
     for await (const schedule of clients[0]!.schedule.list()) listed.push(schedule.scheduleId);
     expect(listed.sort()).toEqual(Object.values(SCHEDULE_IDS).sort());
