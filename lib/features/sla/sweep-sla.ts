@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/client';
 import { getDb } from '../../platform/db';
 import { AWAITING_REPLY_STATUSES, noticesDue, responseDue, type SlaNoticeKind, type SlaTargetKind } from '../../core/sla/response-due';
 import { getSlaPolicy } from '../settings/sla-settings';
+import { appendEvent } from '../conversations/mirror/append-event';
 import type { PublishSlaEvent } from './publish-sla-event';
 
 export interface SweepSlaInput {
@@ -77,6 +78,16 @@ interface NoticeClaim {
 /** True when this sweep made the claim; an existing row means an earlier one did. */
 async function claimNotice(db: Db, claim: NoticeClaim): Promise<boolean> {
   const { count } = await db.slaNotice.createMany({ data: [claim], skipDuplicates: true });
+  // On the conversation's timeline too (once per key), where the agent reads the story.
+  await appendEvent(
+    {
+      conversationId: claim.conversationId,
+      key: `sla:${claim.targetKey}:${claim.kind}`,
+      type: 'sla_notice',
+      data: { kind: claim.kind, target: claim.targetKind, dueAt: claim.dueAt.toISOString() },
+    },
+    db,
+  );
   return count === 1;
 }
 

@@ -79,6 +79,14 @@ describe('the SLA sweep workflow', () => {
         expect(entry.at.getTime()).toBeLessThan(to.getTime());
       }
       expect(run.mails.every((mail) => mail.to.address === TEAM)).toBe(true);
+      // The agent reads it on the conversation too: one reminder and one breach each.
+      const events = await db.conversationEvent.findMany({ where: { type: 'sla_notice' }, select: { conversationId: true, data: true } });
+      expect(events.map((event) => `${event.conversationId} ${(event.data as { kind: string }).kind}`).sort()).toEqual([
+        'c-failed breach',
+        'c-failed reminder',
+        'c-person breach',
+        'c-person reminder',
+      ]);
       const owed = await db.conversationSla.findUniqueOrThrow({ where: { conversationId: 'c-person' } });
       expect(owed).toMatchObject({ kind: 'first_response', targetKey: 'first', dueAt, remindAt });
     });
