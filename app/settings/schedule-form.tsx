@@ -18,7 +18,7 @@ export function ScheduleForm({ times }: { times: ScheduleTimes }) {
     { name: 'digestTimeZone', label: 'in the time zone', type: 'text', value: times.digestTimeZone },
   ];
   return (
-    <form onSubmit={onSubmit} className="space-y-4 text-sm">
+    <form onSubmit={onSubmit} aria-label="Schedules" className="space-y-4 text-sm">
       <div className="grid gap-4 sm:grid-cols-2">
         {fields.map((field) => (
           <label key={field.name}>
@@ -32,7 +32,11 @@ export function ScheduleForm({ times }: { times: ScheduleTimes }) {
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? 'Saving…' : 'Save schedules'}
         </Button>
-        {result?.ok && <p className="text-green-700">{result.data.applied ? 'Saved and applied to the schedules.' : 'Saved; the workers apply it when they next start (Temporal was not reachable).'}</p>}
+        {result?.ok && (
+          <p role="status" className="text-green-700">
+            {result.data.applied ? 'Saved and applied to the schedules.' : 'Saved; the workers apply it when they next start (Temporal was not reachable).'}
+          </p>
+        )}
         {result && !result.ok && (
           <p role="alert" className="text-red-700">
             {result.error}

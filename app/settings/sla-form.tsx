@@ -15,7 +15,7 @@ export function SlaForm({ policy }: { policy: SlaPolicy }) {
   const { state: result, pending, onSubmit } = useFormAction<SlaSettingsResult>(updateSlaPolicyAction, null);
   const hours = policy.businessHours;
   return (
-    <form onSubmit={onSubmit} className="space-y-4 text-sm">
+    <form onSubmit={onSubmit} aria-label="Response targets" className="space-y-4 text-sm">
       <p className="text-slate-600">
         Targets count business minutes from the customer’s message until a reply goes out: the first reply of a conversation and the next one after each
         later message, whatever the conversation is waiting for (a draft, a person, a failed send). A reminder goes to the team address before the due
@@ -71,7 +71,11 @@ export function SlaForm({ policy }: { policy: SlaPolicy }) {
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? 'Saving…' : 'Save response targets'}
         </Button>
-        {result?.ok && <p className="text-green-700">Saved. Open conversations follow it at the next sweep.</p>}
+        {result?.ok && (
+          <p role="status" className="text-green-700">
+            Saved. Open conversations follow it at the next sweep.
+          </p>
+        )}
         {result && !result.ok && (
           <p role="alert" className="text-red-700">
             {result.error}
