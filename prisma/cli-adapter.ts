@@ -55,7 +55,11 @@ class CatalogReadablePool extends pg.Pool {
 /** A shadow database beside the main one (the stock factory points it at the main database). */
 class CliPrismaPg extends PrismaPg {
   constructor(private readonly connectionString: string) {
-    super(new CatalogReadablePool({ connectionString, allowExitOnIdle: true }));
+    const pool = new CatalogReadablePool({ connectionString, allowExitOnIdle: true });
+    super(pool);
+    // The CLI's config loader can evaluate a second copy of `pg`, so the adapter's
+    // `instanceof pg.Pool` misses our pool and it would connect to localhost:5432 instead.
+    Object.assign(this, { externalPool: pool, config: pool.options });
   }
 
   override async connectToShadowDb() {

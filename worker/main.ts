@@ -7,7 +7,6 @@ import { createDb } from '../lib/platform/db/client';
 import { requireDatabaseUrl } from '../lib/platform/db/database-url';
 import { MigrationError } from '../lib/platform/db/migrations/apply-migrations';
 import { assertMigrated } from '../lib/platform/db/migrations/assert-migrated';
-import { startReconciler } from '../lib/features/intake/reconciler';
 import { acceptInbound } from '../lib/features/intake/accept-inbound';
 import { startMailboxSupervisor } from '../lib/features/intake/channels/imap/mailbox-supervisor';
 import { startInboundSmtp } from '../lib/features/intake/channels/smtp/inbound-smtp-server';
@@ -26,8 +25,11 @@ import { createPromptSource } from '../lib/features/prompts/create-prompt-source
 import { seedKnowledge } from '../lib/features/knowledge/seed-knowledge';
 import { temporalConnectionOptions } from '../lib/platform/temporal/connection-options';
 import { LangfuseApi } from '../lib/platform/observability/langfuse-api';
-import { ensureRetentionSchedule } from '../lib/features/retention/ensure-retention-schedule';
 import { createActivities } from './activities';
+import { createScheduledActivities } from './activities/scheduled';
+import { ensureSchedules } from '../lib/features/schedules/ensure-schedules';
+import { SCHEDULED_JOBS } from '../lib/features/schedules/schedule-registry';
+import { getScheduleTimes } from '../lib/features/settings/sla-settings';
 import { activityConfigFrom } from './activity-config';
 import { prebuiltWorkflowBundle } from './workflow-bundle';
 import { startWorkerTelemetry } from './telemetry';
@@ -67,27 +69,35 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle: await prebuiltWorkflowBundle(),
-    activities: createActivities({
-      db,
-      claude,
-      mailer,
-      observer,
-      prompts: createPromptSource(config),
-      config: activityConfigFrom(config),
-      senders,
-      blobs,
-      temporal: { client, namespace: config.TEMPORAL_NAMESPACE },
-      langfuse,
-    }),
+    activities: {
+      ...createScheduledActivities({
+        db,
+        client,
+        mailer,
+        config: { taskQueue: config.TEMPORAL_TASK_QUEUE, mailFrom: config.MAIL_FROM, escalationEmail: config.ESCALATION_EMAIL, appUrl: config.APP_URL },
+      }),
+      ...createActivities({
+        db,
+        claude,
+        mailer,
+        observer,
+        prompts: createPromptSource(config),
+        config: activityConfigFrom(config),
+        senders,
+        blobs,
+        temporal: { client, namespace: config.TEMPORAL_NAMESPACE },
+        langfuse,
+      }),
+    },
     // On SIGINT/SIGTERM the SDK stops polling and lets in-flight activities finish this long.
     shutdownGraceTime: '30 seconds',
     // Heartbeats carry cancellations: when an agent's own reply overtakes a model call, the call
     // stops (and stops costing) within seconds rather than 80% of the heartbeat timeout.
     maxHeartbeatThrottleInterval: '2 seconds',
   });
-  // Idempotent, so every worker may ensure it (it moves to the schedule registry with 24a's work).
-  await ensureRetentionSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, at: config.RETENTION_SCHEDULE_AT });
-  const reconciler = startReconciler({ db, client, config });
+  // Periodic work runs as Temporal Schedules (one action however many workers start them).
+  const schedules = await ensureSchedules({ client, taskQueue: config.TEMPORAL_TASK_QUEUE, times: await getScheduleTimes(db), jobs: SCHEDULED_JOBS });
+  console.log(`Schedules: ${Object.entries(schedules).map(([id, outcome]) => `${id} ${outcome}`).join(', ')}`);
 
   // Mail that arrives by IMAP or SMTP takes the same intake as the web routes.
   const knowledge = await seedKnowledge(config.KNOWLEDGE_DIR, db);
@@ -111,7 +121,6 @@ async function main(): Promise<void> {
   try {
     await worker.run();
   } finally {
-    reconciler.stop();
     await metrics?.close();
     await smtp?.close();
     await mailboxes.stop();

@@ -45,7 +45,10 @@ export function InboxRow({ row, href, serverNow }: { row: Row; href: string; ser
         </span>
         <RelativeTime date={row.lastMessageAt.toISOString()} serverNow={serverNow} className="whitespace-nowrap text-xs text-slate-600" />
         <span>
-          {WAITING.has(row.status) ? (
+          {row.responseDueAt && row.status !== 'auto_send_hold' ? (
+            // The reply the customer is owed (business hours, the SLA engine) before the review timer.
+            <SlaTimer dueAt={row.responseDueAt.toISOString()} serverNow={serverNow} />
+          ) : WAITING.has(row.status) ? (
             <SlaTimer dueAt={row.slaDueAt?.toISOString() ?? null} serverNow={serverNow} />
           ) : row.status === 'auto_send_hold' && row.holdUntil ? (
             <span className="whitespace-nowrap text-xs font-medium text-amber-700">

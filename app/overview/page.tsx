@@ -14,17 +14,20 @@ import { readAutonomyOverview } from '@/lib/read/overview/autonomy-stats';
 import { overviewWindow } from '@/lib/read/overview/overview-window';
 import { AutonomyTable } from './_components/autonomy-table';
 import { DemotionNotices } from './_components/demotion-notices';
+import { readResponseSlaStats } from '@/lib/read/overview/response-sla-stats';
+import { ResponseSlaPanel } from './_components/response-sla-panel';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('manager');
   const days = parseOverviewDays(await searchParams);
-  const [metrics, budget, spend, autonomy] = await Promise.all([
+  const [metrics, budget, spend, autonomy, responseSla] = await Promise.all([
     getOverviewMetrics({ days }),
     getModelBudget(),
     getModelSpend(),
     readAutonomyOverview(overviewWindow(days)),
+    readResponseSlaStats(overviewWindow(days)),
   ]);
   const { sends, decisions, sla, cost } = metrics;
   const budgetNow = budgetStatus(budget, spend);
@@ -111,6 +114,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           series={[{ name: 'Cost (USD)', fillClass: 'fill-amber-500', swatchClass: 'bg-amber-500', values: metrics.daily.map((point) => point.costUsd) }]}
         />
       </div>
+
+      <ResponseSlaPanel stats={responseSla} days={days} />
 
       <AutonomyTable overview={autonomy} days={days} />
 

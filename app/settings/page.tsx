@@ -10,12 +10,15 @@ import { getRetention } from '@/lib/features/retention/retention-setting';
 import { getModelBudget } from '@/lib/features/settings/model-budget';
 import { getCategoryStates } from '@/lib/features/autonomy/category-state';
 import { DemotionNotices } from '../overview/_components/demotion-notices';
+import { getScheduleTimes, getSlaPolicy } from '@/lib/features/settings/sla-settings';
+import { SlaForm } from './sla-form';
+import { ScheduleForm } from './schedule-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   await requireUser('manager');
-  const [policy, budget] = await Promise.all([getAutomationPolicy(), getModelBudget()]);
+  const [policy, budget, sla, times] = await Promise.all([getAutomationPolicy(), getModelBudget(), getSlaPolicy(), getScheduleTimes()]);
   const demoted = (await getCategoryStates({ policy })).filter((state) => state.demoted);
   // Keep saved categories visible even if CATEGORIES no longer lists them.
   const categories = [...new Set([...env().CATEGORIES, ...policy.autoSendCategories])];
@@ -38,6 +41,14 @@ export default async function SettingsPage() {
       <h2 className="text-lg font-semibold">Retention</h2>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <RetentionForm days={(await getRetention()).days} />
+      </section>
+      <h2 className="text-lg font-semibold">Response targets (SLA)</h2>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <SlaForm policy={sla} />
+      </section>
+      <h2 className="text-lg font-semibold">Schedules</h2>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <ScheduleForm times={times} />
       </section>
     </div>
   );

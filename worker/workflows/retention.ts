@@ -10,7 +10,7 @@ const { openRetentionBatch } = wf.proxyActivities<Activities>(erasureStep);
 const BATCHES_PER_RUN = 25;
 
 /**
- * Started by the retention schedule (ensureRetentionSchedule): deletes conversations whose last
+ * Started by the retention schedule (lib/features/schedules/schedule-registry.ts): deletes conversations whose last
  * message and last activity are older than the retention setting, batch by batch, each batch an
  * erasure (child workflow) like a customer's. Retention off: it finds nothing and ends.
  */

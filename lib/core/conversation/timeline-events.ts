@@ -54,6 +54,8 @@ export interface TimelineEventData {
   knowledge_changed: { draftVersion: number; reason: string };
   /** An agent judged a reply that went out automatically (lib/core/policy/shadow.ts). */
   auto_sent_reviewed: { draftVersion: number; verdict: 'ok' | 'should_not_have_gone_out'; reason?: string };
+  /** A response target (lib/core/sla) is about to run out (reminder) or ran out (breach). */
+  sla_notice: { kind: 'reminder' | 'breach'; target: 'first_response' | 'next_response'; dueAt: string };
 }
 
 export type TimelineEventType = keyof TimelineEventData;

@@ -7,9 +7,6 @@
 export const ERASURE_WORKFLOW = 'erasureWorkflow';
 export const RETENTION_WORKFLOW = 'retentionWorkflow';
 
-/** The one retention schedule; creating it again updates it (see ensureRetentionSchedule). */
-export const RETENTION_SCHEDULE_ID = 'countersign-retention';
-
 /** `erasure-<id>`: one workflow per request, so a double click starts it once. */
 export const erasureWorkflowId = (erasureId: string) => `erasure-${erasureId}`;
 

@@ -4,7 +4,6 @@ import type { Db } from '../../platform/db/client';
 import { runExclusively } from '../../platform/db/run-exclusively';
 import { deliverToWorkflow } from './deliver-to-workflow';
 
-const INTERVAL_MS = 15_000;
 /** Leave intake a moment to deliver on its own before retrying behind its back. */
 const GRACE_MS = 10_000;
 const BATCH = 50;
@@ -18,9 +17,10 @@ export interface ReconcilerDeps {
 }
 
 /**
- * One reconciler pass across all workers: every worker runs the timer, but only the one
- * holding the lock delivers, so a message is never signalled twice by two workers at once.
- * Returns how many messages it delivered, or null when another worker held the lock.
+ * One reconciler pass. A Temporal Schedule starts it (reconcileIntakeWorkflow, once however
+ * many workers there are); the lock still keeps it from running beside a pass of a worker
+ * from an older release (which ran it on a timer), so a message is never signalled twice at
+ * once. Returns how many messages it delivered, or null when another pass held the lock.
  */
 export async function reconcileOnce(deps: ReconcilerDeps): Promise<number | null> {
   const pass = await runExclusively(deps.db, RECONCILER_LOCK, () => reconcileUndelivered(deps), { timeoutMs: 5 * 60_000 });
@@ -41,23 +41,4 @@ export async function reconcileUndelivered(deps: ReconcilerDeps): Promise<number
     delivered += 1;
   }
   return delivered;
-}
-
-export function startReconciler(deps: ReconcilerDeps): { stop(): void } {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const delivered = await reconcileOnce(deps);
-      if (delivered !== null && delivered > 0) console.log(`Reconciler: delivered ${delivered} queued message(s) to Temporal`);
-    } catch (error) {
-      console.warn(`Reconciler: ${(error as Error).message}`);
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), INTERVAL_MS);
-  return { stop: () => clearInterval(timer) };
 }

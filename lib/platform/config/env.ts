@@ -213,8 +213,6 @@ export const envSchema = z.object({
   TEMPORAL_SDK_METRICS_ADDRESS: optionalString.pipe(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^\s:]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9465').optional()),
   // The web node's /api/metrics answers only `Authorization: Bearer <this>`; unset: 404.
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
-  // Retention (lib/features/retention): the schedule's time of day, UTC (HH:MM).
-  RETENTION_SCHEDULE_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (UTC)').default('03:30'),
 });
 
 export type Env = z.infer<typeof envSchema>;

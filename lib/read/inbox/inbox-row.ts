@@ -19,11 +19,14 @@ export interface InboxRow {
   holdUntil: Date | null;
   lastMessageAt: Date;
   messageCount: number;
+  /** When the reply the customer is owed is due (the SLA engine's last sweep); null: none owed. */
+  responseDueAt: Date | null;
 }
 
 export const INBOX_COLUMNS = Prisma.sql`"id", "subject", "customerEmail", "customerName", "customerAddress", "senderVerified", "lastMessagePreview",
   "status", "category", "priority", "riskScore", "injectionSuspected", "slaDueAt", "holdUntil", "lastMessageAt",
-  "messageCount"`;
+  "messageCount",
+  (SELECT sla."dueAt" FROM "ConversationSla" sla WHERE sla."conversationId" = "Conversation"."id") AS "responseDueAt"`;
 
 /** What $queryRaw hands back, typed loosely: the mapping below normalises it either way. */
 export interface RawInboxRow {
@@ -43,6 +46,7 @@ export interface RawInboxRow {
   holdUntil: Date | string | null;
   lastMessageAt: Date | string;
   messageCount: number | bigint;
+  responseDueAt: Date | string | null;
 }
 
 const toDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
@@ -64,6 +68,7 @@ export function toInboxRow(raw: RawInboxRow): InboxRow {
     holdUntil: raw.holdUntil === null ? null : toDate(raw.holdUntil),
     lastMessageAt: toDate(raw.lastMessageAt),
     messageCount: Number(raw.messageCount),
+    responseDueAt: raw.responseDueAt === null ? null : toDate(raw.responseDueAt),
   };
 }
 

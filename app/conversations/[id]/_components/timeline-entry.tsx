@@ -96,6 +96,12 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
       return item.data.verdict === 'ok'
         ? { title: `${who} reviewed automatic reply v${item.data.draftVersion}: fine`, tone: 'good' }
         : { title: `${who} marked automatic reply v${item.data.draftVersion} "should not have gone out"`, detail: item.data.reason, tone: 'bad' };
+    case 'sla_notice':
+      return {
+        title: `${item.data.target === 'first_response' ? 'First reply' : 'Reply'} ${item.data.kind === 'breach' ? 'overdue: response target missed' : 'due soon'}`,
+        detail: `due ${formatDateTime(item.data.dueAt)} (business hours, Settings → Response targets)`,
+        tone: item.data.kind === 'breach' ? 'bad' : 'warn',
+      };
     case 'other':
       return { title: item.rawType.replaceAll('_', ' '), tone: 'neutral' };
   }

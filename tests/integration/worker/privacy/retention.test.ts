@@ -6,8 +6,10 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONVERSATION_WORKFLOW } from '../../../../lib/core/contract';
-import { RETENTION_SCHEDULE_ID, RETENTION_WORKFLOW, type RetentionWorkflowInput, type RetentionWorkflowResult } from '../../../../lib/core/privacy/erasure-contract';
-import { ensureRetentionSchedule } from '../../../../lib/features/retention/ensure-retention-schedule';
+import { RETENTION_WORKFLOW, type RetentionWorkflowInput, type RetentionWorkflowResult } from '../../../../lib/core/privacy/erasure-contract';
+import { DEFAULT_SCHEDULE_TIMES, SCHEDULE_NAMES, scheduleId } from '../../../../lib/core/schedules';
+import { ensureSchedules } from '../../../../lib/features/schedules/ensure-schedules';
+import { SCHEDULED_JOBS } from '../../../../lib/features/schedules/schedule-registry';
 import { updateRetention } from '../../../../lib/features/retention/retention-setting';
 import { createLocalBlobStore } from '../../../../lib/platform/storage/local-blob-store';
 import type { ActivityDeps } from '../../../../worker/activities';
@@ -91,9 +93,11 @@ describe('retention', () => {
     await env.client.workflow.start(CONVERSATION_WORKFLOW, { taskQueue, workflowId: expired, args: [{ conversationId: expired }] });
     const expiredBlob = (await store.db.attachment.findFirstOrThrow({ where: { conversationId: expired } })).sha256;
 
-    await ensureRetentionSchedule(env.client, { taskQueue, at: '03:30' });
-    await ensureRetentionSchedule(env.client, { taskQueue, at: '04:15' }); // again: updated, not duplicated
-    const schedule = env.client.schedule.getHandle(RETENTION_SCHEDULE_ID);
+    const jobs = SCHEDULED_JOBS.filter((job) => job.name === SCHEDULE_NAMES.retention);
+    const ensure = (retentionAt: string) => ensureSchedules({ client: env.client, taskQueue, times: { ...DEFAULT_SCHEDULE_TIMES, retentionAt }, jobs });
+    expect(Object.values(await ensure('03:30'))).toEqual(['created']);
+    expect(Object.values(await ensure('04:15'))).toEqual(['updated']); // again: updated, not duplicated
+    const schedule = env.client.schedule.getHandle(scheduleId(taskQueue, SCHEDULE_NAMES.retention));
     const described = await schedule.describe();
     expect(described.spec.calendars?.[0]?.hour).toEqual([{ start: 4, end: 4, step: 1 }]);
     expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: RETENTION_WORKFLOW, taskQueue });

@@ -1,0 +1,50 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../../lib/platform/db/client';
+import type { Mailer } from '../../../lib/platform/mail/mailer';
+import type { DailyDigestInput, DailyDigestResult, SlaSweepInput, SlaSweepResult } from '../../../lib/core/schedules';
+import { reconcileOnce } from '../../../lib/features/intake/reconciler';
+import { sweepSla } from '../../../lib/features/sla/sweep-sla';
+import { createSlaMailPublisher, type PublishSlaEvent } from '../../../lib/features/sla/publish-sla-event';
+import { sendDailyDigest } from '../../../lib/features/digest/send-daily-digest';
+import { getScheduleTimes } from '../../../lib/features/settings/sla-settings';
+
+export interface ScheduledActivityDeps {
+  db: Db;
+  /** The reconciler hands stored mail to conversation workflows through it. */
+  client: Client;
+  mailer: Mailer;
+  config: {
+    taskQueue: string;
+    mailFrom: string;
+    /** Where SLA reminders and breaches go (ESCALATION_EMAIL). */
+    escalationEmail?: string;
+    appUrl?: string;
+  };
+  /** How SLA events reach people; default: mail to escalationEmail (see publish-sla-event.ts). */
+  publishSlaEvent?: PublishSlaEvent;
+}
+
+/** The activities of the scheduled workflows (lib/features/schedules/schedule-registry.ts). */
+export function createScheduledActivities(deps: ScheduledActivityDeps) {
+  const { db, mailer, config } = deps;
+  const publish =
+    deps.publishSlaEvent ?? createSlaMailPublisher({ mailer, mailFrom: config.mailFrom, to: config.escalationEmail, appUrl: config.appUrl });
+  return {
+    /** Null when another pass held the lock (a worker of an older release still on its timer). */
+    async reconcileIntake(): Promise<number | null> {
+      const delivered = await reconcileOnce({ db, client: deps.client, config: { TEMPORAL_TASK_QUEUE: config.taskQueue } });
+      if (delivered) console.log(`Reconciler: delivered ${delivered} queued message(s) to Temporal`);
+      return delivered;
+    },
+    async sweepSla(input: SlaSweepInput): Promise<SlaSweepResult> {
+      const { reminders, breaches } = await sweepSla({ now: new Date(input.now), publish }, db);
+      return { reminders, breaches };
+    },
+    async sendDailyDigest(input: DailyDigestInput): Promise<DailyDigestResult> {
+      const times = await getScheduleTimes(db);
+      return sendDailyDigest({ firedAt: new Date(input.firedAt), timeZone: times.digestTimeZone }, { mailer, mailFrom: config.mailFrom, appUrl: config.appUrl }, db);
+    },
+  };
+}
+
+export type ScheduledActivities = ReturnType<typeof createScheduledActivities>;
