@@ -38,6 +38,7 @@ const SCHEDULE_IDS = {
   reconcileIntake: scheduleId(taskQueue, SCHEDULE_NAMES.reconcileIntake),
   slaSweep: scheduleId(taskQueue, SCHEDULE_NAMES.slaSweep),
   dailyDigest: scheduleId(taskQueue, SCHEDULE_NAMES.dailyDigest),
+  retention: scheduleId(taskQueue, SCHEDULE_NAMES.retention),
 };
 const times: ScheduleTimes = { ...DEFAULT_SCHEDULE_TIMES, reconcileEverySeconds: 3600, slaSweepEveryMinutes: 60, digestAt: '06:30', digestTimeZone: 'Europe/Berlin' };
 
@@ -107,7 +108,7 @@ describe('schedules on a real Temporal server', () => {
     expect(next[1]!.getTime() - next[0]!.getTime()).toBeGreaterThanOrEqual(23 * 3_600_000);
 
     const changed = await ensureSchedules({ client: clients[1]!, taskQueue, times: { ...times, digestAt: '08:15', digestTimeZone: 'America/New_York' }, jobs: SCHEDULED_JOBS });
-    expect(changed).toEqual({ [SCHEDULE_IDS.reconcileIntake]: 'unchanged', [SCHEDULE_IDS.slaSweep]: 'unchanged', [SCHEDULE_IDS.dailyDigest]: 'updated' });
+    expect(changed).toEqual({ [SCHEDULE_IDS.reconcileIntake]: 'unchanged', [SCHEDULE_IDS.slaSweep]: 'unchanged', [SCHEDULE_IDS.dailyDigest]: 'updated', [SCHEDULE_IDS.retention]: 'unchanged' });
     const moved = (await digest.describe()).info.nextActionTimes[0]!;
     expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit' }).format(moved)).toBe('08:15');
     // The reconciler stayed paused: an update keeps the schedule's state.
