@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/contract';
 import { editSize } from '../../../core/text/edit-size';
 import { getDb, type Db } from '../../../platform/db';
 import { recordShadowOutcome, shadowEvidenceCategory } from '../../autonomy/record-shadow';
-import { appendEvent } from './append-event';
+import { appendEvent } from '../../timeline/append-event';
 
 export interface RecordDecisionInput {
   conversationId: string;
