@@ -67,6 +67,10 @@ export async function recordDecision(input: RecordDecisionInput, db: Db = getDb(
           idempotencyKey: input.idempotencyKey,
         },
       });
+      // Files the agent attached when approving (assigned to this update's id), sent with the draft.
+      if (input.kind === 'approve') {
+        await tx.attachment.updateMany({ where: { conversationId: input.conversationId, uploadKey: input.idempotencyKey, draftId: null }, data: { draftId: draft.id } });
+      }
       await tx.draft.update({
         where: { id: draft.id },
         data: {

@@ -51,3 +51,13 @@ describe('savedReplyProblems', () => {
     expect(savedReplyProblems('Hello customer_name}}')[0]).toContain('not closed');
   });
 });
+
+describe('orderNumberIn', () => {
+  it('finds an order number the customer wrote, in several languages', async () => {
+    const { orderNumberIn } = await import('../../../../lib/core/saved-replies/order-number');
+    expect(orderNumberIn('Hi, where is my order #A-58213? Thanks')).toBe('A-58213');
+    expect(orderNumberIn('Meine Bestellung 48817 ist nicht angekommen')).toBe('48817');
+    expect(orderNumberIn('Invoice 55302 is wrong')).toBeNull();
+    expect(orderNumberIn('Call me on +44 20 7946 0958')).toBeNull();
+  });
+});

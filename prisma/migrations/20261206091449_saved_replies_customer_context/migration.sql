@@ -25,6 +25,9 @@ CREATE INDEX "SavedReply_archivedAt_title_idx" ON "SavedReply"("archivedAt", "ti
 -- CreateIndex
 CREATE INDEX "Conversation_customerDomain_lastMessageAt_idx" ON "Conversation"("customerDomain", "lastMessageAt");
 
+-- CreateIndex
+CREATE INDEX "OutboundSend_conversationId_sentAt_idx" ON "OutboundSend"("conversationId", "sentAt");
+
 
 -- Backfill: the domain of every customer address already stored.
 UPDATE "Conversation" SET "customerDomain" = lower(split_part("customerAddress", '@', 2)) WHERE "customerAddress" LIKE '%@%';
