@@ -56,7 +56,7 @@ describe('decideDraft', () => {
   it('ties the approve’s files to its request id before the update, and sends nothing when a file is gone', async () => {
     const { client, calls } = fakeClient();
     const assigned: unknown[] = [];
-    const input = { ...approve(), attachmentIds: ['att-1'] };
+    const input = { conversationId: 'conv-1', action: 'approve' as const, draftVersion: 2, requestId: randomUUID(), actor, attachmentIds: ['att-1'] };
     const assignUploads = vi.fn(async (args: unknown) => {
       assigned.push(args);
     });
@@ -68,7 +68,7 @@ describe('decideDraft', () => {
     const gone = vi.fn(async () => {
       throw new AppError('An attached file is no longer available; attach it again.');
     });
-    expect(await decideDraft({ ...approve(), attachmentIds: ['att-2'] }, { client: refused.client, assignUploads: gone })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await decideDraft({ conversationId: 'conv-1', action: 'approve', draftVersion: 2, requestId: randomUUID(), actor, attachmentIds: ['att-2'] }, { client: refused.client, assignUploads: gone })).toMatchObject({ ok: false, code: 'invalid' });
     expect(refused.calls).toEqual([]);
   });
 
