@@ -152,6 +152,7 @@ describe('a team’s inbox', () => {
     await page.keyboard.press('Control+/');
     const picker = page.getByRole('dialog', { name: 'Insert a saved reply' });
     await picker.getByRole('searchbox', { name: 'Search saved replies' }).fill('warehouse');
+    await picker.getByRole('option', { name: /Order on its way/ }).waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     await picker.waitFor({ state: 'hidden', timeout: 15_000 });
     const text = await composer.inputValue();
