@@ -154,7 +154,11 @@ describe('a team’s inbox', () => {
     await picker.getByRole('searchbox', { name: 'Search saved replies' }).fill('warehouse');
     await picker.getByRole('option', { name: /Order on its way/ }).waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
-    await picker.waitFor({ state: 'hidden', timeout: 15_000 });
+    // Closed once the text is in; a message instead is the failure to show.
+    const said = picker.getByRole('alert');
+    await expect
+      .poll(async () => ((await said.count()) > 0 ? `the picker said: ${await said.textContent()}` : await picker.isVisible()), { timeout: 15_000 })
+      .toBe(false);
     const text = await composer.inputValue();
     expect(text).toContain('Hi Aisha Khan,');
     expect(text).toContain('your order 48213 left our warehouse today.');

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/button';
 import { applySavedReplyAction, listSavedRepliesAction } from '../actions';
 
@@ -29,6 +29,7 @@ export function SavedReplyPicker({
   onPick: (text: string) => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const [offered, setOffered] = useState<Offered[] | null>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -68,9 +69,9 @@ export function SavedReplyPicker({
   };
 
   return (
-    <dialog ref={dialog} onClose={onClose} aria-labelledby="saved-reply-title" className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/30">
+    <dialog ref={dialog} onClose={onClose} aria-labelledby={titleId} className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/30">
       <div className="space-y-3 p-4">
-        <h2 id="saved-reply-title" className="text-sm font-semibold text-slate-900">
+        <h2 id={titleId} className="text-sm font-semibold text-slate-900">
           {purpose === 'insert' ? 'Insert a saved reply' : 'Revise with a saved reply'}
         </h2>
         <input
