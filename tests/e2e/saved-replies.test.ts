@@ -120,8 +120,8 @@ describe('a team’s inbox', () => {
     const draft = page.locator('section[aria-labelledby=draft-heading]');
     await draft.locator('#draft-editor').waitFor({ timeout: 30_000 });
     const file = Buffer.concat([PDF_BYTES, Buffer.from(`% label ${randomUUID()}\n`)]);
-    await draft.getByLabel('Attach files to the reply').setInputFiles([{ name: 'shipping-label.pdf', mimeType: 'application/pdf', buffer: file }]);
-    await draft.getByLabel('Files attached to the reply').getByText('shipping-label.pdf').waitFor({ timeout: 15_000 });
+    await draft.getByLabel('Attach files to the draft').setInputFiles([{ name: 'shipping-label.pdf', mimeType: 'application/pdf', buffer: file }]);
+    await draft.getByLabel('Files attached to the draft').getByText('shipping-label.pdf').waitFor({ timeout: 15_000 });
     await draft.getByRole('button', { name: /^Approve & send/ }).click();
 
     const mails = await settledMail(firstId, first.subject);

@@ -67,7 +67,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
         className="w-full rounded-md border-0 p-3 font-sans text-sm leading-relaxed text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 disabled:bg-slate-50"
       />
       {edited ? <WordDiff original={draft.aiBody} edited={body} /> : null}
-      <ReplyAttachments conversationId={conversationId} files={files} onChange={setFiles} disabled={pending || decided} />
+      <ReplyAttachments conversationId={conversationId} files={files} onChange={setFiles} disabled={pending || decided} what="the draft" />
 
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="primary" onClick={approve} disabled={pending || decided || body.trim() === ''} aria-keyshortcuts="a">
@@ -89,7 +89,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
           Saved reply… <Kbd>Ctrl+/</Kbd>
         </Button>
         <Button variant="ghost" onClick={() => setPicker('revise')} disabled={pending || decided}>
-          Revise with saved reply…
+          Ask Claude with a saved reply…
         </Button>
         <span className="ml-auto text-xs text-slate-500">
           <Kbd>e</Kbd> edit
