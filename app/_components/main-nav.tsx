@@ -8,6 +8,7 @@ const NAV: readonly { href: string; label: string; minRole: Role }[] = [
   { href: '/overview', label: 'Overview', minRole: 'manager' },
   { href: '/outbox', label: 'Outbox', minRole: 'agent' },
   { href: '/knowledge', label: 'Knowledge', minRole: 'agent' },
+  { href: '/saved-replies', label: 'Saved replies', minRole: 'manager' },
   { href: '/settings', label: 'Settings', minRole: 'manager' },
   { href: '/admin/users', label: 'Users', minRole: 'admin' },
   { href: '/admin/tokens', label: 'API tokens', minRole: 'admin' },

@@ -85,7 +85,7 @@ describe('roles and API tokens', () => {
     await createUser({ email: 'sweep.agent@countersign.local', name: 'Sweep Agent', role: 'agent', password, actorId: null }, db);
     await db.$disconnect();
     const cookie = await signInAs('sweep.agent@countersign.local', password);
-    for (const page of ['/admin/users', '/admin/tokens', '/settings', '/settings/history', '/overview']) {
+    for (const page of ['/admin/users', '/admin/tokens', '/settings', '/settings/history', '/overview', '/saved-replies']) {
       const response = await fetch(`${stack.baseUrl}${page}`, { redirect: 'manual', headers: { cookie } });
       expect(response.status, page).toBe(403);
     }

@@ -1,6 +1,6 @@
 import type { EscalationWorkflowInput } from '../../lib/core/contract';
 import { domainOf } from '../../lib/platform/mail/addresses';
-import { appendEvent } from '../../lib/features/conversations/mirror/append-event';
+import { appendEvent } from '../../lib/features/timeline/append-event';
 import type { ActivityDeps } from './deps';
 
 /** Puts the escalation on the timeline and, when a team address is set, emails it. */

@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/web/auth';
 import { getTwoFactorState } from '@/lib/features/users/two-factor-state';
 import { TwoFactorSetup } from './two-factor-setup';
+import { ChangePasswordForm } from './change-password-form';
 
 export const metadata: Metadata = { title: 'Security' };
 export const dynamic = 'force-dynamic';
 
-/** Everyone's own sign-in security: two-factor with an authenticator app and recovery codes. */
+/** Everyone's own sign-in security: their password, and two-factor with an authenticator app and recovery codes. */
 export default async function SecurityPage() {
   const user = await requireUser('agent');
   const state = await getTwoFactorState(user.id);
@@ -23,6 +24,14 @@ export default async function SecurityPage() {
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           Your organisation requires two-factor sign-in for your role: set it up to continue.
         </p>
+      ) : null}
+      {state.passwordAccount ? (
+        <section aria-labelledby="password-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="password-heading" className="mb-3 text-sm font-semibold text-slate-700">
+            Password
+          </h2>
+          <ChangePasswordForm />
+        </section>
       ) : null}
       {state.passwordAccount ? (
         <TwoFactorSetup enabled={state.enabled} required={state.required} />

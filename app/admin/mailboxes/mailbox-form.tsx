@@ -19,6 +19,7 @@ export interface MailboxFormValues {
   imapFolder: string;
   imapProcessedFolder: string | null;
   imapSentFolder: string | null;
+  signature: string | null;
   oauthProvider: string | null;
   smtpHost: string | null;
   smtpPort: number | null;
@@ -40,6 +41,7 @@ const EMPTY: MailboxFormValues = {
   imapFolder: 'INBOX',
   imapProcessedFolder: null,
   imapSentFolder: null,
+  signature: null,
   oauthProvider: null,
   smtpHost: null,
   smtpPort: null,
@@ -95,6 +97,9 @@ export function MailboxForm({ values = EMPTY }: { values?: MailboxFormValues }) 
           </select>
         </Field>
       </div>
+      <Field label="Signature for saved replies ({{signature}}; empty: the display name)" name="signature" error={error('signature')}>
+        <textarea name="signature" rows={3} defaultValue={values.signature ?? ''} placeholder={'Example Support\nhelp.example.com'} className={input} />
+      </Field>
       <fieldset className="grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-4">
         <legend className="px-1 text-xs font-semibold uppercase tracking-wide text-slate-500">IMAP (for IMAP mailboxes)</legend>
         <Field label="Server" name="imapHost" error={error('imapHost')}>

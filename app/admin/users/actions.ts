@@ -5,7 +5,9 @@ import { ok, type ActionResult } from '@/lib/web/actions/action-result';
 import { serverAction } from '@/lib/web/actions/server-action';
 import { refreshRunningRosters } from '@/lib/features/users/broadcast-roster';
 import { createUser } from '@/lib/features/users/create-user';
-import { createUserSchema, setUserDisabledSchema } from '@/lib/features/users/schema';
+import { createUserSchema, resetPasswordSchema, setUserDisabledSchema, updateUserSchema } from '@/lib/features/users/schema';
+import { setUserPassword } from '@/lib/features/users/set-user-password';
+import { updateUser } from '@/lib/features/users/update-user';
 import { setUserDisabled } from '@/lib/features/users/set-user-disabled';
 import { ssoPolicyFormSchema, updateSsoPolicy } from '@/lib/features/sso/sso-policy';
 import { twoFactorPolicyFormSchema, updateTwoFactorPolicy } from '@/lib/features/users/two-factor-policy';
@@ -47,3 +49,21 @@ export const saveTwoFactorPolicyAction = serverAction(
     return ok(null);
   },
 );
+
+export type UpdateUserResult = ActionResult | null;
+
+/** Rename someone or change their role (never the last admin's); running conversations learn it. */
+export const updateUserAction = serverAction({ role: 'admin', schema: updateUserSchema }, async (input, admin) => {
+  const { roleChanged } = await updateUser({ ...input, actorId: admin.id });
+  if (roleChanged) await refreshRunningRosters();
+  revalidatePath('/admin/users');
+  return ok(null);
+});
+
+export type ResetPasswordResult = ActionResult | null;
+
+/** Set a new password for someone (they are signed out everywhere); audited, never logged. */
+export const resetPasswordAction = serverAction({ role: 'admin', schema: resetPasswordSchema }, async (input, admin) => {
+  await setUserPassword({ ...input, actorId: admin.id });
+  return ok(null);
+});

@@ -7,6 +7,8 @@ import { getTwoFactorPolicy } from '@/lib/features/users/two-factor-policy';
 import { SsoPolicyForm } from './sso-policy-form';
 import { TwoFactorPolicyForm } from './two-factor-policy-form';
 import { UserStatusButton } from './user-status-button';
+import { EditUserForm } from './edit-user-form';
+import { isRole } from '@/lib/core/roles';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -52,8 +54,18 @@ export default async function UsersPage() {
         </thead>
         <tbody>
           {users.map((user) => (
-            <tr key={user.id} className="border-t border-slate-100">
-              <td className="px-3 py-2">{user.name}</td>
+            <tr key={user.id} className="border-t border-slate-100 align-top">
+              <td className="px-3 py-2">
+                {user.name}
+                {isRole(user.role) ? (
+                  <details className="mt-1">
+                    <summary className="cursor-pointer text-xs font-medium text-brand-700">Edit</summary>
+                    <div className="mt-2 w-[36rem] max-w-full">
+                      <EditUserForm user={{ id: user.id, name: user.name, email: user.email, role: user.role }} />
+                    </div>
+                  </details>
+                ) : null}
+              </td>
               <td className="px-3 py-2 text-slate-600">{user.email}</td>
               <td className="px-3 py-2">{user.role}</td>
               <td className="px-3 py-2">

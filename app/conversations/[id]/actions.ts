@@ -12,6 +12,9 @@ import { ok } from '@/lib/web/actions/action-result';
 import { serverAction } from '@/lib/web/actions/server-action';
 import { autoSentReviewSchema } from '@/lib/core/policy/autonomy-schemas';
 import { reviewAutoSentReply } from '@/lib/features/autonomy/review-auto-sent-reply';
+import { applySavedReply } from '@/lib/features/saved-replies/apply-saved-reply';
+import { listSavedReplies } from '@/lib/features/saved-replies/list-saved-replies';
+import { applySavedReplySchema, listOfferedSchema } from '@/lib/features/saved-replies/schema';
 
 /**
  * Approve, reject, revise or cancel a held auto-send: hand the decision to the workflow and
@@ -66,4 +69,18 @@ export const reviewAutoSentReplyAction = serverAction({ role: 'agent', schema: a
   const { demotion } = await reviewAutoSentReply({ id: actor.id, role: actor.role }, input);
   refresh();
   return ok({ demoted: demotion?.summary ?? null });
+});
+
+/** The saved replies an agent may insert (the picker asks when it opens). */
+export const listSavedRepliesAction = serverAction({ role: 'agent', schema: listOfferedSchema }, async () => {
+  const replies = await listSavedReplies();
+  return ok(replies.map((reply) => ({ id: reply.id, title: reply.title, preview: reply.body.slice(0, 160) })));
+});
+
+/**
+ * A saved reply rendered for this conversation and agent, counted as used; a variable with no
+ * value comes back as a message naming it, and nothing is inserted.
+ */
+export const applySavedReplyAction = serverAction({ role: 'agent', schema: applySavedReplySchema }, async (input, actor) => {
+  return ok(await applySavedReply({ ...input, agentName: actor.name }));
 });

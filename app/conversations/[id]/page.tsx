@@ -24,6 +24,8 @@ import { ReplyComposer } from './_components/reply-composer';
 import { ResendPanel, type OutboxFinding } from './_components/resend-panel';
 import { findCaughtReply } from '@/lib/read/outbox/find-caught-reply';
 import type { SendView } from '@/lib/read/conversation/get-conversation-detail';
+import { getCustomerContext } from '@/lib/read/conversation/get-customer-context';
+import { CustomerContextPanel } from './_components/customer-context-panel';
 
 export const metadata: Metadata = { title: 'Conversation' };
 
@@ -69,10 +71,11 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const inbox = parseInboxParams(await searchParams);
   const detail = await loadDetail(id);
   const { conversation, currentDraft } = detail;
-  const [neighbours, sources, cidImages] = await Promise.all([
+  const [neighbours, sources, cidImages, customerContext] = await Promise.all([
     getInboxNeighbours(inbox, conversation),
     currentDraft ? getDraftSources(currentDraft.id) : [],
     loadCidImages(detail.messages),
+    getCustomerContext(conversation),
   ]);
 
   const context = inboxQueryString(inbox, { cursor: undefined });
@@ -114,6 +117,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         </div>
         <aside className="space-y-4" aria-label="Details">
           <ClassificationPanel classification={detail.classification} />
+          <CustomerContextPanel context={customerContext} />
           <PolicyVerdictPanel
             shadow={detail.shadows.find((shadow) => shadow.outcome === 'auto_sent' && shadow.review === 'pending') ?? detail.shadows[0]}
             conversationId={conversation.id}

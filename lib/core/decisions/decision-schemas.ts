@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DECISION_LIMITS } from './limits';
+import { MAX_ATTACHMENTS_PER_REPLY } from '../mail/attachment-policy';
 
 /**
  * What the decision form sends. Schema-only, so the client form and the server action
@@ -20,6 +21,8 @@ export const approveInputSchema = z.object({
     .max(DECISION_LIMITS.editedBody, `The reply is longer than ${DECISION_LIMITS.editedBody.toLocaleString('en')} characters.`)
     .refine((body) => body.trim() !== '', 'The reply must not be empty.')
     .optional(),
+  /** Files the agent uploaded to go with the approved draft, as with their own reply. */
+  attachmentIds: z.array(z.string().min(1).max(100)).max(MAX_ATTACHMENTS_PER_REPLY, `Attach at most ${MAX_ATTACHMENTS_PER_REPLY} files.`).optional(),
 });
 export const rejectInputSchema = z.object({
   ...base,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { refusedReason } from '../../core/mail/attachment-policy';
 import type { BlobStore } from '../../platform/storage/blob-store';
 import { getBlobStore } from '../../platform/storage/create-blob-store';
-import type { InboundAttachment } from '../intake/inbound-email';
+import type { InboundAttachment } from '../../core/mail/inbound-attachment';
 
 /** An attachment row's fields, its bytes already in the store (or refused and not stored). */
 export interface PreparedAttachment {

@@ -6,7 +6,7 @@ import type { Actor } from '../../core/contract';
 import type { AutoSentReviewInput } from '../../core/policy/autonomy-schemas';
 import type { TrustThresholds } from '../../core/policy/trust';
 import { recordAudit } from '../audit/record-audit';
-import { appendEvent } from '../conversations/mirror/append-event';
+import { appendEvent } from '../timeline/append-event';
 import { AutonomyError } from './autonomy-error';
 import type { DemotionRecord } from './category-state';
 import { withNotifyConfigFromEnv } from './notify-config';

@@ -12,6 +12,8 @@ import {
 import type { DecisionOutcome } from '../../core/decisions/decision-outcome';
 import { mapUpdateError } from './map-update-error';
 import type { DecisionInput } from '../../core/decisions/decision-schemas';
+import { assignUploads } from '../attachments/assign-uploads';
+import { AppError } from '../../core/errors';
 
 export type DecideDraftInput = DecisionInput & { actor: Actor };
 
@@ -32,7 +34,7 @@ export interface DecisionClient {
  * for its result. The browser's request id becomes the update id, so a double click or a
  * retried request is one decision; the workflow's validator refuses stale or taken drafts.
  */
-export async function decideDraft(input: DecideDraftInput, deps: { client?: DecisionClient } = {}): Promise<DecisionOutcome> {
+export async function decideDraft(input: DecideDraftInput, deps: { client?: DecisionClient; assignUploads?: typeof assignUploads } = {}): Promise<DecisionOutcome> {
   let client: DecisionClient;
   try {
     client = deps.client ?? (await getTemporalClient());
@@ -47,6 +49,14 @@ export async function decideDraft(input: DecideDraftInput, deps: { client?: Deci
     let result: DecisionResult;
     switch (input.action) {
       case 'approve':
+        // Files go with this request id, the update id under which recordDecision attaches them to the draft.
+        try {
+          const ids = input.attachmentIds ?? [];
+          if (ids.length > 0) await (deps.assignUploads ?? assignUploads)({ conversationId: input.conversationId, requestId: input.requestId, ids, actorId: input.actor.id });
+        } catch (error) {
+          if (error instanceof AppError) return { ok: false, code: 'invalid', message: error.message };
+          throw error;
+        }
         result = await handle.executeUpdate(approveDraftUpdate, { ...options, args: [{ ...common, editedBody: input.editedBody }] });
         break;
       case 'reject':

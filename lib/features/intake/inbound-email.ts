@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { ParsedSender } from '../../platform/mail/mailbox';
 import type { SenderAuthResults } from './sender-auth/sender-auth-results';
+import type { InboundAttachment } from '../../core/mail/inbound-attachment';
+
+export type { InboundAttachment };
 
 const idField = z.union([z.string(), z.array(z.string())]);
 
@@ -26,16 +29,6 @@ export const inboundJsonSchema = z.object({
 export type InboundJson = z.input<typeof inboundJsonSchema>;
 
 export type ParseProblem = 'malformed' | 'oversized' | 'invalid_message_id';
-
-/** A file that came with the message, decoded from its MIME part (or the provider's upload). */
-export interface InboundAttachment {
-  filename: string;
-  contentType: string;
-  content: Uint8Array;
-  /** Content-ID without the angle brackets, for cid: references in the HTML. */
-  contentId?: string;
-  inline: boolean;
-}
 
 /** How a message reached us; the same intake follows for all. */
 export type IntakeChannel = 'api' | 'imap' | 'smtp' | 'postmark' | 'sendgrid' | 'mailgun';

@@ -13,6 +13,7 @@ import { getDb } from '../../platform/db';
 import type { BlobStore } from '../../platform/storage/blob-store';
 import { putAttachments, type PreparedAttachment } from '../attachments/put-attachments';
 import { dmarcFailed } from './sender-auth/sender-auth-results';
+import { mailDomainOf } from '../../core/mail/company-domain';
 
 export interface StoredInbound {
   conversationId: string;
@@ -110,6 +111,7 @@ async function insert(db: Db, checked: Checked, dedupeKey: string, attachments: 
           customerEmail: mailbox ? mailboxKey(mailbox.address) : email.fromAddress,
           customerName: mailbox?.name,
           customerAddress: mailbox?.address,
+          customerDomain: mailDomainOf(mailbox?.address),
           status: 'received',
           lastMessageAt: email.sentAt,
           lastMessagePreview: preview,

@@ -1,5 +1,5 @@
 import type { DbClient } from '../../platform/db/client';
-import { appendEvent } from '../conversations/mirror/append-event';
+import { appendEvent } from '../timeline/append-event';
 
 /** Drafts still waiting for a decision or inside their auto-send hold. */
 const PENDING = ['pending', 'auto_send_hold'];

@@ -55,6 +55,7 @@ export async function saveMailbox(input: MailboxInput, options: SaveMailboxOptio
       smtpPort: input.smtpPort ?? null,
       smtpSecurity: input.smtpSecurity,
       smtpUser: input.smtpUser ?? null,
+      signature: input.signature?.trim() ?? null,
     };
     const secrets = { imapPassword: seal('imapPassword'), smtpPassword: seal('smtpPassword') };
     const moved = existing && (existing.imapHost !== fields.imapHost || existing.imapUser !== fields.imapUser || existing.imapFolder !== fields.imapFolder);

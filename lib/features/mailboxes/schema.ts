@@ -41,6 +41,8 @@ export const mailboxInputSchema = z
     smtpSecurity: z.enum(CONNECTION_SECURITY).default('tls'),
     smtpUser: optionalText(320),
     smtpPassword: optionalSecret,
+    // What {{signature}} becomes in saved replies.
+    signature: z.preprocess(blankToUndefined, z.string().max(2000).optional()),
   })
   .superRefine((input, context) => {
     if (input.inboundChannel === 'imap') {

@@ -21,3 +21,16 @@ export const setUserDisabledSchema = z.object({
   userId: z.string().min(1),
   disabled: z.enum(['true', 'false']).transform((value) => value === 'true'),
 });
+
+export const updateUserSchema = z.object({
+  userId: z.string().min(1),
+  name: z.string().trim().min(1, 'Enter a name.').max(100),
+  role: roleSchema,
+});
+
+export const resetPasswordSchema = z.object({ userId: z.string().min(1), password: passwordSchema });
+
+export const changeOwnPasswordSchema = z
+  .object({ currentPassword: z.string().min(1, 'Enter your current password.').max(128), newPassword: passwordSchema, confirmPassword: z.string() })
+  .refine((input) => input.newPassword === input.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ.' })
+  .refine((input) => input.newPassword !== input.currentPassword, { path: ['newPassword'], message: 'Choose a password other than the current one.' });

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/client';
 import { recordAudit } from '../audit/record-audit';
 import { UserError } from './user-error';
+import { assertAnotherAdminRemains } from './last-admin';
 import { getDb } from '../../platform/db';
 
 export interface SetUserDisabledOptions {
@@ -16,9 +17,10 @@ export interface SetUserDisabledOptions {
 export async function setUserDisabled({ userId, disabled, actorId }: SetUserDisabledOptions, db: Db = getDb()): Promise<void> {
   if (disabled && userId === actorId) throw new UserError('cannot_disable_self');
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { disabledAt: true, role: true } });
     if (!user) throw new UserError('not_found');
     if (Boolean(user.disabledAt) === disabled) return;
+    if (disabled && user.role === 'admin') await assertAnotherAdminRemains(userId, tx);
     const disabledAt = disabled ? new Date() : null;
     await tx.user.update({ where: { id: userId }, data: { disabledAt } });
     if (disabled) await tx.session.deleteMany({ where: { userId } });

@@ -18,6 +18,7 @@ const DECIDING: Shortcut[] = [
   { keys: ['a', 'a'], description: 'Approve & send (press twice)' },
   { keys: ['r'], description: 'Ask Claude to revise' },
 ];
+const WRITING: Shortcut[] = [{ keys: ['Ctrl', '/'], description: 'Insert a saved reply (in a reply box)' }];
 
 /** j/k walk the inbox order the agent came from; ? lists every key on this page. */
 export function ConversationKeys({ previousHref, nextHref, inboxHref, deciding }: { previousHref: string | null; nextHref: string | null; inboxHref: string; deciding: boolean }) {
@@ -54,7 +55,7 @@ export function ConversationKeys({ previousHref, nextHref, inboxHref, deciding }
       <button type="button" onClick={() => setHelp(true)} className="ml-2 text-xs text-slate-500 hover:text-slate-800">
         <Kbd>?</Kbd>
       </button>
-      <ShortcutsDialog open={help} onClose={() => setHelp(false)} shortcuts={deciding ? [...NAVIGATION, ...DECIDING] : NAVIGATION} />
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} shortcuts={deciding ? [...NAVIGATION, ...DECIDING, ...WRITING] : [...NAVIGATION, ...WRITING]} />
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { ReasonForm } from './reason-form';
 import { DECISION_LIMITS } from '@/lib/core/decisions/limits';
 import type { Decide } from './use-decision';
 import { WordDiff } from './word-diff';
+import { ReplyAttachments, type UploadedFile } from './reply-attachments';
+import { insertAtCursor, isPickerKey, SavedReplyPicker } from './saved-reply-picker';
 
 const ARM_MS = 3_000;
 
@@ -21,13 +23,15 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
   const [body, setBody] = useState(draft.aiBody);
   const [panel, setPanel] = useState<'none' | 'reject' | 'revise'>('none');
   const [armed, setArmed] = useState(false);
+  const [files, setFiles] = useState<UploadedFile[]>([]);
+  const [picker, setPicker] = useState<'none' | 'insert' | 'revise'>('none');
   const editor = useRef<HTMLTextAreaElement>(null);
   const disarm = useRef<ReturnType<typeof setTimeout>>(undefined);
   const edited = body !== draft.aiBody;
 
   const approve = () => {
     setArmed(false);
-    decide({ action: 'approve', conversationId, draftVersion: draft.version, editedBody: edited ? body : undefined });
+    decide({ action: 'approve', conversationId, draftVersion: draft.version, editedBody: edited ? body : undefined, attachmentIds: files.map((file) => file.id) });
   };
 
   useHotkeys({
@@ -52,11 +56,18 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
         ref={editor}
         value={body}
         onChange={(event) => setBody(event.target.value)}
+        onKeyDown={(event) => {
+          if (!isPickerKey(event)) return;
+          event.preventDefault();
+          setPicker('insert');
+        }}
+        aria-keyshortcuts="Control+/"
         disabled={pending || decided}
         rows={Math.min(24, Math.max(8, body.split('\n').length + 1))}
         className="w-full rounded-md border-0 p-3 font-sans text-sm leading-relaxed text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 disabled:bg-slate-50"
       />
       {edited ? <WordDiff original={draft.aiBody} edited={body} /> : null}
+      <ReplyAttachments conversationId={conversationId} files={files} onChange={setFiles} disabled={pending || decided} what="the draft" />
 
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="primary" onClick={approve} disabled={pending || decided || body.trim() === ''} aria-keyshortcuts="a">
@@ -74,11 +85,30 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
             Reset to AI draft
           </Button>
         ) : null}
+        <Button variant="ghost" onClick={() => setPicker('insert')} disabled={pending || decided} aria-keyshortcuts="Control+/">
+          Saved reply… <Kbd>Ctrl+/</Kbd>
+        </Button>
+        <Button variant="ghost" onClick={() => setPicker('revise')} disabled={pending || decided}>
+          Ask Claude with a saved reply…
+        </Button>
         <span className="ml-auto text-xs text-slate-500">
           <Kbd>e</Kbd> edit
         </span>
       </div>
 
+      <SavedReplyPicker
+        conversationId={conversationId}
+        open={picker !== 'none'}
+        purpose={picker === 'revise' ? 'revise' : 'insert'}
+        onClose={() => {
+          setPicker('none');
+          if (picker === 'insert') editor.current?.focus();
+        }}
+        onPick={(text) => {
+          if (picker === 'revise') decide({ action: 'revise', conversationId, draftVersion: draft.version, instructions: text.slice(0, DECISION_LIMITS.instructions) });
+          else setBody(insertAtCursor(body, text, editor.current));
+        }}
+      />
       {panel === 'revise' ? (
         <ReasonForm
           label="What should Claude change?"

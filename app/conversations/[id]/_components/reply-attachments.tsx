@@ -19,11 +19,14 @@ export function ReplyAttachments({
   files,
   onChange,
   disabled,
+  what = 'the reply',
 }: {
   conversationId: string;
   files: UploadedFile[];
   onChange: (files: UploadedFile[]) => void;
   disabled: boolean;
+  /** What the files go with, for their labels: the agent's reply or the draft being approved. */
+  what?: string;
 }) {
   const inputId = useId();
   const [errors, setErrors] = useState<string[]>([]);
@@ -65,7 +68,7 @@ export function ReplyAttachments({
           multiple
           disabled={disabled || uploading > 0}
           className="sr-only"
-          aria-label="Attach files to the reply"
+          aria-label={`Attach files to ${what}`}
           onChange={(event) => {
             void upload(event.target.files);
             event.target.value = '';
@@ -74,7 +77,7 @@ export function ReplyAttachments({
         {uploading > 0 ? <span className="text-xs text-slate-500">Uploading {uploading} file(s)…</span> : null}
       </div>
       {files.length > 0 ? (
-        <ul aria-label="Files attached to the reply" className="flex flex-wrap gap-2">
+        <ul aria-label={`Files attached to ${what}`} className="flex flex-wrap gap-2">
           {files.map((file) => (
             <li key={file.id} className="flex items-center gap-1 rounded bg-slate-100 px-2 py-0.5 text-xs">
               <span>{file.filename}</span>

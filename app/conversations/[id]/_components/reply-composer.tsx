@@ -6,6 +6,8 @@ import { DECISION_LIMITS } from '@/lib/core/decisions/limits';
 import { ReplyAttachments, type UploadedFile } from './reply-attachments';
 import { ReplyFeedback } from './reply-feedback';
 import { useAgentReply } from './use-agent-reply';
+import { insertAtCursor, isPickerKey, SavedReplyPicker } from './saved-reply-picker';
+import { Kbd } from '@/components/kbd';
 
 const ARM_MS = 4_000;
 
@@ -33,6 +35,8 @@ export function ReplyComposer({
   const [body, setBody] = useState('');
   const [armed, setArmed] = useState(false);
   const [files, setFiles] = useState<UploadedFile[]>([]);
+  const [picking, setPicking] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
   const disarm = useRef<ReturnType<typeof setTimeout>>(undefined);
   const { outcome, pending, send } = useAgentReply();
   const sent = outcome?.ok === true;
@@ -66,8 +70,15 @@ export function ReplyComposer({
       </label>
       <textarea
         id="reply-composer"
+        ref={field}
         value={body}
         onChange={(event) => setBody(event.target.value)}
+        onKeyDown={(event) => {
+          if (!isPickerKey(event)) return;
+          event.preventDefault();
+          setPicking(true);
+        }}
+        aria-keyshortcuts="Control+/"
         disabled={pending || sent}
         maxLength={DECISION_LIMITS.editedBody}
         rows={10}
@@ -78,6 +89,9 @@ export function ReplyComposer({
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="primary" onClick={click} disabled={pending || sent || body.trim() === ''}>
           {pending ? 'Sending…' : armed ? `Click again to send to ${customerEmail}` : 'Send reply'}
+        </Button>
+        <Button variant="ghost" onClick={() => setPicking(true)} disabled={pending || sent} aria-keyshortcuts="Control+/">
+          Saved reply… <Kbd>Ctrl+/</Kbd>
         </Button>
         {startText && body === '' ? (
           <Button variant="ghost" onClick={() => setBody(startText)} disabled={pending || sent}>
@@ -91,6 +105,16 @@ export function ReplyComposer({
         ) : null}
       </div>
       <ReplyFeedback outcome={outcome} />
+      <SavedReplyPicker
+        conversationId={conversationId}
+        open={picking}
+        purpose="insert"
+        onClose={() => {
+          setPicking(false);
+          field.current?.focus();
+        }}
+        onPick={(text) => setBody(insertAtCursor(body, text, field.current))}
+      />
     </section>
   );
 }

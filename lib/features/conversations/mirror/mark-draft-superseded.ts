@@ -1,6 +1,6 @@
 import { getDb, type Db } from '../../../platform/db';
 import { recordShadowOutcome } from '../../autonomy/record-shadow';
-import { appendEvent } from './append-event';
+import { appendEvent } from '../../timeline/append-event';
 
 export interface MarkDraftSupersededInput {
   conversationId: string;

@@ -1,6 +1,6 @@
 import type { Classification } from '../../prompts/classification';
 import { getDb, type Db } from '../../../platform/db';
-import { appendEvent } from './append-event';
+import { appendEvent } from '../../timeline/append-event';
 
 export interface RecordClassificationInput {
   conversationId: string;

@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/contract';
 import { editSize } from '../../../core/text/edit-size';
 import { getDb, type Db } from '../../../platform/db';
 import { recordShadowOutcome, shadowEvidenceCategory } from '../../autonomy/record-shadow';
-import { appendEvent } from './append-event';
+import { appendEvent } from '../../timeline/append-event';
 
 export interface RecordDecisionInput {
   conversationId: string;
@@ -67,6 +67,10 @@ export async function recordDecision(input: RecordDecisionInput, db: Db = getDb(
           idempotencyKey: input.idempotencyKey,
         },
       });
+      // Files the agent attached when approving (assigned to this update's id), sent with the draft.
+      if (input.kind === 'approve') {
+        await tx.attachment.updateMany({ where: { conversationId: input.conversationId, uploadKey: input.idempotencyKey, draftId: null }, data: { draftId: draft.id } });
+      }
       await tx.draft.update({
         where: { id: draft.id },
         data: {

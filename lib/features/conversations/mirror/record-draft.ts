@@ -1,5 +1,5 @@
 import { getDb, type Db } from '../../../platform/db';
-import { appendEvent } from './append-event';
+import { appendEvent } from '../../timeline/append-event';
 
 export interface RecordDraftInput {
   conversationId: string;

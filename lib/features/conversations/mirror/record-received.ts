@@ -1,7 +1,7 @@
 import { getDb, type Db } from '../../../platform/db';
 import { mailboxKey } from '../../../platform/mail/mailbox';
 import { screenStructure } from '../../../core/safety/screen-structure';
-import { appendEvent } from './append-event';
+import { appendEvent } from '../../timeline/append-event';
 
 export interface RecordReceivedInput {
   conversationId: string;

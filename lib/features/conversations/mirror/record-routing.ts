@@ -1,6 +1,6 @@
 import { getDb, type Db } from '../../../platform/db';
 import { recordShadowRouting } from '../../autonomy/record-shadow';
-import { appendEvent } from './append-event';
+import { appendEvent } from '../../timeline/append-event';
 import type { LayerVerdict } from '../../../core/policy/send-decision';
 
 export interface RecordRoutingInput {

@@ -1,7 +1,7 @@
 import type { ConversationStatus } from '../../../core/conversation/statuses';
 import { getDb, type Db } from '../../../platform/db';
 import type { DbClient } from '../../../platform/db/client';
-import { appendEvent } from './append-event';
+import { appendEvent } from '../../timeline/append-event';
 
 export interface SetConversationStatusInput {
   conversationId: string;

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/contract';
 import { getDb, type Db } from '../../../platform/db';
 import { recordShadowOutcome, shadowEvidenceCategory } from '../../autonomy/record-shadow';
-import { appendEvent } from '../mirror/append-event';
+import { appendEvent } from '../../timeline/append-event';
 
 export interface RecordManualReplyInput {
   conversationId: string;

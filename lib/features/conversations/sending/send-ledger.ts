@@ -1,6 +1,6 @@
 import { getDb, type Db, type DbClient } from '../../../platform/db';
 import { outboundDedupeKey } from '../../intake/dedupe-key';
-import { appendEvent } from '../mirror/append-event';
+import { appendEvent } from '../../timeline/append-event';
 
 /**
  * The outbound ledger: one row per conversation + draft version, claimed as `sending`

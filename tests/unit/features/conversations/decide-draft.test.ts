@@ -9,6 +9,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it, vi } from 'vitest';
 import { decideDraft, type DecideDraftInput, type DecisionClient } from '../../../../lib/features/conversations/decide-draft';
 import { DECISION_REFUSALS } from '../../../../lib/core/decisions/refusals';
+import { AppError } from '../../../../lib/core/errors';
 
 
 interface Call {
@@ -50,6 +51,25 @@ describe('decideDraft', () => {
     expect(calls).toEqual([
       { workflowId: 'conv-1', update: 'approveDraft', updateId: input.requestId, args: [{ draftVersion: 2, actor, editedBody: 'Edited reply' }] },
     ]);
+  });
+
+  it('ties the approve’s files to its request id before the update, and sends nothing when a file is gone', async () => {
+    const { client, calls } = fakeClient();
+    const assigned: unknown[] = [];
+    const input = { conversationId: 'conv-1', action: 'approve' as const, draftVersion: 2, requestId: randomUUID(), actor, attachmentIds: ['att-1'] };
+    const assignUploads = vi.fn(async (args: unknown) => {
+      assigned.push(args);
+    });
+    expect(await decideDraft(input, { client, assignUploads })).toMatchObject({ ok: true });
+    expect(assigned).toEqual([{ conversationId: 'conv-1', requestId: input.requestId, ids: ['att-1'], actorId: 'user-1' }]);
+    expect(calls).toHaveLength(1);
+
+    const refused = fakeClient();
+    const gone = vi.fn(async () => {
+      throw new AppError('An attached file is no longer available; attach it again.');
+    });
+    expect(await decideDraft({ conversationId: 'conv-1', action: 'approve', draftVersion: 2, requestId: randomUUID(), actor, attachmentIds: ['att-2'] }, { client: refused.client, assignUploads: gone })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(refused.calls).toEqual([]);
   });
 
   it.each([
