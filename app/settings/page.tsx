@@ -8,12 +8,14 @@ import { BudgetForm } from './budget-form';
 import { getModelBudget } from '@/lib/features/settings/model-budget';
 import { getCategoryStates } from '@/lib/features/autonomy/category-state';
 import { DemotionNotices } from '../overview/_components/demotion-notices';
+import { isRoundRobinEnabled } from '@/lib/features/assignment/round-robin-setting';
+import { RoundRobinForm } from './round-robin-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   await requireUser('manager');
-  const [policy, budget] = await Promise.all([getAutomationPolicy(), getModelBudget()]);
+  const [policy, budget, roundRobin] = await Promise.all([getAutomationPolicy(), getModelBudget(), isRoundRobinEnabled()]);
   const demoted = (await getCategoryStates({ policy })).filter((state) => state.demoted);
   // Keep saved categories visible even if CATEGORIES no longer lists them.
   const categories = [...new Set([...env().CATEGORIES, ...policy.autoSendCategories])];
@@ -32,6 +34,10 @@ export default async function SettingsPage() {
       <h2 className="text-lg font-semibold">Model spend budget</h2>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <BudgetForm budget={budget} />
+      </section>
+      <h2 className="text-lg font-semibold">Round-robin assignment</h2>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <RoundRobinForm enabled={roundRobin} />
       </section>
     </div>
   );

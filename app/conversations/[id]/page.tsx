@@ -24,6 +24,11 @@ import { ReplyComposer } from './_components/reply-composer';
 import { ResendPanel, type OutboxFinding } from './_components/resend-panel';
 import { findCaughtReply } from '@/lib/read/outbox/find-caught-reply';
 import type { SendView } from '@/lib/read/conversation/get-conversation-detail';
+import { getConversationTeam } from '@/lib/read/team/get-conversation-team';
+import { NotesPanel } from './_components/team/notes-panel';
+import { OwnerPanel } from './_components/team/owner-panel';
+import { PresenceList } from './_components/team/presence-list';
+import { PresenceProvider } from './_components/team/presence-provider';
 
 export const metadata: Metadata = { title: 'Conversation' };
 
@@ -63,16 +68,17 @@ async function loadDetail(id: string) {
 }
 
 export default async function ConversationPage({ params, searchParams }: Props) {
-  await requireUser();
+  const viewer = await requireUser();
   const { id } = await params;
   // The inbox order the agent came from (queue, sort, filters): j/k follow it.
   const inbox = parseInboxParams(await searchParams);
   const detail = await loadDetail(id);
   const { conversation, currentDraft } = detail;
-  const [neighbours, sources, cidImages] = await Promise.all([
-    getInboxNeighbours(inbox, conversation),
+  const [neighbours, sources, cidImages, team] = await Promise.all([
+    getInboxNeighbours(inbox, conversation, undefined, viewer.id),
     currentDraft ? getDraftSources(currentDraft.id) : [],
     loadCidImages(detail.messages),
+    getConversationTeam(conversation.id, viewer.id),
   ]);
 
   const context = inboxQueryString(inbox, { cursor: undefined });
@@ -88,9 +94,11 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const composeFirst = conversation.status === 'needs_person' || conversation.status === 'rejected' || (!currentDraft && !['received', 'classifying', 'drafting'].includes(conversation.status));
 
   return (
+    <PresenceProvider conversationId={conversation.id} others={team.others} serverNow={serverNow}>
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-4">
         <LiveRefresh />
+        <PresenceList />
         <ConversationKeys previousHref={hrefFor(neighbours.previousId)} nextHref={hrefFor(neighbours.nextId)} inboxHref={`/${context}`} deciding={deciding} />
       </div>
       <ConversationHeader conversation={conversation} inboxHref={`/${context}`} serverNow={serverNow} />
@@ -113,6 +121,8 @@ export default async function ConversationPage({ params, searchParams }: Props) 
           )}
         </div>
         <aside className="space-y-4" aria-label="Details">
+          <OwnerPanel conversationId={conversation.id} assignee={team.assignee} viewerId={viewer.id} team={team.members} />
+          <NotesPanel conversationId={conversation.id} notes={team.notes.map((note) => ({ ...note, at: note.createdAt.toISOString() }))} />
           <ClassificationPanel classification={detail.classification} />
           <PolicyVerdictPanel
             shadow={detail.shadows.find((shadow) => shadow.outcome === 'auto_sent' && shadow.review === 'pending') ?? detail.shadows[0]}
@@ -125,5 +135,6 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         </aside>
       </div>
     </div>
+    </PresenceProvider>
   );
 }

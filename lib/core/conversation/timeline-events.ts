@@ -54,6 +54,8 @@ export interface TimelineEventData {
   knowledge_changed: { draftVersion: number; reason: string };
   /** An agent judged a reply that went out automatically (lib/core/policy/shadow.ts). */
   auto_sent_reviewed: { draftVersion: number; verdict: 'ok' | 'should_not_have_gone_out'; reason?: string };
+  /** Who owns the conversation now (lib/features/assignment/); null assignee: unassigned. */
+  assigned: { assigneeId: string | null; assigneeName: string | null; previousAssigneeId: string | null; how: 'take' | 'assign' | 'unassign' | 'round_robin' };
 }
 
 export type TimelineEventType = keyof TimelineEventData;

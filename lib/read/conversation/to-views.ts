@@ -154,6 +154,7 @@ const KNOWN_EVENTS: Record<TimelineEventType, true> = {
   manual_reply: true,
   resend_requested: true,
   auto_sent_reviewed: true,
+  assigned: true,
 };
 
 /** Event data is written by our own activities (lib/data/mirror/timeline-events.ts). */

@@ -9,6 +9,8 @@ import { ReasonForm } from './reason-form';
 import { DECISION_LIMITS } from '@/lib/core/decisions/limits';
 import type { Decide } from './use-decision';
 import { WordDiff } from './word-diff';
+import { CollisionWarning } from './team/collision-warning';
+import { usePresence, useWritingPresence } from './team/presence-provider';
 
 const ARM_MS = 3_000;
 
@@ -24,6 +26,13 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
   const editor = useRef<HTMLTextAreaElement>(null);
   const disarm = useRef<ReturnType<typeof setTimeout>>(undefined);
   const edited = body !== draft.aiBody;
+  // Collision detection: a colleague writing a reply is named before this agent starts; their
+  // own edit or focus then marks this tab as writing for everyone else.
+  const { othersWriting } = usePresence();
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const mustWarn = othersWriting.length > 0 && !acknowledged && !edited && !decided;
+  useWritingPresence('draft-editor', !decided && !mustWarn && (edited || focused));
 
   const approve = () => {
     setArmed(false);
@@ -33,7 +42,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
   useHotkeys({
     e: () => editor.current?.focus(),
     a: () => {
-      if (pending || decided) return;
+      if (pending || decided || mustWarn) return;
       if (armed) return approve();
       setArmed(true);
       clearTimeout(disarm.current);
@@ -44,6 +53,8 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
 
   return (
     <div className="space-y-3">
+      {mustWarn ? <CollisionWarning writers={othersWriting} onContinue={() => setAcknowledged(true)} /> : null}
+      {othersWriting.length > 0 && !mustWarn && !decided ? <p className="text-xs font-medium text-amber-800">{othersWriting.join(', ')} also writing a reply.</p> : null}
       <label htmlFor="draft-editor" className="sr-only">
         Reply to send (draft version {draft.version})
       </label>
@@ -52,6 +63,9 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
         ref={editor}
         value={body}
         onChange={(event) => setBody(event.target.value)}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+        readOnly={mustWarn}
         disabled={pending || decided}
         rows={Math.min(24, Math.max(8, body.split('\n').length + 1))}
         className="w-full rounded-md border-0 p-3 font-sans text-sm leading-relaxed text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 disabled:bg-slate-50"
@@ -59,7 +73,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
       {edited ? <WordDiff original={draft.aiBody} edited={body} /> : null}
 
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant="primary" onClick={approve} disabled={pending || decided || body.trim() === ''} aria-keyshortcuts="a">
+        <Button variant="primary" onClick={approve} disabled={pending || decided || mustWarn || body.trim() === ''} aria-keyshortcuts="a">
           {pending ? 'Sending…' : armed ? 'Press a again to send' : edited ? 'Approve edited & send' : 'Approve & send'}
           <Kbd>a</Kbd>
         </Button>

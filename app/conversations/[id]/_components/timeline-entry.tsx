@@ -96,7 +96,22 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
       return item.data.verdict === 'ok'
         ? { title: `${who} reviewed automatic reply v${item.data.draftVersion}: fine`, tone: 'good' }
         : { title: `${who} marked automatic reply v${item.data.draftVersion} "should not have gone out"`, detail: item.data.reason, tone: 'bad' };
+    case 'assigned':
+      return { title: assignmentTitle(item.data, who), tone: 'neutral' };
     case 'other':
       return { title: item.rawType.replaceAll('_', ' '), tone: 'neutral' };
+  }
+}
+
+function assignmentTitle(data: { assigneeName: string | null; how: 'take' | 'assign' | 'unassign' | 'round_robin' }, who: string): string {
+  switch (data.how) {
+    case 'take':
+      return `${who} took it`;
+    case 'assign':
+      return `${who} assigned it to ${data.assigneeName ?? 'someone'}`;
+    case 'unassign':
+      return `${who} unassigned it`;
+    case 'round_robin':
+      return `Assigned to ${data.assigneeName ?? 'someone'} (round-robin)`;
   }
 }
