@@ -11,7 +11,8 @@ export function preferencesFromForm(form: FormData): unknown {
   const result: Record<string, string[]> = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, []]));
   for (const [name, value] of form.entries()) {
     const [kind, channel] = name.split(':');
-    if (value === 'on' && kind && channel && result[kind]) result[kind].push(channel);
+    // Own keys only: a field named `constructor:email` must not reach Object's prototype.
+    if (value === 'on' && kind && channel && Object.hasOwn(result, kind)) result[kind]?.push(channel);
   }
   return result;
 }

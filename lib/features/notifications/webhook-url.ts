@@ -18,6 +18,8 @@ export const webhookUrlSchema = z
   .max(2000)
   .pipe(z.url({ protocol: /^https?$/, error: 'Enter the webhook URL your chat tool gave you (https://…).' }))
   .refine((value) => {
+    // zod runs this even when the URL check above failed: never throw on what is not a URL.
+    if (!URL.canParse(value)) return false;
     const url = new URL(value);
     return url.protocol === 'https:' || LOOPBACK.has(url.hostname);
   }, 'The webhook URL must use https (plain http only to this machine).');
