@@ -1,5 +1,6 @@
 import { getDb, type Db } from '../../platform/db';
 import { PRESENCE_TTL_MS, type PresenceState } from '../../core/team/presence';
+import { NotFoundError } from '../../core/errors';
 
 export interface RecordPresenceInput {
   conversationId: string;
@@ -16,6 +17,7 @@ export interface RecordPresenceInput {
  * writing wakes live pages (row triggers in the team_inbox migration); a renewal is quiet.
  */
 export async function recordPresence(input: RecordPresenceInput, db: Db = getDb(), now = new Date()): Promise<void> {
+  await db.conversationPresence.deleteMany({ where: { expiresAt: { lt: now } } });
   const key = { conversationId: input.conversationId, userId: input.userId, tabId: input.tabId };
   if (input.state === 'gone') {
     await db.conversationPresence.deleteMany({ where: key });
@@ -24,8 +26,13 @@ export async function recordPresence(input: RecordPresenceInput, db: Db = getDb(
     const renewed = await db.conversationPresence.updateMany({ where: key, data });
     if (renewed.count === 0) {
       // A race with this tab's own previous beat is the only way the row appears meanwhile.
-      await db.conversationPresence.createMany({ data: [{ ...key, ...data }], skipDuplicates: true });
+      try {
+        await db.conversationPresence.createMany({ data: [{ ...key, ...data }], skipDuplicates: true });
+      } catch (error) {
+        // The conversation is gone (erased, or an id that never was): nothing to be present on.
+        if ((error as { code?: string }).code === 'P2003') throw new NotFoundError('Conversation', input.conversationId);
+        throw error;
+      }
     }
   }
-  await db.conversationPresence.deleteMany({ where: { expiresAt: { lt: now } } });
 }

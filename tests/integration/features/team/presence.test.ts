@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPresence } from '../../../../lib/features/presence/record-presence';
 import { listPresence } from '../../../../lib/read/team/list-presence';
 import { PRESENCE_TTL_MS } from '../../../../lib/core/team/presence';
+import { NotFoundError } from '../../../../lib/core/errors';
 import { createTempDb, type TempDb } from '../../../support/temp-db';
 import { seedConversation } from '../../read/support/seed';
 import { seedPerson } from './support';
@@ -34,13 +35,19 @@ afterAll(async () => {
  * the change has arrived, every wake-up of the change has too: no waiting on a clock.
  */
 async function wakeUps(change: () => Promise<unknown>): Promise<number> {
-  const start = payloads.length;
+  // Whatever the setup woke (a conversation seeded) has arrived once the first marker has.
+  const start = (await marked()) + 1;
   await change();
+  return (await marked()) - start;
+}
+
+/** Sends a marker through the channel and answers its position once it has arrived. */
+async function marked(): Promise<number> {
   markers += 1;
   const marker = `marker-${markers}`;
   await store.db.$executeRawUnsafe(`SELECT pg_notify('countersign_mirror', '${marker}')`);
   await expect.poll(() => payloads.includes(marker), { timeout: 5_000 }).toBe(true);
-  return payloads.slice(start, payloads.indexOf(marker)).length;
+  return payloads.indexOf(marker);
 }
 
 describe('presence', () => {
@@ -86,5 +93,18 @@ describe('presence', () => {
     // Another person's heartbeat at that moment sweeps it, and live pages hear of it.
     expect(await wakeUps(() => recordPresence({ conversationId: id, userId: stays, tabId: 'tab-stay-5555', state: 'viewing' }, store.db, later))).toBeGreaterThanOrEqual(1);
     expect(await store.db.conversationPresence.count({ where: { userId: gone } })).toBe(0);
+  });
+
+  it('refuses presence on a conversation that does not exist, and goes with a conversation that is erased', async () => {
+    const ana = await seedPerson(store.db, { name: 'Ana Erased' });
+    await expect(recordPresence({ conversationId: 'conv-never-was', userId: ana, tabId: 'tab-none-6666', state: 'viewing' }, store.db)).rejects.toBeInstanceOf(NotFoundError);
+    const id = await seedConversation(store.db);
+    await recordPresence({ conversationId: id, userId: ana, tabId: 'tab-erase-7777', state: 'writing' }, store.db);
+    await store.db.conversationNote.create({ data: { conversationId: id, authorId: ana, body: 'The customer’s phone is 555-0100.' } });
+    await store.db.notification.create({ data: { userId: ana, kind: 'mention', title: 'About it', body: 'x', conversationId: id, dedupeKey: `erase:${id}` } });
+    await store.db.conversation.delete({ where: { id } });
+    expect(await store.db.conversationPresence.count({ where: { conversationId: id } })).toBe(0);
+    expect(await store.db.conversationNote.count({ where: { conversationId: id } })).toBe(0);
+    expect(await store.db.notification.count({ where: { conversationId: id } })).toBe(0);
   });
 });

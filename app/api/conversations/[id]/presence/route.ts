@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { authErrorResponse, isAuthError, requireApiActor } from '@/lib/web/auth';
 import { recordPresence } from '@/lib/features/presence/record-presence';
 import { PRESENCE_STATES } from '@/lib/core/team/presence';
+import { isNotFoundError } from '@/lib/core/errors';
 
 const beatSchema = z.object({
   tabId: z.string().min(8).max(64),
@@ -30,6 +31,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   }
   const beat = beatSchema.safeParse(body);
   if (!beat.success || id.length > 100) return Response.json({ error: 'Expected { tabId, state }.' }, { status: 400 });
-  await recordPresence({ conversationId: id, userId, tabId: beat.data.tabId, state: beat.data.state });
+  try {
+    await recordPresence({ conversationId: id, userId, tabId: beat.data.tabId, state: beat.data.state });
+  } catch (error) {
+    if (isNotFoundError(error)) return Response.json({ error: 'not_found' }, { status: 404 });
+    throw error;
+  }
   return new Response(null, { status: 204 });
 }
