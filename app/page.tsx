@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/web/auth';
 import { env } from '@/lib/platform/config/env';
 import { countQueues } from '@/lib/read/inbox/count-queues';
 import { listInbox } from '@/lib/read/inbox/list-inbox';
+import { getInboxMarks } from '@/lib/read/team/get-inbox-marks';
 import { listMailboxes } from '@/lib/features/mailboxes/list-mailboxes';
 import { inboxQueryString, parseInboxParams } from '@/lib/core/conversation/inbox-params';
 import { InboxKeys } from './_components/inbox-keys';
@@ -14,13 +15,14 @@ import { QueueTabs } from './_components/queue-tabs';
 export const metadata: Metadata = { title: 'Inbox' };
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser();
+  const viewer = await requireUser();
   const params = parseInboxParams(await searchParams);
   const [page, counts, mailboxes] = await Promise.all([
-    listInbox({ queue: params.queue, sort: params.sort, category: params.category, mailboxId: params.mailbox, status: params.status, search: params.q, cursor: params.cursor }),
-    countQueues(),
+    listInbox({ queue: params.queue, sort: params.sort, category: params.category, mailboxId: params.mailbox, status: params.status, search: params.q, cursor: params.cursor, viewerId: viewer.id }),
+    countQueues({ viewerId: viewer.id }),
     listMailboxes(),
   ]);
+  const marks = await getInboxMarks(page.rows, viewer.id);
   const serverNow = new Date().toISOString();
   return (
     <div className="space-y-4">
@@ -38,7 +40,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         categories={env().CATEGORIES}
         mailboxes={mailboxes.map((mailbox) => ({ id: mailbox.id, label: `${mailbox.displayName} <${mailbox.address}>` }))}
       />
-      <InboxList page={page} params={params} serverNow={serverNow} />
+      <InboxList page={page} params={params} serverNow={serverNow} marks={marks} />
     </div>
   );
 }

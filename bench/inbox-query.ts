@@ -57,7 +57,7 @@ export async function runInboxBenchmark(options: { conversations?: number; runs?
       await time('search, two words · All', runs, page({ queue: 'all', sort: 'newest', search: 'charged twice' })),
       await time('search · Needs approval · SLA', runs, page({ queue: 'needs_approval', sort: 'sla', search: 'customer1234' })),
       await time('search, refund · Needs approval · SLA', runs, page({ queue: 'needs_approval', sort: 'sla', search: 'refund' })),
-      await time('countQueues', runs, () => data.countQueues(db)),
+      await time('countQueues', runs, () => data.countQueues({}, db)),
       await time('getMirrorVersion (live poll)', runs, () => data.getMirrorVersion(db)),
     ];
     // The plans explain the numbers: index range scans, no sort step, no full scan.

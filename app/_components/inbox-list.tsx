@@ -4,11 +4,12 @@ import { EmptyState } from '@/components/empty-state';
 import type { InboxPage } from '@/lib/read/inbox/list-inbox';
 import { inboxQueryString, type InboxParams } from '@/lib/core/conversation/inbox-params';
 import { InboxRow, ROW_GRID } from './inbox-row';
+import type { InboxMark } from '@/lib/read/team/get-inbox-marks';
 
 const HEADINGS = ['Customer', 'Subject', 'Category', 'Priority', 'Risk', 'Last message', 'SLA / hold', 'Status'];
 
 /** The conversation list with keyset paging: "Next page" carries the cursor, never an offset. */
-export function InboxList({ page, params, serverNow }: { page: InboxPage; params: InboxParams; serverNow: string }) {
+export function InboxList({ page, params, serverNow, marks = {} }: { page: InboxPage; params: InboxParams; serverNow: string; marks?: Record<string, InboxMark> }) {
   // Opening a conversation carries the inbox order along, so j/k there follow this list.
   const context = inboxQueryString(params, { cursor: undefined });
   if (page.rows.length === 0) {
@@ -28,7 +29,7 @@ export function InboxList({ page, params, serverNow }: { page: InboxPage; params
         </div>
         <ul aria-label="Conversations" className="divide-y divide-slate-100">
           {page.rows.map((row) => (
-            <InboxRow key={row.id} row={row} serverNow={serverNow} href={`/conversations/${encodeURIComponent(row.id)}${context}`} />
+            <InboxRow key={row.id} row={row} serverNow={serverNow} href={`/conversations/${encodeURIComponent(row.id)}${context}`} mark={marks[row.id]} />
           ))}
         </ul>
       </div>

@@ -6,6 +6,8 @@ import { RiskPill } from '@/components/risk-pill';
 import { SlaTimer } from '@/components/sla-timer';
 import { PriorityBadge, StatusBadge } from '@/components/status-badge';
 import type { InboxRow as Row } from '@/lib/read/inbox/list-inbox';
+import type { InboxMark } from '@/lib/read/team/get-inbox-marks';
+import { TeamLine } from './team-line';
 
 export const ROW_GRID =
   'grid grid-cols-[minmax(0,11rem)_minmax(0,1fr)_6.5rem_4.5rem_5.5rem_5rem_7rem_7.5rem] items-center gap-3';
@@ -13,7 +15,7 @@ export const ROW_GRID =
 const WAITING = new Set(['awaiting_approval', 'escalated']);
 
 /** One conversation in the list; the whole row is the link (j/k move focus between rows). */
-export function InboxRow({ row, href, serverNow }: { row: Row; href: string; serverNow: string }) {
+export function InboxRow({ row, href, serverNow, mark }: { row: Row; href: string; serverNow: string; mark?: InboxMark }) {
   return (
     <li>
       <Link
@@ -35,6 +37,7 @@ export function InboxRow({ row, href, serverNow }: { row: Row; href: string; ser
             {row.messageCount > 1 ? <span className="text-xs text-slate-400">{row.messageCount}</span> : null}
           </span>
           <span className="block truncate text-xs text-slate-500">{row.preview}</span>
+          {mark ? <TeamLine mark={mark} /> : null}
         </span>
         <span>{row.category ? <Badge>{row.category}</Badge> : <span className="text-xs text-slate-400">—</span>}</span>
         <span>

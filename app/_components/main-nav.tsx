@@ -2,6 +2,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { SignOutButton } from '@/components/sign-out-button';
 import { getSessionUser, hasRole, type Role } from '@/lib/web/auth';
+import { NotificationBell } from './notification-bell';
 
 const NAV: readonly { href: string; label: string; minRole: Role }[] = [
   { href: '/', label: 'Inbox', minRole: 'agent' },
@@ -15,6 +16,7 @@ const NAV: readonly { href: string; label: string; minRole: Role }[] = [
   { href: '/admin/mailboxes', label: 'Mailboxes', minRole: 'admin' },
   { href: '/admin/erasure', label: 'Erasure', minRole: 'admin' },
   { href: '/account/security', label: 'Security', minRole: 'agent' },
+  { href: '/account/notifications', label: 'Notifications', minRole: 'agent' },
 ];
 
 /** The top bar: only the places the signed-in person may go, and who they are. */
@@ -37,6 +39,7 @@ export async function MainNav() {
             ))}
           </ul>
           <div className="ml-auto flex items-center gap-3 text-sm text-slate-500">
+            <NotificationBell userId={user.id} />
             <span>
               {user.name} · {user.role}
             </span>

@@ -13,12 +13,14 @@ import { DemotionNotices } from '../overview/_components/demotion-notices';
 import { getScheduleTimes, getSlaPolicy } from '@/lib/features/settings/sla-settings';
 import { SlaForm } from './sla-form';
 import { ScheduleForm } from './schedule-form';
+import { isRoundRobinEnabled } from '@/lib/features/assignment/round-robin-setting';
+import { RoundRobinForm } from './round-robin-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   await requireUser('manager');
-  const [policy, budget, sla, times] = await Promise.all([getAutomationPolicy(), getModelBudget(), getSlaPolicy(), getScheduleTimes()]);
+  const [policy, budget, sla, times, roundRobin] = await Promise.all([getAutomationPolicy(), getModelBudget(), getSlaPolicy(), getScheduleTimes(), isRoundRobinEnabled()]);
   const demoted = (await getCategoryStates({ policy })).filter((state) => state.demoted);
   // Keep saved categories visible even if CATEGORIES no longer lists them.
   const categories = [...new Set([...env().CATEGORIES, ...policy.autoSendCategories])];
@@ -49,6 +51,10 @@ export default async function SettingsPage() {
       <h2 className="text-lg font-semibold">Schedules</h2>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <ScheduleForm times={times} />
+      </section>
+      <h2 className="text-lg font-semibold">Round-robin assignment</h2>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <RoundRobinForm enabled={roundRobin} />
       </section>
     </div>
   );

@@ -5,6 +5,7 @@ import { extractCitations, inventedCitationProblem, inventedCitations, MALFORMED
 import { retrievePassages } from '../../lib/features/knowledge/retrieve-passages';
 import { getAutomationPolicy } from '../../lib/features/settings/automation-policy';
 import { selectApprovedAnswer, type ApprovedAnswer } from './select-approved-answer';
+import { notesForPrompt } from '../../lib/features/notes/notes-for-prompt';
 import { buildDraftRequest, DRAFT_RETRY_MAX_TOKENS, DRAFT_TEMPLATE, REVISE_TEMPLATE, type TriageNotes } from '../../lib/features/prompts/draft-prompt';
 import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import type { ResolvedPrompt } from '../../lib/features/prompts/prompt-template';
@@ -67,12 +68,14 @@ export function createDraftReply(deps: ActivityDeps) {
     if (!messageId) throw new Error('draftReply needs a messageId or a revision of an existing draft');
 
     const prompts = deps.prompts ?? codePromptSource;
-    const [fullThread, classification, conversation, draftPrompt, revisePrompt] = await Promise.all([
+    const [fullThread, classification, conversation, draftPrompt, revisePrompt, teamNotes] = await Promise.all([
       loadThread(db, input.conversationId, messageId),
       db.classification.findUnique({ where: { messageId } }),
       db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { mailbox: { select: { address: true } } } }),
       prompts.resolve(DRAFT_TEMPLATE),
       input.revision ? prompts.resolve(REVISE_TEMPLATE) : undefined,
+      // The team's notes join only a revision an agent asked for, as guidance apart from the mail.
+      input.revision ? notesForPrompt(input.conversationId, db) : [],
     ]);
     const newestText = fullThread.filter((entry) => entry.direction === 'inbound').at(-1)?.text ?? '';
     // Retrieved again for a revision: an article edited since the first draft gives its new text.
@@ -102,6 +105,7 @@ export function createDraftReply(deps: ActivityDeps) {
         passages,
         revisionInstructions: input.revision?.instructions,
         previousDraft: previous?.finalBody ?? previous?.aiBody,
+        teamNotes,
         maxTokens,
         cacheTtl: config.cacheTtl,
         templates: { draft: draftPrompt.text, revise: revisePrompt?.text },

@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { setConversationStatus, type SetConversationStatusInput } from '../../lib/features/conversations/mirror/set-conversation-status';
+import { notify } from '../../lib/features/notifications/notify';
 import type { ActivityDeps } from './deps';
 
 export type MirrorStatusInput = Omit<SetConversationStatusInput, 'runId'>;
@@ -9,5 +10,14 @@ export function createMirrorStatus(deps: ActivityDeps) {
   return async function mirrorStatus(input: MirrorStatusInput): Promise<void> {
     const runId = Context.current().info.workflowExecution?.runId ?? 'standalone';
     await setConversationStatus({ ...input, runId }, deps.db);
+    if (input.status === 'needs_person' && input.needsPerson) {
+      // After the status commits, and not awaited: this runs as a local activity inside a workflow
+      // task, which must not wait on SMTP or a webhook. Keyed by the occurrence: a retry tells
+      // nobody twice.
+      void notify(
+        { kind: 'needs_person', conversationId: input.conversationId, reason: input.reason ?? 'Claude could not produce a usable reply.', key: input.needsPerson.key },
+        { db: deps.db, mailer: deps.mailer, mailFrom: deps.config.mailFrom },
+      ).catch((error: unknown) => console.error(`needs_person notice for ${input.conversationId} failed`, error));
+    }
   };
 }

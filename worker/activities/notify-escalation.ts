@@ -1,9 +1,10 @@
 import type { EscalationWorkflowInput } from '../../lib/core/contract';
 import { domainOf } from '../../lib/platform/mail/addresses';
 import { appendEvent } from '../../lib/features/timeline/append-event';
+import { notify } from '../../lib/features/notifications/notify';
 import type { ActivityDeps } from './deps';
 
-/** Puts the escalation on the timeline and, when a team address is set, emails it. */
+/** Puts the escalation on the timeline, notifies people, and, when a team address is set, emails it. */
 export function createNotifyEscalation(deps: ActivityDeps) {
   return async function notifyEscalation(input: EscalationWorkflowInput): Promise<void> {
     const { db, mailer, config } = deps;
@@ -17,6 +18,8 @@ export function createNotifyEscalation(deps: ActivityDeps) {
       },
       db,
     );
+    // The owner, or the team while nobody owns it, each by the channels they chose.
+    await notify({ kind: 'escalation', conversationId: input.conversationId, draftVersion: input.draftVersion, waitedMinutes: input.waitedMinutes }, { db, mailer, mailFrom: config.mailFrom });
     if (!config.escalationEmail) return;
     await mailer.send({
       from: config.mailFrom,

@@ -26,6 +26,11 @@ import { findCaughtReply } from '@/lib/read/outbox/find-caught-reply';
 import type { SendView } from '@/lib/read/conversation/get-conversation-detail';
 import { getCustomerContext } from '@/lib/read/conversation/get-customer-context';
 import { CustomerContextPanel } from './_components/customer-context-panel';
+import { getConversationTeam } from '@/lib/read/team/get-conversation-team';
+import { NotesPanel } from './_components/team/notes-panel';
+import { OwnerPanel } from './_components/team/owner-panel';
+import { PresenceList } from './_components/team/presence-list';
+import { PresenceProvider } from './_components/team/presence-provider';
 
 export const metadata: Metadata = { title: 'Conversation' };
 
@@ -65,17 +70,18 @@ async function loadDetail(id: string) {
 }
 
 export default async function ConversationPage({ params, searchParams }: Props) {
-  await requireUser();
+  const viewer = await requireUser();
   const { id } = await params;
   // The inbox order the agent came from (queue, sort, filters): j/k follow it.
   const inbox = parseInboxParams(await searchParams);
   const detail = await loadDetail(id);
   const { conversation, currentDraft } = detail;
-  const [neighbours, sources, cidImages, customerContext] = await Promise.all([
-    getInboxNeighbours(inbox, conversation),
+  const [neighbours, sources, cidImages, customerContext, team] = await Promise.all([
+    getInboxNeighbours(inbox, conversation, undefined, viewer.id),
     currentDraft ? getDraftSources(currentDraft.id) : [],
     loadCidImages(detail.messages),
     getCustomerContext(conversation),
+    getConversationTeam(conversation.id, viewer.id),
   ]);
 
   const context = inboxQueryString(inbox, { cursor: undefined });
@@ -91,9 +97,11 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const composeFirst = conversation.status === 'needs_person' || conversation.status === 'rejected' || (!currentDraft && !['received', 'classifying', 'drafting'].includes(conversation.status));
 
   return (
+    <PresenceProvider conversationId={conversation.id} others={team.others} serverNow={serverNow}>
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-4">
         <LiveRefresh />
+        <PresenceList />
         <ConversationKeys previousHref={hrefFor(neighbours.previousId)} nextHref={hrefFor(neighbours.nextId)} inboxHref={`/${context}`} deciding={deciding} />
       </div>
       <ConversationHeader conversation={conversation} inboxHref={`/${context}`} serverNow={serverNow} />
@@ -116,6 +124,8 @@ export default async function ConversationPage({ params, searchParams }: Props) 
           )}
         </div>
         <aside className="space-y-4" aria-label="Details">
+          <OwnerPanel conversationId={conversation.id} assignee={team.assignee} viewerId={viewer.id} team={team.members} />
+          <NotesPanel conversationId={conversation.id} notes={team.notes.map((note) => ({ ...note, at: note.createdAt.toISOString() }))} />
           <ClassificationPanel classification={detail.classification} />
           <CustomerContextPanel context={customerContext} />
           <PolicyVerdictPanel
@@ -129,5 +139,6 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         </aside>
       </div>
     </div>
+    </PresenceProvider>
   );
 }

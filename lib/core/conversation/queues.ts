@@ -1,15 +1,21 @@
 import type { ConversationStatus } from './statuses';
 
 /** A tab that lists conversations by something other than their status. */
-export type QueueFilter = 'auto_sent_unreviewed';
+export type QueueFilter = 'auto_sent_unreviewed' | 'mine' | 'unassigned';
+
+/** Done with for now: "Mine" and "Unassigned" list the rest (what still needs someone). */
+export const FINISHED_STATUSES = ['sent', 'rejected', 'closed'] as const satisfies readonly ConversationStatus[];
 
 /**
  * The inbox tabs. Each is a set of mirrored conversation statuses; "all" has none, which
  * means no status filter. "Sent automatically" lists conversations whose automatic reply no
- * agent has reviewed yet, whatever their status. Client-safe: the tabs and the data layer
+ * agent has reviewed yet, whatever their status; "Mine" and "Unassigned" list open ones by owner. Client-safe: the tabs and the data layer
  * share these keys.
  */
 export const QUEUES = [
+  // Open conversations the signed-in agent owns, and those nobody owns yet.
+  { key: 'mine', label: 'Mine', statuses: [], filter: 'mine' },
+  { key: 'unassigned', label: 'Unassigned', statuses: [], filter: 'unassigned' },
   { key: 'needs_approval', label: 'Needs approval', statuses: ['awaiting_approval'] },
   // Claude could not produce a usable draft (refusal, cut off, billing, outage): a person writes the reply.
   { key: 'needs_person', label: 'Needs a person', statuses: ['needs_person'] },

@@ -56,6 +56,8 @@ export interface TimelineEventData {
   auto_sent_reviewed: { draftVersion: number; verdict: 'ok' | 'should_not_have_gone_out'; reason?: string };
   /** A response target (lib/core/sla) is about to run out (reminder) or ran out (breach). */
   sla_notice: { kind: 'reminder' | 'breach'; target: 'first_response' | 'next_response'; dueAt: string };
+  /** Who owns the conversation now (lib/features/assignment/); null assignee: unassigned. */
+  assigned: { assigneeId: string | null; assigneeName: string | null; previousAssigneeId: string | null; how: 'take' | 'assign' | 'unassign' | 'round_robin' };
 }
 
 export type TimelineEventType = keyof TimelineEventData;

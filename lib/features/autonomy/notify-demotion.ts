@@ -2,6 +2,7 @@ import { getDb, type DbClient } from '../../platform/db';
 import { domainOf } from '../../platform/mail/addresses';
 import type { Mailer } from '../../platform/mail/mailer';
 import type { DemotionRecord } from './category-state';
+import { notify } from '../notifications/notify';
 
 export interface DemotionNotice {
   category: string;
@@ -17,6 +18,12 @@ export interface DemotionNotice {
  * demotion itself is already committed and shown in the app.
  */
 export async function notifyDemotion(notice: DemotionNotice, mailer: Mailer, db: DbClient = getDb()): Promise<void> {
+  // Managers, each by the channels they chose (lib/features/notifications/).
+  try {
+    await notify({ kind: 'demotion', category: notice.category, summary: notice.demotion.summary, at: notice.demotion.at }, { db, mailer, mailFrom: notice.mailFrom });
+  } catch (error) {
+    console.error(`Telling managers that "${notice.category}" lost auto-send failed`, error);
+  }
   if (!notice.to) return;
   let error: string | null = null;
   try {

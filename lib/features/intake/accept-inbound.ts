@@ -9,6 +9,7 @@ import type { InboundEmail } from './inbound-email';
 import type { SenderAuthChecker } from './sender-auth/check-sender-auth';
 import { senderAuthFromEnv } from './sender-auth/sender-auth-from-env';
 import { storeInbound } from './store-inbound';
+import { notify } from '../notifications/notify';
 
 export interface AcceptInboundDeps {
   db: Db;
@@ -39,6 +40,7 @@ export async function acceptInbound(deps: AcceptInboundDeps, received: InboundEm
   const email = await withRouting(deps, await withSenderAuth(deps, received));
   const stored = await storeInbound(email, deps.db, deps.blobs, { senderAllow: deps.senderAllow });
   if (!stored.duplicate) appMetrics().emailsReceived.inc({ channel: email.channel ?? 'unknown' });
+  if (stored.assignedTo) await tellAssignee(deps.db, stored.conversationId, stored.assignedTo);
   if (!stored.needsDelivery) return { ...stored, queued: false };
   try {
     const client = await deps.getClient();
@@ -47,6 +49,15 @@ export async function acceptInbound(deps: AcceptInboundDeps, received: InboundEm
   } catch (error) {
     console.warn(`Intake: stored ${stored.messageId} but Temporal is unavailable (${(error as Error).message}); queued for retry`);
     return { ...stored, queued: true };
+  }
+}
+
+/** Round-robin's assignee hears of it; the mail is stored already, so a failure here only logs. */
+async function tellAssignee(db: Db, conversationId: string, assigneeId: string): Promise<void> {
+  try {
+    await notify({ kind: 'assignment', conversationId, assigneeId, actorId: null, key: 'round_robin' }, { db });
+  } catch (error) {
+    console.error(`Intake: telling ${assigneeId} about ${conversationId} failed`, error);
   }
 }
 

@@ -14,6 +14,7 @@ import type { BlobStore } from '../../platform/storage/blob-store';
 import { putAttachments, type PreparedAttachment } from '../attachments/put-attachments';
 import { dmarcFailed } from './sender-auth/sender-auth-results';
 import { mailDomainOf } from '../../core/mail/company-domain';
+import { assignRoundRobin } from '../assignment/assign-round-robin';
 
 export interface StoredInbound {
   conversationId: string;
@@ -21,6 +22,8 @@ export interface StoredInbound {
   duplicate: boolean;
   /** False when the message was already signalled to its workflow. */
   needsDelivery: boolean;
+  /** A new conversation round-robin gave to this person (lib/features/assignment/). */
+  assignedTo?: string;
 }
 
 /**
@@ -97,6 +100,7 @@ async function insert(db: Db, checked: Checked, dedupeKey: string, attachments: 
   return db.$transaction(async (tx) => {
     const thread = await resolveThread({ ...email, senderVerified: verdict.verified }, tx);
     const conversationId = thread.conversationId ?? newConversationId();
+    let assignedTo: string | null = null;
     if (thread.conversationId) {
       await tx.conversation.update({
         where: { id: conversationId },
@@ -120,6 +124,7 @@ async function insert(db: Db, checked: Checked, dedupeKey: string, attachments: 
           senderVerified: verdict.verified,
         },
       });
+      assignedTo = await assignRoundRobin(conversationId, tx);
     }
     const message = await tx.message.create({
       data: {
@@ -158,6 +163,6 @@ async function insert(db: Db, checked: Checked, dedupeKey: string, attachments: 
         data: attachments.map((attachment) => ({ ...attachment, conversationId, messageId: message.id })),
       });
     }
-    return { conversationId, messageId: message.id, duplicate: false, needsDelivery: true };
+    return { conversationId, messageId: message.id, duplicate: false, needsDelivery: true, ...(assignedTo ? { assignedTo } : {}) };
   });
 }

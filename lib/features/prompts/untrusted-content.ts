@@ -24,6 +24,7 @@ export const PROMPT_TAGS = [
   'earlier_messages',
   'previous_draft',
   'revision_instructions',
+  'team_notes',
   'triage_notes',
   'knowledge',
   'article',

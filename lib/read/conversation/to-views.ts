@@ -155,6 +155,7 @@ const KNOWN_EVENTS: Record<TimelineEventType, true> = {
   resend_requested: true,
   auto_sent_reviewed: true,
   sla_notice: true,
+  assigned: true,
 };
 
 /** Event data is written by our own activities (lib/data/mirror/timeline-events.ts). */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '../../platform/db/generated/client';
-import { queueFilter, queueStatuses, type QueueKey } from '../../core/conversation/queues';
+import { FINISHED_STATUSES, queueFilter, queueStatuses, type QueueKey } from '../../core/conversation/queues';
 
 export interface InboxFilters {
   queue: QueueKey;
@@ -13,6 +13,8 @@ export interface InboxFilters {
    * syntax ("quoted phrase", or, -word). See the Message search trigger in the baseline.
    */
   search?: string;
+  /** Who is looking: "Mine" lists what they own (without one, it lists nothing). */
+  viewerId?: string;
 }
 
 /** The WHERE clause shared by every segment of an inbox listing. */
@@ -31,7 +33,14 @@ export function inboxWhere(filters: InboxFilters): Prisma.Sql {
   } else if (statuses.length > 1) {
     clauses.push(Prisma.sql`"status" IN (${Prisma.join([...statuses])})`);
   }
-  if (queueFilter(filters.queue) === 'auto_sent_unreviewed') clauses.push(Prisma.sql`"autoSentReview" = 'pending'`);
+  const filter = queueFilter(filters.queue);
+  if (filter === 'auto_sent_unreviewed') clauses.push(Prisma.sql`"autoSentReview" = 'pending'`);
+  if (filter === 'mine' || filter === 'unassigned') {
+    clauses.push(
+      filter === 'unassigned' ? Prisma.sql`"assigneeId" IS NULL` : filters.viewerId ? Prisma.sql`"assigneeId" = ${filters.viewerId}` : Prisma.sql`1 = 0`,
+      Prisma.sql`"status" NOT IN (${Prisma.join([...FINISHED_STATUSES])})`,
+    );
+  }
   if (filters.category) clauses.push(Prisma.sql`"category" = ${filters.category}`);
   if (filters.mailboxId) clauses.push(Prisma.sql`"mailboxId" = ${filters.mailboxId}`);
   if (filters.search) {

@@ -21,11 +21,13 @@ export interface InboxRow {
   messageCount: number;
   /** When the reply the customer is owed is due (the SLA engine's last sweep); null: none owed. */
   responseDueAt: Date | null;
+  /** Who owns it (lib/features/assignment/); null: nobody. */
+  assigneeId: string | null;
 }
 
 export const INBOX_COLUMNS = Prisma.sql`"id", "subject", "customerEmail", "customerName", "customerAddress", "senderVerified", "lastMessagePreview",
   "status", "category", "priority", "riskScore", "injectionSuspected", "slaDueAt", "holdUntil", "lastMessageAt",
-  "messageCount",
+  "messageCount", "assigneeId",
   (SELECT sla."dueAt" FROM "ConversationSla" sla WHERE sla."conversationId" = "Conversation"."id") AS "responseDueAt"`;
 
 /** What $queryRaw hands back, typed loosely: the mapping below normalises it either way. */
@@ -47,6 +49,7 @@ export interface RawInboxRow {
   lastMessageAt: Date | string;
   messageCount: number | bigint;
   responseDueAt: Date | string | null;
+  assigneeId: string | null;
 }
 
 const toDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
@@ -69,6 +72,7 @@ export function toInboxRow(raw: RawInboxRow): InboxRow {
     lastMessageAt: toDate(raw.lastMessageAt),
     messageCount: Number(raw.messageCount),
     responseDueAt: raw.responseDueAt === null ? null : toDate(raw.responseDueAt),
+    assigneeId: raw.assigneeId,
   };
 }
 

@@ -17,6 +17,8 @@ export interface ListInboxOptions {
   search?: string;
   cursor?: string;
   limit?: number;
+  /** The signed-in person, for "Mine". */
+  viewerId?: string;
 }
 
 export interface InboxPage {
@@ -32,7 +34,7 @@ export interface InboxPage {
 export async function listInbox(options: ListInboxOptions, db: DbClient = getDb()): Promise<InboxPage> {
   const limit = Math.min(Math.max(options.limit ?? INBOX_PAGE_SIZE, 1), 200);
   const found = await walkInbox({
-    filters: { queue: options.queue, category: options.category, mailboxId: options.mailboxId, status: options.status, search: options.search },
+    filters: { queue: options.queue, category: options.category, mailboxId: options.mailboxId, status: options.status, search: options.search, viewerId: options.viewerId },
     sort: options.sort,
     after: decodeCursor(options.sort, options.cursor),
     // One extra row tells whether a next page exists without a COUNT.

@@ -11,6 +11,8 @@ import type { Decide } from './use-decision';
 import { WordDiff } from './word-diff';
 import { ReplyAttachments, type UploadedFile } from './reply-attachments';
 import { insertAtCursor, isPickerKey, SavedReplyPicker } from './saved-reply-picker';
+import { CollisionWarning } from './team/collision-warning';
+import { usePresence, useWritingPresence } from './team/presence-provider';
 
 const ARM_MS = 3_000;
 
@@ -28,6 +30,13 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
   const editor = useRef<HTMLTextAreaElement>(null);
   const disarm = useRef<ReturnType<typeof setTimeout>>(undefined);
   const edited = body !== draft.aiBody;
+  // Collision detection: a colleague writing a reply is named before this agent starts; their
+  // own edit or focus then marks this tab as writing for everyone else.
+  const { othersWriting } = usePresence();
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const mustWarn = othersWriting.length > 0 && !acknowledged && !edited && !decided;
+  useWritingPresence('draft-editor', !decided && !mustWarn && (edited || focused));
 
   const approve = () => {
     setArmed(false);
@@ -37,7 +46,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
   useHotkeys({
     e: () => editor.current?.focus(),
     a: () => {
-      if (pending || decided) return;
+      if (pending || decided || mustWarn) return;
       if (armed) return approve();
       setArmed(true);
       clearTimeout(disarm.current);
@@ -48,6 +57,8 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
 
   return (
     <div className="space-y-3">
+      {mustWarn ? <CollisionWarning writers={othersWriting} onContinue={() => setAcknowledged(true)} /> : null}
+      {othersWriting.length > 0 && !mustWarn && !decided ? <p className="text-xs font-medium text-amber-800">{othersWriting.join(', ')} also writing a reply.</p> : null}
       <label htmlFor="draft-editor" className="sr-only">
         Reply to send (draft version {draft.version})
       </label>
@@ -62,6 +73,9 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
           setPicker('insert');
         }}
         aria-keyshortcuts="Control+/"
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+        readOnly={mustWarn}
         disabled={pending || decided}
         rows={Math.min(24, Math.max(8, body.split('\n').length + 1))}
         className="w-full rounded-md border-0 p-3 font-sans text-sm leading-relaxed text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 disabled:bg-slate-50"
@@ -70,7 +84,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
       <ReplyAttachments conversationId={conversationId} files={files} onChange={setFiles} disabled={pending || decided} what="the draft" />
 
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant="primary" onClick={approve} disabled={pending || decided || body.trim() === ''} aria-keyshortcuts="a">
+        <Button variant="primary" onClick={approve} disabled={pending || decided || mustWarn || body.trim() === ''} aria-keyshortcuts="a">
           {pending ? 'Sending…' : armed ? 'Press a again to send' : edited ? 'Approve edited & send' : 'Approve & send'}
           <Kbd>a</Kbd>
         </Button>

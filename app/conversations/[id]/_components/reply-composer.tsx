@@ -8,6 +8,8 @@ import { ReplyFeedback } from './reply-feedback';
 import { useAgentReply } from './use-agent-reply';
 import { insertAtCursor, isPickerKey, SavedReplyPicker } from './saved-reply-picker';
 import { Kbd } from '@/components/kbd';
+import { CollisionWarning } from './team/collision-warning';
+import { usePresence, useWritingPresence } from './team/presence-provider';
 
 const ARM_MS = 4_000;
 
@@ -40,6 +42,12 @@ export function ReplyComposer({
   const disarm = useRef<ReturnType<typeof setTimeout>>(undefined);
   const { outcome, pending, send } = useAgentReply();
   const sent = outcome?.ok === true;
+  // Collision detection: a colleague writing a reply is named before this agent starts one.
+  const { othersWriting } = usePresence();
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [warning, setWarning] = useState(false);
+  const mustWarn = othersWriting.length > 0 && !acknowledged && body === '' && !sent;
+  useWritingPresence('composer', !sent && !mustWarn && ((open && !defaultOpen) || body !== ''));
 
   const click = () => {
     if (!armed) {
@@ -53,9 +61,21 @@ export function ReplyComposer({
   };
 
   if (!open) {
+    if (warning && mustWarn) {
+      return (
+        <CollisionWarning
+          writers={othersWriting}
+          onContinue={() => {
+            setAcknowledged(true);
+            setOpen(true);
+          }}
+          onCancel={() => setWarning(false)}
+        />
+      );
+    }
     return (
       <div className="flex items-center gap-2">
-        <Button onClick={() => setOpen(true)}>Write your own reply…</Button>
+        <Button onClick={() => (mustWarn ? setWarning(true) : setOpen(true))}>Write your own reply…</Button>
         {replacing !== null ? <span className="text-xs text-slate-500">instead of draft v{replacing}</span> : null}
       </div>
     );
@@ -65,6 +85,8 @@ export function ReplyComposer({
       <h2 id="compose-heading" className="text-sm font-semibold">
         Your reply{replacing !== null ? ` (sets draft v${replacing} aside)` : ''}
       </h2>
+      {mustWarn ? <CollisionWarning writers={othersWriting} onContinue={() => setAcknowledged(true)} /> : null}
+      {othersWriting.length > 0 && !mustWarn && !sent ? <p className="text-xs font-medium text-amber-800">{othersWriting.join(', ')} also writing a reply.</p> : null}
       <label htmlFor="reply-composer" className="sr-only">
         Reply to {customerEmail}
       </label>
@@ -80,6 +102,7 @@ export function ReplyComposer({
         }}
         aria-keyshortcuts="Control+/"
         disabled={pending || sent}
+        readOnly={mustWarn}
         maxLength={DECISION_LIMITS.editedBody}
         rows={10}
         placeholder={`Write to ${customerEmail}…`}

@@ -102,7 +102,22 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
         detail: `due ${formatDateTime(item.data.dueAt)} (business hours, Settings → Response targets)`,
         tone: item.data.kind === 'breach' ? 'bad' : 'warn',
       };
+    case 'assigned':
+      return { title: assignmentTitle(item.data, who), tone: 'neutral' };
     case 'other':
       return { title: item.rawType.replaceAll('_', ' '), tone: 'neutral' };
+  }
+}
+
+function assignmentTitle(data: { assigneeName: string | null; how: 'take' | 'assign' | 'unassign' | 'round_robin' }, who: string): string {
+  switch (data.how) {
+    case 'take':
+      return `${who} took it`;
+    case 'assign':
+      return `${who} assigned it to ${data.assigneeName ?? 'someone'}`;
+    case 'unassign':
+      return `${who} unassigned it`;
+    case 'round_robin':
+      return `Assigned to ${data.assigneeName ?? 'someone'} (round-robin)`;
   }
 }

@@ -50,6 +50,10 @@ describe.each(['classify', 'draft'] as const)('when %s cannot succeed', (purpose
     expect(calls.length).toBeGreaterThan(0); // the model was asked: an empty list would prove nothing
     expect(calls.every((call) => call.attempt === 1)).toBe(true);
     expect(await system.store.db.conversationEvent.count({ where: { conversationId, type: 'needs_person' } })).toBe(1);
+    // The team hears of it (nobody owns it yet), once, with the reason: in the app by default.
+    await expect
+      .poll(() => system.store.db.notification.findMany({ where: { conversationId, kind: 'needs_person' }, select: { userId: true, body: true } }), { timeout: 10_000 })
+      .toEqual([{ userId: agentId, body: person.statusReason }]);
     expect(await system.mail.list()).toHaveLength(before);
 
     const body = `Hello Maria, this is a person (${purpose}/${fault}). Use "Forgot password?" on the sign-in page.`;

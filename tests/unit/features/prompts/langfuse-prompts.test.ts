@@ -43,6 +43,7 @@ describe('prompts:push', () => {
       ['revise-reply', 'created', 1],
       ['verify-draft', 'created', 1],
       ['ground-draft', 'created', 1],
+      ['team-notes', 'created', 1],
     ]);
     expect(receiver.prompts.find((prompt) => prompt.name === 'draft-reply')).toMatchObject({
       type: 'text',
@@ -52,8 +53,8 @@ describe('prompts:push', () => {
       commitMessage: `Countersign code version ${DRAFT_TEMPLATE.version} (release abc123)`,
     });
     const again = await pushPrompts(api, PROMPT_TEMPLATES, { label: 'production' });
-    expect(again.map((result) => result.action)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
-    expect(receiver.prompts).toHaveLength(5);
+    expect(again.map((result) => result.action)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(receiver.prompts).toHaveLength(6);
   });
 
   it('adds a version only for the prompt whose text changed, and moves the label back to a version that has the code’s text', async () => {

@@ -44,6 +44,6 @@ describe('prompt templates', () => {
   });
 
   it('name every prompt LangFuse manages once', () => {
-    expect(PROMPT_TEMPLATES.map((template) => template.name)).toEqual(['classify-email', 'draft-reply', 'revise-reply', 'verify-draft', 'ground-draft']);
+    expect(PROMPT_TEMPLATES.map((template) => template.name)).toEqual(['classify-email', 'draft-reply', 'revise-reply', 'verify-draft', 'ground-draft', 'team-notes']);
   });
 });
