@@ -29,10 +29,9 @@ export interface SlaMailDeps {
 const WHAT: Record<SlaTargetKind, string> = { first_response: 'first reply', next_response: 'reply' };
 
 /**
- * The one way the SLA engine tells people: today an email to the team address through the
- * same mailer as escalation notices. The notification module replaces this function's body;
- * its callers (the sweep) stay as they are. The Message-ID is derived from the event, so a
- * republished notice is recognisably the same mail.
+ * The team address's copy of an SLA event (ESCALATION_EMAIL), through the same mailer as
+ * escalation notices; people are told through notify() beside it (worker/activities/scheduled).
+ * The Message-ID is derived from the event, so a republished notice is recognisably the same mail.
  */
 export function createSlaMailPublisher(deps: SlaMailDeps): PublishSlaEvent {
   return async function publishSlaEvent(event) {

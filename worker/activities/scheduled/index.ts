@@ -7,6 +7,7 @@ import { sweepSla } from '../../../lib/features/sla/sweep-sla';
 import { createSlaMailPublisher, type PublishSlaEvent } from '../../../lib/features/sla/publish-sla-event';
 import { sendDailyDigest } from '../../../lib/features/digest/send-daily-digest';
 import { getScheduleTimes } from '../../../lib/features/settings/sla-settings';
+import { notify } from '../../../lib/features/notifications/notify';
 
 export interface ScheduledActivityDeps {
   db: Db;
@@ -20,15 +21,23 @@ export interface ScheduledActivityDeps {
     escalationEmail?: string;
     appUrl?: string;
   };
-  /** How SLA events reach people; default: mail to escalationEmail (see publish-sla-event.ts). */
+  /** How SLA events reach people; default: each person as they chose (notify) and the team address. */
   publishSlaEvent?: PublishSlaEvent;
 }
 
 /** The activities of the scheduled workflows (lib/features/schedules/schedule-registry.ts). */
 export function createScheduledActivities(deps: ScheduledActivityDeps) {
   const { db, mailer, config } = deps;
-  const publish =
-    deps.publishSlaEvent ?? createSlaMailPublisher({ mailer, mailFrom: config.mailFrom, to: config.escalationEmail, appUrl: config.appUrl });
+  const mailTeam = createSlaMailPublisher({ mailer, mailFrom: config.mailFrom, to: config.escalationEmail, appUrl: config.appUrl });
+  // The owner (or the whole team while nobody owns it) in the app and by their chosen channels;
+  // the notice's key is the event's identity, so a republished event tells nobody twice.
+  const publish: PublishSlaEvent =
+    deps.publishSlaEvent ??
+    (async (event) => {
+      const kind = event.kind === 'breach' ? 'sla_breach' : 'sla_reminder';
+      await notify({ kind, conversationId: event.conversationId, dueAt: event.dueAt.toISOString(), key: `${event.targetKey}:${event.kind}` }, { db, mailer, mailFrom: config.mailFrom, appUrl: config.appUrl });
+      await mailTeam(event);
+    });
   return {
     /** Null when another pass held the lock (a worker of an older release still on its timer). */
     async reconcileIntake(): Promise<number | null> {
