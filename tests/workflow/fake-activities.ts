@@ -43,6 +43,8 @@ export interface FakeScript {
   setup?: () => Promise<{ actors?: Record<string, 'agent' | 'manager' | 'admin'>; lastDraftVersion?: number }>;
   /** Runs inside the decision's store write (to slow it down, or fail it); default: stores at once. */
   recordDecision?: (input: Parameters<Activities['recordDecision']>[0]) => Promise<void>;
+  /** A lifecycle change's store write (e.g. throw to show nothing is half-applied). */
+  recordLifecycle?: (input: Parameters<Activities['recordLifecycle']>[0]) => Promise<void>;
   /** The result of each send, by call number (0-based); default sent, then already_sent. */
   send?: (input: SendReplyInput, call: number) => SendReplyResult['status'] | 'permanent' | undefined;
 }
@@ -104,6 +106,7 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       'notifyEscalation',
       'recordManualReply',
       'recordResendRequest',
+      'recordLifecycle',
     ].map((name) => [name, []]),
   ) as unknown as Calls;
   const sentVersions = new Set<number>();
@@ -209,6 +212,10 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
     },
     async recordResendRequest(input) {
       calls.recordResendRequest.push(input);
+    },
+    async recordLifecycle(input) {
+      calls.recordLifecycle.push(input);
+      await script.recordLifecycle?.(input);
     },
   };
   return { activities, calls, cancelled };

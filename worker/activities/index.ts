@@ -11,6 +11,7 @@ import { createPrepareInboundMessage } from './prepare-inbound-message';
 import { createReadCategoryAutoSend } from './read-category-auto-send';
 import { createRecordManualReply, createRecordResendRequest } from './record-agent-reply';
 import { createRecordDecision } from './record-decision';
+import { createRecordLifecycle } from './record-lifecycle';
 import { createRecordRouting } from './record-routing';
 import { createReadSendFacts } from './read-send-facts';
 import { createSendReply } from './send-reply';
@@ -38,6 +39,7 @@ export function createActivities(deps: ActivityDeps) {
     notifyEscalation: createNotifyEscalation(deps),
     recordManualReply: createRecordManualReply(deps),
     recordResendRequest: createRecordResendRequest(deps),
+    recordLifecycle: createRecordLifecycle(deps),
   };
 }
 

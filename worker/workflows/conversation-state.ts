@@ -5,10 +5,12 @@ import type {
   ConversationState,
   ConversationStatus,
   ConversationWorkflowInput,
+  Parked,
   RejectDraftInput,
   ResendReplyInput,
   ReviseDraftInput,
 } from '../../lib/core/contract';
+import { lifecycleRefusal, type LifecycleAction } from '../../lib/core/conversation/lifecycle';
 import { DECISION_REFUSALS, type DecisionRefusal } from '../../lib/core/decisions/refusals';
 
 export type PendingDecision = (
@@ -73,6 +75,12 @@ export class ConversationMemory {
   failedSend: FailedSend | undefined;
   /** The draft Claude could not finish (refused, cut off): a manual reply replaces it. */
   unusableDraftVersion: number | undefined;
+  /** Close, reopen, snooze and waiting on the customer are possible (false in runs of older code). */
+  lifecycle = false;
+  /** Closed, snoozed or waiting on the customer by people; the idle wait honours it. */
+  parked: Parked | undefined;
+  /** Counts lifecycle changes, so the idle wait wakes to re-arm its timers. */
+  lifecycleChanges = 0;
 
   constructor(input: ConversationWorkflowInput) {
     this.conversationId = input.conversationId;
@@ -83,6 +91,22 @@ export class ConversationMemory {
     // A bare run (no policy given) refuses everyone until it has read its roster.
     this.actors = input.actors ?? (input.policy ? undefined : {});
     this.failedSend = input.failedSend;
+    this.parked = input.parked;
+  }
+
+  /**
+   * Why a lifecycle action cannot apply now, or undefined. Only a conversation at rest (no
+   * message or reply in flight, no draft open) may be closed, snoozed or marked waiting.
+   */
+  lifecycleRefusal(action: LifecycleAction, actor: Actor, until?: string, now = Date.now()): DecisionRefusal | undefined {
+    const refuse = (message: string): DecisionRefusal => ({ type: DECISION_REFUSALS.lifecycleNotAllowed, message });
+    if (!this.lifecycle) return { type: DECISION_REFUSALS.replyUnsupported, message: 'this conversation runs an older workflow version' };
+    const actorRefusal = this.actorRefusal(actor);
+    if (actorRefusal) return actorRefusal;
+    if (this.sending || this.agentAction) return refuse('a reply is being sent right now');
+    if (this.queue.length > 0) return refuse('a new customer message is being processed');
+    const reason = lifecycleRefusal(action, this.status, { until, now });
+    return reason ? refuse(reason) : undefined;
   }
 
   /** Whether the acting user may act on this conversation at all, by the roster. */
@@ -180,6 +204,7 @@ export class ConversationMemory {
       processedMessages: this.processed,
       needsPerson: this.status === 'needs_person',
       failedSendVersion: this.failedSend?.draftVersion,
+      ...(this.parked?.until ? { snoozedUntil: this.parked.until } : {}),
     };
   }
 }

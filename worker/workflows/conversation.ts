@@ -4,12 +4,13 @@ import { ConversationMemory } from './conversation-state';
 import { classifyAndDraft } from './conversation/classify-and-draft';
 import { createFlow, localDb, type Flow, type Outcome } from './conversation/flow';
 import { readPatches } from './conversation/patches';
+import { restUntilWork } from './conversation/rest';
 import { routeAndRecord, type Routed } from './conversation/route-and-hold';
 import { sendAgentAction, sendDraft } from './conversation/send';
 import { waitForPeople } from './conversation/wait-for-people';
 import { registerHandlers } from './handlers';
 
-export { EARNED_AUTONOMY_PATCH, LOCAL_MIRROR_PATCH, NEEDS_PERSON_PATCH, SEND_DECISION_PATCH } from './conversation/patches';
+export { EARNED_AUTONOMY_PATCH, LIFECYCLE_PATCH, LOCAL_MIRROR_PATCH, NEEDS_PERSON_PATCH, SEND_DECISION_PATCH } from './conversation/patches';
 
 /** Continue-as-new well before Temporal's history limits; long threads keep going. */
 const DEFAULT_HISTORY_EVENTS_LIMIT = 5_000;
@@ -26,21 +27,13 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
   const patches = readPatches();
   memory.agentReplies = patches.needsPerson;
   memory.decisionsWaitForRecord = patches.localMirror;
+  memory.lifecycle = patches.lifecycle;
   registerHandlers(memory);
   const flow = createFlow(memory, patches, input.policy ?? (await loadSetup(memory)));
   const { policy } = flow;
 
   for (;;) {
-    if (memory.queue.length === 0 && !flow.agentActionWaiting()) {
-      // Waiting for a person (Claude failed, a send failed) has no idle timeout: nothing may end unanswered.
-      const waitsForPerson = patches.needsPerson && (memory.status === 'needs_person' || memory.status === 'failed');
-      const hasWork = () => memory.queue.length > 0 || flow.agentActionWaiting();
-      const arrived = waitsForPerson ? (await wf.condition(hasWork), true) : await wf.condition(hasWork, policy.idleCloseHours * 3_600_000);
-      if (!arrived) {
-        await flow.setStatus('closed', { reason: `No customer reply for ${policy.idleCloseHours} hours` });
-        break;
-      }
-    }
+    if (memory.queue.length === 0 && !flow.agentActionWaiting() && !(await restUntilWork(flow))) break;
     if (flow.agentActionWaiting()) {
       await sendAgentAction(flow);
     } else {
@@ -60,6 +53,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         lastDraftVersion: memory.lastDraftVersion,
         seenMessageIds: memory.seen,
         ...(memory.failedSend ? { failedSend: memory.failedSend } : {}),
+        ...(memory.parked ? { parked: memory.parked } : {}),
       });
     }
   }

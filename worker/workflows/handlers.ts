@@ -24,6 +24,7 @@ import { DECISION_LIMITS } from '../../lib/core/decisions/limits';
 import { DECISION_REFUSALS, type DecisionRefusal } from '../../lib/core/decisions/refusals';
 import { dbActivity } from './activity-options';
 import type { AgentAction, ConversationMemory, PendingDecision } from './conversation-state';
+import { registerLifecycleHandlers } from './conversation/lifecycle-handlers';
 
 const { recordDecision, recordManualReply, recordResendRequest } = wf.proxyActivities<Activities>(dbActivity);
 
@@ -38,9 +39,10 @@ function requireText(value: string, what: string, max: number): void {
 }
 
 /**
- * Registers the signals, the query, the four decision updates and the two reply updates (an
- * agent's own reply, a confirmed resend). A handler marks its decision or action before its
- * first await, so a second click or a second agent is refused by the validator.
+ * Registers the signals, the query, the four decision updates, the two reply updates (an
+ * agent's own reply, a confirmed resend) and the lifecycle updates (lifecycle-handlers.ts).
+ * A handler marks its decision or action before its first await, so a second click or a
+ * second agent is refused by the validator.
  */
 export function registerHandlers(memory: ConversationMemory): void {
   wf.setHandler(inboundMessageSignal, ({ messageId }) => memory.enqueue(messageId));
@@ -49,6 +51,7 @@ export function registerHandlers(memory: ConversationMemory): void {
     memory.rosterSignalled = true;
   });
   wf.setHandler(getConversationStateQuery, () => memory.snapshot());
+  registerLifecycleHandlers(memory);
 
   const decide = async (decision: PendingDecision, draftVersion: number, actor: Actor): Promise<DecisionResult> => {
     memory.decision = decision;

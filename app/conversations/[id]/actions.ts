@@ -12,6 +12,8 @@ import { ok } from '@/lib/web/actions/action-result';
 import { serverAction } from '@/lib/web/actions/server-action';
 import { autoSentReviewSchema } from '@/lib/core/policy/autonomy-schemas';
 import { reviewAutoSentReply } from '@/lib/features/autonomy/review-auto-sent-reply';
+import { lifecycleInputSchema } from '@/lib/core/conversation/lifecycle-schemas';
+import { changeLifecycle, type LifecycleOutcome } from '@/lib/features/conversations/lifecycle/change-lifecycle';
 
 /**
  * Approve, reject, revise or cancel a held auto-send: hand the decision to the workflow and
@@ -67,3 +69,18 @@ export const reviewAutoSentReplyAction = serverAction({ role: 'agent', schema: a
   refresh();
   return ok({ demoted: demotion?.summary ?? null });
 });
+
+/** Close, reopen, snooze or mark waiting on the customer: the workflow decides whether it may. */
+export const changeLifecycleAction = serverAction<typeof lifecycleInputSchema, LifecycleOutcome>(
+  {
+    role: 'agent',
+    schema: lifecycleInputSchema,
+    onInvalid: (error) => ({ ok: false, code: 'invalid', message: error.issues[0]?.message ?? 'That change is not valid.' }),
+    onRefused: (error) => ({ ok: false, code: 'unauthorized', message: error.message }),
+  },
+  async (input, actor) => {
+    const outcome = await changeLifecycle({ ...input, actor: { id: actor.id, role: actor.role } });
+    if (outcome.ok || outcome.code !== 'unavailable') refresh();
+    return outcome;
+  },
+);

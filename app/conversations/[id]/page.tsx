@@ -22,6 +22,7 @@ import { NeedsPersonBanner } from './_components/needs-person-banner';
 import { PolicyVerdictPanel } from './_components/policy-verdict-panel';
 import { ReplyComposer } from './_components/reply-composer';
 import { ResendPanel, type OutboxFinding } from './_components/resend-panel';
+import { LifecyclePanel } from './_components/lifecycle-panel';
 import { findCaughtReply } from '@/lib/read/outbox/find-caught-reply';
 import type { SendView } from '@/lib/read/conversation/get-conversation-detail';
 
@@ -113,6 +114,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
           )}
         </div>
         <aside className="space-y-4" aria-label="Details">
+          <LifecyclePanel conversationId={conversation.id} status={conversation.status} />
           <ClassificationPanel classification={detail.classification} />
           <PolicyVerdictPanel
             shadow={detail.shadows.find((shadow) => shadow.outcome === 'auto_sent' && shadow.review === 'pending') ?? detail.shadows[0]}

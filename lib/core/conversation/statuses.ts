@@ -15,6 +15,9 @@ export const CONVERSATION_STATUSES = [
   'rejected',
   'failed',
   'closed',
+  // Parked by an agent (lib/core/conversation/lifecycle.ts): a customer's reply wakes both.
+  'snoozed',
+  'waiting_on_customer',
 ] as const;
 
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
@@ -32,6 +35,8 @@ export const STATUS_LABELS: Record<ConversationStatus, string> = {
   rejected: 'Rejected',
   failed: 'Failed',
   closed: 'Closed',
+  snoozed: 'Snoozed',
+  waiting_on_customer: 'Waiting on customer',
 };
 
 /** A label for any stored status; an unknown value (an older row) shows as it is. */

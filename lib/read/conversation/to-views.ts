@@ -150,6 +150,7 @@ const KNOWN_EVENTS: Record<TimelineEventType, true> = {
   send_failed: true,
   ignored: true,
   closed: true,
+  lifecycle: true,
   needs_person: true,
   manual_reply: true,
   resend_requested: true,

@@ -28,14 +28,22 @@ export const LOCAL_MIRROR_PATCH = 'local-mirror-writes';
 export const SEND_DECISION_PATCH = 'one-send-decision';
 
 /**
+ * Lifecycle: people close, reopen, snooze (until a time or the customer's reply) and mark a
+ * conversation waiting on the customer; the idle wait honours it. Runs that started before
+ * this wait as they did and refuse the lifecycle updates.
+ */
+export const LIFECYCLE_PATCH = 'lifecycle';
+
+/**
  * Every patch branch of the conversation workflow, read in one place and passed down.
- * `needsPerson` and `localMirror` are read when the run starts. The two routing patches are
+ * `needsPerson`, `localMirror` and `lifecycle` are read when the run starts. The two routing patches are
  * read the first time a draft is routed, because that is where recorded histories carry their
  * markers: reading them earlier would replay an old run down the wrong branch.
  */
 export interface Patches {
   readonly needsPerson: boolean;
   readonly localMirror: boolean;
+  readonly lifecycle: boolean;
   sendDecision(): boolean;
   earnedAutonomy(): boolean;
 }
@@ -43,9 +51,11 @@ export interface Patches {
 export function readPatches(): Patches {
   const needsPerson = wf.patched(NEEDS_PERSON_PATCH);
   const localMirror = wf.patched(LOCAL_MIRROR_PATCH);
+  const lifecycle = wf.patched(LIFECYCLE_PATCH);
   return {
     needsPerson,
     localMirror,
+    lifecycle,
     sendDecision: () => wf.patched(SEND_DECISION_PATCH),
     earnedAutonomy: () => wf.patched(EARNED_AUTONOMY_PATCH),
   };
