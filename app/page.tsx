@@ -8,6 +8,7 @@ import { listMailboxes } from '@/lib/features/mailboxes/list-mailboxes';
 import { inboxQueryString, parseInboxParams } from '@/lib/core/conversation/inbox-params';
 import { InboxKeys } from './_components/inbox-keys';
 import { InboxList } from './_components/inbox-list';
+import { InboxSelection } from './_components/inbox-selection';
 import { InboxToolbar } from './_components/inbox-toolbar';
 import { QueueTabs } from './_components/queue-tabs';
 
@@ -38,6 +39,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         categories={env().CATEGORIES}
         mailboxes={mailboxes.map((mailbox) => ({ id: mailbox.id, label: `${mailbox.displayName} <${mailbox.address}>` }))}
       />
+      <InboxSelection />
       <InboxList page={page} params={params} serverNow={serverNow} />
     </div>
   );

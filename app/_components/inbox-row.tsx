@@ -19,7 +19,8 @@ export function InboxRow({ row, href, serverNow }: { row: Row; href: string; ser
       <Link
         href={href}
         data-inbox-row
-        className={`${ROW_GRID} border-l-2 px-3 py-2 text-sm hover:bg-slate-50 focus-visible:bg-brand-50 focus-visible:-outline-offset-2 ${
+        data-conversation-id={row.id}
+        className={`${ROW_GRID} border-l-2 px-3 py-2 text-sm hover:bg-slate-50 data-[selected=true]:bg-brand-100 focus-visible:bg-brand-50 focus-visible:-outline-offset-2 ${
           row.injectionSuspected ? 'border-red-600' : row.status === 'escalated' ? 'border-red-300' : 'border-transparent'
         }`}
       >

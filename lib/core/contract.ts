@@ -142,6 +142,26 @@ export interface ReplyResult {
 export const composeReplyUpdate = defineUpdate<ReplyResult, [ComposeReplyInput]>('composeReply');
 export const resendReplyUpdate = defineUpdate<ReplyResult, [ResendReplyInput]>('resendReply');
 
+// ---- Updates (undo of an agent's send) --------------------------------------------------
+
+/**
+ * Takes back an agent's send (approve, edit and approve, own reply) during its undo window:
+ * nothing reaches SMTP and the draft returns to review with the agent's text. Refused once
+ * the window ended (the reply is being sent).
+ */
+export interface UndoSendInput {
+  actor: Actor;
+  draftVersion: number;
+}
+
+export interface UndoSendResult {
+  conversationId: string;
+  draftVersion: number;
+  outcome: 'send_undone';
+}
+
+export const undoSendUpdate = defineUpdate<UndoSendResult, [UndoSendInput]>('undoSend');
+
 // ---- Updates (lifecycle: close, reopen, snooze, waiting on customer) --------------------
 
 /**
@@ -185,5 +205,7 @@ export interface ConversationState {
   failedSendVersion?: number;
   /** Set while snoozed until a time. */
   snoozedUntil?: string;
+  /** Set while an agent's send waits in its undo window. */
+  undoUntil?: string;
 }
 export const getConversationStateQuery = defineQuery<ConversationState>('getConversationState');

@@ -12,6 +12,7 @@ import { createReadCategoryAutoSend } from './read-category-auto-send';
 import { createRecordManualReply, createRecordResendRequest } from './record-agent-reply';
 import { createRecordDecision } from './record-decision';
 import { createRecordLifecycle } from './record-lifecycle';
+import { createRecordSendUndone } from './record-send-undone';
 import { createRecordRouting } from './record-routing';
 import { createReadSendFacts } from './read-send-facts';
 import { createSendReply } from './send-reply';
@@ -40,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
     recordManualReply: createRecordManualReply(deps),
     recordResendRequest: createRecordResendRequest(deps),
     recordLifecycle: createRecordLifecycle(deps),
+    recordSendUndone: createRecordSendUndone(deps),
   };
 }
 

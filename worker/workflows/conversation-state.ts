@@ -81,6 +81,10 @@ export class ConversationMemory {
   parked: Parked | undefined;
   /** Counts lifecycle changes, so the idle wait wakes to re-arm its timers. */
   lifecycleChanges = 0;
+  /** What the open hold is for: an automatic send, or an agent's send in its undo window. */
+  holdKind: 'auto_send' | 'undo' = 'auto_send';
+  /** An accepted undo of the send in its window; acted on once stored. */
+  undo: { draftVersion: number; recorded: boolean } | undefined;
 
   constructor(input: ConversationWorkflowInput) {
     this.conversationId = input.conversationId;
@@ -109,6 +113,16 @@ export class ConversationMemory {
     return reason ? refuse(reason) : undefined;
   }
 
+  /** Why an undo of `draftVersion` cannot be taken now (its window is over, or there is none). */
+  undoRefusal(draftVersion: number, actor: Actor): DecisionRefusal | undefined {
+    const actorRefusal = this.actorRefusal(actor);
+    if (actorRefusal) return actorRefusal;
+    if (this.phase !== 'hold' || this.holdKind !== 'undo' || this.openDraftVersion !== draftVersion || this.undo) {
+      return { type: DECISION_REFUSALS.undoTooLate, message: `version ${draftVersion} is not waiting in an undo window; the reply is being sent or was sent` };
+    }
+    return undefined;
+  }
+
   /** Whether the acting user may act on this conversation at all, by the roster. */
   actorRefusal(actor: Actor): DecisionRefusal | undefined {
     const rosterRole = this.actors === undefined ? actor.role : this.actors[actor.id];
@@ -130,6 +144,7 @@ export class ConversationMemory {
     if (this.sending) return { type: DECISION_REFUSALS.replyBusy, message: 'a reply is being sent right now' };
     if (this.agentAction) return { type: DECISION_REFUSALS.replyBusy, message: 'another reply is already on its way' };
     if (this.decision && this.decision.kind !== 'cancel') return { type: DECISION_REFUSALS.replyBusy, message: 'a decision on the draft is being applied' };
+    if (this.phase === 'hold' && this.holdKind === 'undo') return { type: DECISION_REFUSALS.replyBusy, message: 'a reply is about to be sent; undo it first' };
     return undefined;
   }
 
@@ -167,6 +182,9 @@ export class ConversationMemory {
     const refuse = (type: DecisionRefusal['type'], message: string): DecisionRefusal => ({ type, message });
     const actorRefusal = this.actorRefusal(actor);
     if (actorRefusal) return actorRefusal;
+    if (this.phase === 'hold' && this.holdKind === 'undo') {
+      return refuse(DECISION_REFUSALS.notCurrent, 'an agent’s send of this conversation is in its undo window');
+    }
     if (this.supersededVersions.has(draftVersion)) {
       return refuse(DECISION_REFUSALS.superseded, `draft version ${draftVersion} was superseded by a new customer message`);
     }
@@ -198,8 +216,9 @@ export class ConversationMemory {
       status: this.status,
       statusReason: this.statusReason,
       draftVersion: this.openDraftVersion ?? (this.lastDraftVersion || undefined),
-      awaitingDecision: this.phase !== 'idle' && this.decision === undefined,
-      autoSendHoldUntil: this.phase === 'hold' ? this.holdUntil : undefined,
+      awaitingDecision: (this.phase === 'review' || (this.phase === 'hold' && this.holdKind === 'auto_send')) && this.decision === undefined,
+      autoSendHoldUntil: this.phase === 'hold' && this.holdKind === 'auto_send' ? this.holdUntil : undefined,
+      ...(this.phase === 'hold' && this.holdKind === 'undo' ? { undoUntil: this.holdUntil } : {}),
       pendingMessages: this.queue.length,
       processedMessages: this.processed,
       needsPerson: this.status === 'needs_person',

@@ -7,6 +7,7 @@ import { readPatches } from './conversation/patches';
 import { restUntilWork } from './conversation/rest';
 import { routeAndRecord, type Routed } from './conversation/route-and-hold';
 import { sendAgentAction, sendDraft } from './conversation/send';
+import { undoWindow } from './conversation/undo-window';
 import { waitForPeople } from './conversation/wait-for-people';
 import { registerHandlers } from './handlers';
 
@@ -35,7 +36,9 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
   for (;;) {
     if (memory.queue.length === 0 && !flow.agentActionWaiting() && !(await restUntilWork(flow))) break;
     if (flow.agentActionWaiting()) {
-      await sendAgentAction(flow);
+      const undone = await sendAgentAction(flow);
+      // The agent took back their own reply: it waits for review like any draft, with their text.
+      if (undone !== undefined) await respond(flow, undone, { route: 'review', reasons: ['The agent undid their reply'], hold: () => Promise.resolve('review') });
     } else {
       await answerQueued(flow);
     }
@@ -90,22 +93,31 @@ async function answerQueued(flow: Flow): Promise<void> {
   }
 }
 
+/** A send the policy made (not an agent's approval of the same version). */
+const isAuto = (flow: Flow, routed: Routed, version: number) => routed.route === 'auto_send' && !flow.memory.decidedVersions.has(version);
+
 /** After routing: the hold, or the wait for people; then send, reject or step aside for newer mail. */
 async function respond(flow: Flow, draftVersion: number, routed: Routed): Promise<void> {
   const { memory } = flow;
   let outcome: Outcome = routed.route === 'auto_send' ? await routed.hold() : 'review';
   let version = draftVersion;
-  if (outcome === 'review') {
-    outcome = await waitForPeople(flow, draftVersion, routed.reasons);
-    version = memory.openDraftVersion ?? version;
-  }
-  if (outcome !== 'person') {
-    memory.openDraftVersion = undefined;
-    memory.phase = 'idle';
+  for (;;) {
+    if (outcome === 'review') {
+      outcome = await waitForPeople(flow, version, routed.reasons);
+      version = memory.openDraftVersion ?? version;
+    }
+    if (outcome !== 'person') {
+      memory.openDraftVersion = undefined;
+      memory.phase = 'idle';
+    }
+    const byPeople = outcome === 'send' && !isAuto(flow, routed, version);
+    // An agent's send waits its undo window; undone, the draft is back for review.
+    if (byPeople && (await undoWindow(flow, version)) === 'undone') outcome = 'review';
+    else break;
   }
   switch (outcome) {
     case 'send':
-      return sendDraft(flow, version, routed.route === 'auto_send' && !memory.decidedVersions.has(version));
+      return sendDraft(flow, version, isAuto(flow, routed, version));
     case 'rejected':
       return flow.setStatus('rejected', { reason: 'The agent rejected the draft; nothing was sent' });
     case 'superseded':

@@ -17,6 +17,9 @@ import {
   inboundMessageSignal,
   rejectDraftUpdate,
   reviseDraftUpdate,
+  undoSendUpdate,
+  type UndoSendInput,
+  type UndoSendResult,
   type Actor,
   type DecisionResult,
 } from '../../lib/core/contract';
@@ -26,7 +29,7 @@ import { dbActivity } from './activity-options';
 import type { AgentAction, ConversationMemory, PendingDecision } from './conversation-state';
 import { registerLifecycleHandlers } from './conversation/lifecycle-handlers';
 
-const { recordDecision, recordManualReply, recordResendRequest } = wf.proxyActivities<Activities>(dbActivity);
+const { recordDecision, recordManualReply, recordResendRequest, recordSendUndone } = wf.proxyActivities<Activities>(dbActivity);
 
 /** Refuses the update with a typed failure: the web maps the type, never the message. */
 function refuse(refusal: DecisionRefusal): never {
@@ -166,6 +169,29 @@ export function registerHandlers(memory: ConversationMemory): void {
     {
       validator: (input: ResendReplyInput) => {
         const refusal = memory.resendRefusal(input);
+        if (refusal) refuse(refusal);
+      },
+    },
+  );
+  wf.setHandler(
+    undoSendUpdate,
+    async (input): Promise<UndoSendResult> => {
+      const undo: NonNullable<ConversationMemory['undo']> = { draftVersion: input.draftVersion, recorded: false };
+      memory.undo = undo;
+      try {
+        await recordSendUndone({ conversationId: memory.conversationId, draftVersion: input.draftVersion, actor: input.actor, idempotencyKey: updateId() });
+        undo.recorded = true;
+      } catch (error) {
+        // Not stored, so not undone: the send goes ahead and the agent sees the update fail.
+        if (memory.undo === undo) memory.undo = undefined;
+        throw error;
+      }
+      memory.statusReason = 'The agent undid the send; the draft is back for review';
+      return { conversationId: memory.conversationId, draftVersion: input.draftVersion, outcome: 'send_undone' };
+    },
+    {
+      validator: (input: UndoSendInput) => {
+        const refusal = memory.undoRefusal(input.draftVersion, input.actor);
         if (refusal) refuse(refusal);
       },
     },

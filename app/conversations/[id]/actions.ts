@@ -12,6 +12,8 @@ import { ok } from '@/lib/web/actions/action-result';
 import { serverAction } from '@/lib/web/actions/server-action';
 import { autoSentReviewSchema } from '@/lib/core/policy/autonomy-schemas';
 import { reviewAutoSentReply } from '@/lib/features/autonomy/review-auto-sent-reply';
+import { undoSendSchema } from '@/lib/core/decisions/undo-schemas';
+import { undoSend, type UndoOutcome } from '@/lib/features/conversations/undo-send';
 import { lifecycleInputSchema } from '@/lib/core/conversation/lifecycle-schemas';
 import { changeLifecycle, type LifecycleOutcome } from '@/lib/features/conversations/lifecycle/change-lifecycle';
 
@@ -80,6 +82,21 @@ export const changeLifecycleAction = serverAction<typeof lifecycleInputSchema, L
   },
   async (input, actor) => {
     const outcome = await changeLifecycle({ ...input, actor: { id: actor.id, role: actor.role } });
+    if (outcome.ok || outcome.code !== 'unavailable') refresh();
+    return outcome;
+  },
+);
+
+/** Undo of an agent's send while its window is open: nothing reaches SMTP, the draft comes back. */
+export const undoSendAction = serverAction<typeof undoSendSchema, UndoOutcome>(
+  {
+    role: 'agent',
+    schema: undoSendSchema,
+    onInvalid: (error) => ({ ok: false, code: 'invalid', message: error.issues[0]?.message ?? 'That undo is not valid.' }),
+    onRefused: (error) => ({ ok: false, code: 'unauthorized', message: error.message }),
+  },
+  async (input, actor) => {
+    const outcome = await undoSend({ ...input, actor: { id: actor.id, role: actor.role } });
     if (outcome.ok || outcome.code !== 'unavailable') refresh();
     return outcome;
   },

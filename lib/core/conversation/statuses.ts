@@ -10,6 +10,8 @@ export const CONVERSATION_STATUSES = [
   'awaiting_approval',
   'escalated',
   'auto_send_hold',
+  // An agent's send in its undo window (the same cancellable hold as an automatic reply's).
+  'undo_window',
   'sending',
   'sent',
   'rejected',
@@ -30,6 +32,7 @@ export const STATUS_LABELS: Record<ConversationStatus, string> = {
   awaiting_approval: 'Needs approval',
   escalated: 'Escalated',
   auto_send_hold: 'Auto-send hold',
+  undo_window: 'Sending (undo possible)',
   sending: 'Sending',
   sent: 'Sent',
   rejected: 'Rejected',

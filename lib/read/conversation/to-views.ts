@@ -151,6 +151,7 @@ const KNOWN_EVENTS: Record<TimelineEventType, true> = {
   ignored: true,
   closed: true,
   lifecycle: true,
+  send_undone: true,
   needs_person: true,
   manual_reply: true,
   resend_requested: true,

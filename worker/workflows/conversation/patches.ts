@@ -35,8 +35,15 @@ export const SEND_DECISION_PATCH = 'one-send-decision';
 export const LIFECYCLE_PATCH = 'lifecycle';
 
 /**
+ * Undo for people: an agent's send (approve, edit and approve, own reply) waits the policy's
+ * undo window in the same cancellable hold as an automatic reply. Runs that started before
+ * this send at once, as they did.
+ */
+export const UNDO_PATCH = 'undo-agent-sends';
+
+/**
  * Every patch branch of the conversation workflow, read in one place and passed down.
- * `needsPerson`, `localMirror` and `lifecycle` are read when the run starts. The two routing patches are
+ * `needsPerson`, `localMirror`, `lifecycle` and `undo` are read when the run starts. The two routing patches are
  * read the first time a draft is routed, because that is where recorded histories carry their
  * markers: reading them earlier would replay an old run down the wrong branch.
  */
@@ -44,6 +51,7 @@ export interface Patches {
   readonly needsPerson: boolean;
   readonly localMirror: boolean;
   readonly lifecycle: boolean;
+  readonly undo: boolean;
   sendDecision(): boolean;
   earnedAutonomy(): boolean;
 }
@@ -52,10 +60,12 @@ export function readPatches(): Patches {
   const needsPerson = wf.patched(NEEDS_PERSON_PATCH);
   const localMirror = wf.patched(LOCAL_MIRROR_PATCH);
   const lifecycle = wf.patched(LIFECYCLE_PATCH);
+  const undo = wf.patched(UNDO_PATCH);
   return {
     needsPerson,
     localMirror,
     lifecycle,
+    undo,
     sendDecision: () => wf.patched(SEND_DECISION_PATCH),
     earnedAutonomy: () => wf.patched(EARNED_AUTONOMY_PATCH),
   };

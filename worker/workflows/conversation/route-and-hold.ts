@@ -98,6 +98,7 @@ async function hold(flow: Flow, draftVersion: number, seconds: number, timerAtZe
   const { memory } = flow;
   const holdUntil = new Date(Date.now() + seconds * 1000).toISOString();
   memory.phase = 'hold';
+  memory.holdKind = 'auto_send';
   memory.holdUntil = holdUntil;
   await flow.setStatus('auto_send_hold', { holdUntil, draftVersion, reason: 'Sends automatically unless an agent cancels' });
   const interruption = () => memory.decision?.kind === 'cancel' || memory.queue.length > 0 || flow.agentActionWaiting();

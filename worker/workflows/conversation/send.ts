@@ -1,6 +1,7 @@
 import * as wf from '@temporalio/workflow';
 import { PERMANENT_DELIVERY_FAILURE } from '../../../lib/core/failures';
 import { smtp, type Flow } from './flow';
+import { undoWindow } from './undo-window';
 
 /**
  * Hands one draft version to SMTP through the send ledger (an idempotency key per version, so
@@ -41,17 +42,22 @@ export async function sendDraft(flow: Flow, draftVersion: number, auto: boolean,
   }
 }
 
-/** An agent's own reply or confirmed resend: it goes out through the same send ledger. */
-export async function sendAgentAction(flow: Flow): Promise<void> {
+/**
+ * An agent's own reply or confirmed resend: it goes out through the same send ledger. An own
+ * reply waits its undo window first; the version is returned when the agent undid it.
+ */
+export async function sendAgentAction(flow: Flow): Promise<number | undefined> {
   const { memory } = flow;
   await wf.condition(() => memory.agentAction === undefined || memory.agentAction.recorded);
   const action = memory.agentAction;
-  if (!action) return;
+  if (!action) return undefined;
   memory.phase = 'idle';
   memory.openDraftVersion = undefined;
   memory.unusableDraftVersion = undefined;
   try {
+    if (action.kind === 'compose' && (await undoWindow(flow, action.draftVersion)) === 'undone') return action.draftVersion;
     await sendDraft(flow, action.draftVersion, false, action.kind === 'resend');
+    return undefined;
   } finally {
     memory.agentAction = undefined;
   }

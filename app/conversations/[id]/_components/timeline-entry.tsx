@@ -84,6 +84,8 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
       return { title: 'Ignored', detail: item.data.reason, tone: 'neutral' };
     case 'closed':
       return { title: 'Conversation closed', detail: item.data.reason, tone: 'neutral' };
+    case 'send_undone':
+      return { title: `${who} undid the send of v${item.data.draftVersion}; it is back for review`, tone: 'warn' };
     case 'lifecycle':
       return { title: LIFECYCLE_TITLE[item.data.action](who, item.data.until ? formatDateTime(item.data.until) : undefined), tone: 'neutral' };
     case 'knowledge_changed':

@@ -1,0 +1,14 @@
+'use server';
+
+import { refresh } from 'next/cache';
+import { bulkLifecycleSchema } from '@/lib/core/conversation/lifecycle-schemas';
+import { changeLifecycleMany } from '@/lib/features/conversations/lifecycle/change-lifecycle-many';
+import { ok } from '@/lib/web/actions/action-result';
+import { serverAction } from '@/lib/web/actions/server-action';
+
+/** One lifecycle change over the inbox selection; each conversation's workflow decides for itself. */
+export const bulkLifecycleAction = serverAction({ role: 'agent', schema: bulkLifecycleSchema }, async (input, actor) => {
+  const outcome = await changeLifecycleMany({ ...input, actor: { id: actor.id, role: actor.role } });
+  refresh();
+  return ok(outcome);
+});
