@@ -18,7 +18,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   await requireUser();
   const params = parseInboxParams(await searchParams);
   const [page, counts, mailboxes] = await Promise.all([
-    listInbox({ queue: params.queue, sort: params.sort, category: params.category, mailboxId: params.mailbox, status: params.status, search: params.q, cursor: params.cursor }),
+    listInbox({ queue: params.queue, sort: params.sort, category: params.category, mailboxId: params.mailbox, status: params.status, tag: params.tag, search: params.q, cursor: params.cursor }),
     countQueues(),
     listMailboxes(),
   ]);

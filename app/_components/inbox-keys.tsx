@@ -13,6 +13,7 @@ const SHORTCUTS: Shortcut[] = [
   { keys: ['/'], description: 'Search' },
   { keys: ['x'], description: 'Select the focused conversation' },
   ...BULK_ACTIONS.map((action) => ({ keys: [action.key], description: `${action.label} (the selection)` })),
+  { keys: ['t'], description: 'Tag the selection' },
   { keys: ['Esc'], description: 'Clear the selection' },
   { keys: ['?'], description: 'Show shortcuts' },
 ];

@@ -34,6 +34,11 @@ export function InboxRow({ row, href, serverNow }: { row: Row; href: string; ser
             {row.injectionSuspected ? <RiskPill score={row.riskScore} injection /> : null}
             <span className="truncate font-medium text-slate-900">{row.subject || '(no subject)'}</span>
             {row.messageCount > 1 ? <span className="text-xs text-slate-400">{row.messageCount}</span> : null}
+            {row.tags.map((tag) => (
+              <span key={tag} className="shrink-0 rounded bg-slate-100 px-1 text-xs text-slate-600">
+                #{tag}
+              </span>
+            ))}
           </span>
           <span className="block truncate text-xs text-slate-500">{row.preview}</span>
         </span>

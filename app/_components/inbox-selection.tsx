@@ -5,7 +5,7 @@ import { Kbd } from '@/components/kbd';
 import { useHotkeys, type HotkeyMap } from '@/components/use-hotkeys';
 import { newRequestId } from '@/lib/web/request-id';
 import { BULK_ACTIONS, type BulkAction } from './bulk-actions';
-import { bulkLifecycleAction } from './inbox-actions';
+import { bulkLifecycleAction, tagConversationsAction } from './inbox-actions';
 
 const focusedId = () => (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-inbox-row]')?.dataset.conversationId;
 
@@ -24,6 +24,8 @@ function markRows(selected: ReadonlySet<string>): void {
 export function InboxSelection() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [outcome, dispatch, pending] = useActionState(bulkLifecycleAction, null);
+  const [tagOutcome, dispatchTag, tagging] = useActionState(tagConversationsAction, null);
+  const [tagText, setTagText] = useState<string | undefined>(undefined);
   useEffect(() => markRows(selected));
   useEffect(() => {
     if (outcome?.ok) setSelected(new Set(outcome.data.refused.map((one) => one.conversationId)));
@@ -43,13 +45,20 @@ export function InboxSelection() {
         return next;
       });
     },
-    Escape: () => setSelected(new Set()),
+    Escape: () => {
+      setSelected(new Set());
+      setTagText(undefined);
+    },
+    // t: tag the selection (typed in the bar, Enter applies it to every selected conversation).
+    t: () => {
+      if (selected.size > 0) setTagText('');
+    },
   };
   for (const action of BULK_ACTIONS) keys[action.key] = () => run(action);
   useHotkeys(keys);
 
   const refused = outcome?.ok ? outcome.data.refused : [];
-  if (selected.size === 0 && refused.length === 0 && !(outcome && !outcome.ok)) return null;
+  if (selected.size === 0 && refused.length === 0 && !(outcome && !outcome.ok) && !(tagOutcome && !tagOutcome.ok)) return null;
   return (
     <div role="region" aria-label="Selection" className="space-y-1 rounded-md border border-slate-300 bg-brand-50 px-3 py-2 text-sm">
       <p aria-live="polite">
@@ -61,9 +70,32 @@ export function InboxSelection() {
           </span>
         ))}
         <span className="ml-3 text-slate-700">
+          <Kbd>t</Kbd> Tag
+        </span>
+        <span className="ml-3 text-slate-700">
           <Kbd>Esc</Kbd> clear
         </span>
       </p>
+      {tagText !== undefined ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (tagText.trim()) startTransition(() => dispatchTag({ conversationIds: [...selected], add: [tagText], remove: [] }));
+            setTagText(undefined);
+          }}
+        >
+          <label className="flex items-center gap-2">
+            Tag the selection
+            <input autoFocus value={tagText} onChange={(event) => setTagText(event.target.value)} className="w-40 rounded border border-slate-300 px-2 py-0.5" />
+          </label>
+        </form>
+      ) : null}
+      {tagging ? <p>Tagging…</p> : null}
+      {tagOutcome && !tagOutcome.ok ? (
+        <p role="alert" className="text-red-800">
+          {tagOutcome.fieldErrors ? Object.values(tagOutcome.fieldErrors)[0] : tagOutcome.error}
+        </p>
+      ) : null}
       {outcome && !outcome.ok ? <p role="alert" className="text-red-800">{outcome.error}</p> : null}
       {refused.length > 0 ? (
         <ul role="alert" className="text-red-800">

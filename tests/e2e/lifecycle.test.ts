@@ -106,7 +106,7 @@ describe('lifecycle in the dashboard', () => {
     const { conversationId } = await awaitingApproval(mail);
     const page = await openConversation(conversationId);
     await page.locator('#draft-editor').fill('Our own words, kept after the undo.');
-    await page.getByRole('button', { name: /Approve & send/ }).click();
+    await page.getByRole('button', { name: 'Approve edited & send' }).click();
     await page.getByRole('button', { name: 'Undo' }).click({ timeout: 30_000 });
     await page.getByText(/undid the send of v1/).waitFor({ timeout: 30_000 });
     await page.locator('#draft-editor').waitFor({ timeout: 30_000 });
@@ -150,7 +150,7 @@ describe('lifecycle in the dashboard', () => {
     await page.close();
   });
 
-  it('closes a selection from the keyboard', async () => {
+  it('closes and tags a selection from the keyboard, and filters by the tag', async () => {
     const tag = letters();
     const first = await awaitingApproval(email('chargeback', tag));
     const second = await awaitingApproval(email('refund-lawyer', tag));
@@ -166,6 +166,15 @@ describe('lifecycle in the dashboard', () => {
     await waitForStatus(first.conversationId, (status) => status === 'closed', 'closed');
     await waitForStatus(second.conversationId, (status) => status === 'closed', 'closed');
     await page.goto(`${stack.baseUrl}/?queue=closed&q=${tag}`);
+    await expect(page.locator('[data-inbox-row]').count()).resolves.toBe(2);
+
+    // Tag the same two from the keyboard, then find them by the tag alone.
+    await page.locator('h1').click();
+    for (const key of ['j', 'x', 'j', 'x', 't']) await page.keyboard.press(key);
+    await page.getByLabel('Tag the selection').fill('vip');
+    await page.keyboard.press('Enter');
+    await page.goto(`${stack.baseUrl}/?queue=all&tag=vip`);
+    await page.locator('[data-inbox-row]').nth(1).waitFor({ timeout: 30_000 });
     await expect(page.locator('[data-inbox-row]').count()).resolves.toBe(2);
     await page.close();
   });

@@ -23,6 +23,7 @@ import { PolicyVerdictPanel } from './_components/policy-verdict-panel';
 import { ReplyComposer } from './_components/reply-composer';
 import { ResendPanel, type OutboxFinding } from './_components/resend-panel';
 import { LifecyclePanel } from './_components/lifecycle-panel';
+import { TagEditor } from './_components/tag-editor';
 import { findCaughtReply } from '@/lib/read/outbox/find-caught-reply';
 import type { SendView } from '@/lib/read/conversation/get-conversation-detail';
 
@@ -115,6 +116,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         </div>
         <aside className="space-y-4" aria-label="Details">
           <LifecyclePanel conversationId={conversation.id} status={conversation.status} />
+          <TagEditor conversationId={conversation.id} category={conversation.category} tags={conversation.tags} />
           <ClassificationPanel classification={detail.classification} />
           <PolicyVerdictPanel
             shadow={detail.shadows.find((shadow) => shadow.outcome === 'auto_sent' && shadow.review === 'pending') ?? detail.shadows[0]}

@@ -19,11 +19,13 @@ export interface InboxRow {
   holdUntil: Date | null;
   lastMessageAt: Date;
   messageCount: number;
+  /** People's tags (lib/core/conversation/tags.ts). */
+  tags: string[];
 }
 
 export const INBOX_COLUMNS = Prisma.sql`"id", "subject", "customerEmail", "customerName", "customerAddress", "senderVerified", "lastMessagePreview",
   "status", "category", "priority", "riskScore", "injectionSuspected", "slaDueAt", "holdUntil", "lastMessageAt",
-  "messageCount"`;
+  "messageCount", "tags"`;
 
 /** What $queryRaw hands back, typed loosely: the mapping below normalises it either way. */
 export interface RawInboxRow {
@@ -43,6 +45,7 @@ export interface RawInboxRow {
   holdUntil: Date | string | null;
   lastMessageAt: Date | string;
   messageCount: number | bigint;
+  tags: string[] | null;
 }
 
 const toDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
@@ -64,6 +67,7 @@ export function toInboxRow(raw: RawInboxRow): InboxRow {
     holdUntil: raw.holdUntil === null ? null : toDate(raw.holdUntil),
     lastMessageAt: toDate(raw.lastMessageAt),
     messageCount: Number(raw.messageCount),
+    tags: raw.tags ?? [],
   };
 }
 

@@ -14,6 +14,7 @@ export interface ListInboxOptions {
   category?: string;
   mailboxId?: string;
   status?: string;
+  tag?: string;
   search?: string;
   cursor?: string;
   limit?: number;
@@ -32,7 +33,7 @@ export interface InboxPage {
 export async function listInbox(options: ListInboxOptions, db: DbClient = getDb()): Promise<InboxPage> {
   const limit = Math.min(Math.max(options.limit ?? INBOX_PAGE_SIZE, 1), 200);
   const found = await walkInbox({
-    filters: { queue: options.queue, category: options.category, mailboxId: options.mailboxId, status: options.status, search: options.search },
+    filters: { queue: options.queue, category: options.category, mailboxId: options.mailboxId, status: options.status, tag: options.tag, search: options.search },
     sort: options.sort,
     after: decodeCursor(options.sort, options.cursor),
     // One extra row tells whether a next page exists without a COUNT.
