@@ -9,6 +9,7 @@ import { listMailboxes } from '@/lib/features/mailboxes/list-mailboxes';
 import { inboxQueryString, parseInboxParams } from '@/lib/core/conversation/inbox-params';
 import { InboxKeys } from './_components/inbox-keys';
 import { InboxList } from './_components/inbox-list';
+import { InboxSelection } from './_components/inbox-selection';
 import { InboxToolbar } from './_components/inbox-toolbar';
 import { QueueTabs } from './_components/queue-tabs';
 
@@ -18,7 +19,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const viewer = await requireUser();
   const params = parseInboxParams(await searchParams);
   const [page, counts, mailboxes] = await Promise.all([
-    listInbox({ queue: params.queue, sort: params.sort, category: params.category, mailboxId: params.mailbox, status: params.status, search: params.q, cursor: params.cursor, viewerId: viewer.id }),
+    listInbox({ queue: params.queue, sort: params.sort, category: params.category, mailboxId: params.mailbox, status: params.status, tag: params.tag, search: params.q, cursor: params.cursor, viewerId: viewer.id }),
     countQueues({ viewerId: viewer.id }),
     listMailboxes(),
   ]);
@@ -40,6 +41,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         categories={env().CATEGORIES}
         mailboxes={mailboxes.map((mailbox) => ({ id: mailbox.id, label: `${mailbox.displayName} <${mailbox.address}>` }))}
       />
+      <InboxSelection />
       <InboxList page={page} params={params} serverNow={serverNow} marks={marks} />
     </div>
   );

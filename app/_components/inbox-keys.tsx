@@ -4,12 +4,17 @@ import { useState } from 'react';
 import { Kbd } from '@/components/kbd';
 import { ShortcutsDialog, type Shortcut } from '@/components/shortcuts-dialog';
 import { useHotkeys } from '@/components/use-hotkeys';
+import { BULK_ACTIONS } from './bulk-actions';
 
 const SHORTCUTS: Shortcut[] = [
   { keys: ['j'], description: 'Next conversation' },
   { keys: ['k'], description: 'Previous conversation' },
   { keys: ['Enter'], description: 'Open conversation' },
   { keys: ['/'], description: 'Search' },
+  { keys: ['x'], description: 'Select the focused conversation' },
+  ...BULK_ACTIONS.map((action) => ({ keys: [action.key], description: `${action.label} (the selection)` })),
+  { keys: ['t'], description: 'Tag the selection' },
+  { keys: ['Esc'], description: 'Clear the selection' },
   { keys: ['?'], description: 'Show shortcuts' },
 ];
 

@@ -21,7 +21,8 @@ export function InboxRow({ row, href, serverNow, mark }: { row: Row; href: strin
       <Link
         href={href}
         data-inbox-row
-        className={`${ROW_GRID} border-l-2 px-3 py-2 text-sm hover:bg-slate-50 focus-visible:bg-brand-50 focus-visible:-outline-offset-2 ${
+        data-conversation-id={row.id}
+        className={`${ROW_GRID} border-l-2 px-3 py-2 text-sm hover:bg-slate-50 data-[selected=true]:bg-brand-100 focus-visible:bg-brand-50 focus-visible:-outline-offset-2 ${
           row.injectionSuspected ? 'border-red-600' : row.status === 'escalated' ? 'border-red-300' : 'border-transparent'
         }`}
       >
@@ -35,6 +36,11 @@ export function InboxRow({ row, href, serverNow, mark }: { row: Row; href: strin
             {row.injectionSuspected ? <RiskPill score={row.riskScore} injection /> : null}
             <span className="truncate font-medium text-slate-900">{row.subject || '(no subject)'}</span>
             {row.messageCount > 1 ? <span className="text-xs text-slate-400">{row.messageCount}</span> : null}
+            {row.tags.map((tag) => (
+              <span key={tag} className="shrink-0 rounded bg-slate-100 px-1 text-xs text-slate-600">
+                #{tag}
+              </span>
+            ))}
           </span>
           <span className="block truncate text-xs text-slate-500">{row.preview}</span>
           {mark ? <TeamLine mark={mark} /> : null}

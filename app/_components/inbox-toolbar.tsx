@@ -30,6 +30,7 @@ export function InboxToolbar({ params, categories, mailboxes = [] }: { params: I
       category: text('category'),
       mailbox: text('mailbox'),
       status: text('status') as ConversationStatus | undefined,
+      tag: text('tag'),
       q: text('q'),
     });
     router.push(`/${query}`);
@@ -60,6 +61,16 @@ export function InboxToolbar({ params, categories, mailboxes = [] }: { params: I
             </option>
           ))}
         </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+        Tag
+        <input
+          type="text"
+          name="tag"
+          defaultValue={params.tag ?? ''}
+          placeholder="any"
+          className="w-28 rounded-md border-0 px-2 py-1.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500"
+        />
       </label>
       {mailboxes.length > 0 ? (
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">

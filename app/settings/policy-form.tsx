@@ -2,6 +2,7 @@
 
 import { useFormAction } from '@/components/use-form-action';
 import type { AutomationPolicy } from '@/lib/core/contract';
+import { DEFAULT_UNDO_SECONDS } from '@/lib/core/policy/automation-policy';
 import { Button } from '@/components/button';
 import { updateAutomationPolicyAction, type UpdatePolicyResult } from './actions';
 
@@ -16,6 +17,7 @@ const NUMBER_FIELDS = [
   { name: 'maxRiskScore', label: 'Maximum risk score (0–100)', step: 1 },
   { name: 'minConfidence', label: 'Minimum classifier confidence (0–1)', step: 0.01 },
   { name: 'holdSeconds', label: 'Hold before sending (seconds)', step: 1 },
+  { name: 'undoSeconds', label: 'Undo window for agents’ sends (seconds, 0 = none)', step: 1 },
   { name: 'reviewSlaMinutes', label: 'Review SLA (minutes)', step: 1 },
   { name: 'idleCloseHours', label: 'Close idle conversations after (hours)', step: 1 },
 ] as const;
@@ -73,7 +75,7 @@ export function PolicyForm({ policy, categories }: PolicyFormProps) {
         {NUMBER_FIELDS.map((field) => (
           <label key={field.name} className="text-sm">
             <span className="font-medium text-slate-700">{field.label}</span>
-            <input name={field.name} type="number" step={field.step} defaultValue={policy[field.name]} required className={input} />
+            <input name={field.name} type="number" step={field.step} defaultValue={policy[field.name] ?? DEFAULT_UNDO_SECONDS} required className={input} />
             {errors[field.name] && <span className="mt-1 block text-xs text-red-700">{errors[field.name]}</span>}
           </label>
         ))}

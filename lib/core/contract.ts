@@ -8,6 +8,7 @@
  * running executions.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ParkedStatus } from './conversation/lifecycle';
 import type { ConversationStatus } from './conversation/statuses';
 import type { AutomationPolicy } from './policy/automation-policy';
 import type { Role as AgentRole } from './roles';
@@ -41,6 +42,16 @@ export interface ConversationWorkflowInput {
   continueAsNewAfterEvents?: number;
   /** Carried across continue-as-new: a reply whose send failed or is uncertain, waiting for a resend. */
   failedSend?: { draftVersion: number; ledgerStatus: 'sending' | 'failed' };
+  /** Carried across continue-as-new: closed, snoozed or waiting on the customer, and what it wakes to. */
+  parked?: Parked;
+}
+
+/** A conversation people parked (lib/core/conversation/lifecycle.ts), and the status it returns to. */
+export interface Parked {
+  status: ParkedStatus;
+  /** A snooze's wake-up time (ISO); absent: until the customer replies. */
+  until?: string;
+  resumeStatus: ConversationStatus;
 }
 
 export interface EscalationWorkflowInput {
@@ -131,6 +142,51 @@ export interface ReplyResult {
 export const composeReplyUpdate = defineUpdate<ReplyResult, [ComposeReplyInput]>('composeReply');
 export const resendReplyUpdate = defineUpdate<ReplyResult, [ResendReplyInput]>('resendReply');
 
+// ---- Updates (undo of an agent's send) --------------------------------------------------
+
+/**
+ * Takes back an agent's send (approve, edit and approve, own reply) during its undo window:
+ * nothing reaches SMTP and the draft returns to review with the agent's text. Refused once
+ * the window ended (the reply is being sent).
+ */
+export interface UndoSendInput {
+  actor: Actor;
+  draftVersion: number;
+}
+
+export interface UndoSendResult {
+  conversationId: string;
+  draftVersion: number;
+  outcome: 'send_undone';
+}
+
+export const undoSendUpdate = defineUpdate<UndoSendResult, [UndoSendInput]>('undoSend');
+
+// ---- Updates (lifecycle: close, reopen, snooze, waiting on customer) --------------------
+
+/**
+ * Parks or closes a conversation that is not waiting on a draft. A customer's new message
+ * wakes any of them (a closed conversation reopens); a snooze with `until` also wakes then.
+ */
+export interface LifecycleInput {
+  actor: Actor;
+}
+
+export interface SnoozeConversationInput extends LifecycleInput {
+  /** ISO time to wake at; omitted: until the customer replies. */
+  until?: string;
+}
+
+export interface LifecycleResult {
+  conversationId: string;
+  status: ConversationStatus;
+}
+
+export const closeConversationUpdate = defineUpdate<LifecycleResult, [LifecycleInput]>('closeConversation');
+export const reopenConversationUpdate = defineUpdate<LifecycleResult, [LifecycleInput]>('reopenConversation');
+export const snoozeConversationUpdate = defineUpdate<LifecycleResult, [SnoozeConversationInput]>('snoozeConversation');
+export const waitOnCustomerUpdate = defineUpdate<LifecycleResult, [LifecycleInput]>('waitOnCustomer');
+
 // ---- Queries ---------------------------------------------------------------------------
 
 export interface ConversationState {
@@ -147,5 +203,9 @@ export interface ConversationState {
   needsPerson?: boolean;
   /** A reply whose send failed or is uncertain, waiting for an agent's resend. */
   failedSendVersion?: number;
+  /** Set while snoozed until a time. */
+  snoozedUntil?: string;
+  /** Set while an agent's send waits in its undo window. */
+  undoUntil?: string;
 }
 export const getConversationStateQuery = defineQuery<ConversationState>('getConversationState');

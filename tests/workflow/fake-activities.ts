@@ -44,6 +44,10 @@ export interface FakeScript {
   setup?: () => Promise<{ actors?: Record<string, 'agent' | 'manager' | 'admin'>; lastDraftVersion?: number }>;
   /** Runs inside the decision's store write (to slow it down, or fail it); default: stores at once. */
   recordDecision?: (input: Parameters<Activities['recordDecision']>[0]) => Promise<void>;
+  /** An undo's store write. */
+  recordSendUndone?: (input: Parameters<Activities['recordSendUndone']>[0]) => Promise<void>;
+  /** A lifecycle change's store write (e.g. throw to show nothing is half-applied). */
+  recordLifecycle?: (input: Parameters<Activities['recordLifecycle']>[0]) => Promise<void>;
   /** The result of each send, by call number (0-based); default sent, then already_sent. */
   send?: (input: SendReplyInput, call: number) => SendReplyResult['status'] | 'permanent' | undefined;
 }
@@ -104,6 +108,8 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       'notifyEscalation',
       'recordManualReply',
       'recordResendRequest',
+      'recordLifecycle',
+      'recordSendUndone',
     ].map((name) => [name, []]),
   ) as unknown as Calls;
   const sentVersions = new Set<number>();
@@ -211,6 +217,14 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       calls.recordResendRequest.push(input);
     },
     ...notForConversations,
+    async recordSendUndone(input) {
+      calls.recordSendUndone.push(input);
+      await script.recordSendUndone?.(input);
+    },
+    async recordLifecycle(input) {
+      calls.recordLifecycle.push(input);
+      await script.recordLifecycle?.(input);
+    },
   };
   return { activities, calls, cancelled };
 }

@@ -23,6 +23,8 @@ export const POLICY: AutomationPolicy = {
   holdSeconds: 120,
   reviewSlaMinutes: 240,
   idleCloseHours: 168,
+  // Agents' sends go out at once here; tests/workflow/undo.test.ts covers the undo window.
+  undoSeconds: 0,
 };
 
 export const AGENT = { id: 'user-agent-1', role: 'agent' as const };

@@ -11,6 +11,8 @@ import { createPrepareInboundMessage } from './prepare-inbound-message';
 import { createReadCategoryAutoSend } from './read-category-auto-send';
 import { createRecordManualReply, createRecordResendRequest } from './record-agent-reply';
 import { createRecordDecision } from './record-decision';
+import { createRecordLifecycle } from './record-lifecycle';
+import { createRecordSendUndone } from './record-send-undone';
 import { createRecordRouting } from './record-routing';
 import { createReadSendFacts } from './read-send-facts';
 import { createSendReply } from './send-reply';
@@ -40,6 +42,8 @@ export function createActivities(deps: ActivityDeps) {
     recordManualReply: createRecordManualReply(deps),
     recordResendRequest: createRecordResendRequest(deps),
     ...createErasureActivities(deps),
+    recordLifecycle: createRecordLifecycle(deps),
+    recordSendUndone: createRecordSendUndone(deps),
   };
 }
 

@@ -5,10 +5,12 @@ import type {
   ConversationState,
   ConversationStatus,
   ConversationWorkflowInput,
+  Parked,
   RejectDraftInput,
   ResendReplyInput,
   ReviseDraftInput,
 } from '../../lib/core/contract';
+import { lifecycleRefusal, type LifecycleAction } from '../../lib/core/conversation/lifecycle';
 import { DECISION_REFUSALS, type DecisionRefusal } from '../../lib/core/decisions/refusals';
 
 export type PendingDecision = (
@@ -73,6 +75,16 @@ export class ConversationMemory {
   failedSend: FailedSend | undefined;
   /** The draft Claude could not finish (refused, cut off): a manual reply replaces it. */
   unusableDraftVersion: number | undefined;
+  /** Close, reopen, snooze and waiting on the customer are possible (false in runs of older code). */
+  lifecycle = false;
+  /** Closed, snoozed or waiting on the customer by people; the idle wait honours it. */
+  parked: Parked | undefined;
+  /** Counts lifecycle changes, so the idle wait wakes to re-arm its timers. */
+  lifecycleChanges = 0;
+  /** What the open hold is for: an automatic send, or an agent's send in its undo window. */
+  holdKind: 'auto_send' | 'undo' = 'auto_send';
+  /** An accepted undo of the send in its window; acted on once stored. */
+  undo: { draftVersion: number; recorded: boolean } | undefined;
 
   constructor(input: ConversationWorkflowInput) {
     this.conversationId = input.conversationId;
@@ -83,6 +95,32 @@ export class ConversationMemory {
     // A bare run (no policy given) refuses everyone until it has read its roster.
     this.actors = input.actors ?? (input.policy ? undefined : {});
     this.failedSend = input.failedSend;
+    this.parked = input.parked;
+  }
+
+  /**
+   * Why a lifecycle action cannot apply now, or undefined. Only a conversation at rest (no
+   * message or reply in flight, no draft open) may be closed, snoozed or marked waiting.
+   */
+  lifecycleRefusal(action: LifecycleAction, actor: Actor, until?: string, now = Date.now()): DecisionRefusal | undefined {
+    const refuse = (message: string): DecisionRefusal => ({ type: DECISION_REFUSALS.lifecycleNotAllowed, message });
+    if (!this.lifecycle) return { type: DECISION_REFUSALS.replyUnsupported, message: 'this conversation runs an older workflow version' };
+    const actorRefusal = this.actorRefusal(actor);
+    if (actorRefusal) return actorRefusal;
+    if (this.sending || this.agentAction) return refuse('a reply is being sent right now');
+    if (this.queue.length > 0) return refuse('a new customer message is being processed');
+    const reason = lifecycleRefusal(action, this.status, { until, now });
+    return reason ? refuse(reason) : undefined;
+  }
+
+  /** Why an undo of `draftVersion` cannot be taken now (its window is over, or there is none). */
+  undoRefusal(draftVersion: number, actor: Actor): DecisionRefusal | undefined {
+    const actorRefusal = this.actorRefusal(actor);
+    if (actorRefusal) return actorRefusal;
+    if (this.phase !== 'hold' || this.holdKind !== 'undo' || this.openDraftVersion !== draftVersion || this.undo) {
+      return { type: DECISION_REFUSALS.undoTooLate, message: `version ${draftVersion} is not waiting in an undo window; the reply is being sent or was sent` };
+    }
+    return undefined;
   }
 
   /** Whether the acting user may act on this conversation at all, by the roster. */
@@ -106,6 +144,7 @@ export class ConversationMemory {
     if (this.sending) return { type: DECISION_REFUSALS.replyBusy, message: 'a reply is being sent right now' };
     if (this.agentAction) return { type: DECISION_REFUSALS.replyBusy, message: 'another reply is already on its way' };
     if (this.decision && this.decision.kind !== 'cancel') return { type: DECISION_REFUSALS.replyBusy, message: 'a decision on the draft is being applied' };
+    if (this.phase === 'hold' && this.holdKind === 'undo') return { type: DECISION_REFUSALS.replyBusy, message: 'a reply is about to be sent; undo it first' };
     return undefined;
   }
 
@@ -143,6 +182,9 @@ export class ConversationMemory {
     const refuse = (type: DecisionRefusal['type'], message: string): DecisionRefusal => ({ type, message });
     const actorRefusal = this.actorRefusal(actor);
     if (actorRefusal) return actorRefusal;
+    if (this.phase === 'hold' && this.holdKind === 'undo') {
+      return refuse(DECISION_REFUSALS.notCurrent, 'an agent’s send of this conversation is in its undo window');
+    }
     if (this.supersededVersions.has(draftVersion)) {
       return refuse(DECISION_REFUSALS.superseded, `draft version ${draftVersion} was superseded by a new customer message`);
     }
@@ -174,12 +216,14 @@ export class ConversationMemory {
       status: this.status,
       statusReason: this.statusReason,
       draftVersion: this.openDraftVersion ?? (this.lastDraftVersion || undefined),
-      awaitingDecision: this.phase !== 'idle' && this.decision === undefined,
-      autoSendHoldUntil: this.phase === 'hold' ? this.holdUntil : undefined,
+      awaitingDecision: (this.phase === 'review' || (this.phase === 'hold' && this.holdKind === 'auto_send')) && this.decision === undefined,
+      autoSendHoldUntil: this.phase === 'hold' && this.holdKind === 'auto_send' ? this.holdUntil : undefined,
+      ...(this.phase === 'hold' && this.holdKind === 'undo' ? { undoUntil: this.holdUntil } : {}),
       pendingMessages: this.queue.length,
       processedMessages: this.processed,
       needsPerson: this.status === 'needs_person',
       failedSendVersion: this.failedSend?.draftVersion,
+      ...(this.parked?.until ? { snoozedUntil: this.parked.until } : {}),
     };
   }
 }

@@ -17,6 +17,9 @@ import {
   inboundMessageSignal,
   rejectDraftUpdate,
   reviseDraftUpdate,
+  undoSendUpdate,
+  type UndoSendInput,
+  type UndoSendResult,
   type Actor,
   type DecisionResult,
 } from '../../lib/core/contract';
@@ -24,8 +27,9 @@ import { DECISION_LIMITS } from '../../lib/core/decisions/limits';
 import { DECISION_REFUSALS, type DecisionRefusal } from '../../lib/core/decisions/refusals';
 import { dbActivity } from './activity-options';
 import type { AgentAction, ConversationMemory, PendingDecision } from './conversation-state';
+import { registerLifecycleHandlers } from './conversation/lifecycle-handlers';
 
-const { recordDecision, recordManualReply, recordResendRequest } = wf.proxyActivities<Activities>(dbActivity);
+const { recordDecision, recordManualReply, recordResendRequest, recordSendUndone } = wf.proxyActivities<Activities>(dbActivity);
 
 /** Refuses the update with a typed failure: the web maps the type, never the message. */
 function refuse(refusal: DecisionRefusal): never {
@@ -38,9 +42,10 @@ function requireText(value: string, what: string, max: number): void {
 }
 
 /**
- * Registers the signals, the query, the four decision updates and the two reply updates (an
- * agent's own reply, a confirmed resend). A handler marks its decision or action before its
- * first await, so a second click or a second agent is refused by the validator.
+ * Registers the signals, the query, the four decision updates, the two reply updates (an
+ * agent's own reply, a confirmed resend) and the lifecycle updates (lifecycle-handlers.ts).
+ * A handler marks its decision or action before its first await, so a second click or a
+ * second agent is refused by the validator.
  */
 export function registerHandlers(memory: ConversationMemory): void {
   wf.setHandler(inboundMessageSignal, ({ messageId }) => memory.enqueue(messageId));
@@ -49,6 +54,7 @@ export function registerHandlers(memory: ConversationMemory): void {
     memory.rosterSignalled = true;
   });
   wf.setHandler(getConversationStateQuery, () => memory.snapshot());
+  registerLifecycleHandlers(memory);
 
   const decide = async (decision: PendingDecision, draftVersion: number, actor: Actor): Promise<DecisionResult> => {
     memory.decision = decision;
@@ -163,6 +169,29 @@ export function registerHandlers(memory: ConversationMemory): void {
     {
       validator: (input: ResendReplyInput) => {
         const refusal = memory.resendRefusal(input);
+        if (refusal) refuse(refusal);
+      },
+    },
+  );
+  wf.setHandler(
+    undoSendUpdate,
+    async (input): Promise<UndoSendResult> => {
+      const undo: NonNullable<ConversationMemory['undo']> = { draftVersion: input.draftVersion, recorded: false };
+      memory.undo = undo;
+      try {
+        await recordSendUndone({ conversationId: memory.conversationId, draftVersion: input.draftVersion, actor: input.actor, idempotencyKey: updateId() });
+        undo.recorded = true;
+      } catch (error) {
+        // Not stored, so not undone: the send goes ahead and the agent sees the update fail.
+        if (memory.undo === undo) memory.undo = undefined;
+        throw error;
+      }
+      memory.statusReason = 'The agent undid the send; the draft is back for review';
+      return { conversationId: memory.conversationId, draftVersion: input.draftVersion, outcome: 'send_undone' };
+    },
+    {
+      validator: (input: UndoSendInput) => {
+        const refusal = memory.undoRefusal(input.draftVersion, input.actor);
         if (refusal) refuse(refusal);
       },
     },

@@ -15,6 +15,10 @@ import { reviewAutoSentReply } from '@/lib/features/autonomy/review-auto-sent-re
 import { applySavedReply } from '@/lib/features/saved-replies/apply-saved-reply';
 import { listSavedReplies } from '@/lib/features/saved-replies/list-saved-replies';
 import { applySavedReplySchema, listOfferedSchema } from '@/lib/features/saved-replies/schema';
+import { undoSendSchema } from '@/lib/core/decisions/undo-schemas';
+import { undoSend, type UndoOutcome } from '@/lib/features/conversations/undo-send';
+import { lifecycleInputSchema } from '@/lib/core/conversation/lifecycle-schemas';
+import { changeLifecycle, type LifecycleOutcome } from '@/lib/features/conversations/lifecycle/change-lifecycle';
 
 /**
  * Approve, reject, revise or cancel a held auto-send: hand the decision to the workflow and
@@ -84,3 +88,32 @@ export const listSavedRepliesAction = serverAction({ role: 'agent', schema: list
 export const applySavedReplyAction = serverAction({ role: 'agent', schema: applySavedReplySchema }, async (input, actor) => {
   return ok(await applySavedReply({ ...input, agentName: actor.name }));
 });
+/** Close, reopen, snooze or mark waiting on the customer: the workflow decides whether it may. */
+export const changeLifecycleAction = serverAction<typeof lifecycleInputSchema, LifecycleOutcome>(
+  {
+    role: 'agent',
+    schema: lifecycleInputSchema,
+    onInvalid: (error) => ({ ok: false, code: 'invalid', message: error.issues[0]?.message ?? 'That change is not valid.' }),
+    onRefused: (error) => ({ ok: false, code: 'unauthorized', message: error.message }),
+  },
+  async (input, actor) => {
+    const outcome = await changeLifecycle({ ...input, actor: { id: actor.id, role: actor.role } });
+    if (outcome.ok || outcome.code !== 'unavailable') refresh();
+    return outcome;
+  },
+);
+
+/** Undo of an agent's send while its window is open: nothing reaches SMTP, the draft comes back. */
+export const undoSendAction = serverAction<typeof undoSendSchema, UndoOutcome>(
+  {
+    role: 'agent',
+    schema: undoSendSchema,
+    onInvalid: (error) => ({ ok: false, code: 'invalid', message: error.issues[0]?.message ?? 'That undo is not valid.' }),
+    onRefused: (error) => ({ ok: false, code: 'unauthorized', message: error.message }),
+  },
+  async (input, actor) => {
+    const outcome = await undoSend({ ...input, actor: { id: actor.id, role: actor.role } });
+    if (outcome.ok || outcome.code !== 'unavailable') refresh();
+    return outcome;
+  },
+);

@@ -22,6 +22,8 @@ import { NeedsPersonBanner } from './_components/needs-person-banner';
 import { PolicyVerdictPanel } from './_components/policy-verdict-panel';
 import { ReplyComposer } from './_components/reply-composer';
 import { ResendPanel, type OutboxFinding } from './_components/resend-panel';
+import { LifecyclePanel } from './_components/lifecycle-panel';
+import { TagEditor } from './_components/tag-editor';
 import { findCaughtReply } from '@/lib/read/outbox/find-caught-reply';
 import type { SendView } from '@/lib/read/conversation/get-conversation-detail';
 import { getCustomerContext } from '@/lib/read/conversation/get-customer-context';
@@ -126,6 +128,8 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         <aside className="space-y-4" aria-label="Details">
           <OwnerPanel conversationId={conversation.id} assignee={team.assignee} viewerId={viewer.id} team={team.members} />
           <NotesPanel conversationId={conversation.id} notes={team.notes.map((note) => ({ ...note, at: note.createdAt.toISOString() }))} />
+          <LifecyclePanel conversationId={conversation.id} status={conversation.status} />
+          <TagEditor conversationId={conversation.id} category={conversation.category} tags={conversation.tags} />
           <ClassificationPanel classification={detail.classification} />
           <CustomerContextPanel context={customerContext} />
           <PolicyVerdictPanel

@@ -38,6 +38,7 @@ export const inboxParamsSchema = z.object({
   category: optionalText(60),
   mailbox: optionalText(100),
   status: z.enum(CONVERSATION_STATUSES).optional().catch(undefined),
+  tag: optionalText(60),
   q: optionalText(200),
   cursor: optionalText(600),
 });
@@ -49,6 +50,8 @@ export interface InboxParams {
   /** A mailbox id: only conversations that came in on it. */
   mailbox?: string;
   status?: ConversationStatus;
+  /** A tag people set (lib/core/conversation/tags.ts). */
+  tag?: string;
   q?: string;
   cursor?: string;
 }
@@ -66,6 +69,7 @@ export function parseInboxParams(searchParams: SearchParamsRecord): InboxParams 
     category: first('category'),
     mailbox: first('mailbox'),
     status: first('status'),
+    tag: first('tag'),
     q: first('q'),
     cursor: first('cursor'),
   });
@@ -81,6 +85,7 @@ export function inboxQueryString(params: InboxParams, overrides: Partial<InboxPa
   if (merged.category) query.set('category', merged.category);
   if (merged.mailbox) query.set('mailbox', merged.mailbox);
   if (merged.status) query.set('status', merged.status);
+  if (merged.tag) query.set('tag', merged.tag);
   if (merged.q) query.set('q', merged.q);
   if (merged.cursor) query.set('cursor', merged.cursor);
   const text = query.toString();

@@ -25,6 +25,10 @@ export const QUEUES = [
   { key: 'sent', label: 'Sent', statuses: ['sent'] },
   { key: 'rejected', label: 'Rejected', statuses: ['rejected'] },
   { key: 'failed', label: 'Failed', statuses: ['failed'] },
+  // Parked by people (lifecycle.ts): a customer's reply brings each back into the queues above.
+  { key: 'waiting', label: 'Waiting on customer', statuses: ['waiting_on_customer'] },
+  { key: 'snoozed', label: 'Snoozed', statuses: ['snoozed'] },
+  { key: 'closed', label: 'Closed', statuses: ['closed'] },
   { key: 'all', label: 'All', statuses: [] },
 ] as const satisfies readonly { key: string; label: string; statuses: readonly ConversationStatus[]; filter?: QueueFilter }[];
 

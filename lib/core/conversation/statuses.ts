@@ -10,11 +10,16 @@ export const CONVERSATION_STATUSES = [
   'awaiting_approval',
   'escalated',
   'auto_send_hold',
+  // An agent's send in its undo window (the same cancellable hold as an automatic reply's).
+  'undo_window',
   'sending',
   'sent',
   'rejected',
   'failed',
   'closed',
+  // Parked by an agent (lib/core/conversation/lifecycle.ts): a customer's reply wakes both.
+  'snoozed',
+  'waiting_on_customer',
 ] as const;
 
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
@@ -27,11 +32,14 @@ export const STATUS_LABELS: Record<ConversationStatus, string> = {
   awaiting_approval: 'Needs approval',
   escalated: 'Escalated',
   auto_send_hold: 'Auto-send hold',
+  undo_window: 'Sending (undo possible)',
   sending: 'Sending',
   sent: 'Sent',
   rejected: 'Rejected',
   failed: 'Failed',
   closed: 'Closed',
+  snoozed: 'Snoozed',
+  waiting_on_customer: 'Waiting on customer',
 };
 
 /** A label for any stored status; an unknown value (an older row) shows as it is. */

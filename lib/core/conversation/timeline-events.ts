@@ -50,6 +50,10 @@ export interface TimelineEventData {
   manual_reply: { draftVersion: number; replacedDraftVersion?: number };
   resend_requested: { draftVersion: number; confirmedLedgerStatus: 'sending' | 'failed' };
   closed: { reason: string };
+  /** An agent took back their send in its undo window; the draft went back to review. */
+  send_undone: { draftVersion: number };
+  /** Closed, reopened, snoozed, marked waiting on the customer by people; or a snooze ran out. */
+  lifecycle: { action: 'close' | 'reopen' | 'snooze' | 'wait_on_customer' | 'snooze_ended'; until?: string };
   /** An article the pending draft cited was edited or archived after the draft was written. */
   knowledge_changed: { draftVersion: number; reason: string };
   /** An agent judged a reply that went out automatically (lib/core/policy/shadow.ts). */

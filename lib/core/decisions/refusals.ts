@@ -22,6 +22,10 @@ export const DECISION_REFUSALS = {
   nothingToResend: 'NothingToResend',
   /** A resend must carry the agent's explicit confirmation that they checked the outbox. */
   resendNotConfirmed: 'ResendNotConfirmed',
+  /** Close, reopen, snooze or waiting-on-customer cannot apply in the conversation's state. */
+  lifecycleNotAllowed: 'LifecycleNotAllowed',
+  /** The undo window of that send is over (or there is none): the reply is on its way. */
+  undoTooLate: 'UndoTooLate',
 } as const;
 
 export type DecisionRefusalType = (typeof DECISION_REFUSALS)[keyof typeof DECISION_REFUSALS];

@@ -15,7 +15,14 @@ export interface AutomationPolicy {
   holdSeconds: number;
   reviewSlaMinutes: number;
   idleCloseHours: number;
+  /**
+   * How long an agent's send (approve, edit and approve, own reply) waits with an Undo button;
+   * 0 sends at once. Absent in older settings: DEFAULT_UNDO_SECONDS.
+   */
+  undoSeconds?: number;
 }
+
+export const DEFAULT_UNDO_SECONDS = 10;
 
 /** The stored and validated policy; bounds keep a typo from disabling the human gate. */
 export const automationPolicySchema = z.object({
@@ -27,6 +34,7 @@ export const automationPolicySchema = z.object({
   holdSeconds: z.number().int().min(0).max(24 * 60 * 60),
   reviewSlaMinutes: z.number().int().min(1).max(14 * 24 * 60),
   idleCloseHours: z.number().int().min(1).max(90 * 24),
+  undoSeconds: z.number().int().min(0).max(120).optional(),
 }) satisfies z.ZodType<AutomationPolicy>;
 
 export const automationPolicyPatchSchema = automationPolicySchema.partial();
@@ -44,4 +52,5 @@ export const automationPolicyFormSchema = z.object({
   holdSeconds: z.coerce.number().pipe(automationPolicySchema.shape.holdSeconds),
   reviewSlaMinutes: z.coerce.number().pipe(automationPolicySchema.shape.reviewSlaMinutes),
   idleCloseHours: z.coerce.number().pipe(automationPolicySchema.shape.idleCloseHours),
+  undoSeconds: z.coerce.number().pipe(z.number().int().min(0).max(120)).default(DEFAULT_UNDO_SECONDS),
 });

@@ -32,6 +32,8 @@ const REFUSALS: Record<DecisionRefusalType, { code: DecisionErrorCode; message: 
   [DECISION_REFUSALS.actorNotAllowed]: { code: 'invalid', message: capitalise },
   [DECISION_REFUSALS.invalidInput]: { code: 'invalid', message: capitalise },
   [DECISION_REFUSALS.resendNotConfirmed]: { code: 'invalid', message: capitalise },
+  [DECISION_REFUSALS.lifecycleNotAllowed]: { code: 'invalid', message: capitalise },
+  [DECISION_REFUSALS.undoTooLate]: { code: 'stale', message: (detail) => `Too late to undo: ${detail}.` },
   [DECISION_REFUSALS.replyBusy]: {
     code: 'busy',
     message: (detail) => `Not now: ${detail}. Nothing was sent; try again when it has finished.`,

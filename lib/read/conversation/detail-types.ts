@@ -74,6 +74,8 @@ export interface ConversationHeader {
   status: string;
   statusReason: string | null;
   category: string | null;
+  /** People's tags (lib/core/conversation/tags.ts); the category above is the classifier's. */
+  tags: string[];
   priority: string | null;
   riskScore: number | null;
   injectionSuspected: boolean;

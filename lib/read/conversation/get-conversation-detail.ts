@@ -61,6 +61,7 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
       status: row.status,
       statusReason: row.statusReason,
       category: row.category,
+      tags: row.tags,
       priority: row.priority,
       riskScore: row.riskScore,
       injectionSuspected: row.injectionSuspected,

@@ -150,6 +150,8 @@ const KNOWN_EVENTS: Record<TimelineEventType, true> = {
   send_failed: true,
   ignored: true,
   closed: true,
+  lifecycle: true,
+  send_undone: true,
   needs_person: true,
   manual_reply: true,
   resend_requested: true,

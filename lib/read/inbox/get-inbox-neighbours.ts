@@ -15,13 +15,13 @@ export interface InboxNeighbours {
  * works even when the conversation has since left that queue.
  */
 export async function getInboxNeighbours(
-  params: Pick<InboxParams, 'queue' | 'sort' | 'category' | 'mailbox' | 'status' | 'q'>,
+  params: Pick<InboxParams, 'queue' | 'sort' | 'category' | 'mailbox' | 'status' | 'q' | 'tag'>,
   conversation: OrderedFields,
   db: DbClient = getDb(),
   viewerId?: string,
 ): Promise<InboxNeighbours> {
   const after = positionOf(params.sort, conversation);
-  const filters = { queue: params.queue, category: params.category, mailboxId: params.mailbox, status: params.status, search: params.q, viewerId };
+  const filters = { queue: params.queue, category: params.category, mailboxId: params.mailbox, status: params.status, tag: params.tag, search: params.q, viewerId };
   const [next, previous] = await Promise.all([
     walkInbox({ filters, sort: params.sort, after, limit: 1 }, db),
     walkInbox({ filters, sort: params.sort, after, limit: 1, reverse: true }, db),

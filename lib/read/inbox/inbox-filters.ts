@@ -7,6 +7,8 @@ export interface InboxFilters {
   category?: string;
   mailboxId?: string;
   status?: string;
+  /** A tag people set: only conversations carrying it. */
+  tag?: string;
   /**
    * Full-text search over every message of the conversation: sender name and address,
    * subject and body, with English stemming ("refunds" finds "refund") and web-search
@@ -42,6 +44,7 @@ export function inboxWhere(filters: InboxFilters): Prisma.Sql {
     );
   }
   if (filters.category) clauses.push(Prisma.sql`"category" = ${filters.category}`);
+  if (filters.tag) clauses.push(Prisma.sql`${filters.tag} = ANY("tags")`);
   if (filters.mailboxId) clauses.push(Prisma.sql`"mailboxId" = ${filters.mailboxId}`);
   if (filters.search) {
     // The GIN index on Message.search finds the messages; the planner joins them back.

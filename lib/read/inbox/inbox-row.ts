@@ -23,11 +23,13 @@ export interface InboxRow {
   responseDueAt: Date | null;
   /** Who owns it (lib/features/assignment/); null: nobody. */
   assigneeId: string | null;
+  /** People's tags (lib/core/conversation/tags.ts). */
+  tags: string[];
 }
 
 export const INBOX_COLUMNS = Prisma.sql`"id", "subject", "customerEmail", "customerName", "customerAddress", "senderVerified", "lastMessagePreview",
   "status", "category", "priority", "riskScore", "injectionSuspected", "slaDueAt", "holdUntil", "lastMessageAt",
-  "messageCount", "assigneeId",
+  "messageCount", "assigneeId", "tags",
   (SELECT sla."dueAt" FROM "ConversationSla" sla WHERE sla."conversationId" = "Conversation"."id") AS "responseDueAt"`;
 
 /** What $queryRaw hands back, typed loosely: the mapping below normalises it either way. */
@@ -50,6 +52,7 @@ export interface RawInboxRow {
   messageCount: number | bigint;
   responseDueAt: Date | string | null;
   assigneeId: string | null;
+  tags: string[] | null;
 }
 
 const toDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
@@ -73,6 +76,7 @@ export function toInboxRow(raw: RawInboxRow): InboxRow {
     messageCount: Number(raw.messageCount),
     responseDueAt: raw.responseDueAt === null ? null : toDate(raw.responseDueAt),
     assigneeId: raw.assigneeId,
+    tags: raw.tags ?? [],
   };
 }
 

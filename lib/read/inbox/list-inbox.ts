@@ -14,6 +14,7 @@ export interface ListInboxOptions {
   category?: string;
   mailboxId?: string;
   status?: string;
+  tag?: string;
   search?: string;
   cursor?: string;
   limit?: number;
@@ -34,7 +35,7 @@ export interface InboxPage {
 export async function listInbox(options: ListInboxOptions, db: DbClient = getDb()): Promise<InboxPage> {
   const limit = Math.min(Math.max(options.limit ?? INBOX_PAGE_SIZE, 1), 200);
   const found = await walkInbox({
-    filters: { queue: options.queue, category: options.category, mailboxId: options.mailboxId, status: options.status, search: options.search, viewerId: options.viewerId },
+    filters: { queue: options.queue, category: options.category, mailboxId: options.mailboxId, status: options.status, tag: options.tag, search: options.search, viewerId: options.viewerId },
     sort: options.sort,
     after: decodeCursor(options.sort, options.cursor),
     // One extra row tells whether a next page exists without a COUNT.

@@ -48,8 +48,9 @@ export async function withRealStack(thresholds: TrustThresholds, body: (stack: R
       store.db.user.create({ data: { email: 'agent@countersign.local', name: 'Agent Ada', role: 'agent' } }),
       store.db.user.create({ data: { email: 'manager@countersign.local', name: 'Manager Max', role: 'manager' } }),
     ]);
-    // The explicit list is empty (shadow mode); a short hold keeps the skipped time small.
-    await store.db.setting.create({ data: { key: 'automation_policy', value: { autoSendCategories: [], holdSeconds: 60 } } });
+    // The explicit list is empty (shadow mode); a short hold keeps the skipped time small; agents'
+    // approvals go out at once (the undo window has its own tests: tests/workflow/undo.test.ts).
+    await store.db.setting.create({ data: { key: 'automation_policy', value: { autoSendCategories: [], holdSeconds: 60, undoSeconds: 0 } } });
     const mail: OutgoingMail[] = [];
     const mailer: Mailer = {
       async send(message) {

@@ -22,7 +22,8 @@ const ARM_MS = 3_000;
  * a arms approve (a again sends: an email cannot be unsent), r opens revise.
  */
 export function DraftEditor({ conversationId, draft, decide, pending, decided }: { conversationId: string; draft: DraftView; decide: Decide; pending: boolean; decided: boolean }) {
-  const [body, setBody] = useState(draft.aiBody);
+  // An undone send comes back with the agent's own text (finalBody); otherwise Claude's draft.
+  const [body, setBody] = useState(draft.finalBody ?? draft.aiBody);
   const [panel, setPanel] = useState<'none' | 'reject' | 'revise'>('none');
   const [armed, setArmed] = useState(false);
   const [files, setFiles] = useState<UploadedFile[]>([]);

@@ -2,6 +2,7 @@ import { Badge, type BadgeTone } from '@/components/badge';
 import { RelativeTime } from '@/components/relative-time';
 import type { ConversationHeader, DraftView } from '@/lib/read/conversation/get-conversation-detail';
 import { DraftWorkspace } from './draft-workspace';
+import { UndoPanel } from './undo-panel';
 
 const DRAFT_STATUS: Record<string, { label: string; tone: BadgeTone; note?: string }> = {
   pending: { label: 'Awaiting decision', tone: 'brand' },
@@ -56,6 +57,9 @@ export function DraftSection({ conversation, draft, drafts, serverNow }: { conve
         <p className="text-xs text-slate-600">
           <span className="font-medium">Revised as asked:</span> {draft.revisionInstructions}
         </p>
+      ) : null}
+      {conversation.status === 'undo_window' ? (
+        <UndoPanel conversationId={conversation.id} draftVersion={draft.version} until={conversation.holdUntil?.toISOString() ?? null} serverNow={serverNow} />
       ) : null}
       <DraftWorkspace
         key={conversation.id}

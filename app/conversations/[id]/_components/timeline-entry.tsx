@@ -11,6 +11,14 @@ export interface EntryView {
 
 const DECISION_VERB = { approve: 'approved', edit_approve: 'edited and approved', reject: 'rejected', revise: 'asked for a revision of' } as const;
 
+const LIFECYCLE_TITLE = {
+  close: (who: string) => `${who} closed the conversation`,
+  reopen: (who: string) => `${who} reopened the conversation`,
+  snooze: (who: string, until?: string) => `${who} snoozed the conversation ${until ? `until ${until}` : 'until the customer replies'}`,
+  wait_on_customer: (who: string) => `${who} marked it waiting on the customer`,
+  snooze_ended: () => 'The snooze ended',
+} as const;
+
 /** How each mirrored workflow event reads in the timeline. */
 export function describeEvent(item: TimelineItem, who: string): EntryView {
   switch (item.type) {
@@ -76,6 +84,10 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
       return { title: 'Ignored', detail: item.data.reason, tone: 'neutral' };
     case 'closed':
       return { title: 'Conversation closed', detail: item.data.reason, tone: 'neutral' };
+    case 'send_undone':
+      return { title: `${who} undid the send of v${item.data.draftVersion}; it is back for review`, tone: 'warn' };
+    case 'lifecycle':
+      return { title: LIFECYCLE_TITLE[item.data.action](who, item.data.until ? formatDateTime(item.data.until) : undefined), tone: 'neutral' };
     case 'knowledge_changed':
       return { title: `Knowledge behind v${item.data.draftVersion} changed`, detail: item.data.reason, tone: 'warn' };
     case 'needs_person':

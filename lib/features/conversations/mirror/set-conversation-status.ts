@@ -29,6 +29,8 @@ export async function setConversationStatus(input: SetConversationStatusInput, d
         statusReason: input.reason ?? null,
         slaDueAt: input.slaDueAt ? new Date(input.slaDueAt) : null,
         holdUntil: input.holdUntil ? new Date(input.holdUntil) : null,
+        // Any status the workflow writes ends a snooze (a reply woke it, or work resumed).
+        snoozedUntil: null,
       },
     });
   const event = statusEvent(input);

@@ -23,8 +23,12 @@ describe('automationPolicyFormSchema', () => {
       holdSeconds: 60,
       reviewSlaMinutes: 120,
       idleCloseHours: 72,
+      // An older form without the field: the default undo window.
+      undoSeconds: 10,
     });
     expect(automationPolicyFormSchema.parse({ ...form, autoSendEnabled: 'on' }).autoSendEnabled).toBe(true);
+    expect(automationPolicyFormSchema.parse({ ...form, undoSeconds: '0' }).undoSeconds).toBe(0);
+    expect(automationPolicyFormSchema.safeParse({ ...form, undoSeconds: '-1' }).success).toBe(false);
   });
 
   it('rejects out-of-range values per field', () => {
