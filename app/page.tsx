@@ -12,16 +12,18 @@ import { InboxList } from './_components/inbox-list';
 import { InboxSelection } from './_components/inbox-selection';
 import { InboxToolbar } from './_components/inbox-toolbar';
 import { QueueTabs } from './_components/queue-tabs';
+import { listTeam } from '@/lib/read/team/list-team';
 
 export const metadata: Metadata = { title: 'Inbox' };
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireUser();
   const params = parseInboxParams(await searchParams);
-  const [page, counts, mailboxes] = await Promise.all([
+  const [page, counts, mailboxes, team] = await Promise.all([
     listInbox({ queue: params.queue, sort: params.sort, category: params.category, mailboxId: params.mailbox, status: params.status, tag: params.tag, search: params.q, cursor: params.cursor, viewerId: viewer.id }),
     countQueues({ viewerId: viewer.id }),
     listMailboxes(),
+    listTeam(),
   ]);
   const marks = await getInboxMarks(page.rows, viewer.id);
   const serverNow = new Date().toISOString();
@@ -41,7 +43,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         categories={env().CATEGORIES}
         mailboxes={mailboxes.map((mailbox) => ({ id: mailbox.id, label: `${mailbox.displayName} <${mailbox.address}>` }))}
       />
-      <InboxSelection />
+      <InboxSelection team={team} viewerId={viewer.id} />
       <InboxList page={page} params={params} serverNow={serverNow} marks={marks} />
     </div>
   );

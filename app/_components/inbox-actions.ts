@@ -5,6 +5,8 @@ import { bulkLifecycleSchema } from '@/lib/core/conversation/lifecycle-schemas';
 import { changeLifecycleMany } from '@/lib/features/conversations/lifecycle/change-lifecycle-many';
 import { tagChangeSchema } from '@/lib/core/conversation/tags';
 import { setConversationTags } from '@/lib/features/conversations/tags/set-conversation-tags';
+import { assignManySchema } from '@/lib/features/assignment/assign-schema';
+import { assignMany } from '@/lib/features/assignment/assign-many';
 import { ok } from '@/lib/web/actions/action-result';
 import { serverAction } from '@/lib/web/actions/server-action';
 
@@ -18,6 +20,13 @@ export const bulkLifecycleAction = serverAction({ role: 'agent', schema: bulkLif
 /** Adds or removes people's tags on a selection (or one conversation): all of them, or none. */
 export const tagConversationsAction = serverAction({ role: 'agent', schema: tagChangeSchema }, async (input, actor) => {
   const outcome = await setConversationTags({ ...input, actorId: actor.id });
+  refresh();
+  return ok(outcome);
+});
+
+/** Gives the selection to one person (or nobody); an unknown or disabled person changes nothing. */
+export const bulkAssignAction = serverAction({ role: 'agent', schema: assignManySchema }, async (input, actor) => {
+  const outcome = await assignMany({ ...input, actorId: actor.id });
   refresh();
   return ok(outcome);
 });

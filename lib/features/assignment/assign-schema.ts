@@ -13,3 +13,9 @@ export const assignSchema = z.object({
   expectedAssigneeId: userIdOrNobody,
 });
 export type AssignInput = z.output<typeof assignSchema>;
+
+/** The inbox selection given to one person (empty id: nobody). */
+export const assignManySchema = z.object({
+  conversationIds: z.array(z.string().min(1).max(100)).min(1, 'Select at least one conversation.').max(200),
+  assigneeId: userIdOrNobody,
+});
