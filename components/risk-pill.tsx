@@ -10,7 +10,7 @@ export function RiskPill({ score, injection = false }: { score: number | null; i
       </span>
     );
   }
-  if (score === null) return <span className="text-xs text-slate-400">—</span>;
+  if (score === null) return <span className="text-xs text-slate-500">—</span>;
   const band =
     score >= 70
       ? { label: 'High', classes: 'bg-red-50 text-red-800 ring-red-200' }

@@ -32,11 +32,11 @@ export function InboxRow({ row, href, serverNow }: { row: Row; href: string; ser
           <span className="flex items-center gap-2">
             {row.injectionSuspected ? <RiskPill score={row.riskScore} injection /> : null}
             <span className="truncate font-medium text-slate-900">{row.subject || '(no subject)'}</span>
-            {row.messageCount > 1 ? <span className="text-xs text-slate-400">{row.messageCount}</span> : null}
+            {row.messageCount > 1 ? <span className="text-xs text-slate-500">{row.messageCount}</span> : null}
           </span>
           <span className="block truncate text-xs text-slate-500">{row.preview}</span>
         </span>
-        <span>{row.category ? <Badge>{row.category}</Badge> : <span className="text-xs text-slate-400">—</span>}</span>
+        <span>{row.category ? <Badge>{row.category}</Badge> : <span className="text-xs text-slate-500">—</span>}</span>
         <span>
           <PriorityBadge priority={row.priority} />
         </span>
@@ -52,7 +52,7 @@ export function InboxRow({ row, href, serverNow }: { row: Row; href: string; ser
               sends in <Countdown until={row.holdUntil.toISOString()} serverNow={serverNow} doneText="a moment" />
             </span>
           ) : (
-            <span className="text-xs text-slate-400">—</span>
+            <span className="text-xs text-slate-500">—</span>
           )}
         </span>
         <span>

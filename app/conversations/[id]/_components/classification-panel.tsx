@@ -48,7 +48,7 @@ export function ClassificationPanel({ classification }: { classification: Classi
               </ul>
             </div>
           ) : null}
-          <p className="text-xs text-slate-400">{classification.model}</p>
+          <p className="text-xs text-slate-500">{classification.model}</p>
         </div>
       )}
     </section>

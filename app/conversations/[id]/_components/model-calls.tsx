@@ -1,6 +1,6 @@
 import type { ConversationDetail } from '@/lib/read/conversation/get-conversation-detail';
 import { traceUrl } from '@/lib/web/external-links';
-import { formatNumber, formatUsd } from '@/lib/web/format';
+import { countOf, formatNumber, formatUsd } from '@/lib/web/format';
 
 /** Every Claude call for this conversation with tokens, latency, cost and its LangFuse trace. */
 export function ModelCalls({ calls, usage }: { calls: ConversationDetail['llmCalls']; usage: ConversationDetail['usage'] }) {
@@ -11,7 +11,7 @@ export function ModelCalls({ calls, usage }: { calls: ConversationDetail['llmCal
           Model calls
         </h2>
         <p className="text-xs text-slate-600">
-          Total <span className="font-semibold tabular-nums text-slate-900">{formatUsd(usage.costUsd)}</span> · {usage.calls} call(s)
+          Total <span className="font-semibold tabular-nums text-slate-900">{formatUsd(usage.costUsd)}</span> · {countOf(usage.calls, 'call')}
         </p>
       </div>
       {calls.length === 0 ? (

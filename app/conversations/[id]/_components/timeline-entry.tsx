@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TimelineItem } from '@/lib/read/conversation/get-conversation-detail';
-import { formatDateTime, formatNumber, formatUsd } from '@/lib/web/format';
+import { countOf, formatDateTime, formatNumber, formatUsd } from '@/lib/web/format';
 import { screeningLabel } from '@/lib/core/safety/screening-labels';
 
 export interface EntryView {
@@ -38,7 +38,7 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
       }
       return {
         title: `${item.data.revision ? 'Revised draft' : 'Draft'} v${item.data.draftVersion} written`,
-        detail: `${item.data.model} · ${formatNumber(item.data.outputTokens)} output tokens · ${formatUsd(item.data.costUsd)} · ${item.data.knowledgeUsed.length} article(s) cited`,
+        detail: `${item.data.model} · ${formatNumber(item.data.outputTokens)} output tokens · ${formatUsd(item.data.costUsd)} · ${countOf(item.data.knowledgeUsed.length, 'article')} cited`,
         tone: 'neutral',
       };
     case 'routed':
