@@ -5,6 +5,7 @@ import { env } from '@/lib/platform/config/env';
 import { countQueues } from '@/lib/read/inbox/count-queues';
 import { listInbox } from '@/lib/read/inbox/list-inbox';
 import { listMailboxes } from '@/lib/features/mailboxes/list-mailboxes';
+import { getAutomationPolicy } from '@/lib/features/settings/automation-policy';
 import { inboxQueryString, parseInboxParams } from '@/lib/core/conversation/inbox-params';
 import { InboxKeys } from './_components/inbox-keys';
 import { InboxList } from './_components/inbox-list';
@@ -16,10 +17,11 @@ export const metadata: Metadata = { title: 'Inbox' };
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser();
   const params = parseInboxParams(await searchParams);
-  const [page, counts, mailboxes] = await Promise.all([
+  const [page, counts, mailboxes, policy] = await Promise.all([
     listInbox({ queue: params.queue, sort: params.sort, category: params.category, mailboxId: params.mailbox, status: params.status, search: params.q, cursor: params.cursor }),
     countQueues(),
     listMailboxes(),
+    getAutomationPolicy(),
   ]);
   const serverNow = new Date().toISOString();
   return (
@@ -38,7 +40,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         categories={env().CATEGORIES}
         mailboxes={mailboxes.map((mailbox) => ({ id: mailbox.id, label: `${mailbox.displayName} <${mailbox.address}>` }))}
       />
-      <InboxList page={page} params={params} serverNow={serverNow} />
+      <InboxList page={page} params={params} serverNow={serverNow} riskLimit={policy.maxRiskScore} />
     </div>
   );
 }

@@ -8,12 +8,12 @@ import { PriorityBadge, StatusBadge } from '@/components/status-badge';
 import type { InboxRow as Row } from '@/lib/read/inbox/list-inbox';
 
 export const ROW_GRID =
-  'grid grid-cols-[minmax(0,11rem)_minmax(0,1fr)_6.5rem_4.5rem_5.5rem_5rem_7rem_7.5rem] items-center gap-3';
+  'grid grid-cols-[minmax(0,10rem)_minmax(0,1fr)_6rem_4.5rem_5.5rem_5rem_6.5rem_8rem] items-center gap-2';
 
 const WAITING = new Set(['awaiting_approval', 'escalated']);
 
 /** One conversation in the list; the whole row is the link (j/k move focus between rows). */
-export function InboxRow({ row, href, serverNow }: { row: Row; href: string; serverNow: string }) {
+export function InboxRow({ row, href, serverNow, riskLimit }: { row: Row; href: string; serverNow: string; riskLimit: number }) {
   return (
     <li>
       <Link
@@ -30,7 +30,7 @@ export function InboxRow({ row, href, serverNow }: { row: Row; href: string; ser
         </span>
         <span className="min-w-0">
           <span className="flex items-center gap-2">
-            {row.injectionSuspected ? <RiskPill score={row.riskScore} injection /> : null}
+            {row.injectionSuspected ? <RiskPill score={row.riskScore} limit={riskLimit} injection /> : null}
             <span className="truncate font-medium text-slate-900">{row.subject || '(no subject)'}</span>
             {row.messageCount > 1 ? <span className="text-xs text-slate-500">{row.messageCount}</span> : null}
           </span>
@@ -41,7 +41,7 @@ export function InboxRow({ row, href, serverNow }: { row: Row; href: string; ser
           <PriorityBadge priority={row.priority} />
         </span>
         <span>
-          <RiskPill score={row.riskScore} />
+          <RiskPill score={row.riskScore} limit={riskLimit} />
         </span>
         <RelativeTime date={row.lastMessageAt.toISOString()} serverNow={serverNow} className="whitespace-nowrap text-xs text-slate-600" />
         <span>

@@ -70,9 +70,8 @@ beforeAll(async () => {
   const needsPerson = await conversationIn('needs_person', 'chargeback', secret);
   await page.goto(`${stack.baseUrl}/conversations/${sent}`);
   await page.getByRole('button', { name: /Approve & send/ }).click();
-  // One confirmation for every send: a second press while the button asks for it.
-  const confirm = page.getByRole('button', { name: /again to send/ });
-  if (await confirm.isVisible()) await confirm.click();
+  // Every send is confirmed: the second press names the recipient.
+  await page.getByRole('button', { name: /Press again to send to/ }).click();
   const db = createDb(stack.databaseUrl);
   try {
     const deadline = Date.now() + WORKFLOW_MS;

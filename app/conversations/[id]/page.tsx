@@ -6,12 +6,14 @@ import { getConversationDetailOrThrow } from '@/lib/read/conversation/get-conver
 import { getDraftSources } from '@/lib/read/conversation/get-draft-sources';
 import { loadCidImages } from '@/lib/read/conversation/inline-images';
 import { getInboxNeighbours } from '@/lib/read/inbox/get-inbox-neighbours';
+import { getAutomationPolicy } from '@/lib/features/settings/automation-policy';
 import { isNotFoundError } from '@/lib/core/errors';
 import { inboxQueryString, parseInboxParams } from '@/lib/core/conversation/inbox-params';
 import { temporalWorkflowUrl } from '@/lib/web/external-links';
 import { ClassificationPanel } from './_components/classification-panel';
 import { ConversationHeader } from './_components/conversation-header';
 import { ConversationKeys } from './_components/conversation-keys';
+import { DecisionFlash } from './_components/decision-flash';
 import { DraftSection } from './_components/draft-section';
 import { InjectionBanner } from './_components/injection-banner';
 import { DraftSources } from './_components/draft-sources';
@@ -69,10 +71,11 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const inbox = parseInboxParams(await searchParams);
   const detail = await loadDetail(id);
   const { conversation, currentDraft } = detail;
-  const [neighbours, sources, cidImages] = await Promise.all([
+  const [neighbours, sources, cidImages, policy] = await Promise.all([
     getInboxNeighbours(inbox, conversation),
     currentDraft ? getDraftSources(currentDraft.id) : [],
     loadCidImages(detail.messages),
+    getAutomationPolicy(),
   ]);
 
   const context = inboxQueryString(inbox, { cursor: undefined });
@@ -93,13 +96,14 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         <LiveRefresh />
         <ConversationKeys previousHref={hrefFor(neighbours.previousId)} nextHref={hrefFor(neighbours.nextId)} inboxHref={`/${context}`} deciding={deciding} />
       </div>
-      <ConversationHeader conversation={conversation} inboxHref={`/${context}`} serverNow={serverNow} />
+      <DecisionFlash />
+      <ConversationHeader conversation={conversation} inboxHref={`/${context}`} serverNow={serverNow} riskLimit={policy.maxRiskScore} />
       {conversation.status === 'needs_person' ? <NeedsPersonBanner reason={conversation.statusReason} /> : null}
       {injection ? <InjectionBanner reasons={detail.classification?.injectionReasons ?? []} /> : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
           <Thread messages={detail.messages} cidImages={cidImages} />
-          <DraftSection conversation={conversation} draft={currentDraft} drafts={detail.drafts} serverNow={serverNow} />
+          <DraftSection conversation={conversation} draft={currentDraft} drafts={detail.drafts} serverNow={serverNow} nextHref={hrefFor(neighbours.nextId)} />
           {failedSend && finding ? <ResendPanel key={`${failedSend.draftVersion}:${failedSend.attempts}`} conversationId={conversation.id} send={failedSend} finding={finding} /> : null}
           {NO_COMPOSE.has(conversation.status) ? null : (
             <ReplyComposer
@@ -109,11 +113,13 @@ export default async function ConversationPage({ params, searchParams }: Props) 
               startText={unusableText}
               replacing={openDraft}
               defaultOpen={composeFirst}
+              subject={conversation.subject}
+              nextHref={hrefFor(neighbours.nextId)}
             />
           )}
         </div>
         <aside className="space-y-4" aria-label="Details">
-          <ClassificationPanel classification={detail.classification} />
+          <ClassificationPanel classification={detail.classification} riskLimit={policy.maxRiskScore} />
           <PolicyVerdictPanel
             shadow={detail.shadows.find((shadow) => shadow.outcome === 'auto_sent' && shadow.review === 'pending') ?? detail.shadows[0]}
             conversationId={conversation.id}

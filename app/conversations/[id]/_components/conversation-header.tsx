@@ -7,7 +7,7 @@ import type { ConversationHeader as Header } from '@/lib/read/conversation/get-c
 import { countOf, formatUsd } from '@/lib/web/format';
 
 /** Subject, customer and the facts an agent triages by, with the way back to the inbox. */
-export function ConversationHeader({ conversation, inboxHref, serverNow }: { conversation: Header; inboxHref: string; serverNow: string }) {
+export function ConversationHeader({ conversation, inboxHref, serverNow, riskLimit }: { conversation: Header; inboxHref: string; serverNow: string; riskLimit: number }) {
   const waiting = conversation.status === 'awaiting_approval' || conversation.status === 'escalated';
   return (
     <header className="space-y-2">
@@ -21,7 +21,7 @@ export function ConversationHeader({ conversation, inboxHref, serverNow }: { con
         <StatusBadge status={conversation.status} />
         {conversation.category ? <Badge>{conversation.category}</Badge> : null}
         <PriorityBadge priority={conversation.priority} />
-        <RiskPill score={conversation.riskScore} />
+        <RiskPill score={conversation.riskScore} limit={riskLimit} />
         {waiting ? <SlaTimer dueAt={conversation.slaDueAt?.toISOString() ?? null} serverNow={serverNow} /> : null}
         <span className="ml-auto text-xs text-slate-500">
           {countOf(conversation.messageCount, 'message')} · cost <span className="tabular-nums">{formatUsd(conversation.costUsd)}</span>

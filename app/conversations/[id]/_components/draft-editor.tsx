@@ -9,36 +9,49 @@ import { ReasonForm } from './reason-form';
 import { DECISION_LIMITS } from '@/lib/core/decisions/limits';
 import type { Decide } from './use-decision';
 import { WordDiff } from './word-diff';
-
-const ARM_MS = 3_000;
+import { sendButtonLabel, useConfirmSend } from './use-confirm-send';
 
 /**
  * The review surface for a draft awaiting a decision: edit with a live diff against the AI
  * draft, then approve & send, reject with a reason, or ask Claude to revise. Keys: e edits,
- * a arms approve (a again sends: an email cannot be unsent), r opens revise.
+ * a or the button arms approve and a second press sends (useConfirmSend), r opens revise.
+ * What the agent types is reported up (onEdit), so it outlives this editor.
  */
-export function DraftEditor({ conversationId, draft, decide, pending, decided }: { conversationId: string; draft: DraftView; decide: Decide; pending: boolean; decided: boolean }) {
-  const [body, setBody] = useState(draft.aiBody);
+export function DraftEditor({
+  conversationId,
+  draft,
+  decide,
+  pending,
+  decided,
+  recipient,
+  initialBody,
+  onEdit,
+}: {
+  conversationId: string;
+  draft: DraftView;
+  decide: Decide;
+  pending: boolean;
+  decided: boolean;
+  recipient: string;
+  initialBody?: string;
+  onEdit: (body: string) => void;
+}) {
+  const [body, setBody] = useState(initialBody ?? draft.aiBody);
   const [panel, setPanel] = useState<'none' | 'reject' | 'revise'>('none');
-  const [armed, setArmed] = useState(false);
   const editor = useRef<HTMLTextAreaElement>(null);
-  const disarm = useRef<ReturnType<typeof setTimeout>>(undefined);
   const edited = body !== draft.aiBody;
-
+  const change = (next: string) => {
+    setBody(next);
+    onEdit(next);
+  };
+  const { armed, press } = useConfirmSend(() => decide({ action: 'approve', conversationId, draftVersion: draft.version, editedBody: edited ? body : undefined }));
   const approve = () => {
-    setArmed(false);
-    decide({ action: 'approve', conversationId, draftVersion: draft.version, editedBody: edited ? body : undefined });
+    if (!pending && !decided && body.trim() !== '') press();
   };
 
   useHotkeys({
     e: () => editor.current?.focus(),
-    a: () => {
-      if (pending || decided) return;
-      if (armed) return approve();
-      setArmed(true);
-      clearTimeout(disarm.current);
-      disarm.current = setTimeout(() => setArmed(false), ARM_MS);
-    },
+    a: approve,
     r: () => setPanel('revise'),
   });
 
@@ -51,7 +64,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
         id="draft-editor"
         ref={editor}
         value={body}
-        onChange={(event) => setBody(event.target.value)}
+        onChange={(event) => change(event.target.value)}
         disabled={pending || decided}
         rows={Math.min(24, Math.max(8, body.split('\n').length + 1))}
         className="w-full rounded-md border-0 p-3 font-sans text-sm leading-relaxed text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 disabled:bg-slate-50"
@@ -60,7 +73,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
 
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="primary" onClick={approve} disabled={pending || decided || body.trim() === ''} aria-keyshortcuts="a">
-          {pending ? 'Sending…' : armed ? 'Press a again to send' : edited ? 'Approve edited & send' : 'Approve & send'}
+          {sendButtonLabel({ pending, armed, recipient, idle: edited ? 'Approve edited & send' : 'Approve & send' })}
           <Kbd>a</Kbd>
         </Button>
         <Button onClick={() => setPanel('revise')} disabled={pending || decided} aria-expanded={panel === 'revise'} aria-keyshortcuts="r">
@@ -70,7 +83,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
           Reject…
         </Button>
         {edited && !decided ? (
-          <Button variant="ghost" onClick={() => setBody(draft.aiBody)} disabled={pending}>
+          <Button variant="ghost" onClick={() => change(draft.aiBody)} disabled={pending}>
             Reset to AI draft
           </Button>
         ) : null}

@@ -1,18 +1,20 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/button';
 import { DECISION_LIMITS } from '@/lib/core/decisions/limits';
 import { ReplyAttachments, type UploadedFile } from './reply-attachments';
 import { ReplyFeedback } from './reply-feedback';
 import { useAgentReply } from './use-agent-reply';
-
-const ARM_MS = 4_000;
+import { useComposerOffers } from './compose-bridge';
+import { useMoveOn } from './move-on';
+import { sendButtonLabel, useConfirmSend } from './use-confirm-send';
 
 /**
  * The agent writes the reply themselves: with no draft, after a reject, after Claude failed,
- * or instead of the draft on screen (which is then set aside). Sending takes two clicks, the
- * second naming the recipient: an email cannot be unsent.
+ * or instead of the draft on screen (which is then set aside). Sending is confirmed like every
+ * send (useConfirmSend: the button twice, or Ctrl/⌘+Enter twice in the box). Once the reply is
+ * queued the agent moves on to the next conversation.
  */
 export function ReplyComposer({
   conversationId,
@@ -20,6 +22,8 @@ export function ReplyComposer({
   startText,
   replacing,
   defaultOpen,
+  subject = '',
+  nextHref = null,
 }: {
   conversationId: string;
   customerEmail: string;
@@ -28,25 +32,29 @@ export function ReplyComposer({
   /** The draft version this reply sets aside, when one is open. */
   replacing: number | null;
   defaultOpen: boolean;
+  subject?: string;
+  /** The next conversation in the agent's queue, where they go once the reply is queued. */
+  nextHref?: string | null;
 }) {
   const [open, setOpen] = useState(defaultOpen);
   const [body, setBody] = useState('');
-  const [armed, setArmed] = useState(false);
   const [files, setFiles] = useState<UploadedFile[]>([]);
-  const disarm = useRef<ReturnType<typeof setTimeout>>(undefined);
   const { outcome, pending, send } = useAgentReply();
   const sent = outcome?.ok === true;
-
+  const { armed, press } = useConfirmSend(() => send({ action: 'compose', conversationId, body, attachmentIds: files.map((file) => file.id) }));
   const click = () => {
-    if (!armed) {
-      setArmed(true);
-      clearTimeout(disarm.current);
-      disarm.current = setTimeout(() => setArmed(false), ARM_MS);
-      return;
-    }
-    setArmed(false);
-    send({ action: 'compose', conversationId, body, attachmentIds: files.map((file) => file.id) });
+    if (!pending && !sent && body.trim() !== '') press();
   };
+  useComposerOffers((text) => {
+    setOpen(true);
+    setBody((current) => (current.trim() === '' ? text : `${current}\n\n${text}`));
+  });
+  useMoveOn(
+    outcome?.ok === true && outcome.outcome === 'reply_queued'
+      ? { message: `Your reply (v${outcome.draftVersion}) is being sent.`, subject, fromHref: `/conversations/${encodeURIComponent(conversationId)}` }
+      : null,
+    nextHref,
+  );
 
   if (!open) {
     return (
@@ -68,6 +76,13 @@ export function ReplyComposer({
         id="reply-composer"
         value={body}
         onChange={(event) => setBody(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            click();
+          }
+        }}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
         disabled={pending || sent}
         maxLength={DECISION_LIMITS.editedBody}
         rows={10}
@@ -77,7 +92,7 @@ export function ReplyComposer({
       <ReplyAttachments conversationId={conversationId} files={files} onChange={setFiles} disabled={pending || sent} />
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="primary" onClick={click} disabled={pending || sent || body.trim() === ''}>
-          {pending ? 'Sending…' : armed ? `Click again to send to ${customerEmail}` : 'Send reply'}
+          {sendButtonLabel({ pending, armed, recipient: customerEmail, idle: 'Send reply' })}
         </Button>
         {startText && body === '' ? (
           <Button variant="ghost" onClick={() => setBody(startText)} disabled={pending || sent}>
