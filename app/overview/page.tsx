@@ -122,8 +122,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <CategoryTable rows={metrics.categories} />
       <p className="text-xs text-slate-500">
         Days are UTC. Automation rate and Auto-sent count replies the policy sent on its own after its hold (the ones in Sent automatically); an agent’s own reply, approval or resend is theirs. Time to decision runs from the draft being
-        ready to the agent’s decision. Per agent: handled counts conversations where they approved, edited, rejected or wrote the reply; first response and resolution run from the customer’s first message to the first reply they sent, and to the last reply they sent or rejected with nothing after it. SLA breaches count conversations escalated in the window. Category cost is the lifetime model cost of
-        conversations active in the window.
+        ready to the agent’s decision. Per agent: handled counts conversations where they approved, edited, rejected or wrote the reply; first response and resolution run from the customer’s first message to the first reply they sent, and to the last reply they sent or rejected with nothing after it. SLA breaches count conversations escalated in the window. Cost, on the cards, the chart and per
+        category, is the model calls made in the window.
       </p>
     </div>
   );

@@ -119,6 +119,19 @@ describe('overview figures against a hand-counted day', () => {
     expect(metrics.cost.totalUsd).toBeCloseTo(0.1004, 10);
   });
 
+  it('shows the same cost per category as the chart and the card: the calls made in the window', async () => {
+    const byCategory = new Map(metrics.categories.map((row) => [row.category, row.costUsd]));
+    expect(byCategory.get('orders')).toBeCloseTo(0.0994, 10);
+    expect(byCategory.get(null)).toBeCloseTo(0.001, 10);
+    // Today only: the conversations' last messages were yesterday, today's calls still count, on today's row.
+    const today = await getOverviewMetrics({ days: 1, now: NOW }, temp.db);
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    expect(today.daily.map((day) => day.costUsd)).toEqual([expect.closeTo(0.0014, 10)]);
+    expect(sum(today.categories.map((row) => row.costUsd))).toBeCloseTo(0.0014, 10);
+    expect(today.categories.find((row) => row.category === 'orders')).toMatchObject({ conversations: 0, costUsd: expect.closeTo(0.0004, 10) });
+    expect(today.cost.totalUsd).toBeCloseTo(0.0014, 10);
+  });
+
   it('gives each agent what they handled, their first responses and their resolutions', () => {
     expect(metrics.agents).toEqual([
       { agentId: ALICE, name: 'Alice', handled: 3, firstResponses: 3, medianFirstResponseSeconds: 1860, resolved: 2, medianResolutionSeconds: 1860 },
