@@ -6,7 +6,7 @@ import { DecisionFeedback } from './decision-feedback';
 import { DraftEditor } from './draft-editor';
 import { HoldPanel } from './hold-panel';
 import { KeptText, type Typed } from './kept-text';
-import { useMoveOn } from './move-on';
+import { useDecidedFrom, useMoveOn } from './move-on';
 import { useDecision } from './use-decision';
 
 export type DraftMode = 'decide' | 'hold' | 'readonly';
@@ -42,14 +42,19 @@ export function DraftWorkspace({
   subject: string;
   nextHref: string | null;
 }) {
-  const { outcome, pending, decide } = useDecision();
+  const { outcome, pending, decide: send } = useDecision();
+  const decidedFrom = useDecidedFrom(nextHref);
+  const decide: typeof send = (intent) => {
+    decidedFrom.remember();
+    send(intent);
+  };
   const [typed, setTyped] = useState<Typed | null>(null);
   // A success belongs to its version; once a newer draft is shown it is history.
   const stale = outcome?.ok === true && outcome.draftVersion < draft.version;
   // Cancelling a hold hands the same version to review, where it must stay decidable.
   const decided = outcome?.ok === true && outcome.draftVersion === draft.version && outcome.outcome !== 'auto_send_cancelled';
   const settled = outcome?.ok === true && (outcome.outcome === 'approved' || outcome.outcome === 'rejected') ? MOVED_ON[outcome.outcome] : null;
-  useMoveOn(settled ? { message: settled, subject, fromHref: `/conversations/${encodeURIComponent(conversationId)}` } : null, nextHref);
+  const lastInQueue = useMoveOn(settled ? { message: settled, subject, fromHref: `/conversations/${encodeURIComponent(conversationId)}` } : null, decidedFrom.from);
   // The agent's own decision took their text with it; anything else that replaced the editor did not.
   const ownDecision = outcome?.ok === true && typed !== null && outcome.draftVersion === typed.version;
   const lost = typed !== null && !ownDecision && (mode !== 'decide' || draft.version !== typed.version);
@@ -85,7 +90,7 @@ export function DraftWorkspace({
         </>
       )}
       <DecisionFeedback outcome={stale ? null : outcome} />
-      {settled && !nextHref ? <p className="text-sm text-slate-600">That was the last conversation in this queue.</p> : null}
+      {lastInQueue ? <p className="text-sm text-slate-600">That was the last conversation in this queue.</p> : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 const FLASH_KEY = 'countersign.flash';
 
@@ -15,14 +15,22 @@ export interface Flash {
 /**
  * After a decision settles a conversation (approved, rejected, the agent's reply queued), the
  * agent moves on to the next one in the queue they came from; what happened goes with them and
- * is shown there (DecisionFlash). With nothing next they stay, and the outcome shows in place.
+ * is shown there (DecisionFlash). `nextHref` must be the next conversation as it stood when they
+ * decided (see useDecidedFrom): the refresh that brings the outcome has already taken this
+ * conversation out of the queue, and its neighbours with it. Returns true when there was
+ * nowhere to go.
  */
-export function useMoveOn(done: Flash | null, nextHref: string | null): void {
+export function useMoveOn(done: Flash | null, nextHref: string | null): boolean {
   const router = useRouter();
   const moved = useRef(false);
+  const [last, setLast] = useState(false);
   useEffect(() => {
-    if (!done || !nextHref || moved.current) return;
+    if (!done || moved.current) return;
     moved.current = true;
+    if (!nextHref) {
+      setLast(true);
+      return;
+    }
     try {
       sessionStorage.setItem(FLASH_KEY, JSON.stringify(done));
     } catch {
@@ -30,6 +38,13 @@ export function useMoveOn(done: Flash | null, nextHref: string | null): void {
     }
     router.push(nextHref);
   }, [done, nextHref, router]);
+  return last;
+}
+
+/** The next conversation as it was when the agent acted: call `remember` as they send or decide. */
+export function useDecidedFrom(nextHref: string | null): { from: string | null; remember: () => void } {
+  const [from, setFrom] = useState<string | null>(null);
+  return { from, remember: () => setFrom(nextHref) };
 }
 
 /** The note the previous page left, read once. */

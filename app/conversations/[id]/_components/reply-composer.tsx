@@ -7,7 +7,7 @@ import { ReplyAttachments, type UploadedFile } from './reply-attachments';
 import { ReplyFeedback } from './reply-feedback';
 import { useAgentReply } from './use-agent-reply';
 import { useComposerOffers } from './compose-bridge';
-import { useMoveOn } from './move-on';
+import { useDecidedFrom, useMoveOn } from './move-on';
 import { sendButtonLabel, useConfirmSend } from './use-confirm-send';
 
 /**
@@ -41,7 +41,11 @@ export function ReplyComposer({
   const [files, setFiles] = useState<UploadedFile[]>([]);
   const { outcome, pending, send } = useAgentReply();
   const sent = outcome?.ok === true;
-  const { armed, press } = useConfirmSend(() => send({ action: 'compose', conversationId, body, attachmentIds: files.map((file) => file.id) }));
+  const decidedFrom = useDecidedFrom(nextHref);
+  const { armed, press } = useConfirmSend(() => {
+    decidedFrom.remember();
+    send({ action: 'compose', conversationId, body, attachmentIds: files.map((file) => file.id) });
+  });
   const click = () => {
     if (!pending && !sent && body.trim() !== '') press();
   };
@@ -53,7 +57,7 @@ export function ReplyComposer({
     outcome?.ok === true && outcome.outcome === 'reply_queued'
       ? { message: `Your reply (v${outcome.draftVersion}) is being sent.`, subject, fromHref: `/conversations/${encodeURIComponent(conversationId)}` }
       : null,
-    nextHref,
+    decidedFrom.from,
   );
 
   if (!open) {
