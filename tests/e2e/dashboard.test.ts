@@ -357,9 +357,12 @@ describe('dashboard', () => {
     const conversations = [first, await conversationAwaitingApproval(email('shipping-status')), await conversationAwaitingApproval(email('shipping-status'))];
     for (const id of conversations) {
       await page.goto(`${stack.baseUrl}/conversations/${id}`);
+      const subject = (await page.locator('h1').textContent()) ?? '';
       await page.getByRole('button', { name: /Approve & send/ }).click();
       await page.getByRole('button', { name: /Press again to send to/ }).click();
-      await page.getByText('Approved. The reply is being sent.').waitFor({ timeout: 30_000 });
+      // This conversation's outcome: on the next one's note (it names the subject), or here when it was the last.
+      const done = page.getByTestId('decision-flash').filter({ hasText: subject }).or(page.getByRole('status').filter({ hasText: /^Approved\. The reply is being sent\.$/ }));
+      await done.first().waitFor({ timeout: 30_000 });
     }
 
     // The overview: per category, what the policy would have sent, how often agents agreed, and the trust it earned.

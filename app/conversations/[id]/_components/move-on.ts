@@ -10,6 +10,8 @@ export interface Flash {
   /** The conversation the agent just left, to go back to. */
   fromHref: string;
   subject: string;
+  /** The page it is for (set when moving): another page never shows it. */
+  toPath?: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export function useMoveOn(done: Flash | null, nextHref: string | null): boolean 
       return;
     }
     try {
-      sessionStorage.setItem(FLASH_KEY, JSON.stringify(done));
+      sessionStorage.setItem(FLASH_KEY, JSON.stringify({ ...done, toPath: new URL(nextHref, window.location.href).pathname }));
     } catch {
       // Storage refused (private mode, quota): moving on matters more than the note.
     }
@@ -47,13 +49,14 @@ export function useDecidedFrom(nextHref: string | null): { from: string | null; 
   return { from, remember: () => setFrom(nextHref) };
 }
 
-/** The note the previous page left, read once. */
+/** The note the previous page left for this one, read once. */
 export function takeFlash(): Flash | null {
   try {
     const raw = sessionStorage.getItem(FLASH_KEY);
     sessionStorage.removeItem(FLASH_KEY);
     const parsed = raw ? (JSON.parse(raw) as Partial<Flash>) : null;
-    return parsed && typeof parsed.message === 'string' && typeof parsed.fromHref === 'string' ? { message: parsed.message, fromHref: parsed.fromHref, subject: String(parsed.subject ?? '') } : null;
+    if (!parsed || typeof parsed.message !== 'string' || typeof parsed.fromHref !== 'string' || parsed.toPath !== window.location.pathname) return null;
+    return { message: parsed.message, fromHref: parsed.fromHref, subject: String(parsed.subject ?? '') };
   } catch {
     return null;
   }
