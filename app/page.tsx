@@ -6,6 +6,7 @@ import { countQueues } from '@/lib/read/inbox/count-queues';
 import { listInbox } from '@/lib/read/inbox/list-inbox';
 import { getInboxMarks } from '@/lib/read/team/get-inbox-marks';
 import { listMailboxes } from '@/lib/features/mailboxes/list-mailboxes';
+import { getAutomationPolicy } from '@/lib/features/settings/automation-policy';
 import { inboxQueryString, parseInboxParams } from '@/lib/core/conversation/inbox-params';
 import { InboxKeys } from './_components/inbox-keys';
 import { InboxList } from './_components/inbox-list';
@@ -19,11 +20,12 @@ export const metadata: Metadata = { title: 'Inbox' };
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireUser();
   const params = parseInboxParams(await searchParams);
-  const [page, counts, mailboxes, team] = await Promise.all([
+  const [page, counts, mailboxes, team, policy] = await Promise.all([
     listInbox({ queue: params.queue, sort: params.sort, category: params.category, mailboxId: params.mailbox, status: params.status, tag: params.tag, search: params.q, cursor: params.cursor, viewerId: viewer.id }),
     countQueues({ viewerId: viewer.id }),
     listMailboxes(),
     listTeam(),
+    getAutomationPolicy(),
   ]);
   const marks = await getInboxMarks(page.rows, viewer.id);
   const serverNow = new Date().toISOString();
@@ -44,7 +46,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         mailboxes={mailboxes.map((mailbox) => ({ id: mailbox.id, label: `${mailbox.displayName} <${mailbox.address}>` }))}
       />
       <InboxSelection team={team} viewerId={viewer.id} />
-      <InboxList page={page} params={params} serverNow={serverNow} marks={marks} />
+      <InboxList page={page} params={params} serverNow={serverNow} marks={marks} riskLimit={policy.maxRiskScore} />
     </div>
   );
 }

@@ -19,6 +19,6 @@ export function StatusBadge({ status }: { status: string }) {
 const PRIORITY_TONE: Record<string, BadgeTone> = { urgent: 'danger', high: 'warning', normal: 'neutral', low: 'neutral' };
 
 export function PriorityBadge({ priority }: { priority: string | null }) {
-  if (!priority) return <span className="text-xs text-slate-400">—</span>;
+  if (!priority) return <span className="text-xs text-slate-500">—</span>;
   return <Badge tone={PRIORITY_TONE[priority] ?? 'neutral'}>{priority}</Badge>;
 }

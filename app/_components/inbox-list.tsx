@@ -9,7 +9,7 @@ import type { InboxMark } from '@/lib/read/team/get-inbox-marks';
 const HEADINGS = ['Customer', 'Subject', 'Category', 'Priority', 'Risk', 'Last message', 'SLA / hold', 'Status'];
 
 /** The conversation list with keyset paging: "Next page" carries the cursor, never an offset. */
-export function InboxList({ page, params, serverNow, marks = {} }: { page: InboxPage; params: InboxParams; serverNow: string; marks?: Record<string, InboxMark> }) {
+export function InboxList({ page, params, serverNow, riskLimit, marks = {} }: { page: InboxPage; params: InboxParams; serverNow: string; riskLimit: number; marks?: Record<string, InboxMark> }) {
   // Opening a conversation carries the inbox order along, so j/k there follow this list.
   const context = inboxQueryString(params, { cursor: undefined });
   if (page.rows.length === 0) {
@@ -21,7 +21,8 @@ export function InboxList({ page, params, serverNow, marks = {} }: { page: Inbox
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <div className="min-w-[64rem]">
+      {/* Fits a 1024 px screen; narrower ones scroll the list, never the page. */}
+      <div className="min-w-[58rem]">
         <div aria-hidden="true" className={`${ROW_GRID} border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs font-medium text-slate-500`}>
           {HEADINGS.map((heading) => (
             <span key={heading}>{heading}</span>
@@ -29,7 +30,7 @@ export function InboxList({ page, params, serverNow, marks = {} }: { page: Inbox
         </div>
         <ul aria-label="Conversations" className="divide-y divide-slate-100">
           {page.rows.map((row) => (
-            <InboxRow key={row.id} row={row} serverNow={serverNow} href={`/conversations/${encodeURIComponent(row.id)}${context}`} mark={marks[row.id]} />
+            <InboxRow key={row.id} row={row} serverNow={serverNow} riskLimit={riskLimit} href={`/conversations/${encodeURIComponent(row.id)}${context}`} mark={marks[row.id]} />
           ))}
         </ul>
       </div>

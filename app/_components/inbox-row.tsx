@@ -10,12 +10,12 @@ import type { InboxMark } from '@/lib/read/team/get-inbox-marks';
 import { TeamLine } from './team-line';
 
 export const ROW_GRID =
-  'grid grid-cols-[minmax(0,11rem)_minmax(0,1fr)_6.5rem_4.5rem_5.5rem_5rem_7rem_7.5rem] items-center gap-3';
+  'grid grid-cols-[minmax(0,10rem)_minmax(0,1fr)_6rem_4.5rem_5.5rem_5rem_6.5rem_8rem] items-center gap-2';
 
 const WAITING = new Set(['awaiting_approval', 'escalated']);
 
 /** One conversation in the list; the whole row is the link (j/k move focus between rows). */
-export function InboxRow({ row, href, serverNow, mark }: { row: Row; href: string; serverNow: string; mark?: InboxMark }) {
+export function InboxRow({ row, href, serverNow, riskLimit, mark }: { row: Row; href: string; serverNow: string; riskLimit: number; mark?: InboxMark }) {
   return (
     <li>
       <Link
@@ -33,9 +33,9 @@ export function InboxRow({ row, href, serverNow, mark }: { row: Row; href: strin
         </span>
         <span className="min-w-0">
           <span className="flex items-center gap-2">
-            {row.injectionSuspected ? <RiskPill score={row.riskScore} injection /> : null}
+            {row.injectionSuspected ? <RiskPill score={row.riskScore} limit={riskLimit} injection /> : null}
             <span className="truncate font-medium text-slate-900">{row.subject || '(no subject)'}</span>
-            {row.messageCount > 1 ? <span className="text-xs text-slate-400">{row.messageCount}</span> : null}
+            {row.messageCount > 1 ? <span className="text-xs text-slate-500">{row.messageCount}</span> : null}
             {row.tags.map((tag) => (
               <span key={tag} className="shrink-0 rounded bg-slate-100 px-1 text-xs text-slate-600">
                 #{tag}
@@ -45,12 +45,12 @@ export function InboxRow({ row, href, serverNow, mark }: { row: Row; href: strin
           <span className="block truncate text-xs text-slate-500">{row.preview}</span>
           {mark ? <TeamLine mark={mark} /> : null}
         </span>
-        <span>{row.category ? <Badge>{row.category}</Badge> : <span className="text-xs text-slate-400">—</span>}</span>
+        <span>{row.category ? <Badge>{row.category}</Badge> : <span className="text-xs text-slate-500">—</span>}</span>
         <span>
           <PriorityBadge priority={row.priority} />
         </span>
         <span>
-          <RiskPill score={row.riskScore} />
+          <RiskPill score={row.riskScore} limit={riskLimit} />
         </span>
         <RelativeTime date={row.lastMessageAt.toISOString()} serverNow={serverNow} className="whitespace-nowrap text-xs text-slate-600" />
         <span>
@@ -64,7 +64,7 @@ export function InboxRow({ row, href, serverNow, mark }: { row: Row; href: strin
               sends in <Countdown until={row.holdUntil.toISOString()} serverNow={serverNow} doneText="a moment" />
             </span>
           ) : (
-            <span className="text-xs text-slate-400">—</span>
+            <span className="text-xs text-slate-500">—</span>
           )}
         </span>
         <span>

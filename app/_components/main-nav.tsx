@@ -23,13 +23,13 @@ const NAV: readonly { href: string; label: string; minRole: Role }[] = [
 export async function MainNav() {
   const user = await getSessionUser(await headers());
   return (
-    <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+    <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
       <Link href="/" className="font-semibold tracking-tight text-brand-700">
         Countersign
       </Link>
       {user ? (
         <>
-          <ul className="flex gap-4 text-sm">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {NAV.filter((item) => hasRole(user, item.minRole)).map((item) => (
               <li key={item.href}>
                 <Link href={item.href} className="text-slate-600 hover:text-slate-900">

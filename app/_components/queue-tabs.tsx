@@ -7,7 +7,7 @@ import { formatNumber } from '@/lib/web/format';
 /** The queue tabs with their counts; switching tab keeps search and category, resets the rest. */
 export function QueueTabs({ params, counts }: { params: InboxParams; counts: QueueCounts }) {
   return (
-    <nav aria-label="Queues" className="-mb-px flex gap-1 overflow-x-auto border-b border-slate-200">
+    <nav aria-label="Queues" className="-mb-px flex flex-wrap gap-x-1 border-b border-slate-200">
       {QUEUES.map((queue) => {
         const current = queue.key === params.queue;
         const href = `/${inboxQueryString(params, { queue: queue.key, sort: defaultSortFor(queue.key), status: undefined, cursor: undefined })}`;

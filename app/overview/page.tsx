@@ -6,6 +6,7 @@ import { OVERVIEW_WINDOWS, parseOverviewDays } from '@/lib/web/overview-params';
 import { formatDuration, formatNumber, formatPercent, formatUsd } from '@/lib/web/format';
 import { BarChart } from './_components/bar-chart';
 import { CategoryTable } from './_components/category-table';
+import { AgentTable } from './_components/agent-table';
 import { StatCard } from './_components/stat-card';
 import { ModelPanel } from './_components/model-panel';
 import { budgetStatus } from '@/lib/core/policy/model-budget';
@@ -121,11 +122,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <ModelPanel stats={metrics.model} budget={budget} spend={spend} />
 
+      <AgentTable rows={metrics.agents} />
+
       <CategoryTable rows={metrics.categories} />
       <p className="text-xs text-slate-500">
-        Days are UTC. Automation rate counts replies sent without an agent approving that draft version. Time to decision runs from the draft being
-        ready to the agent’s decision. SLA breaches count conversations escalated in the window. Category cost is the lifetime model cost of
-        conversations active in the window.
+        Days are UTC. Automation rate and Auto-sent count replies the policy sent on its own after its hold (the ones in Sent automatically); an agent’s own reply, approval or resend is theirs. Time to decision runs from the draft being
+        ready to the agent’s decision. Per agent: handled counts conversations where they approved, edited, rejected or wrote the reply; first response and resolution run from the customer’s first message to the first reply they sent, and to the last reply they sent or rejected with nothing after it. SLA breaches count conversations escalated in the window. Cost, on the cards, the chart and per
+        category, is the model calls made in the window.
       </p>
     </div>
   );

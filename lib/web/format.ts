@@ -23,6 +23,11 @@ export function formatDuration(totalSeconds: number): string {
   return days < 10 && hours % 24 ? `${days}d ${hours % 24}h` : `${days}d`;
 }
 
+/** "1 message", "3 messages": agents read words, not "message(s)". */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
+}
+
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat('en-GB').format(value);
 }

@@ -112,7 +112,7 @@ describe('attachments', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOTS}/attachments.png`, fullPage: true });
     await page.getByRole('button', { name: 'Send reply' }).click();
-    await page.getByRole('button', { name: /Click again to send to/ }).click();
+    await page.getByRole('button', { name: /Press again to send to/ }).click();
 
     // The reply reaches the SMTP server with the file intact.
     const deadline = Date.now() + 90_000;

@@ -171,8 +171,9 @@ describe('dashboard', () => {
       await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
       await page.locator('#draft-editor').waitFor();
     }
-    // Both click at once: the workflow's validator admits one decision per draft version.
+    // Both confirm at once: the workflow's validator admits one decision per draft version.
     await Promise.all(pages.map((page) => page.getByRole('button', { name: /Approve & send/ }).click()));
+    await Promise.all(pages.map((page) => page.getByRole('button', { name: /Press again to send to/ }).click()));
     const outcomes = await Promise.all(
       pages.map(async (page) => {
         const feedback = page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: /Approved\. The reply|Already decided/ });
@@ -197,6 +198,9 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: /Reject/ }).click();
     await page.getByLabel(/Why reject this draft/).fill('Billing will call the customer.');
     await page.getByRole('button', { name: 'Reject draft' }).click();
+    await page.getByText('Rejected. No reply will be sent for this draft.').waitFor({ timeout: 30_000 });
+    // The agent moved on to the next conversation (or stayed, if this was the last): go back to look.
+    await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
     await page.getByText(/rejected v1/).waitFor({ timeout: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     expect(await caughtMail(stack.mailUrl, mail.subject)).toHaveLength(0);
@@ -277,7 +281,7 @@ describe('dashboard', () => {
     const reply = 'Hello, this is a person from the support team. Use "Forgot password?" on the sign-in page.';
     await page.locator('#reply-composer').fill(reply);
     await page.getByRole('button', { name: 'Send reply' }).click();
-    await page.getByRole('button', { name: /Click again to send to/ }).click();
+    await page.getByRole('button', { name: /Press again to send to/ }).click();
     await page.getByText(/Your reply \(v2\) is being sent/).waitFor({ timeout: 30_000 });
     await waitForMail(mail.subject, 1);
     await page.waitForTimeout(2_000);
@@ -353,8 +357,12 @@ describe('dashboard', () => {
     const conversations = [first, await conversationAwaitingApproval(email('shipping-status')), await conversationAwaitingApproval(email('shipping-status'))];
     for (const id of conversations) {
       await page.goto(`${stack.baseUrl}/conversations/${id}`);
+      const subject = (await page.locator('h1').textContent()) ?? '';
       await page.getByRole('button', { name: /Approve & send/ }).click();
-      await page.getByText('Approved. The reply is being sent.').waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: /Press again to send to/ }).click();
+      // This conversation's outcome: on the next one's note (it names the subject), or here when it was the last.
+      const done = page.getByTestId('decision-flash').filter({ hasText: subject }).or(page.getByRole('status').filter({ hasText: /^Approved\. The reply is being sent\.$/ }));
+      await done.first().waitFor({ timeout: 30_000 });
     }
 
     // The overview: per category, what the policy would have sent, how often agents agreed, and the trust it earned.

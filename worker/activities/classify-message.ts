@@ -11,6 +11,7 @@ import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import { fitThread, shortenThread, type ThreadEntry } from '../../lib/features/prompts/thread';
 import { recordClassification } from '../../lib/features/conversations/mirror/record-classification';
 import { resolveModel } from '../../lib/platform/llm/resolve-model';
+import { promptTokens } from '../../lib/platform/llm/pricing';
 import { callClaude, type ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
@@ -145,7 +146,7 @@ export function createClassifyMessage(deps: ActivityDeps) {
         error: result.ok ? undefined : result.error,
         data: 'data' in outcome ? outcome.data : undefined,
         model: calls.at(-1)?.message.model ?? config.classifyModel,
-        inputTokens: sum((one) => one.usage.inputTokens + one.usage.cacheReadTokens + one.usage.cacheWrite5mTokens + one.usage.cacheWrite1hTokens),
+        inputTokens: sum((one) => promptTokens(one.usage)),
         outputTokens: sum((one) => one.usage.outputTokens),
         costUsd: sum((one) => one.costUsd),
       },

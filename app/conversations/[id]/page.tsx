@@ -6,12 +6,15 @@ import { getConversationDetailOrThrow } from '@/lib/read/conversation/get-conver
 import { getDraftSources } from '@/lib/read/conversation/get-draft-sources';
 import { loadCidImages } from '@/lib/read/conversation/inline-images';
 import { getInboxNeighbours } from '@/lib/read/inbox/get-inbox-neighbours';
+import { getAutomationPolicy } from '@/lib/features/settings/automation-policy';
+import { DEFAULT_UNDO_SECONDS } from '@/lib/core/policy/automation-policy';
 import { isNotFoundError } from '@/lib/core/errors';
 import { inboxQueryString, parseInboxParams } from '@/lib/core/conversation/inbox-params';
 import { temporalWorkflowUrl } from '@/lib/web/external-links';
 import { ClassificationPanel } from './_components/classification-panel';
 import { ConversationHeader } from './_components/conversation-header';
 import { ConversationKeys } from './_components/conversation-keys';
+import { DecisionFlash } from './_components/decision-flash';
 import { DraftSection } from './_components/draft-section';
 import { InjectionBanner } from './_components/injection-banner';
 import { DraftSources } from './_components/draft-sources';
@@ -78,12 +81,13 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const inbox = parseInboxParams(await searchParams);
   const detail = await loadDetail(id);
   const { conversation, currentDraft } = detail;
-  const [neighbours, sources, cidImages, customerContext, team] = await Promise.all([
+  const [neighbours, sources, cidImages, customerContext, team, policy] = await Promise.all([
     getInboxNeighbours(inbox, conversation, undefined, viewer.id),
     currentDraft ? getDraftSources(currentDraft.id) : [],
     loadCidImages(detail.messages),
     getCustomerContext(conversation),
     getConversationTeam(conversation.id, viewer.id),
+    getAutomationPolicy(),
   ]);
 
   const context = inboxQueryString(inbox, { cursor: undefined });
@@ -106,13 +110,14 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         <PresenceList />
         <ConversationKeys previousHref={hrefFor(neighbours.previousId)} nextHref={hrefFor(neighbours.nextId)} inboxHref={`/${context}`} deciding={deciding} />
       </div>
-      <ConversationHeader conversation={conversation} inboxHref={`/${context}`} serverNow={serverNow} />
+      <DecisionFlash />
+      <ConversationHeader conversation={conversation} inboxHref={`/${context}`} serverNow={serverNow} riskLimit={policy.maxRiskScore} />
       {conversation.status === 'needs_person' ? <NeedsPersonBanner reason={conversation.statusReason} /> : null}
       {injection ? <InjectionBanner reasons={detail.classification?.injectionReasons ?? []} /> : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
           <Thread messages={detail.messages} cidImages={cidImages} />
-          <DraftSection conversation={conversation} draft={currentDraft} drafts={detail.drafts} serverNow={serverNow} />
+          <DraftSection conversation={conversation} draft={currentDraft} drafts={detail.drafts} serverNow={serverNow} nextHref={hrefFor(neighbours.nextId)} undoSeconds={policy.undoSeconds ?? DEFAULT_UNDO_SECONDS} />
           {failedSend && finding ? <ResendPanel key={`${failedSend.draftVersion}:${failedSend.attempts}`} conversationId={conversation.id} send={failedSend} finding={finding} /> : null}
           {NO_COMPOSE.has(conversation.status) ? null : (
             <ReplyComposer
@@ -122,6 +127,9 @@ export default async function ConversationPage({ params, searchParams }: Props) 
               startText={unusableText}
               replacing={openDraft}
               defaultOpen={composeFirst}
+              subject={conversation.subject}
+              nextHref={hrefFor(neighbours.nextId)}
+              undoSeconds={policy.undoSeconds ?? DEFAULT_UNDO_SECONDS}
             />
           )}
         </div>
@@ -130,7 +138,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
           <NotesPanel conversationId={conversation.id} notes={team.notes.map((note) => ({ ...note, at: note.createdAt.toISOString() }))} />
           <LifecyclePanel conversationId={conversation.id} status={conversation.status} />
           <TagEditor conversationId={conversation.id} category={conversation.category} tags={conversation.tags} />
-          <ClassificationPanel classification={detail.classification} />
+          <ClassificationPanel classification={detail.classification} riskLimit={policy.maxRiskScore} />
           <CustomerContextPanel context={customerContext} />
           <PolicyVerdictPanel
             shadow={detail.shadows.find((shadow) => shadow.outcome === 'auto_sent' && shadow.review === 'pending') ?? detail.shadows[0]}

@@ -15,6 +15,7 @@ export interface TimelineEventData {
     confidence?: number;
     injectionSuspected?: boolean;
     model: string;
+    /** Prompt tokens, cache reads and writes included (lib/platform/llm/pricing.ts `promptTokens`), over every call it took. */
     inputTokens: number;
     outputTokens: number;
     costUsd: number;

@@ -67,11 +67,11 @@ function passedFor(dmarc: NonNullable<SenderEvidence['dmarc']>, domain: string):
 /** What an agent reads beside the sender. */
 export const SENDER_VERIFICATION_TEXT: Record<SenderVerification, string> = {
   dmarc_pass: "Verified sender: the From domain passed DMARC",
-  allow_rule: 'Verified sender: allowed by an operator rule (VERIFIED_SENDER_ALLOW); DMARC did not vouch for it',
+  allow_rule: 'Verified sender: allowed by a rule your administrator set; DMARC did not vouch for it',
   no_single_mailbox: 'Unverified sender: the From is not exactly one usable mailbox',
   dmarc_fail: "Unverified sender: the From domain's DMARC check failed, so the From may be forged",
   dmarc_other_domain: 'Unverified sender: DMARC passed for a different domain than the From shown (an ambiguous From)',
-  no_dmarc_pass: 'Unverified sender: the From domain did not pass DMARC (no policy, a lookup failure, or no raw message to check)',
+  no_dmarc_pass: 'Unverified sender: the From domain did not pass DMARC (no policy, a lookup failure, or no original message to check)',
 };
 
 /** The stored code read back (a row, a JSON payload): anything unknown is unverified. */

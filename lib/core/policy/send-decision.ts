@@ -1,3 +1,4 @@
+import { riskAboveLimit } from './risk-band';
 import type { ClaimHold } from '../safety/claims';
 import type { ModelCheckFacts } from '../safety/grounding';
 import { screeningLabel } from '../safety/screening-labels';
@@ -105,7 +106,7 @@ function classifierHolds(facts: SendFacts): SendHold[] {
   const { classification, policy } = facts;
   if (!classification.ok) return [hold(`Classification failed: ${classification.error}`)];
   const holds: SendHold[] = [];
-  if (classification.riskScore > policy.maxRiskScore) holds.push(hold(`Risk ${classification.riskScore} is above the auto-send limit of ${policy.maxRiskScore}`));
+  if (riskAboveLimit(classification.riskScore, policy.maxRiskScore)) holds.push(hold(`Risk ${classification.riskScore} is above the auto-send limit of ${policy.maxRiskScore}`));
   if (classification.confidence < policy.minConfidence) {
     holds.push(hold(`Confidence ${classification.confidence.toFixed(2)} is below ${policy.minConfidence.toFixed(2)}`));
   }

@@ -64,7 +64,7 @@ async function tellAssignee(db: Db, conversationId: string, assigneeId: string):
 async function withSenderAuth(deps: AcceptInboundDeps, email: InboundEmail): Promise<InboundEmail> {
   if (email.authResults) return email;
   if (!email.rawMime || email.parseProblems.includes('malformed')) {
-    return { ...email, authResults: { checked: false, reason: email.rawMime ? 'the message could not be parsed' : 'no raw message to check (JSON intake)' } };
+    return { ...email, authResults: { checked: false, reason: email.rawMime ? 'the message could not be parsed' : 'it came through the API without the original message, so there was nothing to check' } };
   }
   const checker = deps.senderAuth ?? senderAuthFromEnv(env());
   const authResults = await checker.check(email.rawMime, {

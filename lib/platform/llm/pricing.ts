@@ -69,7 +69,12 @@ function tokens(count: number): bigint {
 
 const toUsd = (pico: bigint): number => Number(pico) / PICO_PER_USD;
 
-/** Total prompt size as the API counts it for price bands: uncached input plus cache reads and writes. */
+/**
+ * The one definition of "tokens in" everywhere we show or price them: the whole prompt Claude
+ * read, uncached input plus cache reads and writes (the API's `input_tokens` is only the
+ * uncached remainder). Price bands are chosen on it; the timeline, the model-calls table and
+ * the overview show it as "prompt tokens".
+ */
 export function promptTokens(usage: TokenUsage): number {
   return usage.inputTokens + usage.cacheReadTokens + usage.cacheWrite5mTokens + usage.cacheWrite1hTokens;
 }

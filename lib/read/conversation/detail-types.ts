@@ -18,7 +18,7 @@ export interface ConversationDetail {
   llmCalls: LlmCallView[];
   /** The send ledger: one row per draft version handed to SMTP. */
   sends: SendView[];
-  usage: { costUsd: number; inputTokens: number; outputTokens: number; calls: number };
+  usage: { costUsd: number; promptTokens: number; outputTokens: number; calls: number };
   /** Display names of the people who acted, by user id. */
   people: Record<string, string>;
   /** The policy's verdict on each routed draft, the second check's answer and what happened; newest first. */
@@ -220,7 +220,8 @@ export interface LlmCallView {
   stopReason: string | null;
   /** The model is missing from the price table: the cost is an estimate at fallback rates. */
   priceEstimated: boolean;
-  inputTokens: number;
+  /** Every token of the prompt (`promptTokens`): uncached input plus cache reads and writes. */
+  promptTokens: number;
   outputTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;

@@ -98,7 +98,7 @@ export async function getConversationDetailOrThrow(id: string, db: DbClient = ge
     sends: row.sends.map(toSendView),
     usage: {
       costUsd: llmCalls.reduce((sum, call) => sum + call.costUsd, 0),
-      inputTokens: llmCalls.reduce((sum, call) => sum + call.inputTokens, 0),
+      promptTokens: llmCalls.reduce((sum, call) => sum + call.promptTokens, 0),
       outputTokens: llmCalls.reduce((sum, call) => sum + call.outputTokens, 0),
       calls: llmCalls.length,
     },

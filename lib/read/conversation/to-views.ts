@@ -4,6 +4,7 @@ import { senderAuthResultsSchema } from '../../features/intake/sender-auth/sende
 import { senderVerificationText } from '../../core/mail/verified-sender';
 import type { TimelineEventType } from '../../core/conversation/timeline-events';
 import type { AttachmentView, ClaimedConversation, ClassificationView, DraftView, LlmCallView, SendView, ThreadMessage, TimelineItem } from './detail-types';
+import { promptTokens } from '../../platform/llm/pricing';
 import { readAddresses, readKnowledge, readTextList } from './json-fields';
 
 /** Row → view mappers for the conversation page; JSON columns are read leniently. */
@@ -123,7 +124,7 @@ export function toLlmCallView(row: LlmCall): LlmCallView {
     errorType: row.errorType,
     stopReason: row.stopReason,
     priceEstimated: row.priceEstimated,
-    inputTokens: row.inputTokens,
+    promptTokens: promptTokens(row),
     outputTokens: row.outputTokens,
     cacheReadTokens: row.cacheReadTokens,
     cacheWriteTokens: row.cacheWrite5mTokens + row.cacheWrite1hTokens,

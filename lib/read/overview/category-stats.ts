@@ -9,6 +9,7 @@ export interface CategoryStats {
   category: string | null;
   /** Conversations with activity in the window. */
   conversations: number;
+  /** Model cost of calls made in the window (the same calls as the cost chart), by the conversation's category. */
   costUsd: number;
   averageRisk: number | null;
   sent: number;
@@ -26,10 +27,16 @@ const keyOf = (category: string | null): Key => category ?? '\u0000';
 /** The overview's per-category table: four grouped queries merged by category. */
 export async function readCategoryStats(window: OverviewWindow, db: DbClient = getDb()): Promise<CategoryStats[]> {
   const since = window.since;
-  const [conversations, sends, decisions, breaches] = await Promise.all([
-    db.$queryRaw<{ category: string | null; n: bigint; cost: number | null; risk: number | null }[]>`
-      SELECT "category", COUNT(*) AS n, SUM("costUsd") AS cost, AVG("riskScore")::float8 AS risk
+  const [conversations, costs, sends, decisions, breaches] = await Promise.all([
+    db.$queryRaw<{ category: string | null; n: bigint; risk: number | null }[]>`
+      SELECT "category", COUNT(*) AS n, AVG("riskScore")::float8 AS risk
       FROM "Conversation" WHERE "lastMessageAt" >= ${since} GROUP BY "category"`,
+    // One cost for the whole overview: calls made in the window, as in the chart and the cost card
+    // (a conversation's lifetime cost put last week's calls on today and today's on no row).
+    db.$queryRaw<{ category: string | null; cost: number | null }[]>`
+      SELECT c."category", SUM(l."costUsd") AS cost
+      FROM "LlmCall" l LEFT JOIN "Conversation" c ON c."id" = l."conversationId"
+      WHERE l."createdAt" >= ${since} GROUP BY c."category"`,
     db.$queryRaw<{ category: string | null; n: bigint; auto: bigint | null }[]>`
       SELECT c."category", COUNT(*) AS n, COUNT(*) FILTER (WHERE ${AUTO_SENT}) AS auto
       FROM "OutboundSend" s JOIN "Conversation" c ON c."id" = s."conversationId"
@@ -58,8 +65,9 @@ export async function readCategoryStats(window: OverviewWindow, db: DbClient = g
     return stats;
   };
   for (const row of conversations) {
-    Object.assign(entry(row.category), { conversations: num(row.n), costUsd: num(row.cost), averageRisk: row.risk === null ? null : Number(row.risk) });
+    Object.assign(entry(row.category), { conversations: num(row.n), averageRisk: row.risk === null ? null : Number(row.risk) });
   }
+  for (const row of costs) entry(row.category).costUsd = num(row.cost);
   for (const row of sends) Object.assign(entry(row.category), { sent: num(row.n), autoSent: num(row.auto) });
   for (const row of decisions) {
     const edited = num(row.edited);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb, type DbClient } from '../../platform/db';
+import { readAgentStats, type AgentStats } from './agent-stats';
 import { readCategoryStats, type CategoryStats } from './category-stats';
 import { readCostStats, type CostStats } from './cost-stats';
 import { readDailySeries, type DayPoint } from './daily-series';
@@ -9,7 +10,7 @@ import { overviewWindow } from './overview-window';
 import { readSendStats, type SendStats } from './send-stats';
 import { readSlaStats, type SlaStats } from './sla-stats';
 
-export type { CategoryStats, CostStats, DayPoint, DecisionStats, ModelStats, SendStats, SlaStats };
+export type { AgentStats, CategoryStats, CostStats, DayPoint, DecisionStats, ModelStats, SendStats, SlaStats };
 
 export interface OverviewMetrics {
   days: number;
@@ -21,6 +22,7 @@ export interface OverviewMetrics {
   cost: CostStats;
   categories: CategoryStats[];
   model: ModelStats;
+  agents: AgentStats[];
 }
 
 export interface OverviewOptions {
@@ -37,7 +39,7 @@ export interface OverviewOptions {
 export async function getOverviewMetrics(options: OverviewOptions, db: DbClient = getDb()): Promise<OverviewMetrics> {
   const days = Math.min(Math.max(Math.trunc(options.days), 1), 366);
   const window = overviewWindow(days, options.now);
-  const [daily, sends, decisions, sla, cost, categories, model] = await Promise.all([
+  const [daily, sends, decisions, sla, cost, categories, model, agents] = await Promise.all([
     readDailySeries(window, db),
     readSendStats(window, db),
     readDecisionStats(window, db),
@@ -45,6 +47,7 @@ export async function getOverviewMetrics(options: OverviewOptions, db: DbClient 
     readCostStats(window, db),
     readCategoryStats(window, db),
     readModelStats(window, db),
+    readAgentStats(window, db),
   ]);
-  return { days, since: window.since, daily, sends, decisions, sla, cost, categories, model };
+  return { days, since: window.since, daily, sends, decisions, sla, cost, categories, model, agents };
 }

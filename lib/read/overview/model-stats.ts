@@ -6,7 +6,7 @@ import { getDb } from '../../platform/db';
 export interface PurposeCacheStats {
   purpose: string;
   calls: number;
-  /** All prompt tokens: uncached input plus cache reads and writes. */
+  /** All prompt tokens: uncached input plus cache reads and writes (`promptTokens` in lib/platform/llm/pricing.ts, summed in SQL below). */
   promptTokens: number;
   cacheReadTokens: number;
   /** cacheReadTokens / promptTokens; null without calls. */

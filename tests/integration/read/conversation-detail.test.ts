@@ -25,8 +25,8 @@ beforeAll(async () => {
   await db.decision.create({ data: { conversationId: 'c1', draftVersion: 1, kind: 'revise', actorType: 'agent', actorId: 'u1', note: 'shorter', idempotencyKey: 'k1' } });
   await db.llmCall.createMany({
     data: [
-      { callKey: 'a', conversationId: 'c1', purpose: 'classify', model: 'haiku', promptName: 'p', promptVersion: 1, attempt: 1, ok: true, inputTokens: 100, outputTokens: 10, costUsd: 0.001, traceId: 't1' },
-      { callKey: 'b', conversationId: 'c1', purpose: 'draft', model: 'sonnet', promptName: 'p', promptVersion: 1, attempt: 1, ok: true, inputTokens: 200, outputTokens: 50, costUsd: 0.004 },
+      { callKey: 'a', conversationId: 'c1', purpose: 'classify', model: 'haiku', promptName: 'p', promptVersion: 1, attempt: 1, ok: true, inputTokens: 100, cacheWrite5mTokens: 50, outputTokens: 10, costUsd: 0.001, traceId: 't1' },
+      { callKey: 'b', conversationId: 'c1', purpose: 'draft', model: 'sonnet', promptName: 'p', promptVersion: 1, attempt: 1, ok: true, inputTokens: 200, cacheReadTokens: 1000, outputTokens: 50, costUsd: 0.004 },
     ],
   });
   await db.conversationEvent.createMany({
@@ -53,7 +53,8 @@ describe('getConversationDetailOrThrow', () => {
     expect(detail.drafts.map((draft) => draft.version)).toEqual([2, 1]);
     expect(detail.timeline.map((item) => item.type)).toEqual(['received', 'decision', 'other']);
     expect(detail.people).toEqual({ u1: 'Ana Agent' });
-    expect(detail.usage).toMatchObject({ calls: 2, inputTokens: 300, outputTokens: 60 });
+    // Prompt tokens: uncached input plus cache writes and reads, as everywhere.
+    expect(detail.usage).toMatchObject({ calls: 2, promptTokens: 1350, outputTokens: 60 });
     expect(detail.usage.costUsd).toBeCloseTo(0.005, 10);
   });
 

@@ -132,7 +132,7 @@ describe('getOverviewMetrics', () => {
     expect(rows).toEqual([
       { category: 'billing', conversations: 2, costUsd: 0.04, averageRisk: 40, sent: 2, autoSent: 0, approvals: 2, edited: 1, averageEditSize: 30, rejected: 0, breaches: 0 },
       { category: 'technical', conversations: 2, costUsd: 0, averageRisk: 10, sent: 0, autoSent: 0, approvals: 0, edited: 0, averageEditSize: null, rejected: 1, breaches: 2 },
-      { category: 'account', conversations: 1, costUsd: 0, averageRisk: null, sent: 1, autoSent: 1, approvals: 0, edited: 0, averageEditSize: null, rejected: 0, breaches: 0 },
+      { category: 'account', conversations: 1, costUsd: 0.005, averageRisk: null, sent: 1, autoSent: 1, approvals: 0, edited: 0, averageEditSize: null, rejected: 0, breaches: 0 },
     ]);
   });
 

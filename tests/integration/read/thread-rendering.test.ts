@@ -38,7 +38,7 @@ async function renderConversation(id: string): Promise<string> {
   const detail = await getConversationDetailOrThrow(id, store.db);
   return renderToStaticMarkup(
     createElement('div', null, [
-      createElement(ConversationHeader, { key: 'h', conversation: detail.conversation, inboxHref: '/', serverNow: new Date().toISOString() }),
+      createElement(ConversationHeader, { key: 'h', conversation: detail.conversation, inboxHref: '/', serverNow: new Date().toISOString(), riskLimit: 30 }),
       createElement(Thread, { key: 't', messages: detail.messages }),
     ]),
   );

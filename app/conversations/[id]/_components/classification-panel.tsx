@@ -5,7 +5,7 @@ import type { ClassificationView } from '@/lib/read/conversation/get-conversatio
 import { formatPercent } from '@/lib/web/format';
 
 /** Claude's reading of the latest customer message: category, risk with reasons, and flags. */
-export function ClassificationPanel({ classification }: { classification: ClassificationView | null }) {
+export function ClassificationPanel({ classification, riskLimit }: { classification: ClassificationView | null; riskLimit: number }) {
   return (
     <section aria-labelledby="classification-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="classification-heading" className="text-sm font-semibold">
@@ -27,8 +27,8 @@ export function ClassificationPanel({ classification }: { classification: Classi
             </dd>
             <dt className="text-slate-500">Risk</dt>
             <dd className="flex items-center gap-2">
-              <RiskPill score={classification.riskScore} />
-              {classification.injectionSuspected ? <RiskPill score={null} injection /> : null}
+              <RiskPill score={classification.riskScore} limit={riskLimit} />
+              {classification.injectionSuspected ? <RiskPill score={null} limit={riskLimit} injection /> : null}
             </dd>
             <dt className="text-slate-500">Confidence</dt>
             <dd className="tabular-nums">{formatPercent(classification.confidence)}</dd>
@@ -48,7 +48,7 @@ export function ClassificationPanel({ classification }: { classification: Classi
               </ul>
             </div>
           ) : null}
-          <p className="text-xs text-slate-400">{classification.model}</p>
+          <p className="text-xs text-slate-500">{classification.model}</p>
         </div>
       )}
     </section>

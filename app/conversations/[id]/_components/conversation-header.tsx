@@ -4,10 +4,10 @@ import { RiskPill } from '@/components/risk-pill';
 import { SlaTimer } from '@/components/sla-timer';
 import { PriorityBadge, StatusBadge } from '@/components/status-badge';
 import type { ConversationHeader as Header } from '@/lib/read/conversation/get-conversation-detail';
-import { formatUsd } from '@/lib/web/format';
+import { countOf, formatUsd } from '@/lib/web/format';
 
 /** Subject, customer and the facts an agent triages by, with the way back to the inbox. */
-export function ConversationHeader({ conversation, inboxHref, serverNow }: { conversation: Header; inboxHref: string; serverNow: string }) {
+export function ConversationHeader({ conversation, inboxHref, serverNow, riskLimit }: { conversation: Header; inboxHref: string; serverNow: string; riskLimit: number }) {
   const waiting = conversation.status === 'awaiting_approval' || conversation.status === 'escalated';
   return (
     <header className="space-y-2">
@@ -21,10 +21,10 @@ export function ConversationHeader({ conversation, inboxHref, serverNow }: { con
         <StatusBadge status={conversation.status} />
         {conversation.category ? <Badge>{conversation.category}</Badge> : null}
         <PriorityBadge priority={conversation.priority} />
-        <RiskPill score={conversation.riskScore} />
+        <RiskPill score={conversation.riskScore} limit={riskLimit} />
         {waiting ? <SlaTimer dueAt={conversation.slaDueAt?.toISOString() ?? null} serverNow={serverNow} /> : null}
         <span className="ml-auto text-xs text-slate-500">
-          {conversation.messageCount} message(s) · cost <span className="tabular-nums">{formatUsd(conversation.costUsd)}</span>
+          {countOf(conversation.messageCount, 'message')} · cost <span className="tabular-nums">{formatUsd(conversation.costUsd)}</span>
         </span>
       </div>
       {conversation.customerAddress === null ? (
@@ -36,7 +36,7 @@ export function ConversationHeader({ conversation, inboxHref, serverNow }: { con
       <p className="text-xs text-slate-500" aria-label="Mailbox">
         {conversation.mailbox
           ? `Mailbox: ${conversation.mailbox.displayName} <${conversation.mailbox.address}>; replies leave from it.`
-          : 'Mailbox: the default address (MAIL_FROM).'}
+          : 'Mailbox: the team’s default address; replies leave from it.'}
       </p>
       {conversation.participants.length > 0 ? (
         <p className="text-xs text-slate-500">Also in this conversation: {conversation.participants.join(', ')}</p>

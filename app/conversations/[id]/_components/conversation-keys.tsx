@@ -31,7 +31,7 @@ export function ConversationKeys({ previousHref, nextHref, inboxHref, deciding }
     '?': () => setHelp(true),
   });
   const link = 'rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100';
-  const disabled = 'rounded px-1.5 py-0.5 text-xs text-slate-400';
+  const disabled = 'rounded px-1.5 py-0.5 text-xs text-slate-500';
   return (
     <div className="flex items-center gap-1">
       {previousHref ? (

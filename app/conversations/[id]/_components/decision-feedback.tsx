@@ -13,7 +13,7 @@ const TITLES: Record<Extract<DecisionOutcome, { ok: false }>['code'], string> = 
   stale: 'This draft changed',
   invalid: 'Not sent',
   not_found: 'Conversation not running',
-  unavailable: 'Could not reach Temporal',
+  unavailable: 'Not recorded yet: try again in a moment',
   unauthorized: 'Not allowed',
   busy: 'Busy',
   unsupported: 'Not supported for this conversation',

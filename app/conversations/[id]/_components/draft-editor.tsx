@@ -13,23 +13,39 @@ import { ReplyAttachments, type UploadedFile } from './reply-attachments';
 import { insertAtCursor, isPickerKey, SavedReplyPicker } from './saved-reply-picker';
 import { CollisionWarning } from './team/collision-warning';
 import { usePresence, useWritingPresence } from './team/presence-provider';
-
-const ARM_MS = 3_000;
+import { sendButtonLabel, useConfirmSend } from './use-confirm-send';
 
 /**
  * The review surface for a draft awaiting a decision: edit with a live diff against the AI
  * draft, then approve & send, reject with a reason, or ask Claude to revise. Keys: e edits,
- * a arms approve (a again sends: an email cannot be unsent), r opens revise.
+ * a or the button arms approve and a second press sends (useConfirmSend), r opens revise.
+ * What the agent types is reported up (onEdit), so it outlives this editor.
  */
-export function DraftEditor({ conversationId, draft, decide, pending, decided }: { conversationId: string; draft: DraftView; decide: Decide; pending: boolean; decided: boolean }) {
+export function DraftEditor({
+  conversationId,
+  draft,
+  decide,
+  pending,
+  decided,
+  recipient,
+  initialBody,
+  onEdit,
+}: {
+  conversationId: string;
+  draft: DraftView;
+  decide: Decide;
+  pending: boolean;
+  decided: boolean;
+  recipient: string;
+  initialBody?: string;
+  onEdit: (body: string) => void;
+}) {
   // An undone send comes back with the agent's own text (finalBody); otherwise Claude's draft.
-  const [body, setBody] = useState(draft.finalBody ?? draft.aiBody);
+  const [body, setBody] = useState(initialBody ?? draft.finalBody ?? draft.aiBody);
   const [panel, setPanel] = useState<'none' | 'reject' | 'revise'>('none');
-  const [armed, setArmed] = useState(false);
   const [files, setFiles] = useState<UploadedFile[]>([]);
   const [picker, setPicker] = useState<'none' | 'insert' | 'revise'>('none');
   const editor = useRef<HTMLTextAreaElement>(null);
-  const disarm = useRef<ReturnType<typeof setTimeout>>(undefined);
   const edited = body !== draft.aiBody;
   // Collision detection: a colleague writing a reply is named before this agent starts; their
   // own edit or focus then marks this tab as writing for everyone else.
@@ -39,20 +55,20 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
   const mustWarn = othersWriting.length > 0 && !acknowledged && !edited && !decided;
   useWritingPresence('draft-editor', !decided && !mustWarn && (edited || focused));
 
+  const change = (next: string) => {
+    setBody(next);
+    onEdit(next);
+  };
+  const { armed, press } = useConfirmSend(() =>
+    decide({ action: 'approve', conversationId, draftVersion: draft.version, editedBody: edited ? body : undefined, attachmentIds: files.map((file) => file.id) }),
+  );
   const approve = () => {
-    setArmed(false);
-    decide({ action: 'approve', conversationId, draftVersion: draft.version, editedBody: edited ? body : undefined, attachmentIds: files.map((file) => file.id) });
+    if (!pending && !decided && !mustWarn && body.trim() !== '') press();
   };
 
   useHotkeys({
     e: () => editor.current?.focus(),
-    a: () => {
-      if (pending || decided || mustWarn) return;
-      if (armed) return approve();
-      setArmed(true);
-      clearTimeout(disarm.current);
-      disarm.current = setTimeout(() => setArmed(false), ARM_MS);
-    },
+    a: approve,
     r: () => setPanel('revise'),
   });
 
@@ -67,7 +83,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
         id="draft-editor"
         ref={editor}
         value={body}
-        onChange={(event) => setBody(event.target.value)}
+        onChange={(event) => change(event.target.value)}
         onKeyDown={(event) => {
           if (!isPickerKey(event)) return;
           event.preventDefault();
@@ -86,7 +102,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
 
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="primary" onClick={approve} disabled={pending || decided || mustWarn || body.trim() === ''} aria-keyshortcuts="a">
-          {pending ? 'Sending…' : armed ? 'Press a again to send' : edited ? 'Approve edited & send' : 'Approve & send'}
+          {sendButtonLabel({ pending, armed, recipient, idle: edited ? 'Approve edited & send' : 'Approve & send' })}
           <Kbd>a</Kbd>
         </Button>
         <Button onClick={() => setPanel('revise')} disabled={pending || decided} aria-expanded={panel === 'revise'} aria-keyshortcuts="r">
@@ -96,7 +112,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
           Reject…
         </Button>
         {edited && !decided ? (
-          <Button variant="ghost" onClick={() => setBody(draft.aiBody)} disabled={pending}>
+          <Button variant="ghost" onClick={() => change(draft.aiBody)} disabled={pending}>
             Reset to AI draft
           </Button>
         ) : null}
@@ -121,7 +137,7 @@ export function DraftEditor({ conversationId, draft, decide, pending, decided }:
         }}
         onPick={(text) => {
           if (picker === 'revise') decide({ action: 'revise', conversationId, draftVersion: draft.version, instructions: text.slice(0, DECISION_LIMITS.instructions) });
-          else setBody(insertAtCursor(body, text, editor.current));
+          else change(insertAtCursor(body, text, editor.current));
         }}
       />
       {panel === 'revise' ? (

@@ -23,7 +23,22 @@ const DRAFT_STATUS: Record<string, { label: string; tone: BadgeTone; note?: stri
 const DECIDABLE = new Set(['awaiting_approval', 'escalated']);
 
 /** The current draft: editable when awaiting a decision, cancellable on hold, read-only after. */
-export function DraftSection({ conversation, draft, drafts, serverNow }: { conversation: ConversationHeader; draft: DraftView | null; drafts: DraftView[]; serverNow: string }) {
+export function DraftSection({
+  conversation,
+  draft,
+  drafts,
+  serverNow,
+  nextHref = null,
+  undoSeconds,
+}: {
+  conversation: ConversationHeader;
+  draft: DraftView | null;
+  drafts: DraftView[];
+  serverNow: string;
+  /** The next conversation in the agent's queue: where a settled decision takes them. */
+  nextHref?: string | null;
+  undoSeconds: number;
+}) {
   if (!draft) {
     const working = ['received', 'classifying', 'drafting'].includes(conversation.status);
     const person = conversation.status === 'needs_person';
@@ -69,6 +84,10 @@ export function DraftSection({ conversation, draft, drafts, serverNow }: { conve
         holdUntil={conversation.holdUntil?.toISOString() ?? null}
         serverNow={serverNow}
         note={status.note}
+        recipient={conversation.customerEmail}
+        subject={conversation.subject}
+        nextHref={nextHref}
+        undoSeconds={undoSeconds}
       />
       {older.length > 0 ? (
         <details className="text-sm">

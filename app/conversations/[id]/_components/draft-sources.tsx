@@ -21,7 +21,7 @@ function Source({ source }: { source: DraftSourceView }) {
       <Link href={articleHref(source)} className="font-medium text-slate-800 underline-offset-2 hover:underline">
         {source.heading}
       </Link>
-      <span className="ml-1 font-mono text-xs text-slate-400">{source.id}</span>
+      <span className="ml-1 font-mono text-xs text-slate-500">{source.id}</span>
       {outdated ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800">{outdated}</span> : null}
       <p className="line-clamp-3 text-xs text-slate-600">{source.text}</p>
     </li>

@@ -1,6 +1,6 @@
 import type { ConversationDetail } from '@/lib/read/conversation/get-conversation-detail';
 import { traceUrl } from '@/lib/web/external-links';
-import { formatNumber, formatUsd } from '@/lib/web/format';
+import { countOf, formatNumber, formatUsd } from '@/lib/web/format';
 
 /** Every Claude call for this conversation with tokens, latency, cost and its LangFuse trace. */
 export function ModelCalls({ calls, usage }: { calls: ConversationDetail['llmCalls']; usage: ConversationDetail['usage'] }) {
@@ -11,7 +11,7 @@ export function ModelCalls({ calls, usage }: { calls: ConversationDetail['llmCal
           Model calls
         </h2>
         <p className="text-xs text-slate-600">
-          Total <span className="font-semibold tabular-nums text-slate-900">{formatUsd(usage.costUsd)}</span> · {usage.calls} call(s)
+          Total <span className="font-semibold tabular-nums text-slate-900">{formatUsd(usage.costUsd)}</span> · {countOf(usage.calls, 'call')}
         </p>
       </div>
       {calls.length === 0 ? (
@@ -21,7 +21,7 @@ export function ModelCalls({ calls, usage }: { calls: ConversationDetail['llmCal
           <thead className="text-slate-500">
             <tr>
               <th scope="col" className="py-1 font-medium">Call</th>
-              <th scope="col" className="py-1 text-right font-medium">Tokens in / out</th>
+              <th scope="col" className="py-1 text-right font-medium">Prompt / output tokens</th>
               <th scope="col" className="py-1 pl-2 text-right font-medium">Cost</th>
             </tr>
           </thead>
@@ -41,8 +41,8 @@ export function ModelCalls({ calls, usage }: { calls: ConversationDetail['llmCal
                     {call.traceId ? <TraceLink traceId={call.traceId} /> : null}
                   </span>
                 </td>
-                <td className="whitespace-nowrap py-1.5 text-right tabular-nums" title={call.cacheReadTokens ? `${formatNumber(call.cacheReadTokens)} read from prompt cache` : undefined}>
-                  {formatNumber(call.inputTokens)} / {formatNumber(call.outputTokens)}
+                <td className="whitespace-nowrap py-1.5 text-right tabular-nums" title={call.cacheReadTokens || call.cacheWriteTokens ? `of the prompt, ${formatNumber(call.cacheReadTokens)} read from the cache and ${formatNumber(call.cacheWriteTokens)} written to it` : undefined}>
+                  {formatNumber(call.promptTokens)} / {formatNumber(call.outputTokens)}
                 </td>
                 <td
                   className={`py-1.5 pl-2 text-right tabular-nums ${call.priceEstimated ? 'font-semibold text-amber-800' : ''}`}

@@ -2,6 +2,7 @@
 
 import { useId, useState } from 'react';
 import { formatBytes } from '@/lib/core/mail/attachment-policy';
+import { countOf } from '@/lib/web/format';
 
 export interface UploadedFile {
   id: string;
@@ -74,7 +75,7 @@ export function ReplyAttachments({
             event.target.value = '';
           }}
         />
-        {uploading > 0 ? <span className="text-xs text-slate-500">Uploading {uploading} file(s)…</span> : null}
+        {uploading > 0 ? <span className="text-xs text-slate-500">Uploading {countOf(uploading, 'file')}…</span> : null}
       </div>
       {files.length > 0 ? (
         <ul aria-label={`Files attached to ${what}`} className="flex flex-wrap gap-2">

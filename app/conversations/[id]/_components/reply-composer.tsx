@@ -10,13 +10,15 @@ import { insertAtCursor, isPickerKey, SavedReplyPicker } from './saved-reply-pic
 import { Kbd } from '@/components/kbd';
 import { CollisionWarning } from './team/collision-warning';
 import { usePresence, useWritingPresence } from './team/presence-provider';
-
-const ARM_MS = 4_000;
+import { useComposerOffers } from './compose-bridge';
+import { undoOf, useDecidedFrom, useMoveOn } from './move-on';
+import { sendButtonLabel, useConfirmSend } from './use-confirm-send';
 
 /**
  * The agent writes the reply themselves: with no draft, after a reject, after Claude failed,
- * or instead of the draft on screen (which is then set aside). Sending takes two clicks, the
- * second naming the recipient: an email cannot be unsent.
+ * or instead of the draft on screen (which is then set aside). Sending is confirmed like every
+ * send (useConfirmSend: the button twice, or Ctrl/⌘+Enter twice in the box). Once the reply is
+ * queued the agent moves on to the next conversation.
  */
 export function ReplyComposer({
   conversationId,
@@ -24,6 +26,9 @@ export function ReplyComposer({
   startText,
   replacing,
   defaultOpen,
+  subject = '',
+  nextHref = null,
+  undoSeconds = 0,
 }: {
   conversationId: string;
   customerEmail: string;
@@ -32,14 +37,17 @@ export function ReplyComposer({
   /** The draft version this reply sets aside, when one is open. */
   replacing: number | null;
   defaultOpen: boolean;
+  subject?: string;
+  /** The next conversation in the agent's queue, where they go once the reply is queued. */
+  nextHref?: string | null;
+  /** The team's undo window for agents' sends (0: none): the Undo goes with the agent to the next page. */
+  undoSeconds?: number;
 }) {
   const [open, setOpen] = useState(defaultOpen);
   const [body, setBody] = useState('');
-  const [armed, setArmed] = useState(false);
   const [files, setFiles] = useState<UploadedFile[]>([]);
   const [picking, setPicking] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
-  const disarm = useRef<ReturnType<typeof setTimeout>>(undefined);
   const { outcome, pending, send } = useAgentReply();
   const sent = outcome?.ok === true;
   // Collision detection: a colleague writing a reply is named before this agent starts one.
@@ -48,17 +56,29 @@ export function ReplyComposer({
   const [warning, setWarning] = useState(false);
   const mustWarn = othersWriting.length > 0 && !acknowledged && body === '' && !sent;
   useWritingPresence('composer', !sent && !mustWarn && ((open && !defaultOpen) || body !== ''));
-
-  const click = () => {
-    if (!armed) {
-      setArmed(true);
-      clearTimeout(disarm.current);
-      disarm.current = setTimeout(() => setArmed(false), ARM_MS);
-      return;
-    }
-    setArmed(false);
+  const decidedFrom = useDecidedFrom(nextHref);
+  const { armed, press } = useConfirmSend(() => {
+    decidedFrom.remember();
     send({ action: 'compose', conversationId, body, attachmentIds: files.map((file) => file.id) });
+  });
+  const click = () => {
+    if (!pending && !sent && !mustWarn && body.trim() !== '') press();
   };
+  useComposerOffers((text) => {
+    setOpen(true);
+    setBody((current) => (current.trim() === '' ? text : `${current}\n\n${text}`));
+  });
+  useMoveOn(
+    outcome?.ok === true && outcome.outcome === 'reply_queued'
+      ? {
+          message: `Your reply (v${outcome.draftVersion}) is being sent.`,
+          subject,
+          fromHref: `/conversations/${encodeURIComponent(conversationId)}`,
+          ...(undoSeconds > 0 ? { undo: undoOf(conversationId, outcome.draftVersion, undoSeconds) } : {}),
+        }
+      : null,
+    decidedFrom.from,
+  );
 
   if (!open) {
     if (warning && mustWarn) {
@@ -96,11 +116,15 @@ export function ReplyComposer({
         value={body}
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={(event) => {
-          if (!isPickerKey(event)) return;
-          event.preventDefault();
-          setPicking(true);
+          if (isPickerKey(event)) {
+            event.preventDefault();
+            setPicking(true);
+          } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            click();
+          }
         }}
-        aria-keyshortcuts="Control+/"
+        aria-keyshortcuts="Control+/ Control+Enter Meta+Enter"
         disabled={pending || sent}
         readOnly={mustWarn}
         maxLength={DECISION_LIMITS.editedBody}
@@ -111,7 +135,7 @@ export function ReplyComposer({
       <ReplyAttachments conversationId={conversationId} files={files} onChange={setFiles} disabled={pending || sent} />
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="primary" onClick={click} disabled={pending || sent || body.trim() === ''}>
-          {pending ? 'Sending…' : armed ? `Click again to send to ${customerEmail}` : 'Send reply'}
+          {sendButtonLabel({ pending, armed, recipient: customerEmail, idle: 'Send reply' })}
         </Button>
         <Button variant="ghost" onClick={() => setPicking(true)} disabled={pending || sent} aria-keyshortcuts="Control+/">
           Saved reply… <Kbd>Ctrl+/</Kbd>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/button';
 import type { SendView } from '@/lib/read/conversation/get-conversation-detail';
+import { countOf } from '@/lib/web/format';
 import { ReplyFeedback } from './reply-feedback';
 import { useAgentReply } from './use-agent-reply';
 
@@ -27,7 +28,7 @@ function Finding({ finding, messageId }: { finding: OutboxFinding; messageId: st
     case 'relay':
       return (
         <p>
-          Replies go through your SMTP relay, which Countersign cannot read. Search the relay’s log for Message-ID{' '}
+          Replies go through your mail server, which Countersign cannot read. Search the relay’s log for Message-ID{' '}
           <code className="break-all">{messageId}</code> before resending.
         </p>
       );
@@ -54,7 +55,7 @@ export function ResendPanel({ conversationId, send, finding }: { conversationId:
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-700">
         <dt className="font-medium">Outbox ledger</dt>
         <dd>
-          {ledgerStatus === 'failed' ? 'failed' : 'handed to SMTP, never confirmed (a worker stopped mid-send)'} · {send.attempts} attempt(s)
+          {ledgerStatus === 'failed' ? 'failed' : 'handed to the mail server, never confirmed (sending stopped midway)'} · {countOf(send.attempts, 'attempt')}
         </dd>
         <dt className="font-medium">To</dt>
         <dd>{send.toAddress}</dd>

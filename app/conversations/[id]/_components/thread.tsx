@@ -29,7 +29,7 @@ export function Thread({ messages, cidImages = {} }: { messages: ThreadMessage[]
             aria-label={`${outbound ? 'Reply' : 'Customer message'} from ${sender}`}
             className={`rounded-lg border p-4 ${outbound ? 'ml-8 border-brand-100 bg-brand-50/40' : 'border-slate-200 bg-white'}`}
           >
-            <header className="mb-2 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-xs text-slate-500">
+            <header className="mb-2 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-xs text-slate-600">
               <SenderLine message={message} />
               {outbound ? <Badge tone="success">Sent reply</Badge> : null}
               {message.automated ? <Badge tone="warning" title={message.automatedReason ?? undefined}>Automated sender</Badge> : null}

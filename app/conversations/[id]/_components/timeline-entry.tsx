@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TimelineItem } from '@/lib/read/conversation/get-conversation-detail';
-import { formatDateTime, formatNumber, formatUsd } from '@/lib/web/format';
+import { countOf, formatDateTime, formatNumber, formatUsd } from '@/lib/web/format';
 import { screeningLabel } from '@/lib/core/safety/screening-labels';
 
 export interface EntryView {
@@ -32,7 +32,7 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
       return item.data.ok
         ? {
             title: `Classified: ${item.data.category ?? '?'} · ${item.data.priority ?? '?'} · risk ${item.data.riskScore ?? '?'}${item.data.injectionSuspected ? ' · injection suspected' : ''}`,
-            detail: `${item.data.model} · ${formatNumber(item.data.inputTokens)} in / ${formatNumber(item.data.outputTokens)} out · ${formatUsd(item.data.costUsd)}`,
+            detail: `${item.data.model} · ${formatNumber(item.data.inputTokens)} prompt / ${formatNumber(item.data.outputTokens)} output tokens · ${formatUsd(item.data.costUsd)}`,
             tone: item.data.injectionSuspected ? 'bad' : 'neutral',
           }
         : { title: 'Classification failed', detail: item.data.error, tone: 'bad' };
@@ -46,7 +46,7 @@ export function describeEvent(item: TimelineItem, who: string): EntryView {
       }
       return {
         title: `${item.data.revision ? 'Revised draft' : 'Draft'} v${item.data.draftVersion} written`,
-        detail: `${item.data.model} · ${formatNumber(item.data.outputTokens)} tokens out · ${formatUsd(item.data.costUsd)} · ${item.data.knowledgeUsed.length} article(s) cited`,
+        detail: `${item.data.model} · ${formatNumber(item.data.outputTokens)} output tokens · ${formatUsd(item.data.costUsd)} · ${countOf(item.data.knowledgeUsed.length, 'article')} cited`,
         tone: 'neutral',
       };
     case 'routed':

@@ -13,7 +13,7 @@ export function Timeline({ items, people, serverNow, temporalUrl }: { items: Tim
           Timeline
         </h2>
         <a href={temporalUrl} target="_blank" rel="noreferrer" className="text-xs font-medium text-brand-700 hover:underline">
-          Workflow in Temporal ↗
+          Technical history (for engineers) ↗
         </a>
       </div>
       {items.length === 0 ? (
@@ -29,7 +29,7 @@ export function Timeline({ items, people, serverNow, temporalUrl }: { items: Tim
                 <div className="min-w-0">
                   <p className="text-slate-900">{view.title}</p>
                   {view.detail ? <p className="break-words text-xs text-slate-500">{view.detail}</p> : null}
-                  <RelativeTime date={item.at.toISOString()} serverNow={serverNow} className="text-xs text-slate-400" />
+                  <RelativeTime date={item.at.toISOString()} serverNow={serverNow} className="text-xs text-slate-500" />
                 </div>
               </li>
             );

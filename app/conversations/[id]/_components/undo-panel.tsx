@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState, useRef } from 'react';
+import { useRouter } from 'next/navigation';
+import { startTransition, useActionState, useEffect, useRef } from 'react';
 import { Button } from '@/components/button';
 import { Countdown } from '@/components/countdown';
 import { newRequestId } from '@/lib/web/request-id';
@@ -11,8 +12,25 @@ import { undoSendAction } from '../actions';
  * and the draft returns with the text as they left it. A click after the window is refused by
  * the workflow with the reason.
  */
-export function UndoPanel({ conversationId, draftVersion, until, serverNow }: { conversationId: string; draftVersion: number; until: string | null; serverNow: string }) {
+export function UndoPanel({
+  conversationId,
+  draftVersion,
+  until,
+  serverNow,
+  undoneHref,
+}: {
+  conversationId: string;
+  draftVersion: number;
+  until: string | null;
+  serverNow: string;
+  /** Shown on another page (the agent moved on): where the undone draft waits for them. */
+  undoneHref?: string;
+}) {
   const [outcome, dispatch, pending] = useActionState(undoSendAction, null);
+  const router = useRouter();
+  useEffect(() => {
+    if (outcome?.ok && undoneHref) router.push(undoneHref);
+  }, [outcome, undoneHref, router]);
   // One request id per window: a double click is one undo.
   const requestId = useRef(newRequestId());
   return (

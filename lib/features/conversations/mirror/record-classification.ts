@@ -9,7 +9,7 @@ export interface RecordClassificationInput {
   data?: Classification;
   error?: string;
   model: string;
-  /** Summed over the calls it took (a corrective retry is a second call). */
+  /** Prompt tokens (`promptTokens`: cache reads and writes included), summed over the calls it took (a corrective retry is a second call). */
   inputTokens: number;
   outputTokens: number;
   costUsd: number;

@@ -3,6 +3,7 @@ import { saveArticle } from '../../../../lib/features/knowledge/save-article';
 import { setArticleArchived } from '../../../../lib/features/knowledge/archive-article';
 import { routeDraft } from '../../../../lib/core/policy/route-draft';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getConversationDetailOrThrow } from '../../../../lib/read/conversation/get-conversation-detail';
 import { createActivityFixture, seedInbound, type ActivityFixture } from './activity-fixture';
 
 let fixture: ActivityFixture;
@@ -27,6 +28,21 @@ describe('classifyMessage', () => {
     expect(conversation.costUsd).toBeCloseTo(calls[0]?.costUsd ?? 0, 12);
     expect(await fixture.store.db.conversationEvent.count({ where: { type: 'classified' } })).toBe(1);
     expect(fixture.generations[0]).toMatchObject({ purpose: 'classify', attempt: 1, sessionId: ids.conversationId });
+  });
+
+  it('shows one count of prompt tokens on the timeline and in the model-calls table, cache reads and writes included', async () => {
+    const ids = await seedInbound(fixture);
+    await fixture.run(fixture.activities.classifyMessage, [ids]);
+    const [call] = await fixture.store.db.llmCall.findMany();
+    // The classify prompt is cached: the API's input_tokens is only the uncached rest, so a
+    // figure built from it alone would disagree with the timeline (the "5,344 in" vs "136" report).
+    expect((call?.cacheReadTokens ?? 0) + (call?.cacheWrite5mTokens ?? 0) + (call?.cacheWrite1hTokens ?? 0)).toBeGreaterThan(0);
+    const detail = await getConversationDetailOrThrow(ids.conversationId, fixture.store.db);
+    const classified = detail.timeline.find((item) => item.type === 'classified');
+    const prompt = call ? call.inputTokens + call.cacheReadTokens + call.cacheWrite5mTokens + call.cacheWrite1hTokens : -1;
+    expect(classified?.type === 'classified' ? classified.data.inputTokens : null).toBe(prompt);
+    expect(detail.llmCalls.map((view) => view.promptTokens)).toEqual([prompt]);
+    expect(detail.usage.promptTokens).toBe(prompt);
   });
 
   it('makes one corrective call on invalid output, then gives the message to a person', async () => {
