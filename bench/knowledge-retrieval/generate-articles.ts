@@ -11,7 +11,11 @@ export interface LabelledQuestion {
   question: string;
   /** The one article that answers it. */
   slug: string;
+  /** `tune`: wordings retrieval may be tuned on; `held-out`: reported only. */
+  split: QuestionSplit;
 }
+
+export type QuestionSplit = 'tune' | 'held-out';
 
 const ONSETS = ['b', 'br', 'c', 'cl', 'd', 'dr', 'f', 'fl', 'g', 'gr', 'h', 'j', 'k', 'kr', 'l', 'm', 'n', 'p', 'pl', 'qu', 'r', 's', 'st', 't', 'tr', 'v', 'w', 'z'];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io', 'ou'];
@@ -52,8 +56,8 @@ const WRAPPERS = [
 
 /**
  * A help centre of `products × topics` articles (5,000 by default: 250 invented products, 20
- * topics), and labelled questions about randomly chosen ones, in the wording of TOPICS'
- * questions, some wrapped in a customer's email.
+ * topics), and labelled questions about randomly chosen ones (`questions` per half, 240 by
+ * default), in the wording of TOPICS' tuning or held-out questions, some wrapped in an email.
  */
 export function generateKnowledge(options: { articles?: number; questions?: number; seed?: number } = {}): { articles: GeneratedArticle[]; questions: LabelledQuestion[] } {
   const random = prng(options.seed ?? 23);
@@ -69,13 +73,20 @@ export function generateKnowledge(options: { articles?: number; questions?: numb
     });
   }
   const wanted = articles.slice(0, options.articles ?? 5_000);
-  const questions: LabelledQuestion[] = [];
-  for (let i = 0; i < (options.questions ?? 240); i += 1) {
-    const article = pick(random, wanted);
-    const topic = TOPICS[article.topic];
-    if (!topic) continue;
-    const question = fill(pick(random, topic.questions), { p: article.product, n: 0, m: '' });
-    questions.push({ question: pick(random, WRAPPERS)(question), slug: article.slug });
-  }
+  const count = options.questions ?? 240;
+  // Each half draws its own articles: the held-out PRNG is separate, so the tuning half is the
+  // same questions it was before the split existed.
+  const ask = (split: QuestionSplit, draw: () => number): LabelledQuestion[] => {
+    const questions: LabelledQuestion[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const article = pick(draw, wanted);
+      const topic = TOPICS[article.topic];
+      if (!topic) continue;
+      const question = fill(pick(draw, split === 'tune' ? topic.questions : topic.heldOut), { p: article.product, n: 0, m: '' });
+      questions.push({ question: pick(draw, WRAPPERS)(question), slug: article.slug, split });
+    }
+    return questions;
+  };
+  const questions = [...ask('tune', random), ...ask('held-out', prng((options.seed ?? 23) + 1))];
   return { articles: wanted.map(({ slug, title, body }) => ({ slug, title, body })), questions };
 }

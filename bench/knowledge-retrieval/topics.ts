@@ -9,7 +9,10 @@ export interface Topic {
   key: string;
   title: string;
   sections: { heading: string; text: string }[];
+  /** Tuning half: the wordings retrieval may be tuned on. */
   questions: string[];
+  /** Held-out half: other customers' wordings, written before any tuning; reported, never tuned on. */
+  heldOut: string[];
 }
 
 // {p} is the product, {n} a number that differs per article, {m} a menu path.
@@ -23,6 +26,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Scheduled exports', text: 'Under {m} you can schedule a recurring export to be delivered every day, week or month.' },
     ],
     questions: ['How do I download my {p} report as a spreadsheet?', 'Can {p} send me the report data automatically every week?', 'I exported a big report in {p} but never got the file'],
+    heldOut: ['Is there a way to get the {p} figures out into a CSV file?', 'the {p} download of our monthly numbers is taking forever', 'how do I pull all my {p} data into Excel'],
   },
   {
     key: 'two-factor',
@@ -33,6 +37,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Lost device', text: 'Without your phone or a backup code, an administrator of your {p} workspace can reset the second factor after verifying your identity.' },
     ],
     questions: ['My phone was stolen and I cannot log into {p} anymore', 'How to set up an authenticator app for {p}?', 'where are the recovery codes for {p} login'],
+    heldOut: ['How do I add an extra security step when signing into {p}?', 'got a new phone and {p} keeps asking for a 6 digit code I do not have', 'is 2FA available in {p}'],
   },
   {
     key: 'invite-users',
@@ -43,6 +48,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Seat limits', text: 'Every accepted invitation uses a seat of your {p} plan. Pending invitations do not count until they are accepted.' },
     ],
     questions: ['How can I add a coworker to our {p} account?', 'My colleague says the {p} invite link no longer works', 'do pending invites use up seats in {p}'],
+    heldOut: ['How do I give my assistant access to our {p} workspace?', 'what is the difference between admin and member in {p}', 'a new hire needs a {p} login'],
   },
   {
     key: 'cancel-subscription',
@@ -53,6 +59,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Refunds', text: 'Cancelling {p} does not refund the current period; refund requests are reviewed by the billing team.' },
     ],
     questions: ['I want to stop paying for {p}, how do I end my plan?', 'What happens to my files if I terminate my {p} subscription?', 'will I get money back when I cancel {p}'],
+    heldOut: ['please cancel our {p} account at the end of the month', 'if I quit {p} do I lose my stuff', 'I no longer need {p}, can I get a refund for this month'],
   },
   {
     key: 'api-keys',
@@ -63,6 +70,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Revoking keys', text: 'Revoke a leaked {p} key immediately from the same page; requests with a revoked key fail with HTTP 401.' },
     ],
     questions: ['Where do I generate a token for the {p} REST API?', 'I keep getting error 429 from the {p} API', 'our {p} access key leaked, how do I disable it'],
+    heldOut: ['how do I authenticate against the {p} API', 'too many requests error when calling {p}', 'rotate our {p} credentials after an employee left'],
   },
   {
     key: 'change-email',
@@ -72,6 +80,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Old address', text: 'The previous address receives a notice of the change and can undo it within {n} hours, which protects you if someone else made it.' },
     ],
     questions: ['How do I update the login e-mail on my {p} account?', 'Someone changed the email of my {p} account without me knowing', 'I got a new work address, can I move my {p} login to it'],
+    heldOut: ['we rebranded and need to switch the address I use to sign in to {p}', 'I never received the confirmation for my new {p} email address', 'how can I change the e-mail on my {p} profile'],
   },
   {
     key: 'data-import',
@@ -82,6 +91,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Failed rows', text: 'Rows {p} cannot read are listed at the end of the import with the reason, and you can download them to fix and upload again.' },
     ],
     questions: ['Can I upload my customer list from Excel into {p}?', 'Some lines of my spreadsheet were rejected by {p}, why?', 'what file size can {p} take when importing'],
+    heldOut: ['bulk upload contacts to {p} from a csv', 'the {p} importer skipped some of my columns', 'migrate our records into {p} from another tool'],
   },
   {
     key: 'notifications',
@@ -91,6 +101,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Digest', text: 'Instead of single emails, {p} can send one daily digest at a time you choose; it lists up to {n} events.' },
     ],
     questions: ['{p} sends me way too many emails, how do I stop them?', 'Can I get one summary mail a day from {p}?', 'turn off alerts in {p}'],
+    heldOut: ['stop {p} from emailing me every time someone comments', 'how do I unsubscribe from {p} updates', 'can {p} batch its messages into one email per day'],
   },
   {
     key: 'invoices',
@@ -101,6 +112,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Billing contact', text: '{p} emails each invoice to the billing contact, and to up to {n} further addresses you list.' },
     ],
     questions: ['Where can I get a receipt for my {p} payment?', 'I need our VAT ID on the {p} bill', 'send {p} invoices to our accounting department too'],
+    heldOut: ["I need a copy of last month's {p} bill for our accountant", 'can the {p} invoice show our company address', 'where do I download {p} billing documents'],
   },
   {
     key: 'password-reset',
@@ -110,6 +122,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Email not arriving', text: 'If the {p} reset email does not arrive, check the spam folder and make sure you used the address your account was registered with.' },
     ],
     questions: ['I forgot my {p} password', 'The reset mail from {p} never shows up in my inbox', 'how long does the {p} password link last'],
+    heldOut: ['cannot remember how to sign in to {p}, I need a new password', 'the {p} reset link says it has expired', 'change my {p} password please'],
   },
   {
     key: 'integrations-slack',
@@ -119,6 +132,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Messages', text: '{p} posts at most {n} messages per hour to a channel and groups the rest into one summary message.' },
     ],
     questions: ['Can {p} post updates to our Slack channel?', 'the {p} bot stopped posting in slack', 'how to link slack with {p}'],
+    heldOut: ['Does {p} integrate with Slack?', 'get {p} alerts in a slack channel', '{p} floods our slack channel with messages'],
   },
   {
     key: 'delete-account',
@@ -128,6 +142,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Personal data', text: 'When the grace period ends {p} erases your personal data from all systems; backups are overwritten within 35 days.' },
     ],
     questions: ['Please remove my {p} profile and all my personal information', 'how do I close my {p} account for good', 'can I undo deleting my {p} account'],
+    heldOut: ['I want {p} to erase everything you have about me (GDPR)', 'is it possible to permanently remove our {p} workspace', 'I accidentally deleted my {p} account, can I get it back'],
   },
   {
     key: 'mobile-app',
@@ -137,6 +152,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Offline use', text: 'The {p} app keeps the last 30 days of your data on the phone and syncs changes when you are back online.' },
     ],
     questions: ['Is there an iPhone version of {p}?', 'Does {p} work on my phone without internet?', '{p} android app requirements'],
+    heldOut: ['can I use {p} on my tablet', 'which Android version does the {p} app need', 'does the {p} app sync when I am on a plane'],
   },
   {
     key: 'sso',
@@ -146,6 +162,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Enforcing SSO', text: 'Once SSO is enforced, {p} signs in every member through the identity provider; owners keep a password login as a fallback.' },
     ],
     questions: ['Can we log into {p} with Okta?', 'how do I force everybody in {p} to use our identity provider', 'saml metadata for {p}'],
+    heldOut: ['we want our staff to log into {p} through Azure AD', 'configure single sign on for {p}', 'can I still use my password in {p} after SSO is turned on'],
   },
   {
     key: 'storage-limits',
@@ -155,6 +172,7 @@ export const TOPICS: Topic[] = [
       { heading: 'When full', text: 'When {p} storage is full, uploads stop but nothing is deleted. Delete old files or move to a larger plan to continue.' },
     ],
     questions: ['{p} says I am out of space', 'How much disk space do I get with {p}?', 'uploads to {p} fail because the quota is reached'],
+    heldOut: ['my {p} uploads keep failing, it says the space is used up', 'how many gigabytes does the {p} Team plan include', 'where can I see how much room {p} is using'],
   },
   {
     key: 'audit-log',
@@ -164,6 +182,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Retention', text: 'Audit entries are kept for {n} days and can be exported under {m} for your own archive.' },
     ],
     questions: ['Who deleted the project in {p} yesterday?', 'can I see login history for my {p} workspace', 'how long does {p} keep the activity trail'],
+    heldOut: ['is there a record of who changed permissions in {p}', 'I need to know which IP address logged into our {p} account', 'export the {p} security events for our compliance review'],
   },
   {
     key: 'payment-methods',
@@ -173,6 +192,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Updating a card', text: 'Replace the card on file under {m}; the next charge uses the new card. A failed charge is retried three times.' },
     ],
     questions: ['My card expired, how do I put a new one on {p}?', 'Can I pay {p} by bank transfer?', 'does {p} take direct debit'],
+    heldOut: ['can I pay for {p} with a different credit card', 'my {p} payment was declined', 'does {p} accept wire transfers for annual plans'],
   },
   {
     key: 'webhooks',
@@ -182,6 +202,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Retries', text: 'A delivery that does not get a 2xx answer is retried up to {n} times with growing delays, then marked as failed.' },
     ],
     questions: ['How do I get {p} to call my server when something changes?', 'verify the signature of {p} callbacks', '{p} stopped delivering events to my endpoint'],
+    heldOut: ['set up an HTTP callback in {p} for new events', 'how does {p} retry failed notifications to our URL', 'what is the HMAC secret for {p} event notifications'],
   },
   {
     key: 'dark-mode',
@@ -191,6 +212,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Contrast', text: 'A high-contrast variant of each {p} theme is available for accessibility; it raises text contrast to at least {n}:1.' },
     ],
     questions: ['Does {p} have a night theme?', 'the {p} screen is too bright at night', 'high contrast option in {p} for low vision'],
+    heldOut: ['how do I switch {p} to dark mode', 'can {p} follow my operating system appearance', 'the {p} text is hard to read, is there a stronger contrast setting'],
   },
   {
     key: 'shipping',
@@ -200,6 +222,7 @@ export const TOPICS: Topic[] = [
       { heading: 'Damaged parcels', text: 'If a {p} device arrives damaged, send photos within 14 days and we replace it at no cost.' },
     ],
     questions: ['When will my {p} device be delivered?', 'The {p} scanner arrived broken', 'tracking number for my {p} order'],
+    heldOut: ['how long does shipping take for the {p} hardware', 'my {p} package came damaged', 'has my {p} parcel been sent yet'],
   },
 ];
 
