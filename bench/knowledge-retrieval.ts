@@ -11,6 +11,7 @@ import { buildDraftRequest } from '../lib/features/prompts/draft-prompt';
 import type { Db } from '../lib/platform/db';
 import { createTempDb, stopStandaloneServer } from '../tests/support/temp-db';
 import { generateKnowledge, type LabelledQuestion } from './knowledge-retrieval/generate-articles';
+import { loadWordNet } from './knowledge-retrieval/wordnet-expansion';
 import { percentile, round } from './stats';
 
 /**
@@ -79,9 +80,12 @@ async function measure(questions: LabelledQuestion[], db: Db, expand?: (text: st
 }
 
 export async function runKnowledgeBenchmark(
-  options: { articles?: number; questions?: number; expand?: (text: string) => string } = {},
+  options: { articles?: number; questions?: number; expand?: (text: string) => string; withoutKeywords?: boolean } = {},
 ): Promise<KnowledgeBenchResult> {
-  const { articles, questions } = generateKnowledge(options);
+  const generated = generateKnowledge(options);
+  const { questions } = generated;
+  // The ablation: the same articles as if their authors had filed no keywords.
+  const articles = options.withoutKeywords ? generated.articles.map((article) => ({ ...article, keywords: [] })) : generated.articles;
   const { expand } = options;
   const temp = await createTempDb();
   try {
@@ -109,13 +113,14 @@ export async function runKnowledgeBenchmark(
       passages,
       questions: questions.length,
       queryExpansion: expand ? 'wordnet' : 'none',
+      keywords: !options.withoutKeywords,
       indexSeconds: round(indexSeconds),
       halves,
     };
     await mkdir(path.dirname(OUTPUT), { recursive: true });
     await writeFile(OUTPUT, `${JSON.stringify(data, null, 2)}\n`);
     const summary = [
-      `Knowledge retrieval over ${data.articles.toLocaleString('en-GB')} articles (${data.passages.toLocaleString('en-GB')} passages, indexed in ${data.indexSeconds} s), query expansion: ${data.queryExpansion}`,
+      `Knowledge retrieval over ${data.articles.toLocaleString('en-GB')} articles (${data.passages.toLocaleString('en-GB')} passages, indexed in ${data.indexSeconds} s), keywords: ${data.keywords ? 'yes' : 'no'}, query expansion: ${data.queryExpansion}`,
       ...halves.flatMap((half) => [
         `${half.split} half, ${half.questions} questions: recall@1 ${half.recallAt1} · recall@5 ${half.recallAt5} (goal ≥ 0.9)`,
         `  retrieval p50 ${half.retrievalMs.p50} ms · p95 ${half.retrievalMs.p95} ms (goal < 20 ms) · max ${half.retrievalMs.max} ms`,
@@ -129,7 +134,10 @@ export async function runKnowledgeBenchmark(
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runKnowledgeBenchmark()
+  const flags = new Set(process.argv.slice(2));
+  const wordnet = flags.has('--wordnet') ? loadWordNet() : undefined;
+  if (wordnet) console.log(`WordNet loaded in ${Math.round(wordnet.loadMs)} ms, ${Math.round(wordnet.memoryMb)} MB`);
+  runKnowledgeBenchmark({ withoutKeywords: flags.has('--without-keywords'), expand: wordnet?.expand })
     .then((result) => console.log(`${result.summary}\n\nwrote ${path.relative(process.cwd(), result.outputPath)}`))
     .catch((error: unknown) => {
       console.error(error);

@@ -8,6 +8,12 @@
 export interface Topic {
   key: string;
   title: string;
+  /**
+   * What the article's author files as keywords (Zendesk labels, Help Scout keywords): the
+   * synonyms and phrasings an author anticipates, written from the article, not from the
+   * questions. None of them repeats a held-out wording (see bench/README.md).
+   */
+  keywords: string[];
   sections: { heading: string; text: string }[];
   /** Tuning half: the wordings retrieval may be tuned on. */
   questions: string[];
@@ -20,6 +26,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'export-reports',
     title: 'Exporting reports',
+    keywords: ['export', 'download a report', 'CSV', 'XLSX', 'PDF', 'spreadsheet', 'recurring export', 'export link by email', 'How do I export my data?'],
     sections: [
       { heading: 'Formats', text: 'Reports in {p} can be exported as CSV, XLSX or PDF from the report toolbar. Exports include every filter that is active when you start them.' },
       { heading: 'Large exports', text: 'An export of more than {n} rows runs in the background; {p} emails a download link when the file is ready. Links stay valid for seven days.' },
@@ -31,6 +38,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'two-factor',
     title: 'Two-factor authentication',
+    keywords: ['2-step verification', 'MFA', 'multi-factor authentication', 'authenticator app', 'one-time code', 'backup codes', 'recovery codes', 'lost phone', 'How do I turn on two-step login?'],
     sections: [
       { heading: 'Turning it on', text: 'Enable two-factor authentication for {p} under {m}. Scan the QR code with an authenticator app and enter the six-digit code it shows.' },
       { heading: 'Backup codes', text: '{p} gives you {n} single-use backup codes when you enable it. Keep them somewhere safe: each one signs you in once if you lose your phone.' },
@@ -42,6 +50,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'invite-users',
     title: 'Inviting team members',
+    keywords: ['add users', 'add a teammate', 'invite colleagues', 'invitation email', 'user roles', 'admin rights', 'seats', 'invitation expired', 'How do I add people to my workspace?'],
     sections: [
       { heading: 'Sending invitations', text: 'Workspace owners invite colleagues to {p} under {m} by entering their email addresses. Each invitation expires after {n} days.' },
       { heading: 'Roles', text: 'Invited people join {p} as members; owners can promote a member to admin, who may then manage billing and integrations.' },
@@ -53,6 +62,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'cancel-subscription',
     title: 'Cancelling a subscription',
+    keywords: ['cancel plan', 'end subscription', 'stop billing', 'downgrade', 'reactivate', 'refund after cancelling', 'What happens when I cancel?'],
     sections: [
       { heading: 'How to cancel', text: 'Cancel your {p} subscription any time under {m}. The plan stays active until the end of the period you already paid for.' },
       { heading: 'Your data', text: 'After cancellation {p} keeps your data for {n} days, so you can export it or reactivate the account without losing anything.' },
@@ -64,6 +74,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'api-keys',
     title: 'API keys',
+    keywords: ['API token', 'access token', 'developer key', 'rate limit', 'HTTP 429', 'revoke key', 'leaked key', 'HTTP 401'],
     sections: [
       { heading: 'Creating a key', text: 'Create an API key for {p} under {m}. The key is shown once; copy it into your application’s secret store straight away.' },
       { heading: 'Rate limits', text: 'The {p} API accepts {n} requests per minute per key. Requests above the limit get HTTP 429 with a Retry-After header.' },
@@ -75,6 +86,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'change-email',
     title: 'Changing your sign-in email',
+    keywords: ['update email address', 'change login email', 'new email address', 'email change confirmation', 'undo email change', 'account email'],
     sections: [
       { heading: 'Updating the address', text: 'Change the email address you sign in to {p} with under {m}. {p} sends a confirmation link to the new address; the change applies once you click it.' },
       { heading: 'Old address', text: 'The previous address receives a notice of the change and can undo it within {n} hours, which protects you if someone else made it.' },
@@ -85,6 +97,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'data-import',
     title: 'Importing data',
+    keywords: ['upload a file', 'import a spreadsheet', 'column mapping', 'rejected rows', 'import errors', 'file size limit for imports'],
     sections: [
       { heading: 'Supported files', text: '{p} imports CSV and XLSX files of up to {n} MB. The first row must hold the column names.' },
       { heading: 'Mapping columns', text: 'During an import {p} asks which of your columns match its fields; unmatched columns are skipped, not lost.' },
@@ -96,6 +109,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'notifications',
     title: 'Email notifications',
+    keywords: ['email alerts', 'notification settings', 'mute notifications', 'turn off emails', 'daily summary', 'digest'],
     sections: [
       { heading: 'Choosing notifications', text: 'Choose which events {p} emails you about under {m}. Each notification type can be switched off on its own.' },
       { heading: 'Digest', text: 'Instead of single emails, {p} can send one daily digest at a time you choose; it lists up to {n} events.' },
@@ -106,6 +120,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'invoices',
     title: 'Invoices and receipts',
+    keywords: ['receipt', 'billing history', 'download invoice', 'VAT number', 'tax ID', 'billing address', 'company details on invoices', 'billing email'],
     sections: [
       { heading: 'Finding invoices', text: 'Every {p} invoice is available as a PDF under {m} from the day of payment.' },
       { heading: 'Company details', text: 'Add your company name, address and VAT number to the {p} billing profile; they appear on all invoices issued afterwards.' },
@@ -117,6 +132,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'password-reset',
     title: 'Resetting your password',
+    keywords: ['forgot password', 'password reset email', 'locked out', "can't log in", 'reset link validity'],
     sections: [
       { heading: 'Reset link', text: 'Use "Forgot password?" on the {p} sign-in page. The reset link is valid for {n} minutes and works once.' },
       { heading: 'Email not arriving', text: 'If the {p} reset email does not arrive, check the spam folder and make sure you used the address your account was registered with.' },
@@ -127,6 +143,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'integrations-slack',
     title: 'Connecting Slack',
+    keywords: ['Slack app', 'Slack bot', 'Slack workspace', 'post to a channel'],
     sections: [
       { heading: 'Installing', text: 'Connect {p} to Slack under {m}. Pick the channel that should receive updates; you need to be a Slack workspace admin.' },
       { heading: 'Messages', text: '{p} posts at most {n} messages per hour to a channel and groups the rest into one summary message.' },
@@ -137,6 +154,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'delete-account',
     title: 'Deleting your account',
+    keywords: ['close account', 'remove account', 'erase personal data', 'right to be forgotten', 'restore a deleted account', 'account deletion'],
     sections: [
       { heading: 'Permanent deletion', text: 'Delete your {p} account under {m}. Deletion is permanent after a grace period of {n} days, during which you can still restore it.' },
       { heading: 'Personal data', text: 'When the grace period ends {p} erases your personal data from all systems; backups are overwritten within 35 days.' },
@@ -147,6 +165,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'mobile-app',
     title: 'The mobile app',
+    keywords: ['iPhone', 'iPad', 'Android', 'iOS app', 'phone app', 'offline mode', 'sync'],
     sections: [
       { heading: 'Devices', text: 'The {p} app runs on iOS {n} and Android 10 or later. Sign in with the same account as on the web.' },
       { heading: 'Offline use', text: 'The {p} app keeps the last 30 days of your data on the phone and syncs changes when you are back online.' },
@@ -157,6 +176,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'sso',
     title: 'Single sign-on (SAML)',
+    keywords: ['SAML', 'SSO', 'identity provider', 'IdP', 'Okta', 'OneLogin', 'enforce SSO'],
     sections: [
       { heading: 'Setting up SAML', text: 'Enterprise workspaces configure SAML single sign-on for {p} under {m} with the metadata URL of their identity provider.' },
       { heading: 'Enforcing SSO', text: 'Once SSO is enforced, {p} signs in every member through the identity provider; owners keep a password login as a fallback.' },
@@ -167,6 +187,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'storage-limits',
     title: 'Storage limits',
+    keywords: ['storage quota', 'storage full', 'upload limit', 'storage usage', 'file storage', 'more storage'],
     sections: [
       { heading: 'Quota', text: 'Each {p} plan includes storage; the Team plan has {n} GB. Usage is shown under {m}.' },
       { heading: 'When full', text: 'When {p} storage is full, uploads stop but nothing is deleted. Delete old files or move to a larger plan to continue.' },
@@ -177,6 +198,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'audit-log',
     title: 'The audit log',
+    keywords: ['activity log', 'sign-in history', 'access log', 'account history'],
     sections: [
       { heading: 'What it records', text: 'The {p} audit log records sign-ins, permission changes and deletions with the person, time and IP address.' },
       { heading: 'Retention', text: 'Audit entries are kept for {n} days and can be exported under {m} for your own archive.' },
@@ -187,6 +209,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'payment-methods',
     title: 'Payment methods',
+    keywords: ['credit card', 'update card', 'expired card', 'direct debit', 'SEPA', 'bank transfer', 'failed payment', 'change payment method'],
     sections: [
       { heading: 'Accepted methods', text: '{p} accepts credit cards, SEPA direct debit and, for yearly plans above {n} seats, bank transfer against invoice.' },
       { heading: 'Updating a card', text: 'Replace the card on file under {m}; the next charge uses the new card. A failed charge is retried three times.' },
@@ -197,6 +220,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'webhooks',
     title: 'Webhooks',
+    keywords: ['webhook signature', 'signed payload', 'delivery retries', 'real-time events'],
     sections: [
       { heading: 'Subscribing', text: 'Add a webhook endpoint to {p} under {m} and choose the events it receives. {p} signs each delivery with HMAC-SHA256.' },
       { heading: 'Retries', text: 'A delivery that does not get a 2xx answer is retried up to {n} times with growing delays, then marked as failed.' },
@@ -207,6 +231,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'dark-mode',
     title: 'Themes and dark mode',
+    keywords: ['dark theme', 'night mode', 'light mode', 'colour scheme', 'accessibility'],
     sections: [
       { heading: 'Choosing a theme', text: 'Switch {p} between light, dark and system theme under {m}. The choice is saved per device.' },
       { heading: 'Contrast', text: 'A high-contrast variant of each {p} theme is available for accessibility; it raises text contrast to at least {n}:1.' },
@@ -217,6 +242,7 @@ export const TOPICS: Topic[] = [
   {
     key: 'shipping',
     title: 'Shipping and delivery',
+    keywords: ['delivery time', 'tracking number', 'order status', 'damaged device', 'broken on arrival', 'replacement'],
     sections: [
       { heading: 'Delivery times', text: 'Hardware for {p} ships within {n} business days; tracking details are emailed when the parcel leaves the warehouse.' },
       { heading: 'Damaged parcels', text: 'If a {p} device arrives damaged, send photos within 14 days and we replace it at no cost.' },

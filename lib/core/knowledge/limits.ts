@@ -3,6 +3,9 @@ export const KNOWLEDGE_LIMITS = {
   /** An article's Markdown; longer ones are refused (split them) rather than cut. */
   maxArticleChars: 100_000,
   maxTitleChars: 200,
+  /** Keywords (labels, other ways customers ask) per article, and characters in one. */
+  maxKeywords: 50,
+  maxKeywordChars: 200,
   /** A passage aims below this many characters (about 250 tokens), split at paragraphs. */
   passageTargetChars: 1_000,
   /** A single paragraph longer than this is split at sentences. */

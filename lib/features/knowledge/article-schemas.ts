@@ -17,5 +17,11 @@ export const articleInputSchema = z.object({
     .string()
     .max(KNOWLEDGE_LIMITS.maxArticleChars, `an article has at most ${KNOWLEDGE_LIMITS.maxArticleChars.toLocaleString('en')} characters (split it)`)
     .refine((body) => body.trim().length > 0, 'the article is empty'),
+  /** Keywords and other ways customers ask: searched, never shown to the model. */
+  keywords: z
+    .array(z.string().trim().max(KNOWLEDGE_LIMITS.maxKeywordChars, `a keyword has at most ${KNOWLEDGE_LIMITS.maxKeywordChars} characters`))
+    .max(KNOWLEDGE_LIMITS.maxKeywords, `an article has at most ${KNOWLEDGE_LIMITS.maxKeywords} keywords`)
+    .transform((keywords) => [...new Set(keywords.filter((keyword) => keyword.length > 0))])
+    .default([]),
 });
-export type ArticleInput = z.infer<typeof articleInputSchema>;
+export type ArticleInput = z.input<typeof articleInputSchema>;
