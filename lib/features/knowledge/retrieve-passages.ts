@@ -1,6 +1,7 @@
 import { Prisma } from '../../platform/db/generated/client';
 import { getDb, type DbClient } from '../../platform/db';
 import { KNOWLEDGE_LIMITS } from '../../core/knowledge/limits';
+import { withoutMailFiller } from '../../core/knowledge/mail-filler';
 
 export interface RetrievedPassage {
   /** `<slug>@v<version>#<n>`: what the draft cites. */
@@ -86,7 +87,7 @@ function englishQuery(text: string, limit: number): Prisma.Sql {
     ),
     scored AS (
       SELECT c."id", c."articleId", c."slug", c."version", c."heading", c."text", c."tokens",
-             sum(t.idf * ts_rank('{0.1, 0.2, 0.5, 1.0}', c."searchEnglish", t.q)) AS score
+             sum(t.idf * ts_rank('{0.1, 0.2, 0.5, 1.0}', c."searchEnglish", t.q, 1)) AS score
       FROM candidates c JOIN terms t ON c."searchEnglish" @@ t.q
       GROUP BY c."id", c."articleId", c."slug", c."version", c."heading", c."text", c."tokens"
     ),
@@ -145,7 +146,7 @@ function simpleTerms(text: string): string[] {
  */
 export async function retrievePassages(input: RetrieveInput, db: DbClient = getDb()): Promise<RetrievedPassage[]> {
   const { limit, budget } = limitsOf(input);
-  const text = input.query.slice(0, MAX_QUERY_CHARS);
+  const text = withoutMailFiller(input.query.slice(0, MAX_QUERY_CHARS));
   if (limit <= 0 || !/[\p{L}\p{N}]/u.test(text)) return [];
   let rows = await db.$queryRaw<Row[]>(englishQuery(text, limit));
   if (rows.length === 0) {
