@@ -17,11 +17,13 @@ export function readMarkdownArticle(fileName: string, text: string): { slug: str
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const YAML_LINE = /^(?:[\w-]+:.*|\s+.*|\s*-\s.*|\s*#.*|\s*)$/;
 const unquote = (value: string) => value.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
 
 function frontMatter(text: string): { keywords: string[]; rest: string } {
   const found = FRONT_MATTER.exec(text);
-  if (!found?.[1]) return { keywords: [], rest: text };
+  // Only YAML-looking lines: an article that opens with a rule ("---") keeps its text.
+  if (!found?.[1] || !found[1].split(/\r?\n/).every((line) => YAML_LINE.test(line))) return { keywords: [], rest: text };
   const keywords: string[] = [];
   let inList = false;
   for (const line of found[1].split(/\r?\n/)) {
