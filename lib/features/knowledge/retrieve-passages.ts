@@ -52,8 +52,9 @@ const limitsOf = (input: RetrieveInput) => ({
 
 /**
  * English ranking, BM25-like: every lexeme of the question weighs its rarity (inverse document
- * frequency from KnowledgeTerm, kept by a trigger) times ts_rank's term weight (headings above
- * text). The rarest few lexemes find the candidates through the GIN index, so a question of
+ * frequency from KnowledgeTerm, kept by a trigger) times ts_rank's term weight (heading and the
+ * article's keywords above text), divided by 1 + log(length) (flag 1) so a long passage does not
+ * win on the number of words it happens to contain. The rarest few lexemes find the candidates through the GIN index, so a question of
  * common words never ranks the whole knowledge base. Current versions of unarchived articles only.
  */
 function englishQuery(text: string, limit: number): Prisma.Sql {

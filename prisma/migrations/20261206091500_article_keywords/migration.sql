@@ -2,7 +2,8 @@
 ALTER TABLE "ArticleVersion" ADD COLUMN     "keywords" TEXT[] DEFAULT ARRAY[]::TEXT[];
 
 -- The version's keywords (labels, other ways customers ask) are searched with every one of its
--- passages, weighted below the heading and above the text; they are never shown to the model.
+-- passages at the heading's weight (what the article is about, as its author says), above the text;
+-- they are never shown to the model.
 -- Versions are inserted before their passages and never change, so the lookup sees them.
 CREATE OR REPLACE FUNCTION "countersign_passage_search"() RETURNS trigger
 LANGUAGE plpgsql AS $$
