@@ -5,11 +5,9 @@ import { z } from 'zod';
 import { ok, type ActionResult } from '@/lib/web/actions/action-result';
 import { serverAction } from '@/lib/web/actions/server-action';
 import { renderMarkdown } from '@/lib/web/render-markdown';
-import { articleInputSchema, slugSchema } from '@/lib/features/knowledge/article-schemas';
+import { articleInputSchema, keywordsSchema, slugSchema } from '@/lib/features/knowledge/article-schemas';
 import { setArticleArchived } from '@/lib/features/knowledge/archive-article';
 import { saveArticle } from '@/lib/features/knowledge/save-article';
-import { importArticles } from '@/lib/features/knowledge/import/import-articles';
-import type { ImportProblem } from '@/lib/features/knowledge/import/parse-import-file';
 import { KNOWLEDGE_LIMITS } from '@/lib/core/knowledge/limits';
 
 export type SaveArticleActionResult = ActionResult<{ slug: string; version: number; outcome: 'created' | 'updated' | 'unchanged'; staleDrafts: number }> | null;
@@ -18,6 +16,12 @@ export type PreviewResult = ActionResult<{ html: string }> | null;
 const saveSchema = articleInputSchema.extend({
   note: z.string().trim().max(500).optional(),
   mode: z.enum(['create', 'update']),
+  // The form's textarea: one keyword or phrasing a line.
+  keywords: z
+    .string()
+    .optional()
+    .transform((text) => (text ?? '').split(/\r?\n/))
+    .pipe(keywordsSchema),
 });
 
 /** Managers and admins write articles; the author's role is kept with the version. */
@@ -42,26 +46,4 @@ export const setArchivedAction = serverAction(
 export const previewMarkdownAction = serverAction(
   { role: 'manager', schema: z.object({ body: z.string().max(KNOWLEDGE_LIMITS.maxArticleChars) }) },
   async (input) => ok({ html: renderMarkdown(input.body) }),
-);
-
-export type ImportActionResult = { ok: true; created: string[] } | { ok: false; problems: ImportProblem[] } | null;
-
-const importSchema = z.object({ files: z.array(z.instanceof(File)).min(1, 'choose a folder or files') });
-
-/** A folder of Markdown or HTML, or a Zendesk Guide / Help Scout Docs export: all or nothing. */
-export const importArticlesAction = serverAction(
-  {
-    role: 'manager',
-    schema: importSchema,
-    fromForm: (form) => ({ files: form.getAll('files').filter((value) => value instanceof File && value.size > 0) }),
-    onInvalid: (): ImportActionResult => ({ ok: false, problems: [{ file: '(none)', line: 1, reason: 'no files were chosen' }] }),
-    onRefused: (error): ImportActionResult => ({ ok: false, problems: [{ file: '(upload)', line: 1, reason: error.message }] }),
-  },
-  async (input, actor): Promise<ImportActionResult> => {
-    // Problems name the file as the browser sent it (a folder upload may send its path in the folder).
-    const files = await Promise.all(input.files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
-    const result = await importArticles({ files, authorId: actor.id, authorRole: actor.role });
-    if (result.ok) revalidatePath('/knowledge');
-    return result;
-  },
 );

@@ -114,4 +114,48 @@ describe('knowledge', () => {
     await expect(page.getByLabel('Changes against the previous version').locator('ins').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('15')]));
     await page.close();
   });
+
+  it('imports a help-centre export over 1 MB from the dashboard, all or nothing, and refuses a malformed one with its file, line and reason', async () => {
+    const page = await session.newPage();
+    const tag = randomUUID().slice(0, 6);
+    // A Zendesk Guide export of 600 articles, about 1.6 MB: past the 1 MB a server action takes.
+    const articles = Array.from({ length: 600 }, (_, n) => ({
+      id: n + 1,
+      title: `Bulk ${tag} article ${n + 1}`,
+      body: `<h2>Answer</h2><p>${'This is what the help centre says about it. '.repeat(60)}</p>`,
+      label_names: [`bulk-${tag}`],
+    }));
+    const big = Buffer.from(JSON.stringify({ articles }, null, 2));
+    expect(big.byteLength).toBeGreaterThan(1.5 * 1024 * 1024);
+    const fileInput = page.locator('input[type=file][accept]');
+
+    // Malformed: the same export with one article missing its comma, plus a good Markdown file.
+    await page.goto(`${stack.baseUrl}/knowledge/import`);
+    const broken = big.toString().replace(`"title": "Bulk ${tag} article 300",`, `"title": "Bulk ${tag} article 300"`);
+    await fileInput.setInputFiles([
+      { name: 'fine.md', mimeType: 'text/markdown', buffer: Buffer.from(`# Fine ${tag}\n\nWould import alone.`) },
+      { name: 'zendesk-broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) },
+    ]);
+    await page.getByRole('button', { name: 'Import' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+    await alert.waitFor({ timeout: 60_000 });
+    const brokenLine = broken.split('\n').findIndex((line) => line.includes(`"Bulk ${tag} article 300"`)) + 2;
+    await expect(alert.textContent()).resolves.toMatch(new RegExp(`zendesk-broken\\.json, line ${brokenLine}: not valid JSON`));
+    const db = createDb(stack.databaseUrl);
+    try {
+      expect(await db.article.count({ where: { title: { contains: tag } } })).toBe(0);
+
+      // Well-formed: every article imported in one go, keywords included.
+      await page.goto(`${stack.baseUrl}/knowledge/import`);
+      await fileInput.setInputFiles([{ name: 'zendesk.json', mimeType: 'application/json', buffer: big }]);
+      await page.getByRole('button', { name: 'Import' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Imported' }).textContent({ timeout: 120_000 })).resolves.toContain('Imported 600 article(s)');
+      expect(await db.article.count({ where: { title: { contains: tag } } })).toBe(600);
+      const version = await db.articleVersion.findFirstOrThrow({ where: { title: `Bulk ${tag} article 1` } });
+      expect(version).toMatchObject({ keywords: [`bulk-${tag}`], authorRole: 'admin' });
+    } finally {
+      await db.$disconnect();
+      await page.close();
+    }
+  });
 });

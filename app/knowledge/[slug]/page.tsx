@@ -36,7 +36,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
           {manager ? <ArchiveButton slug={article.slug} archived={article.archived} /> : null}
         </div>
         {manager ? (
-          <ArticleForm mode="update" slug={article.slug} title={article.title} body={article.body} />
+          <ArticleForm mode="update" slug={article.slug} title={article.title} body={article.body} keywords={article.keywords} />
         ) : (
           <p className="text-sm text-slate-600">
             <Link className="underline" href={`/knowledge/${article.slug}/versions/${article.currentVersion}`}>

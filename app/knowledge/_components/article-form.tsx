@@ -12,10 +12,11 @@ interface Props {
   slug?: string;
   title?: string;
   body?: string;
+  keywords?: string[];
 }
 
 /** Writes an article in Markdown, with a server-rendered preview; each save is a new version. */
-export function ArticleForm({ mode, slug = '', title = '', body = '' }: Props) {
+export function ArticleForm({ mode, slug = '', title = '', body = '', keywords = [] }: Props) {
   const { state: result, pending, formRef, onSubmit } = useFormAction<SaveArticleActionResult>(saveArticleAction, null);
   const [text, setText] = useState(body);
   const [preview, setPreview] = useState<PreviewResult>(null);
@@ -40,6 +41,12 @@ export function ArticleForm({ mode, slug = '', title = '', body = '' }: Props) {
         <span className="font-medium text-slate-700">Text (Markdown)</span>
         <textarea name="body" value={text} onChange={(event) => setText(event.target.value)} rows={16} className={`${input} font-mono`} />
         {error('body') ? <span className="mt-1 block text-xs text-red-700">{error('body')}</span> : null}
+      </label>
+      <label className="block text-sm">
+        <span className="font-medium text-slate-700">Keywords and other ways customers ask (one a line, optional)</span>
+        <span className="block text-xs text-slate-500">Searched with the article, never shown to Claude: synonyms, product names, a question as customers word it.</span>
+        <textarea name="keywords" defaultValue={keywords.join('\n')} rows={3} className={input} />
+        {error('keywords') ? <span className="mt-1 block text-xs text-red-700">{error('keywords')}</span> : null}
       </label>
       <label className="block text-sm">
         <span className="font-medium text-slate-700">What changed (optional)</span>

@@ -63,6 +63,12 @@ export interface SendFacts {
     stopReason: string | null;
     /** Deterministic checks of the draft (links, addresses, length, an unusable answer). */
     problems: string[];
+    /**
+     * Why the knowledge the draft cites no longer says what it was given (an article edited or
+     * archived since), read live: a draft inside its hold is stopped when it turns stale.
+     * Absent in facts recorded before it was read.
+     */
+    staleReason?: string | null;
   };
   /** Deterministic claims screening of the draft against the passages it was given. */
   claims: ClaimHold[];
@@ -125,6 +131,7 @@ function draftHolds(facts: SendFacts): SendHold[] {
   const { draft } = facts;
   const holds = draft.problems.map((problem) => hold(`Draft check: ${problem}`));
   if (draft.origin === 'agent') holds.push(hold('A person wrote this reply: it is sent by a person, never automatically'));
+  if (draft.staleReason) holds.push(hold(`The knowledge it cites changed: ${draft.staleReason}`, { rule: 'knowledge_changed' }));
   if (draft.status === 'unusable') holds.push(hold('Claude could not finish this draft'));
   if (draft.stopReason !== 'end_turn') holds.push(hold(`The draft is incomplete (Claude stopped with "${draft.stopReason ?? 'unknown'}")`));
   const category = facts.classification.ok ? facts.classification.category : undefined;

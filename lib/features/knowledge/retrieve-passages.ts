@@ -1,6 +1,7 @@
 import { Prisma } from '../../platform/db/generated/client';
 import { getDb, type DbClient } from '../../platform/db';
 import { KNOWLEDGE_LIMITS } from '../../core/knowledge/limits';
+import { withoutMailFiller } from '../../core/knowledge/mail-filler';
 
 export interface RetrievedPassage {
   /** `<slug>@v<version>#<n>`: what the draft cites. */
@@ -51,8 +52,9 @@ const limitsOf = (input: RetrieveInput) => ({
 
 /**
  * English ranking, BM25-like: every lexeme of the question weighs its rarity (inverse document
- * frequency from KnowledgeTerm, kept by a trigger) times ts_rank's term weight (headings above
- * text). The rarest few lexemes find the candidates through the GIN index, so a question of
+ * frequency from KnowledgeTerm, kept by a trigger) times ts_rank's term weight (heading and the
+ * article's keywords above text), divided by 1 + log(length) (flag 1) so a long passage does not
+ * win on the number of words it happens to contain. The rarest few lexemes find the candidates through the GIN index, so a question of
  * common words never ranks the whole knowledge base. Current versions of unarchived articles only.
  */
 function englishQuery(text: string, limit: number): Prisma.Sql {
@@ -86,7 +88,7 @@ function englishQuery(text: string, limit: number): Prisma.Sql {
     ),
     scored AS (
       SELECT c."id", c."articleId", c."slug", c."version", c."heading", c."text", c."tokens",
-             sum(t.idf * ts_rank('{0.1, 0.2, 0.5, 1.0}', c."searchEnglish", t.q)) AS score
+             sum(t.idf * ts_rank('{0.1, 0.2, 0.5, 1.0}', c."searchEnglish", t.q, 1)) AS score
       FROM candidates c JOIN terms t ON c."searchEnglish" @@ t.q
       GROUP BY c."id", c."articleId", c."slug", c."version", c."heading", c."text", c."tokens"
     ),
@@ -145,7 +147,7 @@ function simpleTerms(text: string): string[] {
  */
 export async function retrievePassages(input: RetrieveInput, db: DbClient = getDb()): Promise<RetrievedPassage[]> {
   const { limit, budget } = limitsOf(input);
-  const text = input.query.slice(0, MAX_QUERY_CHARS);
+  const text = withoutMailFiller(input.query.slice(0, MAX_QUERY_CHARS));
   if (limit <= 0 || !/[\p{L}\p{N}]/u.test(text)) return [];
   let rows = await db.$queryRaw<Row[]>(englishQuery(text, limit));
   if (rows.length === 0) {

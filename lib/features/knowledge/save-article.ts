@@ -24,14 +24,17 @@ export class ArticleConflictError extends AppError {
   }
 }
 
+const sameKeywords = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((keyword, index) => keyword === b[index]);
+
 /** Inside a transaction the caller holds (an import saves every file in one). */
 export async function saveArticleIn(input: SaveArticleInput, tx: DbClient): Promise<SaveArticleResult> {
+  const keywords = input.keywords ?? [];
   const existing = await tx.article.findUnique({ where: { slug: input.slug } });
   if (existing && input.createOnly) throw new ArticleConflictError(input.slug);
   if (existing) {
     const current = await tx.articleVersion.findUniqueOrThrow({ where: { articleId_version: { articleId: existing.id, version: existing.currentVersion } } });
     // Saving the same text again is not a new version (a re-run import, a double click).
-    if (current.title === input.title && current.body === input.body && !existing.archived) {
+    if (current.title === input.title && current.body === input.body && sameKeywords(current.keywords, keywords) && !existing.archived) {
       return { outcome: 'unchanged', articleId: existing.id, version: existing.currentVersion, passages: 0, staleDrafts: 0 };
     }
   }
@@ -44,6 +47,7 @@ export async function saveArticleIn(input: SaveArticleInput, tx: DbClient): Prom
       version: article.currentVersion,
       title: input.title,
       body: input.body,
+      keywords,
       authorId: input.authorId,
       authorRole: input.authorRole,
       note: input.note,

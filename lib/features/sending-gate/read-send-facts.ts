@@ -30,8 +30,9 @@ const HOUR_MS = 3_600_000;
 
 /**
  * One read of everything live the send decision needs: the policy (kill switch, thresholds),
- * the category's autonomy, the sends of the last hour, the draft as stored, and the claims
- * screening of its text against the passages it was given.
+ * the category's autonomy, the sends of the last hour, the draft as stored (with whether the
+ * knowledge it cites changed since), and the claims screening of its text against the passages
+ * it was given.
  */
 export async function readSendFacts(input: ReadSendFactsInput, options: SendFactsOptions, db: DbClient = getDb()): Promise<LiveSendFacts> {
   const policy = await getAutomationPolicy({}, db);
@@ -39,7 +40,7 @@ export async function readSendFacts(input: ReadSendFactsInput, options: SendFact
     db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { customerAddress: true, customerEmail: true, customerName: true } }),
     db.draft.findUniqueOrThrow({
       where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
-      select: { origin: true, status: true, stopReason: true, aiBody: true },
+      select: { origin: true, status: true, stopReason: true, aiBody: true, staleReason: true },
     }),
     db.mailbox.findMany({ select: { address: true } }),
     db.user.findMany({ where: { disabledAt: null }, select: { name: true } }),
@@ -63,7 +64,7 @@ export async function readSendFacts(input: ReadSendFactsInput, options: SendFact
   });
   return {
     policy,
-    draft: { origin: draft.origin === 'agent' ? 'agent' : draft.origin === 'assembled' ? 'assembled' : 'model', status: draft.status, stopReason: draft.stopReason },
+    draft: { origin: draft.origin === 'agent' ? 'agent' : draft.origin === 'assembled' ? 'assembled' : 'model', status: draft.status, stopReason: draft.stopReason, staleReason: draft.staleReason },
     claims,
     category: categoryState ? describeCategoryAutoSend(categoryState) : null,
     caps: { global, perSender, capGlobal: options.caps.global, capPerSender: options.caps.perSender },

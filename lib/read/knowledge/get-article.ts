@@ -14,6 +14,8 @@ export interface ArticleDetail {
   slug: string;
   title: string;
   body: string;
+  /** The current version's keywords (searched, never shown to the model). */
+  keywords: string[];
   currentVersion: number;
   archived: boolean;
   versions: ArticleVersionSummary[];
@@ -23,7 +25,7 @@ export interface ArticleDetail {
 export async function getArticleOrThrow(slug: string, db: DbClient = getDb()): Promise<ArticleDetail> {
   const article = await db.article.findUnique({
     where: { slug },
-    include: { versions: { orderBy: { version: 'desc' }, select: { version: true, title: true, body: true, authorRole: true, note: true, createdAt: true } } },
+    include: { versions: { orderBy: { version: 'desc' }, select: { version: true, title: true, body: true, keywords: true, authorRole: true, note: true, createdAt: true } } },
   });
   if (!article) throw new NotFoundError('Article', slug);
   const current = article.versions.find((version) => version.version === article.currentVersion);
@@ -31,8 +33,9 @@ export async function getArticleOrThrow(slug: string, db: DbClient = getDb()): P
     slug: article.slug,
     title: article.title,
     body: current?.body ?? '',
+    keywords: current?.keywords ?? [],
     currentVersion: article.currentVersion,
     archived: article.archived,
-    versions: article.versions.map(({ body: _body, ...summary }) => summary),
+    versions: article.versions.map(({ body: _body, keywords: _keywords, ...summary }) => summary),
   };
 }

@@ -38,7 +38,7 @@ export async function importArticles(
     async (tx) => {
       for (const article of articles) {
         await saveArticleIn(
-          { slug: article.slug, title: article.title, body: article.body, source: 'import', createOnly: true, authorId: input.authorId, authorRole: input.authorRole, note: `imported from ${article.file}` },
+          { slug: article.slug, title: article.title, body: article.body, keywords: article.keywords, source: 'import', createOnly: true, authorId: input.authorId, authorRole: input.authorRole, note: `imported from ${article.file}` },
           tx,
         );
       }

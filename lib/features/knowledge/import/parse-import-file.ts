@@ -19,8 +19,22 @@ export interface ParsedFile {
 
 // Zendesk Guide (Help Center API: {"articles": [...]}, or one {"article": {...}}) and Help Scout
 // Docs ({"articles": {"items": [...]}} or {"article": {...}}); extra fields are ignored.
-const zendeskArticle = z.object({ id: z.union([z.number(), z.string()]).optional(), title: z.string(), body: z.string().nullable(), draft: z.boolean().optional() });
-const helpScoutArticle = z.object({ id: z.string().optional(), name: z.string(), text: z.string(), slug: z.string().optional(), status: z.string().optional() });
+// Their keywords come along: Zendesk's `label_names`, Help Scout's `keywords`.
+const zendeskArticle = z.object({
+  id: z.union([z.number(), z.string()]).optional(),
+  title: z.string(),
+  body: z.string().nullable(),
+  draft: z.boolean().optional(),
+  label_names: z.array(z.string()).optional(),
+});
+const helpScoutArticle = z.object({
+  id: z.string().optional(),
+  name: z.string(),
+  text: z.string(),
+  slug: z.string().optional(),
+  status: z.string().optional(),
+  keywords: z.array(z.string()).optional(),
+});
 const exportSchema = z.union([
   z.object({ articles: z.array(z.unknown()) }),
   z.object({ articles: z.object({ items: z.array(z.unknown()) }) }),
@@ -32,7 +46,7 @@ function lineAt(text: string, offset: number): number {
   return text.slice(0, Math.max(0, offset)).split('\n').length;
 }
 
-function check(file: string, line: number, input: { slug: string; title: string; body: string }): ParsedFile {
+function check(file: string, line: number, input: { slug: string; title: string; body: string; keywords?: string[] }): ParsedFile {
   const parsed = articleInputSchema.safeParse(input);
   if (parsed.success) return { articles: [{ ...parsed.data, file, line }], problems: [] };
   const issue = parsed.error.issues[0];
@@ -73,12 +87,12 @@ function parseJson(file: string, text: string): ParsedFile {
     let one: ParsedFile;
     if (zendesk.success) {
       if (zendesk.data.draft) return;
-      const { title, body, id } = zendesk.data;
-      one = check(file, line, { slug: slugify(title) || `article-${String(id ?? index + 1)}`, title, body: htmlToMarkdown(body ?? '') });
+      const { title, body, id, label_names: keywords } = zendesk.data;
+      one = check(file, line, { slug: slugify(title) || `article-${String(id ?? index + 1)}`, title, body: htmlToMarkdown(body ?? ''), keywords });
     } else if (helpScout.success) {
       if (helpScout.data.status === 'notpublished') return;
-      const { name, text: html, slug } = helpScout.data;
-      one = check(file, line, { slug: slugify(slug ?? name), title: name, body: htmlToMarkdown(html) });
+      const { name, text: html, slug, keywords } = helpScout.data;
+      one = check(file, line, { slug: slugify(slug ?? name), title: name, body: htmlToMarkdown(html), keywords });
     } else {
       one = { articles: [], problems: [{ file, line, reason: `article ${index + 1}: needs a title and a body (Zendesk) or a name and a text (Help Scout)` }] };
     }

@@ -11,14 +11,14 @@ const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().e
 const ZENDESK = JSON.stringify(
   {
     articles: [
-      { id: 1, title: 'Chargebacks', body: '<p>We answer every <b>chargeback</b> within 5 days.</p><h2>Evidence</h2><ul><li>Invoice</li><li>Delivery proof</li></ul>', draft: false },
+      { id: 1, title: 'Chargebacks', body: '<p>We answer every <b>chargeback</b> within 5 days.</p><h2>Evidence</h2><ul><li>Invoice</li><li>Delivery proof</li></ul>', draft: false, label_names: ['payment dispute', 'bank reversal'] },
       { id: 2, title: 'Unpublished', body: '<p>secret</p>', draft: true },
     ],
   },
   null,
   2,
 );
-const HELP_SCOUT = JSON.stringify({ articles: { items: [{ id: 'a1', name: 'Gift cards', slug: 'gift-cards', text: '<p>Gift cards never expire.</p>', status: 'published' }] } }, null, 2);
+const HELP_SCOUT = JSON.stringify({ articles: { items: [{ id: 'a1', name: 'Gift cards', slug: 'gift-cards', text: '<p>Gift cards never expire.</p>', status: 'published', keywords: ['voucher'] }] } }, null, 2);
 
 beforeAll(async () => {
   temp = await createTempDb();
@@ -33,7 +33,7 @@ describe('importArticles', () => {
     const result = await importArticles(
       {
         files: [
-          file('docs/warranty.md', '# Warranty\n\nTwo years on every device.\n\n## Claims\n\nSend the serial number.'),
+          file('docs/warranty.md', '---\nkeywords: guarantee, "repair"\ntags:\n  - broken device\n---\n# Warranty\n\nTwo years on every device.\n\n## Claims\n\nSend the serial number.'),
           file('docs/returns.html', '<html><head><title>Returns</title><script>alert(1)</script></head><body><h1>Returns</h1><p>Return within 30 days.</p></body></html>'),
           file('zendesk.json', ZENDESK),
           file('helpscout.json', HELP_SCOUT),
@@ -51,6 +51,18 @@ describe('importArticles', () => {
     expect(chargebacks.authorRole).toBe('manager');
     expect(await temp.db.article.count({ where: { slug: 'unpublished' } })).toBe(0);
     expect((await retrievePassages({ query: 'how long until you answer my chargeback' }, temp.db))[0]?.slug).toBe('chargebacks');
+    // Each format's keywords come along, and find articles whose text never says them.
+    const keywordsOf = async (slug: string) => (await temp.db.articleVersion.findFirstOrThrow({ where: { article: { slug } } })).keywords;
+    expect(await keywordsOf('warranty')).toEqual(['guarantee', 'repair', 'broken device']);
+    expect(await keywordsOf('chargebacks')).toEqual(['payment dispute', 'bank reversal']);
+    expect(await keywordsOf('gift-cards')).toEqual(['voucher']);
+    const warranty = await temp.db.articleVersion.findFirstOrThrow({ where: { article: { slug: 'warranty' } } });
+    expect(warranty.body).not.toContain('keywords:');
+    expect((await retrievePassages({ query: 'my bank reversed a dispute' }, temp.db))[0]?.slug).toBe('chargebacks');
+    expect((await retrievePassages({ query: 'is my voucher still good?' }, temp.db))[0]?.slug).toBe('gift-cards');
+    expect((await retrievePassages({ query: 'do you repair it under guarantee' }, temp.db))[0]?.slug).toBe('warranty');
+    // Keywords are searched, never handed to the model as text.
+    expect((await retrievePassages({ query: 'voucher' }, temp.db)).every((passage) => !passage.text.includes('voucher'))).toBe(true);
   });
 
   it('refuses the whole upload, with file, line and reason, for malformed JSON, an oversize article and duplicate slugs', async () => {

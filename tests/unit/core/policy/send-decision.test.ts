@@ -31,6 +31,7 @@ describe('decideSend: the one place a draft may or may not go out', () => {
       [{ screeningFlags: ['dmarc_fail'] }, 'email', /^Screening:/],
       [{ draft: { ...clean.draft, stopReason: 'max_tokens' } }, 'draft', /incomplete/],
       [{ draft: { ...clean.draft, origin: 'agent' } }, 'draft', /A person wrote/],
+      [{ draft: { ...clean.draft, staleReason: '“Refunds” changed (now version 3)' } }, 'draft', /knowledge it cites changed: “Refunds” changed/],
       [{ claims: [{ rule: 'amount', token: '€40', sentence: 'You get €40 back.', reason: 'The amount €40 is not in the knowledge given' }] }, 'claims', /€40/],
       [{ grounding: { status: 'failed', reasons: ['Claims something was done'] } }, 'grounding', /Check without the email: Claims/],
       [{ emailCheck: { status: 'error', reason: 'it took too long' } }, 'email_check', /could not run: it took too long/],
