@@ -15,15 +15,15 @@ afterAll(async () => {
 
 describe('countQueues', () => {
   it('is zero everywhere on an empty inbox', async () => {
-    expect(await countQueues({}, temp.db)).toEqual({ mine: 0, unassigned: 0, needs_approval: 0, needs_person: 0, escalated: 0, on_hold: 0, auto_sent: 0, sent: 0, rejected: 0, failed: 0, all: 0 });
+    expect(await countQueues({}, temp.db)).toEqual({ mine: 0, unassigned: 0, needs_approval: 0, needs_person: 0, escalated: 0, on_hold: 0, auto_sent: 0, sent: 0, rejected: 0, failed: 0, waiting: 0, snoozed: 0, closed: 0, all: 0 });
   });
 
   it('counts each tab’s statuses, with every conversation (whatever its status) under All', async () => {
-    const statuses = { awaiting_approval: 4, needs_person: 2, escalated: 2, auto_send_hold: 1, sent: 5, rejected: 1, failed: 3, drafting: 2, closed: 1, ignored: 1 };
+    const statuses = { awaiting_approval: 4, needs_person: 2, escalated: 2, auto_send_hold: 1, sent: 5, rejected: 1, failed: 3, drafting: 2, closed: 1, ignored: 1, waiting_on_customer: 2, snoozed: 1 };
     for (const [status, count] of Object.entries(statuses)) {
       for (let i = 0; i < count; i += 1) await seedConversation(temp.db, { status });
     }
-    expect(await countQueues({}, temp.db)).toEqual({ mine: 0, unassigned: 15, needs_approval: 4, needs_person: 2, escalated: 2, on_hold: 1, auto_sent: 0, sent: 5, rejected: 1, failed: 3, all: 22 });
+    expect(await countQueues({}, temp.db)).toEqual({ mine: 0, unassigned: 18, needs_approval: 4, needs_person: 2, escalated: 2, on_hold: 1, auto_sent: 0, sent: 5, rejected: 1, failed: 3, waiting: 2, snoozed: 1, closed: 1, all: 25 });
   });
 
   it('counts automatic replies no agent has reviewed yet under Sent automatically, whatever the status', async () => {
