@@ -107,7 +107,10 @@ describe('lifecycle in the dashboard', () => {
     const page = await openConversation(conversationId);
     await page.locator('#draft-editor').fill('Our own words, kept after the undo.');
     await page.getByRole('button', { name: 'Approve edited & send' }).click();
+    await page.getByRole('button', { name: /Press again to send to/ }).click();
+    // The agent may have moved on to the next conversation: the Undo goes with them.
     await page.getByRole('button', { name: 'Undo' }).click({ timeout: 30_000 });
+    await page.waitForURL(`**/conversations/${conversationId}`, { timeout: 30_000 });
     await page.getByText(/undid the send of v1/).waitFor({ timeout: 30_000 });
     await page.locator('#draft-editor').waitFor({ timeout: 30_000 });
     await expect(page.locator('#draft-editor').inputValue()).resolves.toBe('Our own words, kept after the undo.');
@@ -173,6 +176,8 @@ describe('lifecycle in the dashboard', () => {
     for (const key of ['j', 'x', 'j', 'x', 't']) await page.keyboard.press(key);
     await page.getByLabel('Tag the selection').fill('vip');
     await page.keyboard.press('Enter');
+    // The rows show the tag once it is stored; leaving earlier would abandon the action.
+    await expect.poll(() => page.getByText('#vip', { exact: true }).count(), { timeout: 30_000 }).toBe(2);
     await page.goto(`${stack.baseUrl}/?queue=all&tag=vip`);
     await page.locator('[data-inbox-row]').nth(1).waitFor({ timeout: 30_000 });
     await expect(page.locator('[data-inbox-row]').count()).resolves.toBe(2);

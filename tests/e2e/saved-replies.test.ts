@@ -122,7 +122,9 @@ describe('a team’s inbox', () => {
     const file = Buffer.concat([PDF_BYTES, Buffer.from(`% label ${randomUUID()}\n`)]);
     await draft.getByLabel('Attach files to the draft').setInputFiles([{ name: 'shipping-label.pdf', mimeType: 'application/pdf', buffer: file }]);
     await draft.getByLabel('Files attached to the draft').getByText('shipping-label.pdf').waitFor({ timeout: 15_000 });
+    // Every send is confirmed with a second press (use-confirm-send.ts).
     await draft.getByRole('button', { name: /^Approve & send/ }).click();
+    await draft.getByRole('button', { name: /Press again to send to/ }).click();
 
     const mails = await settledMail(firstId, first.subject);
     expect(mails).toHaveLength(1);
@@ -169,7 +171,7 @@ describe('a team’s inbox', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/saved-reply.png`, fullPage: true });
 
     await page.getByRole('button', { name: 'Send reply' }).click();
-    await page.getByRole('button', { name: /Click again to send to/ }).click();
+    await page.getByRole('button', { name: /Press again to send to/ }).click();
     const mails = await settledMail(secondId, second.subject);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.text).toContain('your order 48213 left our warehouse today.');

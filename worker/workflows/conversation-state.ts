@@ -182,9 +182,6 @@ export class ConversationMemory {
     const refuse = (type: DecisionRefusal['type'], message: string): DecisionRefusal => ({ type, message });
     const actorRefusal = this.actorRefusal(actor);
     if (actorRefusal) return actorRefusal;
-    if (this.phase === 'hold' && this.holdKind === 'undo') {
-      return refuse(DECISION_REFUSALS.notCurrent, 'an agent’s send of this conversation is in its undo window');
-    }
     if (this.supersededVersions.has(draftVersion)) {
       return refuse(DECISION_REFUSALS.superseded, `draft version ${draftVersion} was superseded by a new customer message`);
     }
@@ -194,6 +191,10 @@ export class ConversationMemory {
       (this.agentAction?.kind === 'compose' && this.openDraftVersion === draftVersion)
     ) {
       return refuse(DECISION_REFUSALS.alreadyDecided, `draft version ${draftVersion} was already decided`);
+    }
+    // After "already decided": a colleague deciding the version in its undo window is told that.
+    if (this.phase === 'hold' && this.holdKind === 'undo') {
+      return refuse(DECISION_REFUSALS.notCurrent, 'an agent’s send of this conversation is in its undo window');
     }
     if (this.openDraftVersion === undefined || this.phase === 'idle') {
       return refuse(DECISION_REFUSALS.notCurrent, 'no draft is waiting for a decision');
