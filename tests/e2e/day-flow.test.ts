@@ -121,6 +121,9 @@ describe('a day’s flow', () => {
 
     const theirs = await colleague.newPage();
     await theirs.goto(`${stack.baseUrl}/conversations/${idOf(first)}`);
+    // The colleague is warned first that someone is writing (collision detection), and goes ahead.
+    await theirs.getByRole('alert').filter({ hasText: 'is writing a reply' }).waitFor({ timeout: 30_000 });
+    await theirs.getByRole('button', { name: 'Write anyway' }).first().click();
     await theirs.getByRole('button', { name: /Approve & send/ }).click();
     await theirs.getByRole('button', { name: /Press again to send to/ }).click();
     await theirs.getByText('Approved. The reply is being sent.').waitFor({ timeout: 30_000 });
