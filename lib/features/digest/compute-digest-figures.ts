@@ -1,6 +1,7 @@
 import type { DbClient } from '../../platform/db/client';
 import { getDb } from '../../platform/db';
 import { localDayWindow } from '../../core/sla/zoned-time';
+import { AUTO_SENT } from '../figures/auto-sent-sql';
 import type { DigestFigures } from './digest-figures';
 
 const AGENT_APPROVALS = ['approve', 'edit_approve'];
@@ -8,8 +9,8 @@ const TOP_CATEGORIES = 5;
 
 /**
  * A local day's figures, with the overview's definitions (lib/read/overview: a send is
- * automatic when no agent approved its draft version; rates over sends and approvals; cost
- * from LlmCall; review escalations from `escalated` events) bounded to the day.
+ * automatic only with the policy's `auto_send` decision, AUTO_SENT; rates over sends and
+ * approvals; cost from LlmCall; review escalations from `escalated` events) bounded to the day.
  * tests/integration/features/digest/digest-figures.test.ts holds the two to the same numbers.
  */
 export async function computeDigestFigures(input: { day: string; timeZone: string; now?: Date }, db: DbClient = getDb()): Promise<DigestFigures> {
@@ -18,7 +19,9 @@ export async function computeDigestFigures(input: { day: string; timeZone: strin
   const [messages, started, sends, decisions, needsPerson, breaches, escalations, cost, categories, demotions] = await Promise.all([
     db.message.count({ where: { direction: 'inbound', createdAt: within } }),
     db.conversation.count({ where: { createdAt: within } }),
-    db.outboundSend.findMany({ where: { status: 'sent', sentAt: within }, select: { conversationId: true, draftVersion: true } }),
+    db.$queryRaw<{ n: bigint; auto: bigint | null }[]>`
+      SELECT COUNT(*) AS n, COUNT(*) FILTER (WHERE ${AUTO_SENT}) AS auto FROM "OutboundSend" s
+      WHERE s."status" = 'sent' AND s."sentAt" >= ${start} AND s."sentAt" < ${end}`,
     db.decision.groupBy({ by: ['kind'], where: { actorType: 'agent', kind: { in: AGENT_APPROVALS }, createdAt: within }, _count: { _all: true } }),
     db.conversation.count({ where: { status: 'needs_person' } }),
     db.slaNotice.count({ where: { kind: 'breach', createdAt: within } }),
@@ -27,7 +30,8 @@ export async function computeDigestFigures(input: { day: string; timeZone: strin
     db.message.findMany({ where: { direction: 'inbound', createdAt: within }, distinct: ['conversationId'], select: { conversation: { select: { category: true } } } }),
     db.auditLog.findMany({ where: { action: 'autonomy.category.demote', createdAt: within }, select: { target: true }, orderBy: { createdAt: 'asc' } }),
   ]);
-  const autoSent = await countAutoSent(sends, db);
+  const sent = Number(sends[0]?.n ?? 0);
+  const autoSent = Number(sends[0]?.auto ?? 0);
   const count = (kind: string) => decisions.find((row) => row.kind === kind)?._count._all ?? 0;
   const edited = count('edit_approve');
   const approvals = count('approve') + edited;
@@ -36,9 +40,9 @@ export async function computeDigestFigures(input: { day: string; timeZone: strin
     timeZone: input.timeZone,
     messagesReceived: messages,
     conversationsStarted: started,
-    sent: sends.length,
+    sent,
     autoSent,
-    automationRate: sends.length > 0 ? autoSent / sends.length : null,
+    automationRate: sent > 0 ? autoSent / sent : null,
     approvals,
     edited,
     editRate: approvals > 0 ? edited / approvals : null,
@@ -49,17 +53,6 @@ export async function computeDigestFigures(input: { day: string; timeZone: strin
     topCategories: topCategories(categories.map((row) => row.conversation.category)),
     demotions: [...new Set(demotions.map((row) => (row.target ?? '').replace(/^category:/, '')))],
   };
-}
-
-/** Sends whose draft version no agent approved: the policy sent them (the overview's AUTO_SENT). */
-async function countAutoSent(sends: { conversationId: string; draftVersion: number }[], db: DbClient): Promise<number> {
-  if (sends.length === 0) return 0;
-  const approved = await db.decision.findMany({
-    where: { actorType: 'agent', kind: { in: AGENT_APPROVALS }, OR: sends.map((send) => ({ conversationId: send.conversationId, draftVersion: send.draftVersion })) },
-    select: { conversationId: true, draftVersion: true },
-  });
-  const human = new Set(approved.map((row) => `${row.conversationId}#${row.draftVersion}`));
-  return sends.filter((send) => !human.has(`${send.conversationId}#${send.draftVersion}`)).length;
 }
 
 function topCategories(categories: (string | null)[]): DigestFigures['topCategories'] {

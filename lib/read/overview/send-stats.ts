@@ -1,6 +1,6 @@
 import 'server-only';
 import type { DbClient } from '../../platform/db/client';
-import { AUTO_SENT } from './auto-sent-sql';
+import { AUTO_SENT } from '../../features/figures/auto-sent-sql';
 import { num, type OverviewWindow } from './overview-window';
 import { getDb } from '../../platform/db';
 

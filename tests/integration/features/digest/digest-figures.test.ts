@@ -39,6 +39,9 @@ beforeAll(async () => {
   await send(db, 'd1', 1, at('09T09:31:00'));
   await send(db, 'd2', 1, at('10T08:21:00'));
   await send(db, 'd3', 1, at('10T08:36:00'));
+  // An agent's own reply: sent by a person, so not automatic (no agent approved it either).
+  await decision(db, 'd4', 2, 'manual_reply', at('10T11:30:00'));
+  await send(db, 'd4', 2, at('10T11:31:00'));
   await db.llmCall.create({ data: { callKey: 'k1', conversationId: 'd2', purpose: 'draft', model: 'm', promptName: 'p', promptVersion: 1, attempt: 1, ok: true, costUsd: 0.02, createdAt: at('10T08:01:00') } });
   await db.llmCall.create({ data: { callKey: 'k2', conversationId: 'd1', purpose: 'draft', model: 'm', promptName: 'p', promptVersion: 1, attempt: 1, ok: true, costUsd: 0.5, createdAt: at('09T09:01:00') } });
   await db.conversationEvent.create({ data: { conversationId: 'd4', eventKey: 'e1', type: 'escalated', data: { draftVersion: 1, waitedMinutes: 240 }, at: at('10T10:00:00') } });
@@ -72,9 +75,9 @@ describe('computeDigestFigures', () => {
     expect(day).toMatchObject({
       messagesReceived: 3,
       conversationsStarted: 3,
-      sent: 2,
+      sent: 3,
       autoSent: 1,
-      automationRate: 0.5,
+      automationRate: 1 / 3,
       approvals: 1,
       edited: 1,
       editRate: 1,

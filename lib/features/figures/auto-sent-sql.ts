@@ -1,8 +1,8 @@
-import 'server-only';
 import { Prisma } from '../../platform/db/generated/client';
 
 /**
- * The one definition of an automatic reply, for every figure on the overview: a send (aliased
+ * The one definition of an automatic reply, for every figure on the overview and in the daily
+ * digest (the worker computes that one, hence not under lib/read): a send (aliased
  * `s`) whose draft version the policy itself sent, i.e. the workflow recorded its `auto_send`
  * decision when the hold ran out. Count them with `COUNT(*) FILTER (WHERE ${AUTO_SENT})`.
  *
