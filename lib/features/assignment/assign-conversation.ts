@@ -1,5 +1,5 @@
 import { getDb, type Db } from '../../platform/db';
-import { appendEvent } from '../conversations/mirror/append-event';
+import { appendEvent } from '../timeline/append-event';
 import { recordAudit } from '../audit/record-audit';
 import { notify, type NotifyDeps } from '../notifications/notify';
 import { requireAssignableUser, type AssignableUser } from './assignable-user';

@@ -1,6 +1,6 @@
 import type { DbClient } from '../../platform/db/client';
 import { isRole } from '../../core/roles';
-import { appendEvent } from '../conversations/mirror/append-event';
+import { appendEvent } from '../timeline/append-event';
 import { recordAudit } from '../audit/record-audit';
 import { isRoundRobinEnabled } from './round-robin-setting';
 

@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/client';
 import { getDb } from '../../platform/db';
 import { AWAITING_REPLY_STATUSES, noticesDue, responseDue, type SlaNoticeKind, type SlaTargetKind } from '../../core/sla/response-due';
 import { getSlaPolicy } from '../settings/sla-settings';
-import { appendEvent } from '../conversations/mirror/append-event';
+import { appendEvent } from '../timeline/append-event';
 import type { PublishSlaEvent } from './publish-sla-event';
 
 export interface SweepSlaInput {

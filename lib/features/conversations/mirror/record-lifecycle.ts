@@ -1,7 +1,7 @@
 import type { LifecycleAction } from '../../../core/conversation/lifecycle';
 import type { ConversationStatus } from '../../../core/conversation/statuses';
 import { getDb, type Db } from '../../../platform/db';
-import { appendEvent } from './append-event';
+import { appendEvent } from '../../timeline/append-event';
 
 export interface RecordLifecycleInput {
   conversationId: string;

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../core/contract';
 import { getDb, type Db } from '../../../platform/db';
-import { appendEvent } from './append-event';
+import { appendEvent } from '../../timeline/append-event';
 
 export interface RecordSendUndoneInput {
   conversationId: string;
