@@ -1,14 +1,12 @@
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { DEMO_EMAILS } from '../../devstack/demo-emails';
-import { readStoredSecrets } from '../../devstack/secrets';
-import { DEFAULT_ADMIN_EMAIL } from '../../devstack/stack-plan';
-import { sendDemoEmail } from '../../devstack/send-demo-email';
 import { createDb } from '../../lib/platform/db/client';
 import { discoverAppRoutes } from './support/app-routes';
 import { axeViolations, describeViolations } from './support/axe';
+import { launchChromium, signedInContext, stackSecrets } from './support/browser';
+import { waitForStatus } from './support/conversation-status';
+import { demoEmail, postAndWait } from './support/demo-mail';
 import { startStack, type RunningStack } from './support/running-stack';
 
 /**
@@ -16,9 +14,7 @@ import { startStack, type RunningStack } from './support/running-stack';
  * desk's width: 0 violations. Pages join by existing (tests/e2e/support/app-routes.ts); a
  * page with a dynamic segment needs a sample below, or this test fails and says so.
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WIDTHS = [1024, 1440];
-const WORKFLOW_MS = 90_000;
 
 let stack: RunningStack;
 let browser: Browser;
@@ -26,44 +22,18 @@ let admin: BrowserContext;
 /** Concrete URLs for each page file with a dynamic segment, filled in beforeAll. */
 const samples = new Map<string, string[]>();
 
-function demo(key: string) {
-  const found = DEMO_EMAILS.find((entry) => entry.key === key);
-  if (!found) throw new Error(`no demo email ${key}`);
-  const tag = randomUUID().slice(0, 6).replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)] ?? 'q');
-  return { ...found, subject: `${found.subject} [${tag}]` };
-}
-
-async function conversationIn(status: string, key: string, secret: string): Promise<string> {
-  const { conversationId } = await sendDemoEmail(demo(key), 0, { baseUrl: stack.baseUrl, secret, runId: randomUUID().slice(0, 8) });
-  const db = createDb(stack.databaseUrl);
-  try {
-    const deadline = Date.now() + WORKFLOW_MS;
-    for (;;) {
-      const row = await db.conversation.findUnique({ where: { id: conversationId }, select: { status: true } });
-      if (row?.status === status) return conversationId;
-      if (Date.now() > deadline) throw new Error(`${conversationId} never reached ${status}: ${JSON.stringify(row)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  } finally {
-    await db.$disconnect();
-  }
-}
+/** Posts a demo email and waits until its conversation reaches `status`. */
+const conversationIn = async (status: string, key: string, secret: string) => (await postAndWait(stack, secret, demoEmail(key), status)).conversationId;
 
 beforeAll(async () => {
   stack = await startStack();
-  const stored = readStoredSecrets(stack.dataDir);
-  if (!stored.INBOUND_SECRET || !stored.ADMIN_PASSWORD) throw new Error(`no generated secrets in ${stack.dataDir}`);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  admin = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const stored = stackSecrets(stack);
+  browser = await launchChromium();
+  admin = await signedInContext(browser, stack.baseUrl, stored.admin, { viewport: { width: 1440, height: 900 } });
   const page = await admin.newPage();
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.fill('input[name=email]', DEFAULT_ADMIN_EMAIL);
-  await page.fill('input[name=password]', stored.ADMIN_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${stack.baseUrl}/`);
 
   // A conversation in each state an agent meets: a draft to decide, Claude refused (compose), sent.
-  const secret = stored.INBOUND_SECRET;
+  const secret = stored.inboundSecret;
   const awaiting = await conversationIn('awaiting_approval', 'shipping-status', secret);
   const sent = await conversationIn('awaiting_approval', 'password-reset', secret);
   await fetch(`${stack.claudeUrl}/__simulator/faults`, { method: 'POST', body: JSON.stringify({ rules: [{ purpose: 'draft', fault: 'refusal', times: 1 }] }) });
@@ -72,13 +42,9 @@ beforeAll(async () => {
   await page.getByRole('button', { name: /Approve & send/ }).click();
   // Every send is confirmed: the second press names the recipient.
   await page.getByRole('button', { name: /Press again to send to/ }).click();
+  await waitForStatus(stack, sent, (status) => status === 'sent', 'sent');
   const db = createDb(stack.databaseUrl);
   try {
-    const deadline = Date.now() + WORKFLOW_MS;
-    while ((await db.conversation.findUnique({ where: { id: sent }, select: { status: true } }))?.status !== 'sent') {
-      if (Date.now() > deadline) throw new Error(`${sent} was never sent`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
     const article = await db.article.findFirst({ orderBy: { slug: 'asc' }, select: { slug: true, currentVersion: true } });
     if (!article) throw new Error('no knowledge article was seeded');
     samples.set('knowledge/[slug]/page.tsx', [`/knowledge/${article.slug}`]);

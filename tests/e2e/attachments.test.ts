@@ -1,11 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { readStoredSecrets } from '../../devstack/secrets';
-import { DEFAULT_ADMIN_EMAIL } from '../../devstack/stack-plan';
 import { composeMime, PDF_BYTES, PNG_BYTES } from '../fixtures/mime';
+import { launchChromium, signedInContext, stackSecrets } from './support/browser';
 import { startStack, type RunningStack } from './support/running-stack';
 
 /**
@@ -14,7 +13,6 @@ import { startStack, type RunningStack } from './support/running-stack';
  * the PDF byte for byte, is told clearly that a program cannot be attached, and replies with a
  * file that reaches the SMTP server intact.
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOTS = 'tests/.artifacts/screenshots';
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -25,18 +23,10 @@ let inboundSecret: string;
 
 beforeAll(async () => {
   stack = await startStack();
-  const stored = readStoredSecrets(stack.dataDir);
-  if (!stored.INBOUND_SECRET || !stored.ADMIN_PASSWORD) throw new Error(`no generated secrets in ${stack.dataDir}`);
-  inboundSecret = stored.INBOUND_SECRET;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  session = await browser.newContext({ viewport: { width: 1400, height: 1100 }, acceptDownloads: true });
-  const page = await session.newPage();
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.fill('input[name=email]', DEFAULT_ADMIN_EMAIL);
-  await page.fill('input[name=password]', stored.ADMIN_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${stack.baseUrl}/`);
-  await page.close();
+  const secrets = stackSecrets(stack);
+  inboundSecret = secrets.inboundSecret;
+  browser = await launchChromium();
+  session = await signedInContext(browser, stack.baseUrl, secrets.admin, { viewport: { width: 1400, height: 1100 }, acceptDownloads: true });
 });
 
 beforeEach(() => {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { DEMO_EMAILS, type DemoEmail } from '../../devstack/demo-emails';
-import { readStoredSecrets } from '../../devstack/secrets';
-import { DEFAULT_ADMIN_EMAIL } from '../../devstack/stack-plan';
+import type { DemoEmail } from '../../devstack/demo-emails';
 import { sendDemoEmail } from '../../devstack/send-demo-email';
+import { launchChromium, signedInContext as signedInAt, stackSecrets } from './support/browser';
 import { caughtMail } from './support/caught-mail';
+import { waitForStatus } from './support/conversation-status';
+import { demoEmail as email } from './support/demo-mail';
 import { startStack, type RunningStack } from './support/running-stack';
 import { mkdirSync } from 'node:fs';
 import { createDb } from '../../lib/platform/db/client';
@@ -19,7 +20,6 @@ import type { EvalItem } from '../../lib/features/evals/eval-item';
  * the injection banner, keyboard approval, the reply in the outbox, and a second agent
  * told clearly that someone else decided first.
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WORKFLOW_MS = 90_000;
 const SCREENSHOTS = 'tests/.artifacts/screenshots';
 /** The agents' decisions in this file, as an evaluation dataset: `npm run eval -- --dataset <this>`. */
@@ -29,27 +29,8 @@ let stack: RunningStack;
 let browser: Browser;
 let secrets: { inbound: string; adminPassword: string };
 
-function email(key: string): DemoEmail {
-  const found = DEMO_EMAILS.find((entry) => entry.key === key);
-  if (!found) throw new Error(`no demo email ${key}`);
-  // Letters only: a draft may quote the subject, and a tag like "3f9a21" reads as a code the
-  // knowledge never gave (the claims screening would rightly hold it).
-  const tag = randomUUID().slice(0, 6).replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)] ?? 'q');
-  return { ...found, subject: `${found.subject} [${tag}]` };
-}
-
 /** A browser session signed in once (sign-in is rate limited, as it should be). */
-async function signedInContext(email: string, password: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${stack.baseUrl}/`);
-  await page.close();
-  return context;
-}
+const signedInContext = (email: string, password: string) => signedInAt(browser, stack.baseUrl, { email, password });
 
 let adminSession: BrowserContext;
 function signedInPage(): Promise<Page> {
@@ -61,18 +42,7 @@ async function conversationAwaitingApproval(mail: DemoEmail): Promise<string> {
   const { conversationId } = await sendDemoEmail(mail, 0, { baseUrl: stack.baseUrl, secret: secrets.inbound, runId: randomUUID().slice(0, 8) });
   // Setup waits on the store, not on a live page (the first test and live-updates.test.ts cover
   // live refresh): a timeout here then says where the conversation stopped.
-  const db = createDb(stack.databaseUrl);
-  try {
-    const deadline = Date.now() + WORKFLOW_MS;
-    for (;;) {
-      const row = await db.conversation.findUnique({ where: { id: conversationId }, select: { status: true, statusReason: true } });
-      if (row?.status === 'awaiting_approval') break;
-      if (Date.now() > deadline) throw new Error(`${conversationId} never awaited approval: ${JSON.stringify(row)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  } finally {
-    await db.$disconnect();
-  }
+  await waitForStatus(stack, conversationId, (status) => status === 'awaiting_approval', 'awaiting approval');
   const page = await signedInPage();
   try {
     await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
@@ -96,11 +66,10 @@ beforeAll(async () => {
   stack = await startStack({
     env: { AUTONOMY_MIN_DECISIONS: '3', AUTONOMY_RECENT_DECISIONS: '4', AUTONOMY_MIN_RECENT_DECISIONS: '3', AUTO_SEND_HOLD_SECONDS: '2' },
   });
-  const stored = readStoredSecrets(stack.dataDir);
-  if (!stored.INBOUND_SECRET || !stored.ADMIN_PASSWORD) throw new Error(`no generated secrets in ${stack.dataDir}`);
-  secrets = { inbound: stored.INBOUND_SECRET, adminPassword: stored.ADMIN_PASSWORD };
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  adminSession = await signedInContext(DEFAULT_ADMIN_EMAIL, secrets.adminPassword);
+  const generated = stackSecrets(stack);
+  secrets = { inbound: generated.inboundSecret, adminPassword: generated.admin.password };
+  browser = await launchChromium();
+  adminSession = await signedInAt(browser, stack.baseUrl, generated.admin);
 });
 
 beforeEach(() => {

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { DEMO_EMAILS } from '../../devstack/demo-emails';
-import { readStoredSecrets } from '../../devstack/secrets';
-import { DEFAULT_ADMIN_EMAIL } from '../../devstack/stack-plan';
-import { sendDemoEmail } from '../../devstack/send-demo-email';
 import { createDb } from '../../lib/platform/db/client';
 import { createUser } from '../../lib/features/users/create-user';
+import { launchChromium, signedInContext, stackSecrets } from './support/browser';
+import { demoEmail, postAndWait } from './support/demo-mail';
 import { startStack, type RunningStack } from './support/running-stack';
 
 /**
@@ -14,8 +12,6 @@ import { startStack, type RunningStack } from './support/running-stack';
  * queue, what they type survives a colleague deciding the same draft live, every send is
  * confirmed the same way, the inbox fits 1024 px, and the conversation page speaks to agents.
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const WORKFLOW_MS = 90_000;
 const COLLEAGUE = { email: 'colleague@countersign.local', password: `agent-${randomUUID()}` };
 
 let stack: RunningStack;
@@ -24,49 +20,23 @@ let agent: BrowserContext;
 let colleague: BrowserContext;
 /** The needs-approval queue in the inbox's own order, as the agent sees it. */
 let queue: string[] = [];
+let secret = '';
 
-async function signIn(email: string, password: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${stack.baseUrl}/`);
-  await page.close();
-  return context;
-}
-
-async function awaitingApproval(key: string, secret: string): Promise<string> {
-  const found = DEMO_EMAILS.find((entry) => entry.key === key);
-  if (!found) throw new Error(`no demo email ${key}`);
-  const tag = randomUUID().slice(0, 6).replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)] ?? 'q');
-  const { conversationId } = await sendDemoEmail({ ...found, subject: `${found.subject} [${tag}]` }, 0, { baseUrl: stack.baseUrl, secret, runId: randomUUID().slice(0, 8) });
-  const db = createDb(stack.databaseUrl);
-  try {
-    const deadline = Date.now() + WORKFLOW_MS;
-    while ((await db.conversation.findUnique({ where: { id: conversationId }, select: { status: true } }))?.status !== 'awaiting_approval') {
-      if (Date.now() > deadline) throw new Error(`${conversationId} never awaited approval`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  } finally {
-    await db.$disconnect();
-  }
-  return conversationId;
-}
+/** Signed in at 1024 px: the narrowest width the inbox supports. */
+const signIn = (email: string, password: string) => signedInContext(browser, stack.baseUrl, { email, password }, { viewport: { width: 1024, height: 900 } });
 
 const idOf = (url: string) => decodeURIComponent(new URL(url).pathname.split('/').at(-1) ?? '');
 
 beforeAll(async () => {
   stack = await startStack();
-  const stored = readStoredSecrets(stack.dataDir);
-  if (!stored.INBOUND_SECRET || !stored.ADMIN_PASSWORD) throw new Error(`no generated secrets in ${stack.dataDir}`);
+  const { admin, inboundSecret } = stackSecrets(stack);
+  secret = inboundSecret;
   const db = createDb(stack.databaseUrl);
   await createUser({ email: COLLEAGUE.email, name: 'Colleague', role: 'agent', password: COLLEAGUE.password, actorId: null }, db);
   await db.$disconnect();
-  for (const key of ['shipping-status', 'password-reset', 'shipping-status', 'password-reset']) await awaitingApproval(key, stored.INBOUND_SECRET);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  agent = await signIn(DEFAULT_ADMIN_EMAIL, stored.ADMIN_PASSWORD);
+  for (const key of ['shipping-status', 'password-reset', 'shipping-status', 'password-reset']) await postAndWait(stack, inboundSecret, demoEmail(key));
+  browser = await launchChromium();
+  agent = await signIn(admin.email, admin.password);
   colleague = await signIn(COLLEAGUE.email, COLLEAGUE.password);
   const page = await agent.newPage();
   await page.goto(`${stack.baseUrl}/?queue=needs_approval`);
@@ -171,6 +141,25 @@ describe('a day’s flow', () => {
     await page.getByRole('heading', { name: 'Timeline' }).waitFor();
     const text = await page.locator('main').innerText();
     expect(text).not.toMatch(/MAIL_FROM|SMTP_URL|JSON intake|Temporal|VERIFIED_SENDER_ALLOW|\w\(s\)/);
+    await page.close();
+  });
+
+  it('keeps the agent’s unsent reply when the box is closed and the page reloaded, until it is sent', async () => {
+    const { conversationId } = await postAndWait(stack, secret, demoEmail('shipping-status'));
+    const page = await agent.newPage();
+    await page.goto(`${stack.baseUrl}/conversations/${conversationId}`);
+    await page.getByRole('button', { name: 'Write your own reply…' }).click();
+    const words = `Our own words, not sent yet ${randomUUID().slice(0, 8)}.`;
+    await page.locator('#reply-composer').fill(words);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Continue your unsent reply…' }).click();
+    await expect(page.locator('#reply-composer').inputValue()).resolves.toBe(words);
+    // Sent (confirmed with the second press): the kept copy is gone.
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByRole('button', { name: /Press again to send to/ }).click();
+    // The tab's storage outlives the move to the next conversation; a navigation mid-poll just retries.
+    await expect.poll(() => page.evaluate((id) => sessionStorage.getItem(`countersign:unsent-reply:${id}`), conversationId), { timeout: 30_000 }).toBeNull();
     await page.close();
   });
 });

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { DEMO_EMAILS, type DemoEmail } from '../../devstack/demo-emails';
-import { readStoredSecrets } from '../../devstack/secrets';
-import { DEFAULT_ADMIN_EMAIL } from '../../devstack/stack-plan';
-import { sendDemoEmail } from '../../devstack/send-demo-email';
 import { createDb } from '../../lib/platform/db/client';
+import { launchChromium, signedInContext, stackSecrets } from './support/browser';
+import { demoEmail, postAndWait } from './support/demo-mail';
 import { startStack, type RunningStack } from './support/running-stack';
 
 /**
@@ -13,8 +11,6 @@ import { startStack, type RunningStack } from './support/running-stack';
  * dashboard, the pending draft that cited it is flagged, and the next draft is written from
  * the new version and cites it.
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const WORKFLOW_MS = 90_000;
 const NEW_FACT = 'reset links now stay valid for 15 minutes';
 
 let stack: RunningStack;
@@ -22,28 +18,8 @@ let browser: Browser;
 let session: BrowserContext;
 let inboundSecret: string;
 
-function passwordEmail(): DemoEmail {
-  const found = DEMO_EMAILS.find((entry) => entry.key === 'password-reset');
-  if (!found) throw new Error('no demo email password-reset');
-  return { ...found, subject: `${found.subject} [${randomUUID().slice(0, 6)}]` };
-}
-
-/** Sends the email and waits (on the store) until its draft awaits a person. */
-async function draftedConversation(): Promise<string> {
-  const { conversationId } = await sendDemoEmail(passwordEmail(), 0, { baseUrl: stack.baseUrl, secret: inboundSecret, runId: randomUUID().slice(0, 8) });
-  const db = createDb(stack.databaseUrl);
-  try {
-    const deadline = Date.now() + WORKFLOW_MS;
-    for (;;) {
-      const row = await db.conversation.findUnique({ where: { id: conversationId }, select: { status: true, statusReason: true } });
-      if (row?.status === 'awaiting_approval') return conversationId;
-      if (Date.now() > deadline) throw new Error(`${conversationId} never awaited approval: ${JSON.stringify(row)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  } finally {
-    await db.$disconnect();
-  }
-}
+/** Sends the password question and waits (on the store) until its draft awaits a person. */
+const draftedConversation = async () => (await postAndWait(stack, inboundSecret, demoEmail('password-reset'))).conversationId;
 
 async function citedIds(page: Page): Promise<string[]> {
   const cited = page.getByRole('list', { name: 'Cited passages' }).locator('li');
@@ -53,18 +29,10 @@ async function citedIds(page: Page): Promise<string[]> {
 
 beforeAll(async () => {
   stack = await startStack();
-  const stored = readStoredSecrets(stack.dataDir);
-  if (!stored.INBOUND_SECRET || !stored.ADMIN_PASSWORD) throw new Error(`no generated secrets in ${stack.dataDir}`);
-  inboundSecret = stored.INBOUND_SECRET;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  session = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await session.newPage();
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.fill('input[name=email]', DEFAULT_ADMIN_EMAIL);
-  await page.fill('input[name=password]', stored.ADMIN_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${stack.baseUrl}/`);
-  await page.close();
+  const secrets = stackSecrets(stack);
+  inboundSecret = secrets.inboundSecret;
+  browser = await launchChromium();
+  session = await signedInContext(browser, stack.baseUrl, secrets.admin);
 });
 
 beforeEach(() => {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { DEMO_EMAILS, type DemoEmail } from '../../devstack/demo-emails';
-import { readStoredSecrets } from '../../devstack/secrets';
-import { DEFAULT_ADMIN_EMAIL } from '../../devstack/stack-plan';
-import { sendDemoEmail } from '../../devstack/send-demo-email';
-import { createDb } from '../../lib/platform/db/client';
+import type { DemoEmail } from '../../devstack/demo-emails';
+import { launchChromium, signedInContext, stackSecrets } from './support/browser';
 import { caughtMail } from './support/caught-mail';
+import { statusOf as storedStatus, waitForStatus as waitForStored } from './support/conversation-status';
+import { demoEmail as email, letterTag as letters, postAndWait } from './support/demo-mail';
 import { startStack, type RunningStack } from './support/running-stack';
 
 /**
@@ -14,49 +13,17 @@ import { startStack, type RunningStack } from './support/running-stack';
  * its window (nothing reaches the mail catcher), a snooze the customer's reply wakes, and a bulk
  * close from the inbox keyboard.
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const WORKFLOW_MS = 90_000;
-
 let stack: RunningStack;
 let browser: Browser;
 let session: BrowserContext;
 let inboundSecret: string;
 
-/** A demo email with a letters-only tag in its subject (a hex tag reads as an invented code). */
-function email(key: string, tag = letters()): DemoEmail {
-  const found = DEMO_EMAILS.find((entry) => entry.key === key);
-  if (!found) throw new Error(`no demo email ${key}`);
-  return { ...found, subject: `${found.subject} [${tag}]` };
-}
-function letters(): string {
-  return randomUUID().slice(0, 6).replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)] ?? 'q');
-}
-
-async function statusOf(conversationId: string): Promise<string | undefined> {
-  const db = createDb(stack.databaseUrl);
-  try {
-    return (await db.conversation.findUnique({ where: { id: conversationId }, select: { status: true } }))?.status;
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-async function waitForStatus(conversationId: string, wanted: (status: string | undefined) => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + WORKFLOW_MS;
-  for (;;) {
-    const status = await statusOf(conversationId);
-    if (wanted(status)) return;
-    if (Date.now() > deadline) throw new Error(`${conversationId} never reached ${what}: ${status}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+const statusOf = (conversationId: string) => storedStatus(stack, conversationId);
+const waitForStatus = (conversationId: string, wanted: (status: string | undefined) => boolean, what: string) =>
+  waitForStored(stack, conversationId, wanted, what);
 
 /** Posts a customer email; resolves once its draft waits for a person. */
-async function awaitingApproval(mail: DemoEmail, runId = randomUUID().slice(0, 8)): Promise<{ conversationId: string; messageId: string }> {
-  const { conversationId } = await sendDemoEmail(mail, 0, { baseUrl: stack.baseUrl, secret: inboundSecret, runId });
-  await waitForStatus(conversationId, (status) => status === 'awaiting_approval', 'awaiting approval');
-  return { conversationId, messageId: `<demo-${runId}-0-${mail.key}@customers.example>` };
-}
+const awaitingApproval = (mail: DemoEmail, runId?: string) => postAndWait(stack, inboundSecret, mail, 'awaiting_approval', runId);
 
 async function openConversation(conversationId: string): Promise<Page> {
   const page = await session.newPage();
@@ -77,18 +44,10 @@ async function reject(conversationId: string): Promise<void> {
 beforeAll(async () => {
   // JSON intake carries no DMARC result: vouch for the demo senders, so a reply joins its thread.
   stack = await startStack({ env: { VERIFIED_SENDER_ALLOW: '*' } });
-  const stored = readStoredSecrets(stack.dataDir);
-  if (!stored.INBOUND_SECRET || !stored.ADMIN_PASSWORD) throw new Error(`no generated secrets in ${stack.dataDir}`);
-  inboundSecret = stored.INBOUND_SECRET;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  session = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await session.newPage();
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.fill('input[name=email]', DEFAULT_ADMIN_EMAIL);
-  await page.fill('input[name=password]', stored.ADMIN_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${stack.baseUrl}/`);
-  await page.close();
+  const secrets = stackSecrets(stack);
+  inboundSecret = secrets.inboundSecret;
+  browser = await launchChromium();
+  session = await signedInContext(browser, stack.baseUrl, secrets.admin);
 });
 
 beforeEach(() => {

@@ -1,9 +1,8 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStoredSecrets } from '../../devstack/secrets';
-import { DEFAULT_ADMIN_EMAIL } from '../../devstack/stack-plan';
 import { createDb, type Db } from '../../lib/platform/db/client';
 import { startOAuthProvider, type OAuthProviderSim } from '../support/oauth-provider';
+import { launchChromium, signedInContext, stackSecrets } from './support/browser';
 import { startStack, type RunningStack } from './support/running-stack';
 
 /**
@@ -13,7 +12,6 @@ import { startStack, type RunningStack } from './support/running-stack';
  * mailbox with "Reconnect", which restores it. (Reading and answering over XOAUTH2 is
  * tests/integration/features/mailboxes/oauth-mailbox.test.ts, against Dovecot.)
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ADDRESS = 'support@acme.test';
 
 let sim: OAuthProviderSim;
@@ -39,15 +37,8 @@ beforeAll(async () => {
   sim = await startOAuthProvider({ redirectUri: (uri) => new URL(uri).pathname === '/api/mailboxes/oauth/callback' });
   stack = await startStack({ env: { GOOGLE_OAUTH_CLIENT_ID: sim.client.id, GOOGLE_OAUTH_CLIENT_SECRET: sim.client.secret, GOOGLE_OAUTH_ISSUER: sim.issuer } });
   db = createDb(stack.databaseUrl);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  admin = await browser.newContext();
-  const page = await admin.newPage();
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.fill('input[name=email]', DEFAULT_ADMIN_EMAIL);
-  await page.fill('input[name=password]', readStoredSecrets(stack.dataDir).ADMIN_PASSWORD ?? '');
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${stack.baseUrl}/`);
-  await page.close();
+  browser = await launchChromium();
+  admin = await signedInContext(browser, stack.baseUrl, stackSecrets(stack).admin);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { DEMO_EMAILS, type DemoEmail } from '../../devstack/demo-emails';
-import { readStoredSecrets } from '../../devstack/secrets';
-import { DEFAULT_ADMIN_EMAIL } from '../../devstack/stack-plan';
-import { sendDemoEmail } from '../../devstack/send-demo-email';
-import { createDb } from '../../lib/platform/db/client';
+import type { DemoEmail } from '../../devstack/demo-emails';
 import { PDF_BYTES } from '../fixtures/mime';
-import { caughtMail } from './support/caught-mail';
+import { launchChromium, signedInContext, stackSecrets } from './support/browser';
+import { sentReplies } from './support/caught-mail';
+import { demoEmail, postAndWait } from './support/demo-mail';
 import { startStack, type RunningStack } from './support/running-stack';
 
 /**
@@ -18,8 +16,6 @@ import { startStack, type RunningStack } from './support/running-stack';
  * with the file); the customer writes again and the side panel shows the earlier conversation; the
  * agent inserts the saved reply with Ctrl+/, its variables filled, and sends it; its use is counted.
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const WORKFLOW_MS = 90_000;
 const SCREENSHOTS = 'tests/.artifacts/screenshots';
 
 let stack: RunningStack;
@@ -27,59 +23,20 @@ let browser: Browser;
 let session: BrowserContext;
 let inboundSecret: string;
 
-/** The shipping question from the demo set under a fresh subject (letters only: see dashboard.test.ts). */
-function shippingMail(): DemoEmail {
-  const found = DEMO_EMAILS.find((entry) => entry.key === 'shipping-status');
-  if (!found) throw new Error('no shipping-status demo email');
-  const tag = randomUUID().slice(0, 6).replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)] ?? 'q');
-  return { ...found, subject: `${found.subject} [${tag}]` };
-}
+/** The shipping question from the demo set under a fresh subject. */
+const shippingMail = () => demoEmail('shipping-status');
 
-async function awaitingApproval(mail: DemoEmail): Promise<string> {
-  const { conversationId } = await sendDemoEmail(mail, 0, { baseUrl: stack.baseUrl, secret: inboundSecret, runId: randomUUID().slice(0, 8) });
-  const db = createDb(stack.databaseUrl);
-  try {
-    const deadline = Date.now() + WORKFLOW_MS;
-    for (;;) {
-      const row = await db.conversation.findUnique({ where: { id: conversationId }, select: { status: true, statusReason: true } });
-      if (row?.status === 'awaiting_approval') return conversationId;
-      if (Date.now() > deadline) throw new Error(`${conversationId} never awaited approval: ${JSON.stringify(row)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  } finally {
-    await db.$disconnect();
-  }
-}
+const awaitingApproval = async (mail: DemoEmail) => (await postAndWait(stack, inboundSecret, mail)).conversationId;
 
 /** Waits until the send ledger marks the reply sent, then returns what the catcher holds for it. */
-async function settledMail(conversationId: string, subject: string) {
-  const db = createDb(stack.databaseUrl);
-  try {
-    const deadline = Date.now() + WORKFLOW_MS;
-    while (!(await db.outboundSend.findFirst({ where: { conversationId, status: 'sent' } }))) {
-      if (Date.now() > deadline) throw new Error(`no reply to "${subject}" was sent`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  } finally {
-    await db.$disconnect();
-  }
-  return caughtMail(stack.mailUrl, subject);
-}
+const settledMail = (conversationId: string, subject: string) => sentReplies(stack, conversationId, subject);
 
 beforeAll(async () => {
   stack = await startStack();
-  const stored = readStoredSecrets(stack.dataDir);
-  if (!stored.INBOUND_SECRET || !stored.ADMIN_PASSWORD) throw new Error(`no generated secrets in ${stack.dataDir}`);
-  inboundSecret = stored.INBOUND_SECRET;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  session = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
-  const page = await session.newPage();
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.fill('input[name=email]', DEFAULT_ADMIN_EMAIL);
-  await page.fill('input[name=password]', stored.ADMIN_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${stack.baseUrl}/`);
-  await page.close();
+  const secrets = stackSecrets(stack);
+  inboundSecret = secrets.inboundSecret;
+  browser = await launchChromium();
+  session = await signedInContext(browser, stack.baseUrl, secrets.admin, { viewport: { width: 1400, height: 1100 } });
 });
 
 beforeEach(() => {

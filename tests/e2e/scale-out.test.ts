@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
 import { startClaudeSimulator } from '../../devstack/claude-simulator';
 import { DEMO_EMAILS, type DemoEmail } from '../../devstack/demo-emails';
@@ -15,6 +15,7 @@ import { startWorkerProcess, type WorkerProcess } from '../integration/support/w
 import { runCli } from '../support/run-cli';
 import { createLocalEnv } from '../support/temporal-test-env';
 import { adminQuery } from '../support/temp-db';
+import { launchChromium } from './support/browser';
 import { ensureWebBuild } from './support/ensure-web-build';
 import { startWebNode, type WebNode } from './support/web-node';
 
@@ -25,7 +26,6 @@ import { startWebNode, type WebNode } from './support/web-node';
  * mid-burst; an agent's browser on node 1 sees what was decided through node 2; and both
  * nodes take a burst of intake, sign-ins and inbox reads without a server error.
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const INBOUND_SECRET = 'scale-out-inbound-secret-0123456789';
 const ADMIN = { email: 'lead@scale.example', password: 'scale-out-admin-password' };
 const AGENT_PASSWORD = 'scale-out-agent-password';
@@ -177,7 +177,7 @@ describe('two workers and two web nodes on one PostgreSQL and one Temporal', () 
   it('shows an agent on node 1, live, a conversation decided through node 2', async () => {
     const [web1, web2] = webs;
     if (!web1 || !web2) throw new Error('web nodes not started');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page: Page = await context.newPage();
     await page.goto(`${web1.url}/sign-in`);

@@ -1,16 +1,14 @@
 import { Client, Connection } from '@temporalio/client';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStoredSecrets } from '../../devstack/secrets';
-import { DEFAULT_ADMIN_EMAIL } from '../../devstack/stack-plan';
 import { readStackFile } from '../support/stack-file';
+import { launchChromium, signedInContext, stackSecrets } from './support/browser';
 import { startStack, type RunningStack } from './support/running-stack';
 
 /**
  * `npm start`'s worker creates the schedules; a manager moves the digest in Settings and the
  * Temporal Schedule follows at once; the SLA and digest pages render.
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let stack: RunningStack;
 let browser: Browser;
@@ -18,7 +16,7 @@ let temporal: Client;
 
 beforeAll(async () => {
   stack = await startStack();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   const address = readStackFile(stack.dataDir)?.temporalAddress ?? '';
   temporal = new Client({ connection: await Connection.connect({ address }) });
 });
@@ -29,13 +27,8 @@ afterAll(async () => {
 });
 
 async function signIn(): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.fill('input[name=email]', DEFAULT_ADMIN_EMAIL);
-  await page.fill('input[name=password]', readStoredSecrets(stack.dataDir).ADMIN_PASSWORD ?? '');
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${stack.baseUrl}/`);
-  return page;
+  const context = await signedInContext(browser, stack.baseUrl, stackSecrets(stack).admin);
+  return context.newPage();
 }
 
 async function digestSchedule() {

@@ -1,9 +1,10 @@
 import * as OTPAuth from 'otpauth';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStoredSecrets } from '../../devstack/secrets';
 import { DEFAULT_ADMIN_EMAIL } from '../../devstack/stack-plan';
 import { startOAuthProvider, type OAuthProviderSim } from '../support/oauth-provider';
+import { launchChromium } from './support/browser';
 import { startStack, type RunningStack } from './support/running-stack';
 
 /**
@@ -12,7 +13,6 @@ import { startStack, type RunningStack } from './support/running-stack';
  * is refused), then two-factor: enrolment on the Security page, a sign-in that asks for the
  * app's code, and a lost device replaced by a recovery code.
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let sim: OAuthProviderSim;
 let stack: RunningStack;
@@ -32,7 +32,7 @@ beforeAll(async () => {
   sim = await startOAuthProvider({ redirectUri: (uri) => new URL(uri).pathname === '/api/auth/callback/sso' && ['localhost', '127.0.0.1'].includes(new URL(uri).hostname) });
   stack = await startStack({ env: { SSO_ISSUER: sim.issuer, SSO_CLIENT_ID: sim.client.id, SSO_CLIENT_SECRET: sim.client.secret, SSO_LABEL: 'Acme ID' } });
   adminPassword = readStoredSecrets(stack.dataDir).ADMIN_PASSWORD ?? '';
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

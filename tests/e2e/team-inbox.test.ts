@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { DEMO_EMAILS, type DemoEmail } from '../../devstack/demo-emails';
-import { readStoredSecrets } from '../../devstack/secrets';
-import { sendDemoEmail } from '../../devstack/send-demo-email';
+import type { DemoEmail } from '../../devstack/demo-emails';
 import { createDb } from '../../lib/platform/db/client';
 import { createUser } from '../../lib/features/users/create-user';
+import { launchChromium, signedInContext, stackSecrets, type Credentials } from './support/browser';
+import { demoEmail as email, postAndWait } from './support/demo-mail';
 import { startStack, type RunningStack } from './support/running-stack';
 
 /**
@@ -14,8 +14,6 @@ import { startStack, type RunningStack } from './support/running-stack';
  * the first is writing, an agent takes the conversation and finds it under Mine, and a note
  * that mentions a colleague rings their bell without a reload. Leaving the page ends presence.
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const WORKFLOW_MS = 90_000;
 const LIVE_MS = 20_000;
 
 let stack: RunningStack;
@@ -26,42 +24,10 @@ let ben: BrowserContext;
 const ANA = { email: 'ana.ortiz@countersign.local', name: 'Ana Ortiz', password: `ana-${randomUUID()}` };
 const BEN = { email: 'ben.hale@countersign.local', name: 'Ben Hale', password: `ben-${randomUUID()}` };
 
-function email(key: string): DemoEmail {
-  const found = DEMO_EMAILS.find((entry) => entry.key === key);
-  if (!found) throw new Error(`no demo email ${key}`);
-  // Letters only: a hex tag quoted in a draft reads as a code the knowledge never gave.
-  const tag = randomUUID().slice(0, 6).replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)] ?? 'q');
-  return { ...found, subject: `${found.subject} [${tag}]` };
-}
-
-async function signedInContext(who: { email: string; password: string }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.fill('input[name=email]', who.email);
-  await page.fill('input[name=password]', who.password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${stack.baseUrl}/`);
-  await page.close();
-  return context;
-}
+const signIn = (who: Credentials) => signedInContext(browser, stack.baseUrl, who);
 
 /** Posts a customer email and waits (on the store) until its draft awaits a person. */
-async function conversationAwaitingApproval(mail: DemoEmail): Promise<string> {
-  const { conversationId } = await sendDemoEmail(mail, 0, { baseUrl: stack.baseUrl, secret: inboundSecret, runId: randomUUID().slice(0, 8) });
-  const db = createDb(stack.databaseUrl);
-  try {
-    const deadline = Date.now() + WORKFLOW_MS;
-    for (;;) {
-      const row = await db.conversation.findUnique({ where: { id: conversationId }, select: { status: true, statusReason: true } });
-      if (row?.status === 'awaiting_approval') return conversationId;
-      if (Date.now() > deadline) throw new Error(`${conversationId} never awaited approval: ${JSON.stringify(row)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  } finally {
-    await db.$disconnect();
-  }
-}
+const conversationAwaitingApproval = async (mail: DemoEmail) => (await postAndWait(stack, inboundSecret, mail)).conversationId;
 
 /** Marks the document, so a later check proves the change arrived without a reload. */
 const markDocument = (page: Page) => page.evaluate(() => Object.assign(window, { noReload: true }));
@@ -69,14 +35,12 @@ const stillSameDocument = (page: Page) => page.evaluate(() => (window as unknown
 
 beforeAll(async () => {
   stack = await startStack();
-  const stored = readStoredSecrets(stack.dataDir);
-  if (!stored.INBOUND_SECRET) throw new Error(`no generated secrets in ${stack.dataDir}`);
-  inboundSecret = stored.INBOUND_SECRET;
+  inboundSecret = stackSecrets(stack).inboundSecret;
   const db = createDb(stack.databaseUrl);
   for (const person of [ANA, BEN]) await createUser({ ...person, role: 'agent', actorId: null }, db);
   await db.$disconnect();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  [ana, ben] = await Promise.all([signedInContext(ANA), signedInContext(BEN)]);
+  browser = await launchChromium();
+  [ana, ben] = await Promise.all([signIn(ANA), signIn(BEN)]);
 });
 
 beforeEach(() => {
