@@ -60,6 +60,13 @@ export async function storeInbound(received: InboundEmail, db: Db = getDb(), blo
   }
 }
 
+/**
+ * A burst may find every pooled connection busy: the sender's request waits for one (up to
+ * 10 s, well inside a relay's timeout) rather than failing after Prisma's default 2 s, since
+ * a refused intake only makes the relay send the email again later.
+ */
+const INTAKE_TRANSACTION = { maxWait: 10_000 };
+
 async function findDuplicate(db: Db, dedupeKey: string): Promise<StoredInbound | undefined> {
   const existing = await db.message.findUnique({ where: { dedupeKey }, select: { id: true, conversationId: true, deliveredAt: true } });
   if (!existing) return undefined;
@@ -95,7 +102,7 @@ async function insert(db: Db, checked: Checked, dedupeKey: string, attachments: 
   const preview = email.text.replace(/\s+/g, ' ').trim().slice(0, 200);
   const mailbox = email.sender.mailbox;
 
-  // The lookup and the writes share one write transaction (BEGIN IMMEDIATE), so the
+  // The lookup and the writes share one transaction, so the
   // participants and customers it checks cannot change under it.
   return db.$transaction(async (tx) => {
     const thread = await resolveThread({ ...email, senderVerified: verdict.verified }, tx);
@@ -164,5 +171,5 @@ async function insert(db: Db, checked: Checked, dedupeKey: string, attachments: 
       });
     }
     return { conversationId, messageId: message.id, duplicate: false, needsDelivery: true, ...(assignedTo ? { assignedTo } : {}) };
-  });
+  }, INTAKE_TRANSACTION);
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/button';
 import { DECISION_LIMITS } from '@/lib/core/decisions/limits';
 import { ReplyAttachments, type UploadedFile } from './reply-attachments';
@@ -13,12 +13,14 @@ import { usePresence, useWritingPresence } from './team/presence-provider';
 import { useComposerOffers } from './compose-bridge';
 import { undoOf, useDecidedFrom, useMoveOn } from './move-on';
 import { sendButtonLabel, useConfirmSend } from './use-confirm-send';
+import { useUnsentReply } from './use-unsent-reply';
 
 /**
  * The agent writes the reply themselves: with no draft, after a reject, after Claude failed,
  * or instead of the draft on screen (which is then set aside). Sending is confirmed like every
  * send (useConfirmSend: the button twice, or Ctrl/⌘+Enter twice in the box). Once the reply is
- * queued the agent moves on to the next conversation.
+ * queued the agent moves on to the next conversation. Unsent text survives closing the box and
+ * leaving the page (useUnsentReply).
  */
 export function ReplyComposer({
   conversationId,
@@ -44,12 +46,16 @@ export function ReplyComposer({
   undoSeconds?: number;
 }) {
   const [open, setOpen] = useState(defaultOpen);
-  const [body, setBody] = useState('');
+  const { body, setBody, restored, clear } = useUnsentReply(conversationId);
   const [files, setFiles] = useState<UploadedFile[]>([]);
   const [picking, setPicking] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
   const { outcome, pending, send } = useAgentReply();
   const sent = outcome?.ok === true;
+  // Queued for sending: the kept copy has done its job.
+  useEffect(() => {
+    if (sent) clear();
+  }, [sent, clear]);
   // Collision detection: a colleague writing a reply is named before this agent starts one.
   const { othersWriting } = usePresence();
   const [acknowledged, setAcknowledged] = useState(false);
@@ -95,7 +101,8 @@ export function ReplyComposer({
     }
     return (
       <div className="flex items-center gap-2">
-        <Button onClick={() => (mustWarn ? setWarning(true) : setOpen(true))}>Write your own reply…</Button>
+        <Button onClick={() => (mustWarn ? setWarning(true) : setOpen(true))}>{body !== '' ? 'Continue your unsent reply…' : 'Write your own reply…'}</Button>
+        {restored && body !== '' ? <span className="text-xs text-slate-500">kept from earlier in this tab</span> : null}
         {replacing !== null ? <span className="text-xs text-slate-500">instead of draft v{replacing}</span> : null}
       </div>
     );
