@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { approveDraftUpdate } from '../../lib/core/contract';
 import { MODEL_FAILURES } from '../../lib/core/failures';
 import type { LabelledVariant } from '../../lib/core/ab/variants';
-import type { FakeScript } from './fake-activities';
+import type { DraftReplyResult } from '../../worker/activities/draft-reply';
+import type { FakeScript, ModelBehaviour } from './fake-activities';
 import { AGENT, awaitingReview, expectRefusal, statusIs, withConversation } from './harness';
 
 // 'account' auto-sends in the harness's policy: an A/B draft must still wait for an agent.
@@ -40,7 +41,7 @@ describe('live A/B of drafts', () => {
   it('offers the other side alone when one fails, with the failure shown; the failed side cannot be picked', async () => {
     const script: FakeScript = {
       abTest: abOnAccount,
-      draft: (input) => (input.variant?.label === 'B' ? { fail: MODEL_FAILURES.modelNotFound, message: 'model: claude-haiku-4-5' } : {}),
+      draft: (input): ModelBehaviour | Partial<DraftReplyResult> => (input.variant?.label === 'B' ? { fail: MODEL_FAILURES.modelNotFound, message: 'model: claude-haiku-4-5' } : {}),
     };
     await withConversation({ script, actors: { [AGENT.id]: 'agent' }, recordAs: 'ab-drafts-one-fails' }, async (run) => {
       const state = await run.waitFor(awaitingReview, 'review of the side that worked');
@@ -57,7 +58,7 @@ describe('live A/B of drafts', () => {
   });
 
   it('offers the other side when one times out (its retry window runs out)', async () => {
-    const script: FakeScript = { abTest: abOnAccount, draft: (input) => (input.variant?.label === 'A' ? { transient: 'ModelHttp529' } : {}) };
+    const script: FakeScript = { abTest: abOnAccount, draft: (input): ModelBehaviour | Partial<DraftReplyResult> => (input.variant?.label === 'A' ? { transient: 'ModelHttp529' } : {}) };
     await withConversation({ script }, async (run) => {
       await run.env.sleep('31 minutes');
       await run.waitFor(awaitingReview, 'review of side B');
