@@ -3,6 +3,6 @@ import type { PromptTemplate, ResolvedPrompt } from '../prompts/prompt-template'
 
 /** A version of a template an A/B variant asks for, or undefined when it does not exist (as a usable text prompt). */
 export async function promptVersionOf(prompts: PromptSource, template: PromptTemplate, version: number): Promise<ResolvedPrompt | undefined> {
-  const resolveVersion = prompts.resolveVersion ?? codePromptSource.resolveVersion;
-  return resolveVersion?.(template, version);
+  const source = prompts.resolveVersion ? prompts : codePromptSource;
+  return source.resolveVersion?.(template, version);
 }

@@ -16,7 +16,7 @@ export interface SaveAbTestOptions {
 async function variantProblem(variant: DraftVariantSpec, options: SaveAbTestOptions): Promise<string | undefined> {
   if (variant.model !== undefined) {
     const model = resolveModel(variant.model);
-    if (!model.known) return `Unknown model "${variant.model}": use one from the model table (e.g. claude-haiku-4-5).`;
+    if (!model.known || !model.exact) return `Unknown model "${variant.model}": use one from the model table (e.g. claude-haiku-4-5).`;
     if (model.status === 'retired') return `Model "${variant.model}" is retired and no longer answers.`;
   }
   if (variant.promptVersion !== undefined && !(await options.promptVersionExists(variant.promptVersion))) {
