@@ -3,11 +3,19 @@ import type { RecordDecisionInput } from '../../lib/features/conversations/mirro
 import { traceIdFor } from '../../lib/platform/observability/trace-ids';
 import { variantScores } from '../../lib/platform/observability/variant-scores';
 import type { ActivityDeps } from './deps';
+import { ApplicationFailure } from '@temporalio/activity';
+import { AppError } from '../../lib/core/errors';
 
 /** Before an approval is stored: the picked side of an A/B draft becomes the draft's text. Undefined for other drafts. */
 export async function pickVariant(deps: ActivityDeps, input: RecordDecisionInput): Promise<VariantPick | undefined> {
   if (input.kind !== 'approve') return undefined;
-  return applyVariantPick({ conversationId: input.conversationId, draftVersion: input.draftVersion, label: input.variant }, deps.db);
+  try {
+    return await applyVariantPick({ conversationId: input.conversationId, draftVersion: input.draftVersion, label: input.variant }, deps.db);
+  } catch (error) {
+    // A side that was not offered stays so: retrying cannot fix it (the workflow's validator refuses it first).
+    if (error instanceof AppError) throw ApplicationFailure.nonRetryable(error.message, 'VariantNotOffered');
+    throw error;
+  }
 }
 
 /** After it is stored: the edit size on the picked side, and the pick as LangFuse scores per side. */

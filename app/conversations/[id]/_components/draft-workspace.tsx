@@ -51,6 +51,8 @@ export function DraftWorkspace({
 }) {
   const [chosen, setChosen] = useState(() => primaryVariant(variants, draft.aiBody));
   const pick = variants.find((side) => side.label === chosen && side.status === 'ok');
+  // An A/B draft's editor holds the picked side's text, to approve as it is or edit.
+  const shown = pick ? { ...draft, aiBody: pick.body } : draft;
   const { outcome, pending, decide: send } = useDecision();
   const decidedFrom = useDecidedFrom(nextHref);
   const decide: typeof send = (intent) => {
@@ -82,14 +84,14 @@ export function DraftWorkspace({
         <DraftEditor
           key={`${draft.id}:${pick?.label ?? ''}`}
           conversationId={conversationId}
-          draft={pick ? { ...draft, aiBody: pick.body } : draft}
+          draft={shown}
           variant={pick?.label}
           decide={decide}
           pending={pending}
           decided={decided}
           recipient={recipient}
           initialBody={typed?.version === draft.version ? typed.body : undefined}
-          onEdit={(body) => setTyped(body === draft.aiBody ? null : { version: draft.version, body })}
+          onEdit={(body) => setTyped(body === shown.aiBody ? null : { version: draft.version, body })}
         />
       ) : mode === 'hold' ? (
         <HoldPanel key={draft.id} conversationId={conversationId} draft={draft} holdUntil={holdUntil} serverNow={serverNow} decide={decide} pending={pending} done={decided} />
