@@ -17,18 +17,21 @@ import { AutonomyTable } from './_components/autonomy-table';
 import { DemotionNotices } from './_components/demotion-notices';
 import { readResponseSlaStats } from '@/lib/read/overview/response-sla-stats';
 import { ResponseSlaPanel } from './_components/response-sla-panel';
+import { readAbStats } from '@/lib/read/overview/ab-stats';
+import { AbTable } from './_components/ab-table';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('manager');
   const days = parseOverviewDays(await searchParams);
-  const [metrics, budget, spend, autonomy, responseSla] = await Promise.all([
+  const [metrics, budget, spend, autonomy, responseSla, abStats] = await Promise.all([
     getOverviewMetrics({ days }),
     getModelBudget(),
     getModelSpend(),
     readAutonomyOverview(overviewWindow(days)),
     readResponseSlaStats(overviewWindow(days)),
+    readAbStats(overviewWindow(days)),
   ]);
   const { sends, decisions, sla, cost } = metrics;
   const budgetNow = budgetStatus(budget, spend);
@@ -125,6 +128,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <AgentTable rows={metrics.agents} />
 
       <CategoryTable rows={metrics.categories} />
+      <AbTable rows={abStats} />
       <p className="text-xs text-slate-500">
         Days are UTC. Automation rate and Auto-sent count replies the policy sent on its own after its hold (the ones in Sent automatically); an agent’s own reply, approval or resend is theirs. Time to decision runs from the draft being
         ready to the agent’s decision. Per agent: handled counts conversations where they approved, edited, rejected or wrote the reply; first response and resolution run from the customer’s first message to the first reply they sent, and to the last reply they sent or rejected with nothing after it. SLA breaches count conversations escalated in the window. Cost, on the cards, the chart and per

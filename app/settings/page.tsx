@@ -15,6 +15,9 @@ import { SlaForm } from './sla-form';
 import { ScheduleForm } from './schedule-form';
 import { isRoundRobinEnabled } from '@/lib/features/assignment/round-robin-setting';
 import { RoundRobinForm } from './round-robin-form';
+import { AbTestForm } from './ab-test-form';
+import { listAbTests } from '@/lib/features/ab-tests/read-ab-test';
+import { DRAFT_TEMPLATE } from '@/lib/features/prompts/draft-prompt';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -55,6 +58,10 @@ export default async function SettingsPage() {
       <h2 className="text-lg font-semibold">Round-robin assignment</h2>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <RoundRobinForm enabled={roundRobin} />
+      </section>
+      <h2 className="text-lg font-semibold">A/B test of drafts</h2>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <AbTestForm tests={await listAbTests()} categories={categories} promptVersion={DRAFT_TEMPLATE.version} />
       </section>
     </div>
   );

@@ -12,6 +12,7 @@ import type { ParkedStatus } from './conversation/lifecycle';
 import type { ConversationStatus } from './conversation/statuses';
 import type { AutomationPolicy } from './policy/automation-policy';
 import type { Role as AgentRole } from './roles';
+import type { VariantLabel } from './ab/variants';
 
 export type { AgentRole, AutomationPolicy, ConversationStatus };
 
@@ -90,6 +91,8 @@ interface DecisionInputBase {
 export interface ApproveDraftInput extends DecisionInputBase {
   /** The agent's edited text; omitted when the draft is approved unchanged. */
   editedBody?: string;
+  /** The side of an A/B draft the agent picked (lib/core/ab/variants.ts); omitted for other drafts. */
+  variant?: VariantLabel;
 }
 export interface RejectDraftInput extends DecisionInputBase {
   reason: string;

@@ -9,6 +9,7 @@ import type { AutomationPolicy } from '../../lib/core/contract';
 import type { VerificationFacts } from '../../lib/core/safety/verification';
 import type { ModelCheckFacts } from '../../lib/core/safety/grounding';
 import type { ClaimHold } from '../../lib/core/safety/claims';
+import type { LabelledVariant } from '../../lib/core/ab/variants';
 
 type Calls = { [K in keyof Activities]: Array<Parameters<Activities[K]>[0]> };
 
@@ -50,6 +51,8 @@ export interface FakeScript {
   recordLifecycle?: (input: Parameters<Activities['recordLifecycle']>[0]) => Promise<void>;
   /** The result of each send, by call number (0-based); default sent, then already_sent. */
   send?: (input: SendReplyInput, call: number) => SendReplyResult['status'] | 'permanent' | undefined;
+  /** The category's enabled A/B test (its two sides); default none. */
+  abTest?: (category: string) => LabelledVariant[] | undefined;
 }
 
 export const LOW_RISK: ClassifyMessageResult = {
@@ -110,6 +113,8 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       'recordResendRequest',
       'recordLifecycle',
       'recordSendUndone',
+      'readAbTest',
+      'offerDraftVariants',
     ].map((name) => [name, []]),
   ) as unknown as Calls;
   const sentVersions = new Set<number>();
@@ -224,6 +229,18 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
     async recordLifecycle(input) {
       calls.recordLifecycle.push(input);
       await script.recordLifecycle?.(input);
+    },
+    async readAbTest(input) {
+      calls.readAbTest.push(input);
+      const variants = script.abTest?.(input.category);
+      return variants ? { variants } : {};
+    },
+    async offerDraftVariants(input) {
+      calls.offerDraftVariants.push(input);
+      // The sides drafted for this version that did not fail.
+      const usable = calls.draftReply.filter((one) => one.draftVersion === input.draftVersion && one.variant).map((one) => one.variant!.label);
+      const failed = new Set(input.failures.map((failure) => failure.label));
+      return { offered: [...new Set(usable)].filter((label) => !failed.has(label)) };
     },
   };
   return { activities, calls, cancelled };

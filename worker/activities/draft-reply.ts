@@ -1,6 +1,6 @@
 import { MODEL_FAILURES, needsPersonReason, type ModelFailureType } from '../../lib/core/failures';
 import { checkDraft } from '../../lib/core/safety/check-draft';
-import { recordDraft } from '../../lib/features/conversations/mirror/record-draft';
+import { recordDraft, type RecordDraftInput } from '../../lib/features/conversations/mirror/record-draft';
 import { extractCitations, inventedCitationProblem, inventedCitations, MALFORMED_CITATION_PROBLEM } from '../../lib/core/knowledge/citations';
 import { retrievePassages } from '../../lib/features/knowledge/retrieve-passages';
 import { getAutomationPolicy } from '../../lib/features/settings/automation-policy';
@@ -11,6 +11,9 @@ import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import type { ResolvedPrompt } from '../../lib/features/prompts/prompt-template';
 import { fitThread, shortenThread } from '../../lib/features/prompts/thread';
 import { resolveModel } from '../../lib/platform/llm/resolve-model';
+import type { LabelledVariant } from '../../lib/core/ab/variants';
+import { recordDraftVariant } from '../../lib/features/ab-tests/record-draft-variant';
+import { resolvePromptVersion } from './variant-prompt';
 import { addressOf } from '../../lib/platform/mail/addresses';
 import { callClaude, type ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
@@ -23,6 +26,8 @@ export interface DraftReplyInput {
   /** The customer message to answer; a revision answers the same one as its previous draft. */
   messageId?: string;
   revision?: { instructions: string; previousVersion: number };
+  /** One side of an A/B test (lib/core/ab): its model or prompt version; stored as a variant, not as the draft. */
+  variant?: LabelledVariant;
 }
 
 export interface DraftReplyResult {
@@ -68,11 +73,12 @@ export function createDraftReply(deps: ActivityDeps) {
     if (!messageId) throw new Error('draftReply needs a messageId or a revision of an existing draft');
 
     const prompts = deps.prompts ?? codePromptSource;
+    const draftModel = input.variant?.model ?? config.draftModel;
     const [fullThread, classification, conversation, draftPrompt, revisePrompt, teamNotes] = await Promise.all([
       loadThread(db, input.conversationId, messageId),
       db.classification.findUnique({ where: { messageId } }),
       db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { mailbox: { select: { address: true } } } }),
-      prompts.resolve(DRAFT_TEMPLATE),
+      input.variant?.promptVersion !== undefined ? resolvePromptVersion(prompts, DRAFT_TEMPLATE, input.variant.promptVersion) : prompts.resolve(DRAFT_TEMPLATE),
       input.revision ? prompts.resolve(REVISE_TEMPLATE) : undefined,
       // The team's notes join only a revision an agent asked for, as guidance apart from the mail.
       input.revision ? notesForPrompt(input.conversationId, db) : [],
@@ -92,13 +98,13 @@ export function createDraftReply(deps: ActivityDeps) {
           summary: classification.summary ?? '',
         }
       : undefined;
-    const window = resolveModel(config.draftModel).contextWindow;
+    const window = resolveModel(draftModel).contextWindow;
     let shape = fitThread(fullThread, window - PROMPT_OVERHEAD_TOKENS);
     let maxTokens: number | undefined;
     let nudge = '';
     const build = () => {
       const request = buildDraftRequest({
-        model: config.draftModel,
+        model: draftModel,
         thread: shape.thread,
         omitted: shape.omitted,
         triage,
@@ -189,25 +195,27 @@ export function createDraftReply(deps: ActivityDeps) {
     if (invented.length > 0) problems.push(inventedCitationProblem(invented));
     if (citations.malformed) problems.push(MALFORMED_CITATION_PROBLEM);
     const last = calls.at(-1);
-    await recordDraft(
-      {
-        conversationId: input.conversationId,
-        version: input.draftVersion,
-        body: citations.text,
-        model: last?.message.model ?? config.draftModel,
-        knowledgeUsed,
-        passages: { given, cited },
-        inventedCitations: invented,
-        basedOnMessageId: messageId,
-        revisionInstructions: input.revision?.instructions,
-        costUsd: calls.reduce((sum, one) => sum + one.costUsd, 0),
-        outputTokens: calls.reduce((sum, one) => sum + one.usage.outputTokens, 0),
-        stopReason: outcome.stopReason,
-        unusableReason: unusable?.reason,
-        ...(approved ? { origin: 'assembled' as const } : {}),
-      },
-      db,
-    );
+    const stored: RecordDraftInput = {
+      conversationId: input.conversationId,
+      version: input.draftVersion,
+      body: citations.text,
+      model: last?.message.model ?? draftModel,
+      knowledgeUsed,
+      passages: { given, cited },
+      inventedCitations: invented,
+      basedOnMessageId: messageId,
+      revisionInstructions: input.revision?.instructions,
+      costUsd: calls.reduce((sum, one) => sum + one.costUsd, 0),
+      outputTokens: calls.reduce((sum, one) => sum + one.usage.outputTokens, 0),
+      stopReason: outcome.stopReason,
+      unusableReason: unusable?.reason,
+      ...(approved ? { origin: 'assembled' as const } : {}),
+    };
+    if (input.variant) {
+      await recordDraftVariant({ label: input.variant.label, category: classification?.category ?? undefined, prompt: draftPrompt, draft: stored, problems }, db);
+    } else {
+      await recordDraft(stored, db);
+    }
     return { draftVersion: input.draftVersion, knowledgeUsed, citations: { given, cited, invented }, problems, stopReason: outcome.stopReason, unusable };
   };
 }

@@ -4,6 +4,7 @@ import { traceIdFor } from '../../lib/platform/observability/trace-ids';
 import type { ActivityDeps } from './deps';
 import { reportOutcome } from './report-ticket';
 import { reassessTrust } from './reassess-trust';
+import { pickVariant, reportVariantPick } from './variant-pick';
 
 export type { RecordDecisionInput };
 
@@ -11,7 +12,9 @@ export type { RecordDecisionInput };
 export function createRecordDecision(deps: ActivityDeps) {
   return async function recordDecisionActivity(input: RecordDecisionInput): Promise<void> {
     const { db, observer } = deps;
+    const pick = await pickVariant(deps, input);
     const { basedOnMessageId, edited, editDistance, evidenceCategory } = await recordDecision(input, db);
+    if (pick) await reportVariantPick(deps, input, pick, { basedOnMessageId, editDistance });
     await reassessTrust(deps, evidenceCategory);
     const traceId = traceIdFor({ workflowId: input.conversationId, messageId: basedOnMessageId });
     const comment = input.reason ?? input.instructions;

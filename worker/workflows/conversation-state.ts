@@ -11,6 +11,7 @@ import type {
   ReviseDraftInput,
 } from '../../lib/core/contract';
 import { lifecycleRefusal, type LifecycleAction } from '../../lib/core/conversation/lifecycle';
+import type { VariantLabel } from '../../lib/core/ab/variants';
 import { DECISION_REFUSALS, type DecisionRefusal } from '../../lib/core/decisions/refusals';
 
 export type PendingDecision = (
@@ -85,6 +86,8 @@ export class ConversationMemory {
   holdKind: 'auto_send' | 'undo' = 'auto_send';
   /** An accepted undo of the send in its window; acted on once stored. */
   undo: { draftVersion: number; recorded: boolean } | undefined;
+  /** The sides of an A/B draft an agent may pick between (draft-variants.ts). */
+  abVariants: { draftVersion: number; labels: VariantLabel[] } | undefined;
 
   constructor(input: ConversationWorkflowInput) {
     this.conversationId = input.conversationId;

@@ -28,6 +28,7 @@ import { DECISION_REFUSALS, type DecisionRefusal } from '../../lib/core/decision
 import { dbActivity } from './activity-options';
 import type { AgentAction, ConversationMemory, PendingDecision } from './conversation-state';
 import { registerLifecycleHandlers } from './conversation/lifecycle-handlers';
+import { variantPickRefusal } from './conversation/variant-pick';
 
 const { recordDecision, recordManualReply, recordResendRequest, recordSendUndone } = wf.proxyActivities<Activities>(dbActivity);
 
@@ -69,6 +70,7 @@ export function registerHandlers(memory: ConversationMemory): void {
         actor,
         idempotencyKey: decision.updateId,
         editedBody: decision.kind === 'approve' ? decision.input.editedBody : undefined,
+        variant: decision.kind === 'approve' ? decision.input.variant : undefined,
         reason: decision.kind === 'reject' ? decision.input.reason : undefined,
         instructions: decision.kind === 'revise' ? decision.input.instructions : undefined,
       });
@@ -108,6 +110,8 @@ export function registerHandlers(memory: ConversationMemory): void {
     validator: (input: ApproveDraftInput) => {
       check(input.draftVersion, input.actor, 'review');
       if (input.editedBody !== undefined) requireText(input.editedBody, 'The edited reply', DECISION_LIMITS.editedBody);
+      const variantRefusal = variantPickRefusal(memory, input.draftVersion, input.variant);
+      if (variantRefusal) refuse({ type: DECISION_REFUSALS.invalidInput, message: variantRefusal });
     },
   });
   wf.setHandler(rejectDraftUpdate, (input) => decide({ kind: 'reject', input, updateId: updateId() }, input.draftVersion, input.actor), {

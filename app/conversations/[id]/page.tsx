@@ -4,6 +4,7 @@ import { LiveRefresh } from '@/app/_components/live-refresh';
 import { requireUser } from '@/lib/web/auth';
 import { getConversationDetailOrThrow } from '@/lib/read/conversation/get-conversation-detail';
 import { getDraftSources } from '@/lib/read/conversation/get-draft-sources';
+import { getDraftVariants } from '@/lib/read/conversation/get-draft-variants';
 import { loadCidImages } from '@/lib/read/conversation/inline-images';
 import { getInboxNeighbours } from '@/lib/read/inbox/get-inbox-neighbours';
 import { getAutomationPolicy } from '@/lib/features/settings/automation-policy';
@@ -81,13 +82,14 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const inbox = parseInboxParams(await searchParams);
   const detail = await loadDetail(id);
   const { conversation, currentDraft } = detail;
-  const [neighbours, sources, cidImages, customerContext, team, policy] = await Promise.all([
+  const [neighbours, sources, cidImages, customerContext, team, policy, variants] = await Promise.all([
     getInboxNeighbours(inbox, conversation, undefined, viewer.id),
     currentDraft ? getDraftSources(currentDraft.id) : [],
     loadCidImages(detail.messages),
     getCustomerContext(conversation),
     getConversationTeam(conversation.id, viewer.id),
     getAutomationPolicy(),
+    currentDraft ? getDraftVariants(conversation.id, currentDraft.version) : [],
   ]);
 
   const context = inboxQueryString(inbox, { cursor: undefined });
@@ -117,7 +119,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
           <Thread messages={detail.messages} cidImages={cidImages} />
-          <DraftSection conversation={conversation} draft={currentDraft} drafts={detail.drafts} serverNow={serverNow} nextHref={hrefFor(neighbours.nextId)} undoSeconds={policy.undoSeconds ?? DEFAULT_UNDO_SECONDS} />
+          <DraftSection conversation={conversation} draft={currentDraft} drafts={detail.drafts} serverNow={serverNow} nextHref={hrefFor(neighbours.nextId)} undoSeconds={policy.undoSeconds ?? DEFAULT_UNDO_SECONDS} variants={variants} />
           {failedSend && finding ? <ResendPanel key={`${failedSend.draftVersion}:${failedSend.attempts}`} conversationId={conversation.id} send={failedSend} finding={finding} /> : null}
           {NO_COMPOSE.has(conversation.status) ? null : (
             <ReplyComposer

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DECISION_LIMITS } from './limits';
 import { MAX_ATTACHMENTS_PER_REPLY } from '../mail/attachment-policy';
+import { variantLabelSchema } from '../ab/variants';
 
 /**
  * What the decision form sends. Schema-only, so the client form and the server action
@@ -23,6 +24,8 @@ export const approveInputSchema = z.object({
     .optional(),
   /** Files the agent uploaded to go with the approved draft, as with their own reply. */
   attachmentIds: z.array(z.string().min(1).max(100)).max(MAX_ATTACHMENTS_PER_REPLY, `Attach at most ${MAX_ATTACHMENTS_PER_REPLY} files.`).optional(),
+  /** The side of an A/B draft the agent picked (lib/core/ab/variants.ts). */
+  variant: variantLabelSchema.optional(),
 });
 export const rejectInputSchema = z.object({
   ...base,

@@ -57,7 +57,7 @@ export async function decideDraft(input: DecideDraftInput, deps: { client?: Deci
           if (error instanceof AppError) return { ok: false, code: 'invalid', message: error.message };
           throw error;
         }
-        result = await handle.executeUpdate(approveDraftUpdate, { ...options, args: [{ ...common, editedBody: input.editedBody }] });
+        result = await handle.executeUpdate(approveDraftUpdate, { ...options, args: [{ ...common, editedBody: input.editedBody, ...(input.variant ? { variant: input.variant } : {}) }] });
         break;
       case 'reject':
         result = await handle.executeUpdate(rejectDraftUpdate, { ...options, args: [{ ...common, reason: input.reason }] });

@@ -9,10 +9,13 @@ import { codePrompt, templateProblem, type PromptTemplate, type ResolvedPrompt }
  */
 export interface PromptSource {
   resolve(template: PromptTemplate): Promise<ResolvedPrompt>;
+  /** One version of a template (an A/B variant): LangFuse's when it has it, else the code's own; undefined when neither. */
+  resolveVersion?(template: PromptTemplate, version: number): Promise<ResolvedPrompt | undefined>;
 }
 
 export const codePromptSource: PromptSource = {
   resolve: async (template) => codePrompt(template),
+  resolveVersion: async (template, version) => (version === template.version ? codePrompt(template) : undefined),
 };
 
 export function langfusePromptSource(client: LangfusePromptClient, options: { label: string; log?: (message: string) => void }): PromptSource {
@@ -29,6 +32,11 @@ export function langfusePromptSource(client: LangfusePromptClient, options: { la
         return codePrompt(template);
       }
       return resolved;
+    },
+    resolveVersion: async (template, version) => {
+      const resolved = await fetchTemplate(client, template, { version });
+      if (!('problem' in resolved)) return resolved;
+      return version === template.version ? codePrompt(template) : undefined;
     },
   };
 }

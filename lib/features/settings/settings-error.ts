@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors';
 
-export type SettingsErrorCode = 'forbidden' | 'unknown_category';
+export type SettingsErrorCode = 'forbidden' | 'unknown_category' | 'invalid_variant';
 
 /** An expected failure of a settings change, safe to show to the manager. */
 export class SettingsError extends AppError {

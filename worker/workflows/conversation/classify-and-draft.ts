@@ -1,6 +1,7 @@
 import type { Flow } from './flow';
 import { model } from './flow';
 import { runModelStep } from './model-step';
+import { draftWithVariants } from './draft-variants';
 import type { Drafted } from './route-and-hold';
 
 /**
@@ -24,9 +25,9 @@ export async function classifyAndDraft(flow: Flow, messageId: string, screeningF
 
   await flow.setStatus('drafting');
   const draftVersion = ++memory.lastDraftVersion;
-  const drafted = await runModelStep(flow, 'draft', `draft:v${draftVersion}`, () =>
-    model.draftReply({ conversationId: memory.conversationId, draftVersion, messageId }),
-  );
+  const drafted =
+    (await draftWithVariants(flow, classification, draftVersion, messageId)) ??
+    (await runModelStep(flow, 'draft', `draft:v${draftVersion}`, () => model.draftReply({ conversationId: memory.conversationId, draftVersion, messageId })));
   if ('stopped' in drafted) return undefined;
   const draft = drafted.value;
   memory.openDraftVersion = draft.draftVersion;

@@ -42,6 +42,13 @@ export const LIFECYCLE_PATCH = 'lifecycle';
 export const UNDO_PATCH = 'undo-agent-sends';
 
 /**
+ * Live A/B of drafts: in a category with an enabled A/B test, two variants are drafted in
+ * parallel and an agent picks one (draft-variants.ts). Read where a draft is written, so runs
+ * that drafted before this replay the single draft they recorded.
+ */
+export const AB_DRAFTS_PATCH = 'ab-drafts';
+
+/**
  * Every patch branch of the conversation workflow, read in one place and passed down.
  * `needsPerson`, `localMirror`, `lifecycle` and `undo` are read when the run starts. The two routing patches are
  * read the first time a draft is routed, because that is where recorded histories carry their
@@ -54,6 +61,7 @@ export interface Patches {
   readonly undo: boolean;
   sendDecision(): boolean;
   earnedAutonomy(): boolean;
+  abDrafts(): boolean;
 }
 
 export function readPatches(): Patches {
@@ -68,5 +76,6 @@ export function readPatches(): Patches {
     undo,
     sendDecision: () => wf.patched(SEND_DECISION_PATCH),
     earnedAutonomy: () => wf.patched(EARNED_AUTONOMY_PATCH),
+    abDrafts: () => wf.patched(AB_DRAFTS_PATCH),
   };
 }

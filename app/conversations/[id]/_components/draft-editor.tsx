@@ -8,6 +8,7 @@ import type { DraftView } from '@/lib/read/conversation/get-conversation-detail'
 import { ReasonForm } from './reason-form';
 import { DECISION_LIMITS } from '@/lib/core/decisions/limits';
 import type { Decide } from './use-decision';
+import type { VariantLabel } from '@/lib/core/ab/variants';
 import { WordDiff } from './word-diff';
 import { ReplyAttachments, type UploadedFile } from './reply-attachments';
 import { insertAtCursor, isPickerKey, SavedReplyPicker } from './saved-reply-picker';
@@ -30,6 +31,7 @@ export function DraftEditor({
   recipient,
   initialBody,
   onEdit,
+  variant,
 }: {
   conversationId: string;
   draft: DraftView;
@@ -39,6 +41,8 @@ export function DraftEditor({
   recipient: string;
   initialBody?: string;
   onEdit: (body: string) => void;
+  /** The side of an A/B draft being decided (lib/core/ab): it travels with the approval. */
+  variant?: VariantLabel;
 }) {
   // An undone send comes back with the agent's own text (finalBody); otherwise Claude's draft.
   const [body, setBody] = useState(initialBody ?? draft.finalBody ?? draft.aiBody);
@@ -60,7 +64,7 @@ export function DraftEditor({
     onEdit(next);
   };
   const { armed, press } = useConfirmSend(() =>
-    decide({ action: 'approve', conversationId, draftVersion: draft.version, editedBody: edited ? body : undefined, attachmentIds: files.map((file) => file.id) }),
+    decide({ action: 'approve', conversationId, draftVersion: draft.version, editedBody: edited ? body : undefined, attachmentIds: files.map((file) => file.id), ...(variant ? { variant } : {}) }),
   );
   const approve = () => {
     if (!pending && !decided && !mustWarn && body.trim() !== '') press();

@@ -3,6 +3,7 @@ import { RelativeTime } from '@/components/relative-time';
 import type { ConversationHeader, DraftView } from '@/lib/read/conversation/get-conversation-detail';
 import { DraftWorkspace } from './draft-workspace';
 import { UndoPanel } from './undo-panel';
+import type { DraftVariantView } from '@/lib/read/conversation/get-draft-variants';
 
 const DRAFT_STATUS: Record<string, { label: string; tone: BadgeTone; note?: string }> = {
   pending: { label: 'Awaiting decision', tone: 'brand' },
@@ -30,6 +31,7 @@ export function DraftSection({
   serverNow,
   nextHref = null,
   undoSeconds,
+  variants = [],
 }: {
   conversation: ConversationHeader;
   draft: DraftView | null;
@@ -38,6 +40,8 @@ export function DraftSection({
   /** The next conversation in the agent's queue: where a settled decision takes them. */
   nextHref?: string | null;
   undoSeconds: number;
+  /** The sides of an A/B draft (lib/core/ab), shown side by side for the agent to pick one. */
+  variants?: DraftVariantView[];
 }) {
   if (!draft) {
     const working = ['received', 'classifying', 'drafting'].includes(conversation.status);
@@ -88,6 +92,7 @@ export function DraftSection({
         subject={conversation.subject}
         nextHref={nextHref}
         undoSeconds={undoSeconds}
+        variants={variants}
       />
       {older.length > 0 ? (
         <details className="text-sm">

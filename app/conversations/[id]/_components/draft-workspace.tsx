@@ -8,6 +8,8 @@ import { HoldPanel } from './hold-panel';
 import { KeptText, type Typed } from './kept-text';
 import { undoOf, useDecidedFrom, useMoveOn } from './move-on';
 import { useDecision } from './use-decision';
+import type { DraftVariantView } from '@/lib/read/conversation/get-draft-variants';
+import { VariantPicker, primaryVariant } from './variant-picker';
 
 export type DraftMode = 'decide' | 'hold' | 'readonly';
 
@@ -32,6 +34,7 @@ export function DraftWorkspace({
   subject,
   nextHref,
   undoSeconds,
+  variants = [],
 }: {
   conversationId: string;
   draft: DraftView;
@@ -44,7 +47,12 @@ export function DraftWorkspace({
   nextHref: string | null;
   /** The team's undo window for agents' sends (0: none); an approval carries its Undo to the next page. */
   undoSeconds: number;
+  variants?: DraftVariantView[];
 }) {
+  const [chosen, setChosen] = useState(() => primaryVariant(variants, draft.aiBody));
+  const pick = variants.find((side) => side.label === chosen && side.status === 'ok');
+  // An A/B draft's editor holds the picked side's text, to approve as it is or edit.
+  const shown = pick ? { ...draft, aiBody: pick.body } : draft;
   const { outcome, pending, decide: send } = useDecision();
   const decidedFrom = useDecidedFrom(nextHref);
   const decide: typeof send = (intent) => {
@@ -71,17 +79,19 @@ export function DraftWorkspace({
           onDismiss={() => setTyped(null)}
         />
       ) : null}
+      {variants.length > 0 ? <VariantPicker variants={variants} chosen={mode === 'decide' ? chosen : undefined} onChoose={setChosen} /> : null}
       {mode === 'decide' ? (
         <DraftEditor
-          key={draft.id}
+          key={`${draft.id}:${pick?.label ?? ''}`}
           conversationId={conversationId}
-          draft={draft}
+          draft={shown}
+          variant={pick?.label}
           decide={decide}
           pending={pending}
           decided={decided}
           recipient={recipient}
           initialBody={typed?.version === draft.version ? typed.body : undefined}
-          onEdit={(body) => setTyped(body === draft.aiBody ? null : { version: draft.version, body })}
+          onEdit={(body) => setTyped(body === shown.aiBody ? null : { version: draft.version, body })}
         />
       ) : mode === 'hold' ? (
         <HoldPanel key={draft.id} conversationId={conversationId} draft={draft} holdUntil={holdUntil} serverNow={serverNow} decide={decide} pending={pending} done={decided} />

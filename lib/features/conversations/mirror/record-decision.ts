@@ -1,4 +1,5 @@
 import type { Actor } from '../../../core/contract';
+import type { VariantLabel } from '../../../core/ab/variants';
 import { editSize } from '../../../core/text/edit-size';
 import { getDb, type Db } from '../../../platform/db';
 import { recordShadowOutcome, shadowEvidenceCategory } from '../../autonomy/record-shadow';
@@ -15,6 +16,8 @@ export interface RecordDecisionInput {
   editedBody?: string;
   reason?: string;
   instructions?: string;
+  /** Which side of an A/B draft the agent approved (lib/core/ab); absent: the side shown first. */
+  variant?: VariantLabel;
 }
 
 /** What each decision means for the shadow record of the draft; a cancelled hold is no outcome yet. */

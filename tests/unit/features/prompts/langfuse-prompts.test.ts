@@ -117,6 +117,16 @@ describe('prompts read from LangFuse', () => {
     expect(logs.filter((line) => line.includes('lacks {{untrusted_data_rules}}'))).toHaveLength(1);
   });
 
+  it('gives an A/B variant the prompt version it names: LangFuse’s, else the code’s own, else none', async () => {
+    await pushPrompts(apiAt(receiver.url), PROMPT_TEMPLATES, { label: 'production' });
+    receiver.prompts.push({ ...receiver.prompts.find((prompt) => prompt.name === 'draft-reply')!, version: 2, prompt: 'Short replies.\n{{untrusted_data_rules}}', labels: [] });
+    const prompts = source();
+    expect(await prompts.resolveVersion?.(DRAFT_TEMPLATE, 2)).toMatchObject({ version: 2, source: 'langfuse', text: 'Short replies.\n{{untrusted_data_rules}}' });
+    expect(await prompts.resolveVersion?.(DRAFT_TEMPLATE, DRAFT_TEMPLATE.version)).toMatchObject({ version: DRAFT_TEMPLATE.version, source: 'code' });
+    expect(await prompts.resolveVersion?.(DRAFT_TEMPLATE, 9)).toBeUndefined();
+    expect(await codePromptSource.resolveVersion?.(DRAFT_TEMPLATE, 2)).toBeUndefined();
+  });
+
   it('uses the code when LangFuse cannot be reached', async () => {
     const prompts = source(await closedPortUrl());
     expect(await prompts.resolve(CLASSIFY_TEMPLATE)).toMatchObject({ source: 'code', version: CLASSIFY_TEMPLATE.version });
