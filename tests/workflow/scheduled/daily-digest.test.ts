@@ -34,6 +34,8 @@ describe('the daily digest workflow', () => {
         const createdAt = new Date(noon.getTime() + index * 60_000);
         await db.message.create({ data: { conversationId: 'c-1', direction: 'inbound', messageIdHeader: `<${key}@x>`, dedupeKey: key, fromAddress: 'a@c.test', subject: 'Refund', sentAt: createdAt, createdAt } });
       }
+      // Automatic: the policy's own auto_send decision, as the workflow records it when the hold ends.
+      await db.decision.create({ data: { conversationId: 'c-1', draftVersion: 1, kind: 'auto_send', actorType: 'system', idempotencyKey: 'c-1-1-auto', createdAt: new Date(noon.getTime() + HOUR) } });
       await db.outboundSend.create({ data: { conversationId: 'c-1', draftVersion: 1, ledgerKey: 'l1', messageIdHeader: '<s1@x>', toAddress: 'a@c.test', subject: 'Re: Refund', body: 'b', status: 'sent', sentAt: new Date(noon.getTime() + HOUR) } });
 
       const results: DailyDigestResult[] = [];
