@@ -50,6 +50,8 @@ export interface FakeScript {
   recordLifecycle?: (input: Parameters<Activities['recordLifecycle']>[0]) => Promise<void>;
   /** The result of each send, by call number (0-based); default sent, then already_sent. */
   send?: (input: SendReplyInput, call: number) => SendReplyResult['status'] | 'permanent' | undefined;
+  /** The owner the store holds when a status change reads it (search attributes); default none. */
+  assigneeId?: () => string | null;
 }
 
 export const LOW_RISK: ClassifyMessageResult = {
@@ -116,6 +118,7 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
   /** What each drafted version looks like as stored, for the live read of the send gate. */
   const drafted = new Map<number, { stopReason: string; unusable: boolean }>();
   const cancelled = { count: 0 };
+  const store: { classified?: { category: string; priority: string } } = {};
 
   const activities: Activities = {
     async loadConversationSetup(input) {
@@ -131,6 +134,7 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
     async classifyMessage(input) {
       calls.classifyMessage.push(input);
       const scripted = script.classify?.(input.messageId) ?? LOW_RISK;
+      if (!isBehaviour(scripted) && scripted.ok) store.classified = { category: scripted.category, priority: scripted.priority };
       return isBehaviour(scripted) ? behave(scripted, cancelled) : scripted;
     },
     async draftReply(input) {
@@ -181,6 +185,9 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
     },
     async mirrorStatus(input) {
       calls.mirrorStatus.push(input);
+      // As the store answers: the classifier's category and priority, the owner, the deadline set.
+      if (!input.searchFacts) return undefined;
+      return { category: null, priority: null, ...store.classified, mailbox: 'support@example.test', assigneeId: script.assigneeId?.() ?? null, slaDueAt: input.slaDueAt ?? null };
     },
     async recordRouting(input) {
       calls.recordRouting.push(input);

@@ -85,6 +85,8 @@ export class ConversationMemory {
   holdKind: 'auto_send' | 'undo' = 'auto_send';
   /** An accepted undo of the send in its window; acted on once stored. */
   undo: { draftVersion: number; recorded: boolean } | undefined;
+  /** Status changes and assignments upsert search attributes (false in runs of older code). */
+  searchAttributes = false;
 
   constructor(input: ConversationWorkflowInput) {
     this.conversationId = input.conversationId;

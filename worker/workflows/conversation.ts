@@ -6,6 +6,7 @@ import { createFlow, localDb, type Flow, type Outcome } from './conversation/flo
 import { readPatches } from './conversation/patches';
 import { restUntilWork } from './conversation/rest';
 import { routeAndRecord, type Routed } from './conversation/route-and-hold';
+import { registerSearchAttributes } from './conversation/search-attributes';
 import { sendAgentAction, sendDraft } from './conversation/send';
 import { undoWindow } from './conversation/undo-window';
 import { waitForPeople } from './conversation/wait-for-people';
@@ -30,6 +31,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
   memory.decisionsWaitForRecord = patches.localMirror;
   memory.lifecycle = patches.lifecycle;
   registerHandlers(memory);
+  registerSearchAttributes(memory, patches);
   const flow = createFlow(memory, patches, input.policy ?? (await loadSetup(memory)));
   const { policy } = flow;
 

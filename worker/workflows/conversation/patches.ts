@@ -42,6 +42,13 @@ export const LIFECYCLE_PATCH = 'lifecycle';
 export const UNDO_PATCH = 'undo-agent-sends';
 
 /**
+ * Search attributes (lib/core/conversation/search-attributes.ts): every status change upserts
+ * status, category, priority, mailbox, owner and deadline; an assignment signal the owner.
+ * Runs that started before this make no upserts (they are commands).
+ */
+export const SEARCH_ATTRIBUTES_PATCH = 'search-attributes';
+
+/**
  * Every patch branch of the conversation workflow, read in one place and passed down.
  * `needsPerson`, `localMirror`, `lifecycle` and `undo` are read when the run starts. The two routing patches are
  * read the first time a draft is routed, because that is where recorded histories carry their
@@ -54,6 +61,7 @@ export interface Patches {
   readonly undo: boolean;
   sendDecision(): boolean;
   earnedAutonomy(): boolean;
+  readonly searchAttributes: boolean;
 }
 
 export function readPatches(): Patches {
@@ -61,6 +69,7 @@ export function readPatches(): Patches {
   const localMirror = wf.patched(LOCAL_MIRROR_PATCH);
   const lifecycle = wf.patched(LIFECYCLE_PATCH);
   const undo = wf.patched(UNDO_PATCH);
+  const searchAttributes = wf.patched(SEARCH_ATTRIBUTES_PATCH);
   return {
     needsPerson,
     localMirror,
@@ -68,5 +77,6 @@ export function readPatches(): Patches {
     undo,
     sendDecision: () => wf.patched(SEND_DECISION_PATCH),
     earnedAutonomy: () => wf.patched(EARNED_AUTONOMY_PATCH),
+    searchAttributes,
   };
 }

@@ -1,0 +1,30 @@
+import * as wf from '@temporalio/workflow';
+import type { Patches } from '../../../worker/workflows/conversation/patches';
+
+// The same ids as worker/workflows/conversation/patches.ts (this module replaces it in one
+// bundle, so it cannot import it). A drift fails the test: the search-attributes history stops replaying.
+export const NEEDS_PERSON_PATCH = 'claude-edges-needs-person';
+export const EARNED_AUTONOMY_PATCH = 'earned-autonomy';
+export const LOCAL_MIRROR_PATCH = 'local-mirror-writes';
+export const SEND_DECISION_PATCH = 'one-send-decision';
+export const LIFECYCLE_PATCH = 'lifecycle';
+export const UNDO_PATCH = 'undo-agent-sends';
+export const SEARCH_ATTRIBUTES_PATCH = 'search-attributes';
+
+/** The workflow as it would be had search attributes been added without their patch: always on. */
+export function readPatches(): Patches {
+  const needsPerson = wf.patched(NEEDS_PERSON_PATCH);
+  const localMirror = wf.patched(LOCAL_MIRROR_PATCH);
+  const lifecycle = wf.patched(LIFECYCLE_PATCH);
+  const undo = wf.patched(UNDO_PATCH);
+  wf.patched(SEARCH_ATTRIBUTES_PATCH);
+  return {
+    needsPerson,
+    localMirror,
+    lifecycle,
+    undo,
+    sendDecision: () => wf.patched(SEND_DECISION_PATCH),
+    earnedAutonomy: () => wf.patched(EARNED_AUTONOMY_PATCH),
+    searchAttributes: true,
+  };
+}
