@@ -3,6 +3,9 @@ const { temporal } = proto;
 import type { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../core/conversation/search-attributes';
 
+/** gRPC status 12: the server has no such method. */
+const GRPC_UNIMPLEMENTED = 12;
+
 const INDEXED = {
   KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
   DATETIME: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
@@ -14,9 +17,7 @@ const INDEXED = {
  * without `--search-attribute` flags: the test servers; clusters use the CLI (README).
  */
 export async function registerSearchAttributes(connection: Pick<Connection, 'operatorService'>, namespace: string): Promise<string[]> {
-  const existing = await connection.operatorService.listSearchAttributes({ namespace });
-  const known = new Set([...Object.keys(existing.customAttributes ?? {}), ...Object.keys(existing.systemAttributes ?? {})]);
-  const missing = SEARCH_ATTRIBUTE_KEYS.filter(({ name }) => !known.has(name));
+  const missing = await missingSearchAttributes(connection, namespace);
   if (missing.length === 0) return [];
   const searchAttributes = Object.fromEntries(
     missing.map(({ name, type }) => {
@@ -26,4 +27,24 @@ export async function registerSearchAttributes(connection: Pick<Connection, 'ope
   );
   await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
   return missing.map(({ name }) => name);
+}
+
+/**
+ * The attributes a namespace lacks. Their upserts would fail every conversation's workflow task
+ * (retried until someone registers them), so the worker names them at start.
+ */
+export async function missingSearchAttributes(connection: Pick<Connection, 'operatorService'>, namespace: string) {
+  const known = await knownSearchAttributes(connection, namespace);
+  return SEARCH_ATTRIBUTE_KEYS.filter(({ name }) => !known.has(name));
+}
+
+/** Names the namespace knows; none on the time-skipping test server, which cannot list them. */
+async function knownSearchAttributes(connection: Pick<Connection, 'operatorService'>, namespace: string): Promise<Set<string>> {
+  try {
+    const existing = await connection.operatorService.listSearchAttributes({ namespace });
+    return new Set([...Object.keys(existing.customAttributes ?? {}), ...Object.keys(existing.systemAttributes ?? {})]);
+  } catch (error) {
+    if ((error as { code?: number }).code === GRPC_UNIMPLEMENTED) return new Set();
+    throw error;
+  }
 }
