@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { cliTypeOf, SEARCH_ATTRIBUTE_KEYS } from '../lib/core/conversation/search-attributes';
 import type { Env } from '../lib/platform/config/env';
 import { recentWorkflowPollers } from '../lib/platform/health/worker-pollers';
 import { temporalConnectionOptions } from '../lib/platform/temporal/connection-options';
@@ -32,6 +33,8 @@ export function devServerArgs(config: Env, dataDir: string): string[] {
     'journal_mode=wal',
     '--sqlite-pragma',
     'synchronous=normal',
+    // The conversation workflow's search attributes (registering an existing one is a no-op here).
+    ...SEARCH_ATTRIBUTE_KEYS.flatMap(({ name, type }) => ['--search-attribute', `${name}=${cliTypeOf(type)}`]),
   ];
 }
 

@@ -28,6 +28,7 @@ import { LangfuseApi } from '../lib/platform/observability/langfuse-api';
 import { createActivities } from './activities';
 import { createScheduledActivities } from './activities/scheduled';
 import { ensureSchedules } from '../lib/features/schedules/ensure-schedules';
+import { warnOfMissingSearchAttributes } from './search-attributes-check';
 import { SCHEDULED_JOBS } from '../lib/features/schedules/schedule-registry';
 import { getScheduleTimes } from '../lib/features/settings/sla-settings';
 import { activityConfigFrom } from './activity-config';
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
   // Periodic work runs as Temporal Schedules (one action however many workers start them).
   const schedules = await ensureSchedules({ client, taskQueue: config.TEMPORAL_TASK_QUEUE, times: await getScheduleTimes(db), jobs: SCHEDULED_JOBS });
   console.log(`Schedules: ${Object.entries(schedules).map(([id, outcome]) => `${id} ${outcome}`).join(', ')}`);
+  await warnOfMissingSearchAttributes(client.connection, config.TEMPORAL_NAMESPACE);
 
   // Mail that arrives by IMAP or SMTP takes the same intake as the web routes.
   const knowledge = await seedKnowledge(config.KNOWLEDGE_DIR, db);

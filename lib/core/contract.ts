@@ -75,6 +75,12 @@ export interface ActorsChangedSignalInput {
 }
 export const actorsChangedSignal = defineSignal<[ActorsChangedSignalInput]>('actorsChanged');
 
+export interface AssigneeChangedSignalInput {
+  /** The new owner's user id; null: unassigned. Only the search attribute follows it. */
+  assigneeId: string | null;
+}
+export const assigneeChangedSignal = defineSignal<[AssigneeChangedSignalInput]>('assigneeChanged');
+
 // ---- Updates (agent decisions) -------------------------------------------------------
 
 export interface Actor {

@@ -1,7 +1,9 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { findTemporalCli, findTemporalTestServer } from '../../devstack/temporal-cli';
+import { SEARCH_ATTRIBUTE_KEYS } from '../../lib/core/conversation/search-attributes';
 import { parseEnv } from '../../lib/platform/config/env';
+import { registerSearchAttributes } from '../../lib/platform/temporal/register-search-attributes';
 
 const workflowsPath = new URL('../../worker/workflows/index.ts', import.meta.url).pathname;
 
@@ -24,14 +26,17 @@ async function withStartRetries(start: () => Promise<TestWorkflowEnvironment>, a
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = findTemporalTestServer();
   if (!path) throw new Error('temporal-test-server not found: run `bash .ci/run` or `npm start` once to install it into .tools/');
-  return withStartRetries(() => TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }));
+  const env = await withStartRetries(() => TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }));
+  // As `npm start` registers them on the dev server: the workflow's upserts need them.
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
 }
 
 /** A real dev server (the same CLI `npm start` runs), for integration tests. */
 export async function createLocalEnv(): Promise<TestWorkflowEnvironment> {
   const path = findTemporalCli(parseEnv({}));
   if (!path) throw new Error('temporal CLI not found: run `bash .ci/run` or `npm start` once to install it into .tools/');
-  return withStartRetries(() => TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path }, ui: false } }));
+  return withStartRetries(() => TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path }, ui: false, searchAttributes: SEARCH_ATTRIBUTE_KEYS } }));
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

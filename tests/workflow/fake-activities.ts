@@ -53,6 +53,8 @@ export interface FakeScript {
   send?: (input: SendReplyInput, call: number) => SendReplyResult['status'] | 'permanent' | undefined;
   /** The category's enabled A/B test (its two sides); default none. */
   abTest?: (category: string) => LabelledVariant[] | undefined;
+  /** The owner the store holds when a status change reads it (search attributes); default none. */
+  assigneeId?: () => string | null;
 }
 
 export const LOW_RISK: ClassifyMessageResult = {
@@ -121,6 +123,7 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
   /** What each drafted version looks like as stored, for the live read of the send gate. */
   const drafted = new Map<number, { stopReason: string; unusable: boolean }>();
   const cancelled = { count: 0 };
+  const store: { classified?: { category: string; priority: string } } = {};
 
   const activities: Activities = {
     async loadConversationSetup(input) {
@@ -136,6 +139,7 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
     async classifyMessage(input) {
       calls.classifyMessage.push(input);
       const scripted = script.classify?.(input.messageId) ?? LOW_RISK;
+      if (!isBehaviour(scripted) && scripted.ok) store.classified = { category: scripted.category, priority: scripted.priority };
       return isBehaviour(scripted) ? behave(scripted, cancelled) : scripted;
     },
     async draftReply(input) {
@@ -186,6 +190,9 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
     },
     async mirrorStatus(input) {
       calls.mirrorStatus.push(input);
+      // As the store answers: the classifier's category and priority, the owner, the deadline set.
+      if (!input.searchFacts) return undefined;
+      return { category: null, priority: null, ...store.classified, mailbox: 'support@example.test', assigneeId: script.assigneeId?.() ?? null, slaDueAt: input.slaDueAt ?? null };
     },
     async recordRouting(input) {
       calls.recordRouting.push(input);

@@ -1,9 +1,10 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { z } from 'zod';
 import type { ModelCheckFacts } from '../../lib/core/safety/grounding';
-import { callClaude, type ClaudeCallInput } from './call-claude';
+import type { ClaudeCallInput } from './call-claude';
 import type { ActivityDeps } from './deps';
-import { structuredAnswer, verdictOf } from './model-answer';
+import { structuredAnswer } from './model-answer';
+import { runModelTurns } from './model-turns';
 
 export interface ModelCheckRequest<Raw, Answer> {
   call: Omit<ClaudeCallInput, 'request' | 'callIndex'>;
@@ -22,15 +23,20 @@ export interface ModelCheckRequest<Raw, Answer> {
  * final). API errors fail the activity, which the workflow counts as a "no" too.
  */
 export async function askModelCheck<Raw, Answer>(deps: ActivityDeps, check: ModelCheckRequest<Raw, Answer>): Promise<{ facts: ModelCheckFacts; answer?: Answer }> {
-  let result = await callClaude(deps, { ...check.call, request: check.build(), callIndex: 0 });
-  if (verdictOf(result.message).kind === 'truncated') {
-    result = await callClaude(deps, { ...check.call, request: check.build(check.retryMaxTokens), callIndex: 1 });
-  }
-  const verdict = verdictOf(result.message);
-  if (verdict.kind === 'refused') return { facts: { status: 'error', reason: 'Claude declined the check' } };
-  if (verdict.kind !== 'usable') return { facts: { status: 'error', reason: 'its answer was cut off or empty' } };
-  const parsed = check.schema.safeParse(structuredAnswer(result.message, check.tool));
-  if (!parsed.success) return { facts: { status: 'error', reason: 'its answer was not in the expected form' } };
-  const answer = check.read(parsed.data);
+  const turns = await runModelTurns<Raw>(deps, {
+    call: check.call,
+    maxCalls: 2,
+    first: check.build(),
+    larger: () => check.build(check.retryMaxTokens),
+    accept: (message, empty) => {
+      if (empty) return { problems: 'empty' };
+      const parsed = check.schema.safeParse(structuredAnswer(message, check.tool));
+      return parsed.success ? { value: parsed.data } : { problems: 'invalid' };
+    },
+  });
+  if (!turns.ok && turns.why === 'refused') return { facts: { status: 'error', reason: 'Claude declined the check' } };
+  if (!turns.ok && turns.why === 'invalid') return { facts: { status: 'error', reason: 'its answer was not in the expected form' } };
+  if (!turns.ok) return { facts: { status: 'error', reason: 'its answer was cut off or empty' } };
+  const answer = check.read(turns.value);
   return { facts: check.judge(answer), answer };
 }

@@ -12,10 +12,11 @@ import { fitThread, shortenThread, type ThreadEntry } from '../../lib/features/p
 import { recordClassification } from '../../lib/features/conversations/mirror/record-classification';
 import { resolveModel } from '../../lib/platform/llm/resolve-model';
 import { promptTokens } from '../../lib/platform/llm/pricing';
-import { callClaude, type ClaudeCallResult } from './call-claude';
+import type { ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
-import { answerText, verdictOf } from './model-answer';
+import { answerText } from './model-answer';
+import { runModelTurns, type TurnsEnd } from './model-turns';
 import { reportTicketOpened } from './report-ticket';
 
 export interface ClassifyMessageInput {
@@ -91,48 +92,30 @@ export function createClassifyMessage(deps: ActivityDeps) {
       prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
     };
 
-    const calls: ClaudeCallResult[] = [];
-    const done = { larger: false, restarted: false, corrected: false };
-    let request = build(shape);
-    let outcome: { data: Classification } | { failureType: ModelFailureType; detail: string } | undefined;
-    while (!outcome && calls.length < MAX_CALLS) {
-      const result = await callClaude(deps, { ...call, request, callIndex: calls.length });
-      calls.push(result);
-      const verdict = verdictOf(result.message);
-      if (verdict.kind === 'refused') {
-        outcome = { failureType: MODEL_FAILURES.refused, detail: `Claude declined to classify this email (${verdict.detail})` };
-      } else if (verdict.kind === 'truncated') {
-        if (done.larger) outcome = { failureType: MODEL_FAILURES.truncated, detail: `the classification was cut off at ${CLASSIFY_RETRY_MAX_TOKENS} tokens, even after a retry with the larger budget` };
-        done.larger = true;
+    const turns = await runModelTurns<Classification>(deps, {
+      call,
+      maxCalls: MAX_CALLS,
+      first: build(shape),
+      larger: () => {
         maxTokens = CLASSIFY_RETRY_MAX_TOKENS;
-        request = build(shape);
-      } else if (verdict.kind === 'paused') {
-        if (done.restarted) outcome = { failureType: MODEL_FAILURES.paused, detail: 'the turn paused twice' };
-        done.restarted = true;
-        request = build(shape);
-      } else if (verdict.kind === 'context_exceeded') {
-        if (shape.thread.length <= 1) outcome = { failureType: MODEL_FAILURES.contextExceeded, detail: 'even the newest message alone does not fit' };
+        return build(shape);
+      },
+      restart: () => build(shape),
+      shorter: () => {
+        if (shape.thread.length <= 1) return undefined;
         shape = shortenThread(fullThread, Math.floor(shape.thread.length / 2));
-        request = build(shape);
-      } else {
-        const parsed = verdict.kind === 'empty' ? undefined : schema.safeParse(answerOf(result.message));
-        if (parsed?.success) {
-          outcome = { data: parsed.data };
-        } else {
-          const problems = parsed
-            ? parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('\n')
-            : 'the answer was empty';
-          if (done.corrected) {
-            outcome = verdict.kind === 'empty'
-              ? { failureType: MODEL_FAILURES.empty, detail: 'Claude returned no classification twice' }
-              : { failureType: MODEL_FAILURES.invalidOutput, detail: `the classification was invalid twice (${problems.split('\n')[0] ?? ''})` };
-          }
-          done.corrected = true;
-          request = buildCorrectiveClassifyRequest(request, result.message, problems);
-        }
-      }
-    }
-    outcome ??= { failureType: MODEL_FAILURES.invalidOutput, detail: `no usable classification after ${MAX_CALLS} calls` };
+        return build(shape);
+      },
+      accept: (message, empty) => {
+        if (empty) return { problems: 'the answer was empty' };
+        const parsed = schema.safeParse(answerOf(message));
+        if (parsed.success) return { value: parsed.data };
+        return { problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('\n') };
+      },
+      correct: (previous, message, problems) => buildCorrectiveClassifyRequest(previous, message, problems),
+    });
+    const { calls } = turns;
+    const outcome = turns.ok ? { data: turns.value } : failureOf(turns);
 
     const result: ClassifyMessageResult =
       'data' in outcome
@@ -154,6 +137,26 @@ export function createClassifyMessage(deps: ActivityDeps) {
     );
     return result;
   };
+}
+
+/** Why no classification came back, in the words a person reads in Needs a person. */
+function failureOf(end: Exclude<TurnsEnd<Classification>, { ok: true }>): { failureType: ModelFailureType; detail: string } {
+  switch (end.why) {
+    case 'refused':
+      return { failureType: MODEL_FAILURES.refused, detail: `Claude declined to classify this email (${end.detail})` };
+    case 'truncated':
+      return { failureType: MODEL_FAILURES.truncated, detail: `the classification was cut off at ${CLASSIFY_RETRY_MAX_TOKENS} tokens, even after a retry with the larger budget` };
+    case 'paused':
+      return { failureType: MODEL_FAILURES.paused, detail: 'the turn paused twice' };
+    case 'context_exceeded':
+      return { failureType: MODEL_FAILURES.contextExceeded, detail: 'even the newest message alone does not fit' };
+    case 'empty':
+      return { failureType: MODEL_FAILURES.empty, detail: 'Claude returned no classification twice' };
+    case 'invalid':
+      return { failureType: MODEL_FAILURES.invalidOutput, detail: `the classification was invalid twice (${end.problems.split('\n')[0] ?? ''})` };
+    case 'exhausted':
+      return { failureType: MODEL_FAILURES.invalidOutput, detail: `no usable classification after ${MAX_CALLS} calls` };
+  }
 }
 
 function toResult(data: Classification): ClassifyMessageResult {

@@ -15,10 +15,11 @@ import type { LabelledVariant } from '../../lib/core/ab/variants';
 import { recordDraftVariant } from '../../lib/features/ab-tests/record-draft-variant';
 import { resolvePromptVersion } from './variant-prompt';
 import { addressOf } from '../../lib/platform/mail/addresses';
-import { callClaude, type ClaudeCallResult } from './call-claude';
+import type { ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
-import { answerText, verdictOf } from './model-answer';
+import { answerText } from './model-answer';
+import { runModelTurns, type TurnsEnd } from './model-turns';
 
 export interface DraftReplyInput {
   conversationId: string;
@@ -144,38 +145,30 @@ export function createDraftReply(deps: ActivityDeps) {
           })
         : undefined;
 
-    const calls: ClaudeCallResult[] = [...(approved?.calls ?? [])];
-    const done = { larger: false, restarted: false, nudged: false };
-    let outcome: Outcome | undefined = approved ? { body: approved.body, stopReason: 'end_turn' } : undefined;
-    while (!outcome && calls.length < MAX_CALLS) {
-      const result = await callClaude(deps, { ...call, request: build(), callIndex: calls.length });
-      calls.push(result);
-      const { message } = result;
-      const verdict = verdictOf(message);
-      const body = answerText(message);
-      const stopReason = message.stop_reason ?? 'end_turn';
-      const give = (failureType: ModelFailureType, detail: string) => (outcome = { failureType, detail, body, stopReason });
-      if (verdict.kind === 'usable') {
-        outcome = { body, stopReason };
-      } else if (verdict.kind === 'refused') {
-        give(MODEL_FAILURES.refused, `Claude declined to draft a reply (${verdict.detail})`);
-      } else if (verdict.kind === 'truncated') {
-        if (done.larger) give(MODEL_FAILURES.truncated, `the draft was cut off at ${DRAFT_RETRY_MAX_TOKENS} tokens, even after a retry with the larger budget`);
-        done.larger = true;
-        maxTokens = DRAFT_RETRY_MAX_TOKENS;
-      } else if (verdict.kind === 'paused') {
-        if (done.restarted) give(MODEL_FAILURES.paused, 'the turn paused twice');
-        done.restarted = true;
-      } else if (verdict.kind === 'context_exceeded') {
-        if (shape.thread.length <= 1) give(MODEL_FAILURES.contextExceeded, 'even the newest message alone does not fit');
-        shape = shortenThread(fullThread, Math.floor(shape.thread.length / 2));
-      } else {
-        if (done.nudged) give(MODEL_FAILURES.empty, 'Claude returned no text twice');
-        done.nudged = true;
-        nudge = '\n\n(Your previous answer was empty. Write the reply text now.)';
-      }
-    }
-    outcome ??= { failureType: MODEL_FAILURES.empty, detail: `no usable draft after ${MAX_CALLS} calls`, body: '', stopReason: 'none' };
+    const turns = approved
+      ? undefined
+      : await runModelTurns<{ body: string; stopReason: string }>(deps, {
+          call,
+          maxCalls: MAX_CALLS,
+          first: build(),
+          larger: () => {
+            maxTokens = DRAFT_RETRY_MAX_TOKENS;
+            return build();
+          },
+          restart: build,
+          shorter: () => {
+            if (shape.thread.length <= 1) return undefined;
+            shape = shortenThread(fullThread, Math.floor(shape.thread.length / 2));
+            return build();
+          },
+          accept: (message, empty) => (empty ? { problems: 'the answer was empty' } : { value: { body: answerText(message), stopReason: message.stop_reason ?? 'end_turn' } }),
+          correct: () => {
+            nudge = '\n\n(Your previous answer was empty. Write the reply text now.)';
+            return build();
+          },
+        });
+    const calls: ClaudeCallResult[] = [...(approved?.calls ?? []), ...(turns?.calls ?? [])];
+    const outcome: Outcome = approved ? { body: approved.body, stopReason: 'end_turn' } : turns!.ok ? turns!.value : draftFailure(turns!);
 
     // The markers are the model's claim of its sources; the code checks them against what it gave.
     // An approved answer cites exactly the passages code assembled it from.
@@ -218,6 +211,28 @@ export function createDraftReply(deps: ActivityDeps) {
     }
     return { draftVersion: input.draftVersion, knowledgeUsed, citations: { given, cited, invented }, problems, stopReason: outcome.stopReason, unusable };
   };
+}
+
+/** Why the draft cannot be used as it is; its text, if any, is kept for the agent to start from. */
+function draftFailure(end: Exclude<TurnsEnd<unknown>, { ok: true }>): Outcome {
+  const body = end.why === 'exhausted' ? '' : answerText(end.message);
+  const stopReason = end.why === 'exhausted' ? 'none' : (end.message.stop_reason ?? 'end_turn');
+  const give = (failureType: ModelFailureType, detail: string): Outcome => ({ failureType, detail, body, stopReason });
+  switch (end.why) {
+    case 'refused':
+      return give(MODEL_FAILURES.refused, `Claude declined to draft a reply (${end.detail})`);
+    case 'truncated':
+      return give(MODEL_FAILURES.truncated, `the draft was cut off at ${DRAFT_RETRY_MAX_TOKENS} tokens, even after a retry with the larger budget`);
+    case 'paused':
+      return give(MODEL_FAILURES.paused, 'the turn paused twice');
+    case 'context_exceeded':
+      return give(MODEL_FAILURES.contextExceeded, 'even the newest message alone does not fit');
+    case 'empty':
+    case 'invalid':
+      return give(MODEL_FAILURES.empty, 'Claude returned no text twice');
+    case 'exhausted':
+      return give(MODEL_FAILURES.empty, `no usable draft after ${MAX_CALLS} calls`);
+  }
 }
 
 function toCallPrompt(prompt: ResolvedPrompt): { name: string; version: number; source: 'langfuse' | 'code' } {

@@ -1,13 +1,18 @@
 import { Context } from '@temporalio/activity';
+import type { ConversationSearchFacts } from '../../lib/core/conversation/search-attributes';
+import { readSearchFacts } from '../../lib/features/conversations/mirror/read-search-facts';
 import { setConversationStatus, type SetConversationStatusInput } from '../../lib/features/conversations/mirror/set-conversation-status';
 import { notify } from '../../lib/features/notifications/notify';
 import type { ActivityDeps } from './deps';
 
-export type MirrorStatusInput = Omit<SetConversationStatusInput, 'runId'>;
+export type MirrorStatusInput = Omit<SetConversationStatusInput, 'runId'> & {
+  /** Runs with the search-attributes patch ask for what they index; older runs get nothing back. */
+  searchFacts?: true;
+};
 
 /** Mirrors the workflow's status for the dashboard. */
 export function createMirrorStatus(deps: ActivityDeps) {
-  return async function mirrorStatus(input: MirrorStatusInput): Promise<void> {
+  return async function mirrorStatus({ searchFacts, ...input }: MirrorStatusInput): Promise<ConversationSearchFacts | undefined> {
     const runId = Context.current().info.workflowExecution?.runId ?? 'standalone';
     await setConversationStatus({ ...input, runId }, deps.db);
     if (input.status === 'needs_person' && input.needsPerson) {
@@ -19,5 +24,6 @@ export function createMirrorStatus(deps: ActivityDeps) {
         { db: deps.db, mailer: deps.mailer, mailFrom: deps.config.mailFrom },
       ).catch((error: unknown) => console.error(`needs_person notice for ${input.conversationId} failed`, error));
     }
+    return searchFacts ? readSearchFacts(input.conversationId, deps.db) : undefined;
   };
 }

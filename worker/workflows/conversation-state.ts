@@ -88,6 +88,8 @@ export class ConversationMemory {
   undo: { draftVersion: number; recorded: boolean } | undefined;
   /** The sides of an A/B draft an agent may pick between (draft-variants.ts). */
   abVariants: { draftVersion: number; labels: VariantLabel[] } | undefined;
+  /** Status changes and assignments upsert search attributes (false in runs of older code). */
+  searchAttributes = false;
 
   constructor(input: ConversationWorkflowInput) {
     this.conversationId = input.conversationId;

@@ -6,12 +6,13 @@ import { createFlow, localDb, type Flow, type Outcome } from './conversation/flo
 import { readPatches } from './conversation/patches';
 import { restUntilWork } from './conversation/rest';
 import { routeAndRecord, type Routed } from './conversation/route-and-hold';
+import { registerSearchAttributes } from './conversation/search-attributes';
 import { sendAgentAction, sendDraft } from './conversation/send';
 import { undoWindow } from './conversation/undo-window';
 import { waitForPeople } from './conversation/wait-for-people';
 import { registerHandlers } from './handlers';
 
-export { EARNED_AUTONOMY_PATCH, LIFECYCLE_PATCH, LOCAL_MIRROR_PATCH, NEEDS_PERSON_PATCH, SEND_DECISION_PATCH } from './conversation/patches';
+export { EARNED_AUTONOMY_PATCH, LIFECYCLE_PATCH, LOCAL_MIRROR_PATCH, NEEDS_PERSON_PATCH, SEND_DECISION_PATCH } from './conversation/patch-ids';
 
 /** Continue-as-new well before Temporal's history limits; long threads keep going. */
 const DEFAULT_HISTORY_EVENTS_LIMIT = 5_000;
@@ -30,6 +31,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
   memory.decisionsWaitForRecord = patches.localMirror;
   memory.lifecycle = patches.lifecycle;
   registerHandlers(memory);
+  registerSearchAttributes(memory, patches);
   const flow = createFlow(memory, patches, input.policy ?? (await loadSetup(memory)));
   const { policy } = flow;
 

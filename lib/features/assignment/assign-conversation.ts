@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import { notify, type NotifyDeps } from '../notifications/notify';
 import { requireAssignableUser, type AssignableUser } from './assignable-user';
 import { AssignmentError } from './assignment-error';
+import { signalAssigneeWith, type SignalAssignee } from './signal-assignee';
 
 export interface AssignConversationInput {
   conversationId: string;
@@ -29,7 +30,11 @@ export interface AssignConversationResult {
  * changes by a conditional update, so of two agents taking the same conversation at once
  * exactly one wins and the other is told who did.
  */
-export async function assignConversation(input: AssignConversationInput, db: Db = getDb(), deps?: Partial<NotifyDeps>): Promise<AssignConversationResult> {
+export async function assignConversation(
+  input: AssignConversationInput,
+  db: Db = getDb(),
+  deps?: Partial<NotifyDeps> & { signalAssignee?: SignalAssignee },
+): Promise<AssignConversationResult> {
   const result = await db.$transaction(async (tx) => {
     const assignee = input.assigneeId === null ? null : await requireAssignableUser(input.assigneeId, tx);
     const current = await tx.conversation.findUnique({ where: { id: input.conversationId }, select: { assigneeId: true } });
@@ -55,6 +60,8 @@ export async function assignConversation(input: AssignConversationInput, db: Db 
     );
     return { assignee, changed: true, previous: expected };
   });
+  // Not awaited: the owner is stored; the workflow's search attribute follows when Temporal answers.
+  if (result.changed) void (deps?.signalAssignee ?? signalAssigneeWith())(input.conversationId, result.assignee?.id ?? null);
   if (result.changed && result.assignee && result.assignee.id !== input.actorId) {
     await notify({ kind: 'assignment', conversationId: input.conversationId, assigneeId: result.assignee.id, actorId: input.actorId }, { db, ...deps });
   }

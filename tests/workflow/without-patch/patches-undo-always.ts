@@ -1,29 +1,8 @@
-import * as wf from '@temporalio/workflow';
-import type { Patches } from '../../../worker/workflows/conversation/patches';
+import { readPatchesForcing, type Patches } from '../../../worker/workflows/conversation/patch-reader';
 
-// The same ids as worker/workflows/conversation/patches.ts (this module replaces it in one
-// bundle, so it cannot import it). A drift fails the test: the undo history stops replaying.
-export const NEEDS_PERSON_PATCH = 'claude-edges-needs-person';
-export const EARNED_AUTONOMY_PATCH = 'earned-autonomy';
-export const LOCAL_MIRROR_PATCH = 'local-mirror-writes';
-export const SEND_DECISION_PATCH = 'one-send-decision';
-export const LIFECYCLE_PATCH = 'lifecycle';
-export const UNDO_PATCH = 'undo-agent-sends';
-export const AB_DRAFTS_PATCH = 'ab-drafts';
+export * from '../../../worker/workflows/conversation/patch-ids';
 
-/** The workflow as it would be had the undo window been added without its patch: always on. */
+/** The workflow as it would be had the undo window been added without a patch: always on. */
 export function readPatches(): Patches {
-  const needsPerson = wf.patched(NEEDS_PERSON_PATCH);
-  const localMirror = wf.patched(LOCAL_MIRROR_PATCH);
-  const lifecycle = wf.patched(LIFECYCLE_PATCH);
-  wf.patched(UNDO_PATCH);
-  return {
-    needsPerson,
-    localMirror,
-    lifecycle,
-    undo: true,
-    sendDecision: () => wf.patched(SEND_DECISION_PATCH),
-    earnedAutonomy: () => wf.patched(EARNED_AUTONOMY_PATCH),
-    abDrafts: () => wf.patched(AB_DRAFTS_PATCH),
-  };
+  return readPatchesForcing('undo');
 }

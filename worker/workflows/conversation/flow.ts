@@ -5,6 +5,7 @@ import { dbActivity, dbLocalActivity, modelActivity, smtpActivity, verifyActivit
 import type { ConversationMemory } from '../conversation-state';
 import type { ModelFailure } from '../model-failure';
 import type { Patches } from './patches';
+import { searchFactsWanted, upsertSearchFacts } from './search-attributes';
 
 const remoteDb = wf.proxyActivities<Activities>(dbActivity);
 export const localDb = wf.proxyLocalActivities<Activities>(dbLocalActivity);
@@ -47,7 +48,7 @@ export function createFlow(memory: ConversationMemory, patches: Patches, policy:
   const setStatus: Flow['setStatus'] = async (status, extra = {}) => {
     memory.status = status;
     memory.statusReason = extra.reason;
-    await db.mirrorStatus({ conversationId: memory.conversationId, status, ...extra });
+    upsertSearchFacts(memory, await db.mirrorStatus({ conversationId: memory.conversationId, status, ...extra, ...searchFactsWanted(memory) }));
   };
 
   const unlessAgentTakesOver: Flow['unlessAgentTakesOver'] = async (work) => {

@@ -15,6 +15,7 @@ import type { LifecycleAction } from '../../../lib/core/conversation/lifecycle';
 import type { DecisionRefusal } from '../../../lib/core/decisions/refusals';
 import { dbActivity } from '../activity-options';
 import type { ConversationMemory } from '../conversation-state';
+import { upsertStatus } from './search-attributes';
 
 const { recordLifecycle } = wf.proxyActivities<Activities>(dbActivity);
 
@@ -62,6 +63,7 @@ export function registerLifecycleHandlers(memory: ConversationMemory): void {
       }
       throw error;
     }
+    upsertStatus(memory);
     return { conversationId: memory.conversationId, status };
   };
   const resumeStatus = () => memory.parked?.resumeStatus ?? memory.status;

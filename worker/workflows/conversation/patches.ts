@@ -1,81 +1,13 @@
-import * as wf from '@temporalio/workflow';
+import { readPatchesForcing, type Patches } from './patch-reader';
+
+export * from './patch-ids';
+export type { ForcedPatch, Patches } from './patch-reader';
 
 /**
- * Model failures land with a person ("Needs a person") instead of failing the workflow, and
- * agents may send their own reply or a confirmed resend at any time. Runs that started before
- * this replay their recorded histories without it.
+ * The patch branches of this run, read once per run and passed down (flow.ts). Replay tests
+ * swap this module for one that forces a branch on (tests/workflow/without-patch), which is
+ * why the reader itself lives in patch-reader.ts.
  */
-export const NEEDS_PERSON_PATCH = 'claude-edges-needs-person';
-
-/**
- * Earned autonomy: before routing, the category's auto-send state is read live and a second,
- * independent model check reads the draft. Runs that routed before this replay without it.
- */
-export const EARNED_AUTONOMY_PATCH = 'earned-autonomy';
-
-/**
- * Database reads and mirror writes run as local activities, and a hold of zero seconds starts
- * no timer: one email takes a handful of workflow tasks instead of a round trip per write.
- * Runs that started before this replay their scheduled activities and timers unchanged.
- */
-export const LOCAL_MIRROR_PATCH = 'local-mirror-writes';
-
-/**
- * One send decision (lib/core/policy/send-decision.ts) fed by one live read, with the claims
- * screening of the draft and the check that never reads the email; it decides at routing and
- * again when the hold runs out. Runs that routed before this replay the older layers.
- */
-export const SEND_DECISION_PATCH = 'one-send-decision';
-
-/**
- * Lifecycle: people close, reopen, snooze (until a time or the customer's reply) and mark a
- * conversation waiting on the customer; the idle wait honours it. Runs that started before
- * this wait as they did and refuse the lifecycle updates.
- */
-export const LIFECYCLE_PATCH = 'lifecycle';
-
-/**
- * Undo for people: an agent's send (approve, edit and approve, own reply) waits the policy's
- * undo window in the same cancellable hold as an automatic reply. Runs that started before
- * this send at once, as they did.
- */
-export const UNDO_PATCH = 'undo-agent-sends';
-
-/**
- * Live A/B of drafts: in a category with an enabled A/B test, two variants are drafted in
- * parallel and an agent picks one (draft-variants.ts). Read where a draft is written, so runs
- * that drafted before this replay the single draft they recorded.
- */
-export const AB_DRAFTS_PATCH = 'ab-drafts';
-
-/**
- * Every patch branch of the conversation workflow, read in one place and passed down.
- * `needsPerson`, `localMirror`, `lifecycle` and `undo` are read when the run starts. The two routing patches are
- * read the first time a draft is routed, because that is where recorded histories carry their
- * markers: reading them earlier would replay an old run down the wrong branch.
- */
-export interface Patches {
-  readonly needsPerson: boolean;
-  readonly localMirror: boolean;
-  readonly lifecycle: boolean;
-  readonly undo: boolean;
-  sendDecision(): boolean;
-  earnedAutonomy(): boolean;
-  abDrafts(): boolean;
-}
-
 export function readPatches(): Patches {
-  const needsPerson = wf.patched(NEEDS_PERSON_PATCH);
-  const localMirror = wf.patched(LOCAL_MIRROR_PATCH);
-  const lifecycle = wf.patched(LIFECYCLE_PATCH);
-  const undo = wf.patched(UNDO_PATCH);
-  return {
-    needsPerson,
-    localMirror,
-    lifecycle,
-    undo,
-    sendDecision: () => wf.patched(SEND_DECISION_PATCH),
-    earnedAutonomy: () => wf.patched(EARNED_AUTONOMY_PATCH),
-    abDrafts: () => wf.patched(AB_DRAFTS_PATCH),
-  };
+  return readPatchesForcing();
 }

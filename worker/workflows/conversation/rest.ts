@@ -1,5 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { Flow } from './flow';
+import { upsertStatus } from './search-attributes';
 
 /**
  * The wait between customer messages. True when work arrived (a customer message, an agent's
@@ -47,6 +48,7 @@ export async function restUntilWork(flow: Flow): Promise<boolean> {
         reason: memory.statusReason,
         idempotencyKey: `snooze-ended:${parked.until}`,
       });
+      upsertStatus(memory);
       continue;
     }
     if (memory.status !== 'closed') await flow.setStatus('closed', { reason: `No customer reply for ${policy.idleCloseHours} hours` });

@@ -88,4 +88,18 @@ describe('assignConversation', () => {
     expect(await ownerOf(id)).toBeNull();
     expect((await eventsOf(id)).map((event) => (event.data as { how: string }).how)).toEqual(['unassign']);
   });
+
+  it('tells the workflow each new owner (its search attribute), and nothing when the owner did not change', async () => {
+    const ana = await seedPerson(store.db, { name: 'Ana Signals' });
+    const id = await seedConversation(store.db);
+    const told: [string, string | null][] = [];
+    const signalAssignee = async (conversationId: string, assigneeId: string | null) => void told.push([conversationId, assigneeId]);
+    await assignConversation({ conversationId: id, assigneeId: ana, actorId: ana }, store.db, { signalAssignee });
+    await assignConversation({ conversationId: id, assigneeId: ana, actorId: ana }, store.db, { signalAssignee });
+    await assignConversation({ conversationId: id, assigneeId: null, actorId: ana }, store.db, { signalAssignee });
+    expect(told).toEqual([
+      [id, ana],
+      [id, null],
+    ]);
+  });
 });

@@ -13,6 +13,8 @@ export interface ActivityFixture {
   store: TempDb;
   simulator: Awaited<ReturnType<typeof startClaudeSimulator>>;
   activities: ReturnType<typeof createActivities>;
+  /** What the activities were built with (for helpers they share, such as the model-turn loop). */
+  deps: ActivityDeps;
   sent: OutgoingMail[];
   generations: GenerationRecord[];
   scores: ScoreRecord[];
@@ -87,6 +89,7 @@ export async function createActivityFixture(
     store,
     simulator,
     activities: createActivities(activityDeps),
+    deps: activityDeps,
     sent,
     generations,
     scores,

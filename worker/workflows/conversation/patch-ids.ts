@@ -1,0 +1,57 @@
+// The conversation workflow's patch ids, each with what it changed. Kept apart from
+// patches.ts so the replay tests that swap that module (tests/workflow/without-patch) share
+// the very same ids.
+/**
+ * Model failures land with a person ("Needs a person") instead of failing the workflow, and
+ * agents may send their own reply or a confirmed resend at any time. Runs that started before
+ * this replay their recorded histories without it.
+ */
+export const NEEDS_PERSON_PATCH = 'claude-edges-needs-person';
+
+/**
+ * Earned autonomy: before routing, the category's auto-send state is read live and a second,
+ * independent model check reads the draft. Runs that routed before this replay without it.
+ */
+export const EARNED_AUTONOMY_PATCH = 'earned-autonomy';
+
+/**
+ * Database reads and mirror writes run as local activities, and a hold of zero seconds starts
+ * no timer: one email takes a handful of workflow tasks instead of a round trip per write.
+ * Runs that started before this replay their scheduled activities and timers unchanged.
+ */
+export const LOCAL_MIRROR_PATCH = 'local-mirror-writes';
+
+/**
+ * One send decision (lib/core/policy/send-decision.ts) fed by one live read, with the claims
+ * screening of the draft and the check that never reads the email; it decides at routing and
+ * again when the hold runs out. Runs that routed before this replay the older layers.
+ */
+export const SEND_DECISION_PATCH = 'one-send-decision';
+
+/**
+ * Lifecycle: people close, reopen, snooze (until a time or the customer's reply) and mark a
+ * conversation waiting on the customer; the idle wait honours it. Runs that started before
+ * this wait as they did and refuse the lifecycle updates.
+ */
+export const LIFECYCLE_PATCH = 'lifecycle';
+
+/**
+ * Undo for people: an agent's send (approve, edit and approve, own reply) waits the policy's
+ * undo window in the same cancellable hold as an automatic reply. Runs that started before
+ * this send at once, as they did.
+ */
+export const UNDO_PATCH = 'undo-agent-sends';
+
+/**
+ * Live A/B of drafts: in a category with an enabled A/B test, two variants are drafted in
+ * parallel and an agent picks one (draft-variants.ts). Read where a draft is written, so runs
+ * that drafted before this replay the single draft they recorded.
+ */
+export const AB_DRAFTS_PATCH = 'ab-drafts';
+
+/**
+ * Search attributes (lib/core/conversation/search-attributes.ts): every status change upserts
+ * status, category, priority, mailbox, owner and deadline; an assignment signal the owner.
+ * Runs that started before this make no upserts (they are commands).
+ */
+export const SEARCH_ATTRIBUTES_PATCH = 'search-attributes';
