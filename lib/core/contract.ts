@@ -90,12 +90,18 @@ interface DecisionInputBase {
 export interface ApproveDraftInput extends DecisionInputBase {
   /** The agent's edited text; omitted when the draft is approved unchanged. */
   editedBody?: string;
+  /** The edited text stored by the web (lib/core/decisions/agent-text.ts): histories hold the id, not the text. */
+  editedBodyId?: string;
 }
 export interface RejectDraftInput extends DecisionInputBase {
-  reason: string;
+  /** Sent by older web code; the web now sends `reasonId`. One of the two is required. */
+  reason?: string;
+  reasonId?: string;
 }
 export interface ReviseDraftInput extends DecisionInputBase {
-  instructions: string;
+  /** Sent by older web code; the web now sends `instructionsId`. One of the two is required. */
+  instructions?: string;
+  instructionsId?: string;
 }
 export type CancelAutoSendInput = DecisionInputBase;
 
@@ -119,7 +125,9 @@ export const cancelAutoSendUpdate = defineUpdate<DecisionResult, [CancelAutoSend
  */
 export interface ComposeReplyInput {
   actor: Actor;
-  body: string;
+  /** Sent by older web code; the web now sends `bodyId` (the stored text). One of the two is required. */
+  body?: string;
+  bodyId?: string;
 }
 
 /**

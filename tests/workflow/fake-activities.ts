@@ -9,6 +9,7 @@ import type { AutomationPolicy } from '../../lib/core/contract';
 import type { VerificationFacts } from '../../lib/core/safety/verification';
 import type { ModelCheckFacts } from '../../lib/core/safety/grounding';
 import type { ClaimHold } from '../../lib/core/safety/claims';
+import { decideSend, sendFactsOf, type SendDecision } from '../../lib/core/policy/send-decision';
 
 type Calls = { [K in keyof Activities]: Array<Parameters<Activities[K]>[0]> };
 
@@ -110,12 +111,16 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       'recordResendRequest',
       'recordLifecycle',
       'recordSendUndone',
+      'decideSendStored',
+      'recordRoutingById',
     ].map((name) => [name, []]),
   ) as unknown as Calls;
   const sentVersions = new Set<number>();
   /** What each drafted version looks like as stored, for the live read of the send gate. */
   const drafted = new Map<number, { stopReason: string; unusable: boolean }>();
   const cancelled = { count: 0 };
+  /** Send decisions the fake decideSendStored took, by id, as the real one stores them. */
+  const decisions = new Map<string, SendDecision>();
 
   const activities: Activities = {
     async loadConversationSetup(input) {
@@ -180,10 +185,31 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       return { enabled, reason: enabled ? `Auto-send is on for "${input.category}"` : `Category "${input.category}" is not on the auto-send list` };
     },
     async mirrorStatus(input) {
-      calls.mirrorStatus.push(input);
+      // As the real activity: a status with no reason of its own shows the stored decision's reasons.
+      const { reasonDecisionId, ...rest } = input;
+      const stored = reasonDecisionId && !rest.reason ? decisions.get(reasonDecisionId) : undefined;
+      calls.mirrorStatus.push(stored ? { ...rest, reason: stored.reasons.join('; ') } : input);
     },
     async recordRouting(input) {
       calls.recordRouting.push(input);
+    },
+    async decideSendStored(input) {
+      calls.decideSendStored.push(input);
+      const live = await activities.readSendFacts({
+        conversationId: input.conversationId,
+        draftVersion: input.draftVersion,
+        ...(input.held.classification.ok ? { category: input.held.classification.category } : {}),
+      });
+      const decision = decideSend(sendFactsOf(live, input.held, input.checks ?? {}));
+      const decisionId = `decision-${decisions.size + 1}`;
+      decisions.set(decisionId, decision);
+      return { decisionId, send: decision.send, runModelChecks: decision.runModelChecks, holdSeconds: live.policy.holdSeconds };
+    },
+    async recordRoutingById(input) {
+      calls.recordRoutingById.push(input);
+      const decision = decisions.get(input.decisionId);
+      if (!decision) throw new Error(`no stored decision ${input.decisionId}`);
+      calls.recordRouting.push({ conversationId: input.conversationId, draftVersion: input.draftVersion, route: input.route, reasons: decision.reasons, shadow: decision.shadow, layers: decision.layers });
     },
     async markDraftSuperseded(input) {
       calls.markDraftSuperseded.push(input);

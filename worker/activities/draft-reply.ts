@@ -15,6 +15,7 @@ import { addressOf } from '../../lib/platform/mail/addresses';
 import { callClaude, type ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
+import { withAgentTexts } from '../../lib/features/conversations/agent-text/with-agent-texts';
 import { answerText, verdictOf } from './model-answer';
 
 export interface DraftReplyInput {
@@ -22,7 +23,12 @@ export interface DraftReplyInput {
   draftVersion: number;
   /** The customer message to answer; a revision answers the same one as its previous draft. */
   messageId?: string;
-  revision?: { instructions: string; previousVersion: number };
+  revision?: {
+    /** Sent by runs of older code; the workflow now carries `instructionsId` (the agent's stored text). */
+    instructions?: string;
+    instructionsId?: string;
+    previousVersion: number;
+  };
 }
 
 export interface DraftReplyResult {
@@ -31,8 +37,13 @@ export interface DraftReplyResult {
   knowledgeUsed: string[];
   /** Passage ids the model was given (best first), cited, and cited without being given. Absent in older runs. */
   citations?: { given: string[]; cited: string[]; invented: string[] };
-  /** Deterministic draft checks that failed (they forbid auto-send). */
+  /**
+   * Deterministic draft checks that failed (they forbid auto-send). Empty from this code on:
+   * they may quote the draft, so they are stored with it (`Draft.checkProblems`) and the send
+   * decision reads them there; only their count travels through the workflow.
+   */
   problems: string[];
+  problemCount?: number;
   /** Why the model stopped; only end_turn may be auto-sent (routeDraft). Absent in older runs. */
   stopReason?: string;
   /**
@@ -57,8 +68,11 @@ type Outcome = { body: string; stopReason: string } | { failureType: ModelFailur
  * retried once with a nudge, never unmodified.
  */
 export function createDraftReply(deps: ActivityDeps) {
-  return async function draftReply(input: DraftReplyInput): Promise<DraftReplyResult> {
+  return async function draftReply(carried: DraftReplyInput): Promise<DraftReplyResult> {
     const { db, config } = deps;
+    const input = carried.revision
+      ? { ...carried, revision: { ...carried.revision, instructions: (await withAgentTexts({ conversationId: carried.conversationId, ...carried.revision }, db)).instructions ?? '' } }
+      : { ...carried, revision: undefined };
     const previous = input.revision
       ? await db.draft.findUniqueOrThrow({
           where: { conversationId_version: { conversationId: input.conversationId, version: input.revision.previousVersion } },
@@ -208,7 +222,8 @@ export function createDraftReply(deps: ActivityDeps) {
       },
       db,
     );
-    return { draftVersion: input.draftVersion, knowledgeUsed, citations: { given, cited, invented }, problems, stopReason: outcome.stopReason, unusable };
+    await db.draft.update({ where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } }, data: { checkProblems: problems } });
+    return { draftVersion: input.draftVersion, knowledgeUsed, citations: { given, cited, invented }, problems: [], problemCount: problems.length, stopReason: outcome.stopReason, unusable };
   };
 }
 

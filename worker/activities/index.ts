@@ -18,6 +18,7 @@ import { createReadSendFacts } from './read-send-facts';
 import { createSendReply } from './send-reply';
 import { createVerifyDraft } from './verify-draft';
 import { createErasureActivities } from './erasure-steps';
+import { createDecideSendStored, createRecordRoutingById } from './decide-send-stored';
 
 export type { ActivityConfig, ActivityDeps } from './deps';
 
@@ -44,6 +45,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createErasureActivities(deps),
     recordLifecycle: createRecordLifecycle(deps),
     recordSendUndone: createRecordSendUndone(deps),
+    decideSendStored: createDecideSendStored(deps),
+    recordRoutingById: createRecordRoutingById(deps),
   };
 }
 

@@ -1,14 +1,18 @@
 import { Context } from '@temporalio/activity';
 import { setConversationStatus, type SetConversationStatusInput } from '../../lib/features/conversations/mirror/set-conversation-status';
 import { notify } from '../../lib/features/notifications/notify';
+import { getStoredDecision } from '../../lib/features/sending-gate/stored-decision';
 import type { ActivityDeps } from './deps';
 
-export type MirrorStatusInput = Omit<SetConversationStatusInput, 'runId'>;
+/** `reasonDecisionId`: with no reason, the reasons of that stored send decision (the workflow holds its id, not its text). */
+export type MirrorStatusInput = Omit<SetConversationStatusInput, 'runId'> & { reasonDecisionId?: string };
 
 /** Mirrors the workflow's status for the dashboard. */
 export function createMirrorStatus(deps: ActivityDeps) {
-  return async function mirrorStatus(input: MirrorStatusInput): Promise<void> {
+  return async function mirrorStatus(carried: MirrorStatusInput): Promise<void> {
     const runId = Context.current().info.workflowExecution?.runId ?? 'standalone';
+    const { reasonDecisionId, ...input } = carried;
+    if (reasonDecisionId && !input.reason) input.reason = (await getStoredDecision({ conversationId: input.conversationId, decisionId: reasonDecisionId }, deps.db)).reasons.join('; ');
     await setConversationStatus({ ...input, runId }, deps.db);
     if (input.status === 'needs_person' && input.needsPerson) {
       // After the status commits, and not awaited: this runs as a local activity inside a workflow

@@ -85,6 +85,8 @@ export class ConversationMemory {
   holdKind: 'auto_send' | 'undo' = 'auto_send';
   /** An accepted undo of the send in its window; acted on once stored. */
   undo: { draftVersion: number; recorded: boolean } | undefined;
+  /** The stored send decision whose reasons a review shows (runs with the ids-not-text patch hold its id, not its text). */
+  reasonDecisionId: string | undefined;
 
   constructor(input: ConversationWorkflowInput) {
     this.conversationId = input.conversationId;

@@ -41,6 +41,12 @@ function requireText(value: string, what: string, max: number): void {
   if (value.length > max) refuse({ type: DECISION_REFUSALS.invalidInput, message: `${what} is longer than ${max} characters` });
 }
 
+/** The web stores the text and sends its id (lib/core/decisions/agent-text.ts); older web code sent the text. */
+function requireTextOrId(text: string | undefined, id: string | undefined, what: string, max: number): void {
+  if (id === undefined) return requireText(text ?? '', what, max);
+  if (!/^[\w-]{1,100}$/.test(id)) refuse({ type: DECISION_REFUSALS.invalidInput, message: `${what} was not stored` });
+}
+
 /**
  * Registers the signals, the query, the four decision updates, the two reply updates (an
  * agent's own reply, a confirmed resend) and the lifecycle updates (lifecycle-handlers.ts).
@@ -71,6 +77,9 @@ export function registerHandlers(memory: ConversationMemory): void {
         editedBody: decision.kind === 'approve' ? decision.input.editedBody : undefined,
         reason: decision.kind === 'reject' ? decision.input.reason : undefined,
         instructions: decision.kind === 'revise' ? decision.input.instructions : undefined,
+        editedBodyId: decision.kind === 'approve' ? decision.input.editedBodyId : undefined,
+        reasonId: decision.kind === 'reject' ? decision.input.reasonId : undefined,
+        instructionsId: decision.kind === 'revise' ? decision.input.instructionsId : undefined,
       });
       decision.recorded = true;
     } catch (error) {
@@ -107,19 +116,19 @@ export function registerHandlers(memory: ConversationMemory): void {
   wf.setHandler(approveDraftUpdate, (input) => decide({ kind: 'approve', input, updateId: updateId() }, input.draftVersion, input.actor), {
     validator: (input: ApproveDraftInput) => {
       check(input.draftVersion, input.actor, 'review');
-      if (input.editedBody !== undefined) requireText(input.editedBody, 'The edited reply', DECISION_LIMITS.editedBody);
+      if (input.editedBody !== undefined || input.editedBodyId !== undefined) requireTextOrId(input.editedBody, input.editedBodyId, 'The edited reply', DECISION_LIMITS.editedBody);
     },
   });
   wf.setHandler(rejectDraftUpdate, (input) => decide({ kind: 'reject', input, updateId: updateId() }, input.draftVersion, input.actor), {
     validator: (input: RejectDraftInput) => {
       check(input.draftVersion, input.actor, 'review');
-      requireText(input.reason, 'The rejection reason', DECISION_LIMITS.reason);
+      requireTextOrId(input.reason, input.reasonId, 'The rejection reason', DECISION_LIMITS.reason);
     },
   });
   wf.setHandler(reviseDraftUpdate, (input) => decide({ kind: 'revise', input, updateId: updateId() }, input.draftVersion, input.actor), {
     validator: (input: ReviseDraftInput) => {
       check(input.draftVersion, input.actor, 'review');
-      requireText(input.instructions, 'The revision instructions', DECISION_LIMITS.instructions);
+      requireTextOrId(input.instructions, input.instructionsId, 'The revision instructions', DECISION_LIMITS.instructions);
     },
   });
   wf.setHandler(
@@ -135,6 +144,7 @@ export function registerHandlers(memory: ConversationMemory): void {
           conversationId: memory.conversationId,
           draftVersion,
           body: input.body,
+          bodyId: input.bodyId,
           actor: input.actor,
           idempotencyKey: id,
           replacedDraftVersion: replaced,
@@ -146,7 +156,7 @@ export function registerHandlers(memory: ConversationMemory): void {
       validator: (input: ComposeReplyInput) => {
         const refusal = memory.replyRefusal(input.actor);
         if (refusal) refuse(refusal);
-        requireText(input.body, 'The reply', DECISION_LIMITS.editedBody);
+        requireTextOrId(input.body, input.bodyId, 'The reply', DECISION_LIMITS.editedBody);
       },
     },
   );

@@ -9,6 +9,7 @@ export const LOCAL_MIRROR_PATCH = 'local-mirror-writes';
 export const SEND_DECISION_PATCH = 'one-send-decision';
 export const LIFECYCLE_PATCH = 'lifecycle';
 export const UNDO_PATCH = 'undo-agent-sends';
+export const IDS_NOT_TEXT_PATCH = 'ids-not-text';
 
 /** The workflow as it would be had the undo window been added without its patch: always on. */
 export function readPatches(): Patches {
@@ -23,5 +24,6 @@ export function readPatches(): Patches {
     undo: true,
     sendDecision: () => wf.patched(SEND_DECISION_PATCH),
     earnedAutonomy: () => wf.patched(EARNED_AUTONOMY_PATCH),
+    idsNotText: () => wf.patched(IDS_NOT_TEXT_PATCH),
   };
 }

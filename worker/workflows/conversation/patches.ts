@@ -42,6 +42,14 @@ export const LIFECYCLE_PATCH = 'lifecycle';
 export const UNDO_PATCH = 'undo-agent-sends';
 
 /**
+ * Histories hold ids, not text: the send decision is taken and stored by an activity
+ * (decideSendStored) and the route recorded from the stored row, so no claim, quote or model
+ * check reason passes through the workflow. Read when a draft is routed; runs that routed before
+ * this replay the decision in the workflow.
+ */
+export const IDS_NOT_TEXT_PATCH = 'ids-not-text';
+
+/**
  * Every patch branch of the conversation workflow, read in one place and passed down.
  * `needsPerson`, `localMirror`, `lifecycle` and `undo` are read when the run starts. The two routing patches are
  * read the first time a draft is routed, because that is where recorded histories carry their
@@ -54,6 +62,7 @@ export interface Patches {
   readonly undo: boolean;
   sendDecision(): boolean;
   earnedAutonomy(): boolean;
+  idsNotText(): boolean;
 }
 
 export function readPatches(): Patches {
@@ -68,5 +77,6 @@ export function readPatches(): Patches {
     undo,
     sendDecision: () => wf.patched(SEND_DECISION_PATCH),
     earnedAutonomy: () => wf.patched(EARNED_AUTONOMY_PATCH),
+    idsNotText: () => wf.patched(IDS_NOT_TEXT_PATCH),
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideDraft } from '../../../../lib/features/conversations/decide-draft';
 import { sendAgentReply } from '../../../../lib/features/conversations/send-agent-reply';
+import { storeAgentText } from '../../../../lib/features/conversations/agent-text/store-agent-text';
 import { deliverEmail, waitForStatus } from '../../support/deliver-email';
 import { textsOf } from '../../support/history-text';
 import { startSystem, type System } from '../../support/system';
@@ -44,6 +45,7 @@ const DRAFTS = [
   { match: M.emailC, draft: `Hello Cy, we have refunded €88.12 under reference ${M.claim}. Best regards` },
 ];
 
+type Delivered = Awaited<ReturnType<typeof deliverEmail>>;
 let system: System;
 let actor: { id: string; role: 'agent' };
 
@@ -59,7 +61,8 @@ afterAll(async () => {
   await system?.stop();
 });
 
-const client = () => ({ client: system.temporal.client });
+// The web's own functions, with the test's Temporal client and database.
+const client = () => ({ client: system.temporal.client, storeText: (input: Parameters<typeof storeAgentText>[0]) => storeAgentText(input, system.store.db) });
 const openVersion = async (conversationId: string) =>
   (await system.store.db.draft.findFirstOrThrow({ where: { conversationId, status: 'pending' }, orderBy: { version: 'desc' } })).version;
 
@@ -71,7 +74,7 @@ async function historyText(conversationId: string): Promise<string> {
 describe('workflow histories', () => {
   it('hold no mail text, customer address, agent text or send-gate finding', async () => {
     const { db } = system.store;
-    const [a, b, c] = await Promise.all(EMAILS.map((email) => deliverEmail(system, email)));
+    const [a, b, c] = (await Promise.all(EMAILS.map((email) => deliverEmail(system, email)))) as [Delivered, Delivered, Delivered];
     const ids = [a, b, c].map((one) => one.conversationId);
     await Promise.all(ids.map((id) => waitForStatus(system, id, 'awaiting_approval', 90_000)));
 
