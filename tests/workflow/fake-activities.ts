@@ -160,8 +160,9 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       const reads = calls.readSendFacts.filter((one) => one.draftVersion === input.draftVersion).length;
       calls.readSendFacts.push(input);
       const base = policy ?? { autoSendEnabled: true, autoSendCategories: [], maxRiskScore: 30, minConfidence: 0.8, holdSeconds: 60, reviewSlaMinutes: 60, idleCloseHours: 24 };
-      // The second read of a version is the one at the end of its hold.
-      const gate = reads > 0 ? script.autoSendAllowed?.() : undefined;
+      // A draft that may auto-send is read when routed, again after its model checks, and a third
+      // time at the end of its hold: that one is the gate at the end of the hold.
+      const gate = reads > 1 ? script.autoSendAllowed?.() : undefined;
       const enabled = input.category ? (policy?.autoSendCategories.includes(input.category) ?? true) : false;
       const category = input.category
         ? (script.categoryAutoSend?.(input.category) ?? { enabled, reason: enabled ? `Auto-send is on for "${input.category}"` : `Category "${input.category}" is not on the auto-send list` })
