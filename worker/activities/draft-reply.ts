@@ -15,7 +15,7 @@ import { addressOf } from '../../lib/platform/mail/addresses';
 import { callClaude, type ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
-import { withAgentTexts } from '../../lib/features/conversations/agent-text/with-agent-texts';
+import { agentTexts } from './agent-texts';
 import { answerText, verdictOf } from './model-answer';
 
 export interface DraftReplyInput {
@@ -71,7 +71,7 @@ export function createDraftReply(deps: ActivityDeps) {
   return async function draftReply(carried: DraftReplyInput): Promise<DraftReplyResult> {
     const { db, config } = deps;
     const input = carried.revision
-      ? { ...carried, revision: { ...carried.revision, instructions: (await withAgentTexts({ conversationId: carried.conversationId, ...carried.revision }, db)).instructions ?? '' } }
+      ? { ...carried, revision: { ...carried.revision, instructions: (await agentTexts({ conversationId: carried.conversationId, ...carried.revision }, db)).instructions ?? '' } }
       : { ...carried, revision: undefined };
     const previous = input.revision
       ? await db.draft.findUniqueOrThrow({

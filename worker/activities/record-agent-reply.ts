@@ -1,7 +1,7 @@
 import { recordManualReply, type RecordManualReplyInput } from '../../lib/features/conversations/replies/record-manual-reply';
 import { recordResendRequest, type RecordResendRequestInput } from '../../lib/features/conversations/replies/record-resend-request';
-import { withAgentTexts } from '../../lib/features/conversations/agent-text/with-agent-texts';
-import { NotFoundError } from '../../lib/core/errors';
+import { agentTexts } from './agent-texts';
+import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from './deps';
 import { reassessTrust } from './reassess-trust';
 
@@ -11,8 +11,8 @@ export type { RecordManualReplyInput, RecordResendRequestInput };
 export function createRecordManualReply(deps: ActivityDeps) {
   return async function recordManualReplyActivity(carried: Omit<RecordManualReplyInput, 'body'> & { body?: string; bodyId?: string }): Promise<void> {
     // The workflow carries the id of the agent's text; the text comes from the store.
-    const { body, ...input } = await withAgentTexts(carried, deps.db);
-    if (body === undefined) throw new NotFoundError('reply text', carried.bodyId ?? '(none)');
+    const { body, ...input } = await agentTexts(carried, deps.db);
+    if (body === undefined) throw ApplicationFailure.nonRetryable('The reply carries no text', 'AgentTextNotFound');
     const { evidenceCategory } = await recordManualReply({ ...input, body }, deps.db);
     await reassessTrust(deps, evidenceCategory);
   };

@@ -2,7 +2,7 @@ import { recordDecision, type RecordDecisionInput } from '../../lib/features/con
 import { decisionScores } from '../../lib/platform/observability/decision-scores';
 import { traceIdFor } from '../../lib/platform/observability/trace-ids';
 import type { AgentTextRefs } from '../../lib/core/decisions/agent-text';
-import { withAgentTexts } from '../../lib/features/conversations/agent-text/with-agent-texts';
+import { agentTexts } from './agent-texts';
 import type { ActivityDeps } from './deps';
 import { reportOutcome } from './report-ticket';
 import { reassessTrust } from './reassess-trust';
@@ -14,7 +14,7 @@ export function createRecordDecision(deps: ActivityDeps) {
   return async function recordDecisionActivity(carried: RecordDecisionInput & AgentTextRefs): Promise<void> {
     const { db, observer } = deps;
     // The workflow carries the ids of what the agent wrote; the text comes from the store.
-    const input = await withAgentTexts(carried, db);
+    const input = await agentTexts(carried, db);
     const { basedOnMessageId, edited, editDistance, evidenceCategory } = await recordDecision(input, db);
     await reassessTrust(deps, evidenceCategory);
     const traceId = traceIdFor({ workflowId: input.conversationId, messageId: basedOnMessageId });
