@@ -15,7 +15,7 @@ beforeAll(async () => {
   for (const [id, customer] of [
     ['conv-a', 'ana.texts@example.com'],
     ['conv-b', 'ben.texts@example.com'],
-  ]) {
+  ] as const) {
     await temp.db.conversation.create({
       data: { id, rootMessageId: `<${id}@t>`, subject: 'texts', customerEmail: customer, customerAddress: customer, status: 'awaiting_approval', lastMessageAt: new Date(), lastMessagePreview: 'x' },
     });
