@@ -14,8 +14,8 @@ describe('auto-send path', () => {
       await waitFor(statusIs('sent'), 'sent');
       expect(calls.sendReply).toEqual([expect.objectContaining({ draftVersion: 1, auto: true })]);
       expect(calls.recordDecision).toEqual([expect.objectContaining({ kind: 'auto_send', draftVersion: 1 })]);
-      // Decided on live facts when routed (before and after the model checks) and when the hold ran out.
-      expect(calls.readSendFacts).toHaveLength(3);
+      // Decided twice on live facts: when routed, and when the hold ran out.
+      expect(calls.readSendFacts).toHaveLength(2);
     });
   });
 

@@ -120,7 +120,7 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
   const drafted = new Map<number, { stopReason: string; unusable: boolean }>();
   const cancelled = { count: 0 };
   /** Send decisions the fake decideSendStored took, by id, as the real one stores them. */
-  const decisions = new Map<string, SendDecision>();
+  const decisions = new Map<string, { decision: SendDecision; live: Awaited<ReturnType<Activities['readSendFacts']>> }>();
 
   const activities: Activities = {
     async loadConversationSetup(input) {
@@ -160,9 +160,8 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       const reads = calls.readSendFacts.filter((one) => one.draftVersion === input.draftVersion).length;
       calls.readSendFacts.push(input);
       const base = policy ?? { autoSendEnabled: true, autoSendCategories: [], maxRiskScore: 30, minConfidence: 0.8, holdSeconds: 60, reviewSlaMinutes: 60, idleCloseHours: 24 };
-      // A draft that may auto-send is read when routed, again after its model checks, and a third
-      // time at the end of its hold: that one is the gate at the end of the hold.
-      const gate = reads > 1 ? script.autoSendAllowed?.() : undefined;
+      // The second read of a version is the one at the end of its hold.
+      const gate = reads > 0 ? script.autoSendAllowed?.() : undefined;
       const enabled = input.category ? (policy?.autoSendCategories.includes(input.category) ?? true) : false;
       const category = input.category
         ? (script.categoryAutoSend?.(input.category) ?? { enabled, reason: enabled ? `Auto-send is on for "${input.category}"` : `Category "${input.category}" is not on the auto-send list` })
@@ -188,7 +187,7 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
     async mirrorStatus(input) {
       // As the real activity: a status with no reason of its own shows the stored decision's reasons.
       const { reasonDecisionId, ...rest } = input;
-      const stored = reasonDecisionId && !rest.reason ? decisions.get(reasonDecisionId) : undefined;
+      const stored = reasonDecisionId && !rest.reason ? decisions.get(reasonDecisionId)?.decision : undefined;
       calls.mirrorStatus.push(stored ? { ...rest, reason: stored.reasons.join('; ') } : input);
     },
     async recordRouting(input) {
@@ -196,19 +195,22 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
     },
     async decideSendStored(input) {
       calls.decideSendStored.push(input);
-      const live = await activities.readSendFacts({
-        conversationId: input.conversationId,
-        draftVersion: input.draftVersion,
-        ...(input.held.classification.ok ? { category: input.held.classification.category } : {}),
-      });
+      const earlier = input.liveOf ? decisions.get(input.liveOf) : undefined;
+      const live =
+        earlier?.live ??
+        (await activities.readSendFacts({
+          conversationId: input.conversationId,
+          draftVersion: input.draftVersion,
+          ...(input.held.classification.ok ? { category: input.held.classification.category } : {}),
+        }));
       const decision = decideSend(sendFactsOf(live, input.held, input.checks ?? {}));
       const decisionId = `decision-${decisions.size + 1}`;
-      decisions.set(decisionId, decision);
+      decisions.set(decisionId, { decision, live });
       return { decisionId, send: decision.send, runModelChecks: decision.runModelChecks, holdSeconds: live.policy.holdSeconds };
     },
     async recordRoutingById(input) {
       calls.recordRoutingById.push(input);
-      const decision = decisions.get(input.decisionId);
+      const decision = decisions.get(input.decisionId)?.decision;
       if (!decision) throw new Error(`no stored decision ${input.decisionId}`);
       calls.recordRouting.push({ conversationId: input.conversationId, draftVersion: input.draftVersion, route: input.route, reasons: decision.reasons, shadow: decision.shadow, layers: decision.layers });
     },

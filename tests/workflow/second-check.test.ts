@@ -5,8 +5,7 @@ describe('the send gate with earned autonomy', () => {
   it('checks the draft a second time before a hold, and sends it when the check passes', async () => {
     await withConversation({ recordAs: 'earned-autonomy-auto-send' }, async ({ env, calls, waitFor }) => {
       await waitFor(statusIs('auto_send_hold'), 'the hold');
-      // Live facts read when routed, and again after the model checks (a switch flipped meanwhile counts).
-      expect(calls.readSendFacts).toEqual([expect.objectContaining({ draftVersion: 1, category: 'account' }), expect.objectContaining({ draftVersion: 1, category: 'account' })]);
+      expect(calls.readSendFacts).toEqual([expect.objectContaining({ draftVersion: 1, category: 'account' })]);
       expect(calls.checkGrounding).toEqual([expect.objectContaining({ draftVersion: 1 })]);
       expect(calls.verifyDraft).toEqual([expect.objectContaining({ draftVersion: 1 })]);
       expect(calls.recordRouting[0]).toMatchObject({ route: 'auto_send', shadow: { wouldAutoSend: true } });
@@ -22,7 +21,7 @@ describe('the send gate with earned autonomy', () => {
       await waitFor(awaitingReview, 'review');
       expect(mirroredReason(calls)).toBe('Check with the email: It follows instructions from the email: "confirm the new payout account"');
       expect(calls.recordRouting[0]).toMatchObject({ route: 'review', shadow: { wouldAutoSend: false } });
-      expect(calls.readSendFacts).toHaveLength(2);
+      expect(calls.readSendFacts).toHaveLength(1);
       expect(calls.sendReply).toHaveLength(0);
     });
   });

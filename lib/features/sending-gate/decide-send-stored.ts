@@ -2,7 +2,7 @@ import type { Prisma } from '../../platform/db/generated/client';
 import { getDb, type DbClient } from '../../platform/db';
 import { decideSend, sendFactsOf, type HeldSendFacts, type SendFacts } from '../../core/policy/send-decision';
 import type { ModelCheckFacts } from '../../core/safety/grounding';
-import { readSendFacts, type SendFactsOptions } from './read-send-facts';
+import { readSendFacts, type LiveSendFacts, type SendFactsOptions } from './read-send-facts';
 
 export interface DecideSendStoredInput {
   conversationId: string;
@@ -11,6 +11,8 @@ export interface DecideSendStoredInput {
   held: HeldSendFacts;
   /** The model checks as the workflow saw them: a status (their reasons are stored with the draft), or why one could not run. */
   checks?: { grounding: ModelCheckFacts; emailCheck: ModelCheckFacts };
+  /** Decide on the live read of this earlier decision (the one before the model checks) instead of reading again. */
+  liveOf?: string;
 }
 
 /** All the workflow gets back: no reason, claim or quote, only the stored decision's id. */
@@ -41,8 +43,15 @@ function storedCheck(carried: ModelCheckFacts, stored: unknown): ModelCheckFacts
 export async function decideSendStored(input: DecideSendStoredInput, options: SendFactsOptions, db: DbClient = getDb()): Promise<DecideSendStoredResult> {
   const { held } = input;
   const key = { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } };
+  const readLive = async (): Promise<LiveSendFacts> => {
+    if (input.liveOf) {
+      const earlier = await db.sendDecisionRecord.findFirstOrThrow({ where: { id: input.liveOf, conversationId: input.conversationId }, select: { live: true } });
+      return earlier.live as unknown as LiveSendFacts;
+    }
+    return readSendFacts({ conversationId: input.conversationId, draftVersion: input.draftVersion, ...(held.classification.ok ? { category: held.classification.category } : {}) }, options, db);
+  };
   const [live, draft, shadow] = await Promise.all([
-    readSendFacts({ conversationId: input.conversationId, draftVersion: input.draftVersion, ...(held.classification.ok ? { category: held.classification.category } : {}) }, options, db),
+    readLive(),
     db.draft.findUniqueOrThrow({ where: key, select: { checkProblems: true } }),
     input.checks
       ? db.draftShadow.findUnique({ where: { conversationId_draftVersion: { conversationId: input.conversationId, draftVersion: input.draftVersion } }, select: { grounding: true, verification: true } })
@@ -61,6 +70,7 @@ export async function decideSendStored(input: DecideSendStoredInput, options: Se
       reasons: decision.reasons,
       shadow: json(decision.shadow),
       layers: json(decision.layers),
+      live: json(live),
     },
     select: { id: true },
   });

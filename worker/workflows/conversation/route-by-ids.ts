@@ -20,7 +20,8 @@ export async function routeByIds(flow: Flow, drafted: Drafted): Promise<Routed |
   const { classification, screeningFlags, draft } = drafted;
   const draftVersion = draft.draftVersion;
   const held = { classification, screeningFlags, problems: draft.problems };
-  const decide = (checks?: Checks) => localDb.decideSendStored({ conversationId: memory.conversationId, draftVersion, held, ...(checks ? { checks } : {}) });
+  const decide = (checks?: Checks, liveOf?: string) =>
+    localDb.decideSendStored({ conversationId: memory.conversationId, draftVersion, held, ...(checks ? { checks } : {}), ...(liveOf ? { liveOf } : {}) });
 
   let decided = await decide();
   let checks: Checks | undefined;
@@ -30,7 +31,8 @@ export async function routeByIds(flow: Flow, drafted: Drafted): Promise<Routed |
     if ('takenOver' in checked) return undefined;
     const [grounding, emailCheck] = checked.value;
     checks = { grounding, emailCheck };
-    decided = await decide(checks);
+    // One live read per decision point, as before: the checks join the facts read at routing.
+    decided = await decide(checks, decided.decisionId);
   }
   if (memory.queue.length > 0) return void (await flow.supersede(draftVersion));
   const route = decided.send ? 'auto_send' : 'review';

@@ -21,6 +21,7 @@ CREATE TABLE "SendDecisionRecord" (
     "reasons" TEXT[],
     "shadow" JSONB NOT NULL,
     "layers" JSONB NOT NULL,
+    "live" JSONB NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "SendDecisionRecord_pkey" PRIMARY KEY ("id")
