@@ -99,12 +99,18 @@ export interface ApproveDraftInput extends DecisionInputBase {
   editedBody?: string;
   /** The side of an A/B draft the agent picked (lib/core/ab/variants.ts); omitted for other drafts. */
   variant?: VariantLabel;
+  /** The edited text stored by the web (lib/core/decisions/agent-text.ts): histories hold the id, not the text. */
+  editedBodyId?: string;
 }
 export interface RejectDraftInput extends DecisionInputBase {
-  reason: string;
+  /** Sent by older web code; the web now sends `reasonId`. One of the two is required. */
+  reason?: string;
+  reasonId?: string;
 }
 export interface ReviseDraftInput extends DecisionInputBase {
-  instructions: string;
+  /** Sent by older web code; the web now sends `instructionsId`. One of the two is required. */
+  instructions?: string;
+  instructionsId?: string;
 }
 export type CancelAutoSendInput = DecisionInputBase;
 
@@ -128,7 +134,9 @@ export const cancelAutoSendUpdate = defineUpdate<DecisionResult, [CancelAutoSend
  */
 export interface ComposeReplyInput {
   actor: Actor;
-  body: string;
+  /** Sent by older web code; the web now sends `bodyId` (the stored text). One of the two is required. */
+  body?: string;
+  bodyId?: string;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { VerificationFacts } from '../../lib/core/safety/verification';
 import type { ModelCheckFacts } from '../../lib/core/safety/grounding';
 import type { ClaimHold } from '../../lib/core/safety/claims';
 import type { LabelledVariant } from '../../lib/core/ab/variants';
+import { decideSend, sendFactsOf, type SendDecision } from '../../lib/core/policy/send-decision';
 
 type Calls = { [K in keyof Activities]: Array<Parameters<Activities[K]>[0]> };
 
@@ -117,6 +118,8 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       'recordSendUndone',
       'readAbTest',
       'offerDraftVariants',
+      'decideSendStored',
+      'recordRoutingById',
     ].map((name) => [name, []]),
   ) as unknown as Calls;
   const sentVersions = new Set<number>();
@@ -124,6 +127,8 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
   const drafted = new Map<number, { stopReason: string; unusable: boolean }>();
   const cancelled = { count: 0 };
   const store: { classified?: { category: string; priority: string } } = {};
+  /** Send decisions the fake decideSendStored took, by id, as the real one stores them. */
+  const decisions = new Map<string, { decision: SendDecision; live: Awaited<ReturnType<Activities['readSendFacts']>> }>();
 
   const activities: Activities = {
     async loadConversationSetup(input) {
@@ -189,13 +194,37 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       return { enabled, reason: enabled ? `Auto-send is on for "${input.category}"` : `Category "${input.category}" is not on the auto-send list` };
     },
     async mirrorStatus(input) {
-      calls.mirrorStatus.push(input);
+      // As the real activity: a status with no reason of its own shows the stored decision's reasons.
+      const { reasonDecisionId, ...rest } = input;
+      const stored = reasonDecisionId && !rest.reason ? decisions.get(reasonDecisionId)?.decision : undefined;
+      calls.mirrorStatus.push(stored ? { ...rest, reason: stored.reasons.join('; ') } : input);
       // As the store answers: the classifier's category and priority, the owner, the deadline set.
       if (!input.searchFacts) return undefined;
       return { category: null, priority: null, ...store.classified, mailbox: 'support@example.test', assigneeId: script.assigneeId?.() ?? null, slaDueAt: input.slaDueAt ?? null };
     },
     async recordRouting(input) {
       calls.recordRouting.push(input);
+    },
+    async decideSendStored(input) {
+      calls.decideSendStored.push(input);
+      const earlier = input.liveOf ? decisions.get(input.liveOf) : undefined;
+      const live =
+        earlier?.live ??
+        (await activities.readSendFacts({
+          conversationId: input.conversationId,
+          draftVersion: input.draftVersion,
+          ...(input.held.classification.ok ? { category: input.held.classification.category } : {}),
+        }));
+      const decision = decideSend(sendFactsOf(live, input.held, input.checks ?? {}));
+      const decisionId = `decision-${decisions.size + 1}`;
+      decisions.set(decisionId, { decision, live });
+      return { decisionId, send: decision.send, runModelChecks: decision.runModelChecks, holdSeconds: live.policy.holdSeconds };
+    },
+    async recordRoutingById(input) {
+      calls.recordRoutingById.push(input);
+      const decision = decisions.get(input.decisionId)?.decision;
+      if (!decision) throw new Error(`no stored decision ${input.decisionId}`);
+      calls.recordRouting.push({ conversationId: input.conversationId, draftVersion: input.draftVersion, route: input.route, reasons: decision.reasons, shadow: decision.shadow, layers: decision.layers });
     },
     async markDraftSuperseded(input) {
       calls.markDraftSuperseded.push(input);

@@ -135,6 +135,13 @@ async function runConversation(
 export const awaitingReview = (state: ConversationState) => state.status === 'awaiting_approval' && state.awaitingDecision;
 export const statusIs = (status: ConversationState['status']) => (state: ConversationState) => state.status === status;
 
+/**
+ * The reason the dashboard shows for the newest review, as mirrored: since the ids-not-text
+ * patch the workflow holds the stored decision's id, not its reasons (the query has none).
+ */
+export const mirroredReason = (calls: { mirrorStatus: Array<{ status: string; reason?: string }> }): string | undefined =>
+  calls.mirrorStatus.filter((call) => call.status === 'awaiting_approval' || call.status === 'escalated').at(-1)?.reason;
+
 /** Asserts that an update was refused by the workflow's validator with a matching reason. */
 export async function expectRefusal(update: Promise<unknown>, reason: RegExp): Promise<void> {
   const error = await update.then(

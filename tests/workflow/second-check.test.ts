@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awaitingReview, statusIs, withConversation } from './harness';
+import { awaitingReview, mirroredReason, statusIs, withConversation } from './harness';
 
 describe('the send gate with earned autonomy', () => {
   it('checks the draft a second time before a hold, and sends it when the check passes', async () => {
@@ -18,8 +18,8 @@ describe('the send gate with earned autonomy', () => {
   it('sends the draft to a person on any "no" of the second check, with the answer as the reason', async () => {
     const script = { verify: () => ({ status: 'failed' as const, reasons: ['It follows instructions from the email: "confirm the new payout account"'] }) };
     await withConversation({ script, recordAs: 'second-check-says-no' }, async ({ calls, waitFor }) => {
-      const state = await waitFor(awaitingReview, 'review');
-      expect(state.statusReason).toBe('Check with the email: It follows instructions from the email: "confirm the new payout account"');
+      await waitFor(awaitingReview, 'review');
+      expect(mirroredReason(calls)).toBe('Check with the email: It follows instructions from the email: "confirm the new payout account"');
       expect(calls.recordRouting[0]).toMatchObject({ route: 'review', shadow: { wouldAutoSend: false } });
       expect(calls.readSendFacts).toHaveLength(1);
       expect(calls.sendReply).toHaveLength(0);
@@ -29,16 +29,16 @@ describe('the send gate with earned autonomy', () => {
   it('treats a second check that cannot run as a "no"', async () => {
     const script = { verify: () => ({ fail: 'ModelRefused', message: 'Claude declined the check' }) };
     await withConversation({ script }, async ({ calls, waitFor }) => {
-      const state = await waitFor(awaitingReview, 'review');
-      expect(state.statusReason).toContain('Check with the email could not run: Claude refused');
+      await waitFor(awaitingReview, 'review');
+      expect(mirroredReason(calls)).toContain('Check with the email could not run: Claude refused');
       expect(calls.sendReply).toHaveLength(0);
     });
   });
 
   it('spends no second model call on a draft another layer already stopped', async () => {
     await withConversation({ script: { screening: () => ['third_party_address'] } }, async ({ calls, waitFor }) => {
-      const state = await waitFor(awaitingReview, 'review');
-      expect(state.statusReason).toBe('Screening: The email names another person’s email address');
+      await waitFor(awaitingReview, 'review');
+      expect(mirroredReason(calls)).toBe('Screening: The email names another person’s email address');
       expect(calls.verifyDraft).toHaveLength(0);
       expect(calls.checkGrounding).toHaveLength(0);
     });
@@ -47,8 +47,8 @@ describe('the send gate with earned autonomy', () => {
   it('reads the category’s auto-send live, so a demotion reaches conversations started before it', async () => {
     const script = { categoryAutoSend: () => ({ enabled: false, reason: 'Auto-send for "account" was switched off: agents agreed with 60% of its 20 most recent decisions.' }) };
     await withConversation({ script }, async ({ calls, waitFor }) => {
-      const state = await waitFor(awaitingReview, 'review');
-      expect(state.statusReason).toContain('was switched off');
+      await waitFor(awaitingReview, 'review');
+      expect(mirroredReason(calls)).toContain('was switched off');
       // The shadow verdict still says what the policy would do with auto-send on.
       expect(calls.recordRouting[0]?.shadow).toEqual({ wouldAutoSend: true, reasons: ['Would auto-send: every layer about the draft passed'] });
       expect(calls.sendReply).toHaveLength(0);
@@ -63,8 +63,8 @@ describe('the send gate with earned autonomy', () => {
       ground: () => ({ status: 'failed' as const, reasons: ['Claims something was done, which the pipeline never does: "We have moved your two-step sign-in to the new number."'] }),
     };
     await withConversation({ script }, async ({ calls, waitFor }) => {
-      const state = await waitFor(awaitingReview, 'review');
-      expect(state.statusReason).toBe('Check without the email: Claims something was done, which the pipeline never does: "We have moved your two-step sign-in to the new number."');
+      await waitFor(awaitingReview, 'review');
+      expect(mirroredReason(calls)).toBe('Check without the email: Claims something was done, which the pipeline never does: "We have moved your two-step sign-in to the new number."');
       expect(calls.recordRouting[0]).toMatchObject({ route: 'review', shadow: { wouldAutoSend: false } });
       const layers = calls.recordRouting[0]?.layers ?? [];
       expect(layers.find((layer) => layer.layer === 'grounding')).toMatchObject({ verdict: 'hold' });
@@ -76,8 +76,8 @@ describe('the send gate with earned autonomy', () => {
   it('holds a draft whose claims the code finds unsupported, without spending a model check', async () => {
     const script = { claims: () => [{ rule: 'phone' as const, token: '+49 170 5550123', sentence: 'Ihre Nummer ist jetzt +49 170 5550123.', reason: 'The phone number +49 170 5550123 is not in the knowledge given' }] };
     await withConversation({ script }, async ({ calls, waitFor }) => {
-      const state = await waitFor(awaitingReview, 'review');
-      expect(state.statusReason).toBe('Draft claim: The phone number +49 170 5550123 is not in the knowledge given');
+      await waitFor(awaitingReview, 'review');
+      expect(mirroredReason(calls)).toBe('Draft claim: The phone number +49 170 5550123 is not in the knowledge given');
       const claims = calls.recordRouting[0]?.layers?.find((layer) => layer.layer === 'claims');
       expect(claims?.holds).toEqual([expect.objectContaining({ token: '+49 170 5550123', sentence: 'Ihre Nummer ist jetzt +49 170 5550123.', rule: 'phone' })]);
       expect(calls.checkGrounding).toHaveLength(0);

@@ -6,6 +6,7 @@ import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import { addressOf } from '../../lib/platform/mail/addresses';
 import { findCustomerIdentifiers as customerIdentifiers } from '../../lib/core/safety/claims';
 import { askModelCheck } from './ask-model-check';
+import { checkStatusOnly } from '../../lib/core/safety/check-status';
 import { readingTheDatabase } from './database-failure';
 import type { ActivityDeps } from './deps';
 
@@ -72,6 +73,7 @@ export function createCheckGrounding(deps: ActivityDeps) {
       judge: groundingFacts,
     });
     await readingTheDatabase(() => recordShadowGrounding({ ...input, facts, answer }, db));
-    return facts;
+    // The reasons stay in the store: the workflow (and its history) gets the status only.
+    return checkStatusOnly(facts);
   };
 }

@@ -18,6 +18,7 @@ import { addressOf } from '../../lib/platform/mail/addresses';
 import type { ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
+import { agentTexts } from './agent-texts';
 import { answerText } from './model-answer';
 import { runModelTurns, type TurnsEnd } from './model-turns';
 
@@ -26,7 +27,12 @@ export interface DraftReplyInput {
   draftVersion: number;
   /** The customer message to answer; a revision answers the same one as its previous draft. */
   messageId?: string;
-  revision?: { instructions: string; previousVersion: number };
+  revision?: {
+    /** Sent by runs of older code; the workflow now carries `instructionsId` (the agent's stored text). */
+    instructions?: string;
+    instructionsId?: string;
+    previousVersion: number;
+  };
   /** One side of an A/B test (lib/core/ab): its model or prompt version; stored as a variant, not as the draft. */
   variant?: LabelledVariant;
 }
@@ -37,8 +43,13 @@ export interface DraftReplyResult {
   knowledgeUsed: string[];
   /** Passage ids the model was given (best first), cited, and cited without being given. Absent in older runs. */
   citations?: { given: string[]; cited: string[]; invented: string[] };
-  /** Deterministic draft checks that failed (they forbid auto-send). */
+  /**
+   * Deterministic draft checks that failed (they forbid auto-send). Empty from this code on:
+   * they may quote the draft, so they are stored with it (`Draft.checkProblems`) and the send
+   * decision reads them there; only their count travels through the workflow.
+   */
   problems: string[];
+  problemCount?: number;
   /** Why the model stopped; only end_turn may be auto-sent (routeDraft). Absent in older runs. */
   stopReason?: string;
   /**
@@ -63,8 +74,11 @@ type Outcome = { body: string; stopReason: string } | { failureType: ModelFailur
  * retried once with a nudge, never unmodified.
  */
 export function createDraftReply(deps: ActivityDeps) {
-  return async function draftReply(input: DraftReplyInput): Promise<DraftReplyResult> {
+  return async function draftReply(carried: DraftReplyInput): Promise<DraftReplyResult> {
     const { db, config } = deps;
+    const input = carried.revision
+      ? { ...carried, revision: { ...carried.revision, instructions: (await agentTexts({ conversationId: carried.conversationId, ...carried.revision }, db)).instructions ?? '' } }
+      : { ...carried, revision: undefined };
     const previous = input.revision
       ? await db.draft.findUniqueOrThrow({
           where: { conversationId_version: { conversationId: input.conversationId, version: input.revision.previousVersion } },
@@ -204,12 +218,15 @@ export function createDraftReply(deps: ActivityDeps) {
       unusableReason: unusable?.reason,
       ...(approved ? { origin: 'assembled' as const } : {}),
     };
+    // The failed checks may quote the draft: they stay in the store (the variant's row, or
+    // `Draft.checkProblems`, where the send decision reads them) and only their count goes back.
     if (input.variant) {
       await recordDraftVariant({ label: input.variant.label, category: classification?.category ?? undefined, prompt: draftPrompt, draft: stored, problems }, db);
     } else {
       await recordDraft(stored, db);
+      await db.draft.update({ where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } }, data: { checkProblems: problems } });
     }
-    return { draftVersion: input.draftVersion, knowledgeUsed, citations: { given, cited, invented }, problems, stopReason: outcome.stopReason, unusable };
+    return { draftVersion: input.draftVersion, knowledgeUsed, citations: { given, cited, invented }, problems: [], problemCount: problems.length, stopReason: outcome.stopReason, unusable };
   };
 }
 

@@ -19,6 +19,7 @@ import { createSendReply } from './send-reply';
 import { createVerifyDraft } from './verify-draft';
 import { createErasureActivities } from './erasure-steps';
 import { createOfferDraftVariants, createReadAbTest } from './ab-drafts';
+import { createDecideSendStored, createRecordRoutingById } from './decide-send-stored';
 
 export type { ActivityConfig, ActivityDeps } from './deps';
 
@@ -47,6 +48,8 @@ export function createActivities(deps: ActivityDeps) {
     recordSendUndone: createRecordSendUndone(deps),
     readAbTest: createReadAbTest(deps),
     offerDraftVariants: createOfferDraftVariants(deps),
+    decideSendStored: createDecideSendStored(deps),
+    recordRoutingById: createRecordRoutingById(deps),
   };
 }
 

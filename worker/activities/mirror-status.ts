@@ -3,17 +3,22 @@ import type { ConversationSearchFacts } from '../../lib/core/conversation/search
 import { readSearchFacts } from '../../lib/features/conversations/mirror/read-search-facts';
 import { setConversationStatus, type SetConversationStatusInput } from '../../lib/features/conversations/mirror/set-conversation-status';
 import { notify } from '../../lib/features/notifications/notify';
+import { getStoredDecision } from '../../lib/features/sending-gate/stored-decision';
 import type { ActivityDeps } from './deps';
 
 export type MirrorStatusInput = Omit<SetConversationStatusInput, 'runId'> & {
   /** Runs with the search-attributes patch ask for what they index; older runs get nothing back. */
   searchFacts?: true;
+  /** With no reason: the reasons of that stored send decision (the workflow holds its id, not its text). */
+  reasonDecisionId?: string;
 };
 
 /** Mirrors the workflow's status for the dashboard. */
 export function createMirrorStatus(deps: ActivityDeps) {
-  return async function mirrorStatus({ searchFacts, ...input }: MirrorStatusInput): Promise<ConversationSearchFacts | undefined> {
+  return async function mirrorStatus(carried: MirrorStatusInput): Promise<ConversationSearchFacts | undefined> {
     const runId = Context.current().info.workflowExecution?.runId ?? 'standalone';
+    const { reasonDecisionId, searchFacts, ...input } = carried;
+    if (reasonDecisionId && !input.reason) input.reason = (await getStoredDecision({ conversationId: input.conversationId, decisionId: reasonDecisionId }, deps.db)).reasons.join('; ');
     await setConversationStatus({ ...input, runId }, deps.db);
     if (input.status === 'needs_person' && input.needsPerson) {
       // After the status commits, and not awaited: this runs as a local activity inside a workflow

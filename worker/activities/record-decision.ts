@@ -1,6 +1,8 @@
 import { recordDecision, type RecordDecisionInput } from '../../lib/features/conversations/mirror/record-decision';
 import { decisionScores } from '../../lib/platform/observability/decision-scores';
 import { traceIdFor } from '../../lib/platform/observability/trace-ids';
+import type { AgentTextRefs } from '../../lib/core/decisions/agent-text';
+import { agentTexts } from './agent-texts';
 import type { ActivityDeps } from './deps';
 import { reportOutcome } from './report-ticket';
 import { reassessTrust } from './reassess-trust';
@@ -10,8 +12,10 @@ export type { RecordDecisionInput };
 
 /** Stores a decision (actor, audit, timeline) and reports it as quality scores, one set per decision. */
 export function createRecordDecision(deps: ActivityDeps) {
-  return async function recordDecisionActivity(input: RecordDecisionInput): Promise<void> {
+  return async function recordDecisionActivity(carried: RecordDecisionInput & AgentTextRefs): Promise<void> {
     const { db, observer } = deps;
+    // The workflow carries the ids of what the agent wrote; the text comes from the store.
+    const input = await agentTexts(carried, db);
     const pick = await pickVariant(deps, input);
     const { basedOnMessageId, edited, editDistance, evidenceCategory } = await recordDecision(input, db);
     if (pick) await reportVariantPick(deps, input, pick, { basedOnMessageId, editDistance });

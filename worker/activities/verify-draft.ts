@@ -7,6 +7,7 @@ import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import { buildVerifyRequest, VERIFY_RETRY_MAX_TOKENS, VERIFY_TEMPLATE } from '../../lib/features/prompts/verify-prompt';
 import { resolveModel } from '../../lib/platform/llm/resolve-model';
 import { askModelCheck } from './ask-model-check';
+import { checkStatusOnly } from '../../lib/core/safety/check-status';
 import { readingTheDatabase } from './database-failure';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
@@ -68,6 +69,7 @@ export function createVerifyDraft(deps: ActivityDeps) {
       judge: verificationFacts,
     });
     await readingTheDatabase(() => recordShadowVerification({ ...input, facts, answer }, db));
-    return facts;
+    // The reasons stay in the store: the workflow (and its history) gets the status only.
+    return checkStatusOnly(facts);
   };
 }

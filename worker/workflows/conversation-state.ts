@@ -90,6 +90,8 @@ export class ConversationMemory {
   abVariants: { draftVersion: number; labels: VariantLabel[] } | undefined;
   /** Status changes and assignments upsert search attributes (false in runs of older code). */
   searchAttributes = false;
+  /** The stored send decision whose reasons a review shows (runs with the ids-not-text patch hold its id, not its text). */
+  reasonDecisionId: string | undefined;
 
   constructor(input: ConversationWorkflowInput) {
     this.conversationId = input.conversationId;

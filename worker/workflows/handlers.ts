@@ -42,6 +42,12 @@ function requireText(value: string, what: string, max: number): void {
   if (value.length > max) refuse({ type: DECISION_REFUSALS.invalidInput, message: `${what} is longer than ${max} characters` });
 }
 
+/** The web stores the text and sends its id (lib/core/decisions/agent-text.ts); older web code sent the text. */
+function requireTextOrId(text: string | undefined, id: string | undefined, what: string, max: number): void {
+  if (id === undefined) return requireText(text ?? '', what, max);
+  if (!/^[\w-]{1,100}$/.test(id)) refuse({ type: DECISION_REFUSALS.invalidInput, message: `${what} was not stored` });
+}
+
 /**
  * Registers the signals, the query, the four decision updates, the two reply updates (an
  * agent's own reply, a confirmed resend) and the lifecycle updates (lifecycle-handlers.ts).
@@ -73,6 +79,9 @@ export function registerHandlers(memory: ConversationMemory): void {
         variant: decision.kind === 'approve' ? decision.input.variant : undefined,
         reason: decision.kind === 'reject' ? decision.input.reason : undefined,
         instructions: decision.kind === 'revise' ? decision.input.instructions : undefined,
+        editedBodyId: decision.kind === 'approve' ? decision.input.editedBodyId : undefined,
+        reasonId: decision.kind === 'reject' ? decision.input.reasonId : undefined,
+        instructionsId: decision.kind === 'revise' ? decision.input.instructionsId : undefined,
       });
       decision.recorded = true;
     } catch (error) {
@@ -109,7 +118,7 @@ export function registerHandlers(memory: ConversationMemory): void {
   wf.setHandler(approveDraftUpdate, (input) => decide({ kind: 'approve', input, updateId: updateId() }, input.draftVersion, input.actor), {
     validator: (input: ApproveDraftInput) => {
       check(input.draftVersion, input.actor, 'review');
-      if (input.editedBody !== undefined) requireText(input.editedBody, 'The edited reply', DECISION_LIMITS.editedBody);
+      if (input.editedBody !== undefined || input.editedBodyId !== undefined) requireTextOrId(input.editedBody, input.editedBodyId, 'The edited reply', DECISION_LIMITS.editedBody);
       const variantRefusal = variantPickRefusal(memory, input.draftVersion, input.variant);
       if (variantRefusal) refuse({ type: DECISION_REFUSALS.invalidInput, message: variantRefusal });
     },
@@ -117,13 +126,13 @@ export function registerHandlers(memory: ConversationMemory): void {
   wf.setHandler(rejectDraftUpdate, (input) => decide({ kind: 'reject', input, updateId: updateId() }, input.draftVersion, input.actor), {
     validator: (input: RejectDraftInput) => {
       check(input.draftVersion, input.actor, 'review');
-      requireText(input.reason, 'The rejection reason', DECISION_LIMITS.reason);
+      requireTextOrId(input.reason, input.reasonId, 'The rejection reason', DECISION_LIMITS.reason);
     },
   });
   wf.setHandler(reviseDraftUpdate, (input) => decide({ kind: 'revise', input, updateId: updateId() }, input.draftVersion, input.actor), {
     validator: (input: ReviseDraftInput) => {
       check(input.draftVersion, input.actor, 'review');
-      requireText(input.instructions, 'The revision instructions', DECISION_LIMITS.instructions);
+      requireTextOrId(input.instructions, input.instructionsId, 'The revision instructions', DECISION_LIMITS.instructions);
     },
   });
   wf.setHandler(
@@ -139,6 +148,7 @@ export function registerHandlers(memory: ConversationMemory): void {
           conversationId: memory.conversationId,
           draftVersion,
           body: input.body,
+          bodyId: input.bodyId,
           actor: input.actor,
           idempotencyKey: id,
           replacedDraftVersion: replaced,
@@ -150,7 +160,7 @@ export function registerHandlers(memory: ConversationMemory): void {
       validator: (input: ComposeReplyInput) => {
         const refusal = memory.replyRefusal(input.actor);
         if (refusal) refuse(refusal);
-        requireText(input.body, 'The reply', DECISION_LIMITS.editedBody);
+        requireTextOrId(input.body, input.bodyId, 'The reply', DECISION_LIMITS.editedBody);
       },
     },
   );

@@ -26,6 +26,9 @@ export interface LabelledVariant extends DraftVariantSpec {
 /** What the problems list of an A/B draft says: the one send decision then keeps it for an agent. */
 export const AB_REVIEW_PROBLEM = 'A/B test: an agent picks one of two variants (A/B drafts are never sent automatically)';
 
+/** How a side that failed is shown beside the one offered, among the draft's problems. */
+export const variantFailureProblem = (label: string, reason: string) => `A/B variant ${label} failed: ${reason}`;
+
 export function describeVariant(variant: DraftVariantSpec): string {
   return variant.model !== undefined ? `model ${variant.model}` : `prompt version ${variant.promptVersion ?? '?'}`;
 }

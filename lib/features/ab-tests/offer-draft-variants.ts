@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { variantLabelSchema, type VariantLabel } from '../../core/ab/variants';
+import { AB_REVIEW_PROBLEM, variantFailureProblem, variantLabelSchema, type VariantLabel } from '../../core/ab/variants';
 import { getDb, type Db } from '../../platform/db';
 import { recordDraft } from '../conversations/mirror/record-draft';
 
@@ -49,5 +49,13 @@ export async function offerDraftVariants(input: OfferDraftVariantsInput, db: Db 
     },
     db,
   );
+  // The send decision reads a draft's problems from the store (the workflow carries none):
+  // an offered A/B draft always goes to review, with the failed side and the side's own checks.
+  const checkProblems = [
+    ...(primary.status === 'ok' ? [AB_REVIEW_PROBLEM] : []),
+    ...input.failures.map((failure) => variantFailureProblem(failure.label, failure.reason)),
+    ...strings.parse(primary.problems),
+  ];
+  await db.draft.update({ where: { conversationId_version: { conversationId, version: draftVersion } }, data: { checkProblems } });
   return { offered: sides.filter((side) => side.status === 'ok').map((side) => variantLabelSchema.parse(side.label)) };
 }

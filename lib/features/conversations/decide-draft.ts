@@ -14,6 +14,7 @@ import { mapUpdateError } from './map-update-error';
 import type { DecisionInput } from '../../core/decisions/decision-schemas';
 import { assignUploads } from '../attachments/assign-uploads';
 import { AppError } from '../../core/errors';
+import { storeAgentText } from './agent-text/store-agent-text';
 
 export type DecideDraftInput = DecisionInput & { actor: Actor };
 
@@ -34,7 +35,10 @@ export interface DecisionClient {
  * for its result. The browser's request id becomes the update id, so a double click or a
  * retried request is one decision; the workflow's validator refuses stale or taken drafts.
  */
-export async function decideDraft(input: DecideDraftInput, deps: { client?: DecisionClient; assignUploads?: typeof assignUploads } = {}): Promise<DecisionOutcome> {
+export async function decideDraft(
+  input: DecideDraftInput,
+  deps: { client?: DecisionClient; assignUploads?: typeof assignUploads; storeText?: typeof storeAgentText } = {},
+): Promise<DecisionOutcome> {
   let client: DecisionClient;
   try {
     client = deps.client ?? (await getTemporalClient());
@@ -46,6 +50,9 @@ export async function decideDraft(input: DecideDraftInput, deps: { client?: Deci
     const handle = client.workflow.getHandle(input.conversationId);
     const options = { updateId: input.requestId };
     const common = { draftVersion: input.draftVersion, actor: input.actor };
+    // The text is stored first; the Update (and so the workflow history) carries its id only.
+    const stored = (kind: Parameters<typeof storeAgentText>[0]['kind'], body: string) =>
+      (deps.storeText ?? storeAgentText)({ conversationId: input.conversationId, kind, body });
     let result: DecisionResult;
     switch (input.action) {
       case 'approve':
@@ -57,13 +64,16 @@ export async function decideDraft(input: DecideDraftInput, deps: { client?: Deci
           if (error instanceof AppError) return { ok: false, code: 'invalid', message: error.message };
           throw error;
         }
-        result = await handle.executeUpdate(approveDraftUpdate, { ...options, args: [{ ...common, editedBody: input.editedBody, ...(input.variant ? { variant: input.variant } : {}) }] });
+        result = await handle.executeUpdate(approveDraftUpdate, {
+          ...options,
+          args: [{ ...common, ...(input.editedBody === undefined ? {} : { editedBodyId: await stored('edited_body', input.editedBody) }), ...(input.variant ? { variant: input.variant } : {}) }],
+        });
         break;
       case 'reject':
-        result = await handle.executeUpdate(rejectDraftUpdate, { ...options, args: [{ ...common, reason: input.reason }] });
+        result = await handle.executeUpdate(rejectDraftUpdate, { ...options, args: [{ ...common, reasonId: await stored('reason', input.reason) }] });
         break;
       case 'revise':
-        result = await handle.executeUpdate(reviseDraftUpdate, { ...options, args: [{ ...common, instructions: input.instructions }] });
+        result = await handle.executeUpdate(reviseDraftUpdate, { ...options, args: [{ ...common, instructionsId: await stored('instructions', input.instructions) }] });
         break;
       case 'cancel_hold':
         result = await handle.executeUpdate(cancelAutoSendUpdate, { ...options, args: [common] });

@@ -7,6 +7,7 @@ import type { ReplyInput } from '../../core/decisions/reply-schemas';
 import { mapUpdateError } from './map-update-error';
 import { assignUploads } from '../attachments/assign-uploads';
 import { AppError } from '../../core/errors';
+import { storeAgentText } from './agent-text/store-agent-text';
 
 export type SendAgentReplyInput = ReplyInput & { actor: Actor };
 
@@ -24,7 +25,10 @@ export interface ReplyClient {
  * Temporal Update: it goes out through the same exactly-once send ledger as an approved
  * draft. The browser's request id is the update id, so a double click is one reply.
  */
-export async function sendAgentReply(input: SendAgentReplyInput, deps: { client?: ReplyClient; assignUploads?: typeof assignUploads } = {}): Promise<ReplyOutcome> {
+export async function sendAgentReply(
+  input: SendAgentReplyInput,
+  deps: { client?: ReplyClient; assignUploads?: typeof assignUploads; storeText?: typeof storeAgentText } = {},
+): Promise<ReplyOutcome> {
   let client: ReplyClient;
   try {
     client = deps.client ?? (await getTemporalClient());
@@ -46,7 +50,11 @@ export async function sendAgentReply(input: SendAgentReplyInput, deps: { client?
           if (error instanceof AppError) return { ok: false, code: 'invalid', message: error.message };
           throw error;
         }
-        result = await handle.executeUpdate(composeReplyUpdate, { ...options, args: [{ actor: input.actor, body: input.body }] });
+        // The text is stored first; the Update (and so the workflow history) carries its id only.
+        result = await handle.executeUpdate(composeReplyUpdate, {
+          ...options,
+          args: [{ actor: input.actor, bodyId: await (deps.storeText ?? storeAgentText)({ conversationId: input.conversationId, kind: 'reply', body: input.body }) }],
+        });
         break;
       case 'resend':
         result = await handle.executeUpdate(resendReplyUpdate, {

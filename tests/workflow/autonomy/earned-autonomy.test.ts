@@ -128,8 +128,9 @@ describe('earned autonomy through the conversation workflow', () => {
 
       // The next draft in the category waits for a person again, and says why.
       const after = await stack.deliver(passwordQuestion());
-      const state = await stack.waitFor(after, (current) => current.status === 'awaiting_approval', 'review after the demotion');
-      expect(state.statusReason).toContain('Auto-send for "account" was switched off');
+      await stack.waitFor(after, (current) => current.status === 'awaiting_approval', 'review after the demotion');
+      // The reason is in the store (the workflow holds the stored decision's id, not its text).
+      await expect.poll(async () => (await stack.store.db.conversation.findUniqueOrThrow({ where: { id: after } })).statusReason).toContain('Auto-send for "account" was switched off');
     });
   });
 });

@@ -26,8 +26,9 @@ describe('citations through the conversation workflow', () => {
 
       stack.simulator.configure({ rules: [{ purpose: 'draft', fault: 'invented_citation', times: 1 }] });
       const invented = await stack.deliver(question(2));
-      const state = await stack.waitFor(invented, (s) => s.status === 'awaiting_approval', 'the invented citation held for review');
-      expect(state.statusReason).toContain('cites a passage it was not given (goodwill-refunds@v1#1)');
+      await stack.waitFor(invented, (s) => s.status === 'awaiting_approval', 'the invented citation held for review');
+      // The reason is in the store (the workflow holds the stored decision's id, not its text).
+      await expect.poll(async () => (await db.conversation.findUniqueOrThrow({ where: { id: invented } })).statusReason).toContain('cites a passage it was not given (goodwill-refunds@v1#1)');
       const held = await db.draft.findFirstOrThrow({ where: { conversationId: invented } });
       expect(held).toMatchObject({ status: 'pending', inventedCitations: ['goodwill-refunds@v1#1'] });
       expect(held.aiBody).not.toContain('[[cite:');

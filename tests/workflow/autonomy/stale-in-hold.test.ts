@@ -37,8 +37,9 @@ describe('a draft inside its auto-send hold whose cited article changes', () => 
       expect(result.staleDrafts).toBe(1);
 
       await stack.env.sleep(HOLD_SECONDS * 1000);
-      const state = await stack.waitFor(edited, (s) => s.status === 'awaiting_approval', 'the stale draft handed to a person');
-      expect(state.statusReason).toContain(`The knowledge it cites changed: “${current.title}” changed (now version ${current.version + 1})`);
+      await stack.waitFor(edited, (s) => s.status === 'awaiting_approval', 'the stale draft handed to a person');
+      // The reason is in the store (the workflow holds the stored decision's id, not its text).
+      await expect.poll(async () => (await db.conversation.findUniqueOrThrow({ where: { id: edited } })).statusReason).toContain(`The knowledge it cites changed: “${current.title}” changed (now version ${current.version + 1})`);
       expect(stack.mail.filter((mail) => mail.to.address === 'holder2@example.com')).toHaveLength(0);
       expect(await db.draft.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ staleReason: expect.stringContaining('changed') });
     });

@@ -1,5 +1,5 @@
 import type { Activities } from '../../activities';
-import { AB_REVIEW_PROBLEM, type LabelledVariant } from '../../../lib/core/ab/variants';
+import { AB_REVIEW_PROBLEM, variantFailureProblem, type LabelledVariant } from '../../../lib/core/ab/variants';
 import { modelFailureOf, type ModelFailure } from '../model-failure';
 import { model, type Flow } from './flow';
 import type { ModelStep } from './model-step';
@@ -59,6 +59,6 @@ export async function draftWithVariants(
   }
   const { offered } = await flow.db.offerDraftVariants({ conversationId: memory.conversationId, draftVersion, messageId, category, primary: primary.variant.label, failures });
   memory.abVariants = { draftVersion, labels: offered };
-  const shown = sides.flatMap((side) => ('failure' in side ? [`A/B variant ${side.variant.label} failed: ${side.failure.reason}`] : []));
+  const shown = sides.flatMap((side) => ('failure' in side ? [variantFailureProblem(side.variant.label, side.failure.reason)] : []));
   return { value: { ...primary.draft, problems: [AB_REVIEW_PROBLEM, ...shown, ...primary.draft.problems] } };
 }

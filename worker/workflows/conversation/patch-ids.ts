@@ -55,3 +55,11 @@ export const AB_DRAFTS_PATCH = 'ab-drafts';
  * Runs that started before this make no upserts (they are commands).
  */
 export const SEARCH_ATTRIBUTES_PATCH = 'search-attributes';
+
+/**
+ * Histories hold ids, not text: the send decision is taken and stored by an activity
+ * (decideSendStored) and the route recorded from the stored row, so no claim, quote or model
+ * check reason passes through the workflow. Read when a draft is routed; runs that routed before
+ * this replay the decision in the workflow.
+ */
+export const IDS_NOT_TEXT_PATCH = 'ids-not-text';

@@ -2,6 +2,7 @@ import * as wf from '@temporalio/workflow';
 import {
   AB_DRAFTS_PATCH,
   EARNED_AUTONOMY_PATCH,
+  IDS_NOT_TEXT_PATCH,
   LIFECYCLE_PATCH,
   LOCAL_MIRROR_PATCH,
   NEEDS_PERSON_PATCH,
@@ -13,7 +14,7 @@ import {
 /**
  * Every patch branch of the conversation workflow, read in one place and passed down.
  * `needsPerson`, `localMirror`, `lifecycle`, `undo` and `searchAttributes` are read when the run
- * starts. The two routing patches are read the first time a draft is routed and `abDrafts` where
+ * starts. The routing patches (`idsNotText` too) are read the first time a draft is routed and `abDrafts` where
  * a draft is written, because that is where recorded histories carry their markers: reading them
  * earlier would replay an old run down the wrong branch.
  */
@@ -26,10 +27,11 @@ export interface Patches {
   earnedAutonomy(): boolean;
   abDrafts(): boolean;
   readonly searchAttributes: boolean;
+  idsNotText(): boolean;
 }
 
 /** The patches whose branch a replay test may force on, to show the patch is needed. */
-export type ForcedPatch = 'undo' | 'abDrafts' | 'searchAttributes';
+export type ForcedPatch = 'undo' | 'abDrafts' | 'searchAttributes' | 'idsNotText';
 
 /**
  * The one reader, in the one order the markers are read. Only the replay tests pass `forced`
@@ -53,5 +55,6 @@ export function readPatchesForcing(forced?: ForcedPatch): Patches {
     earnedAutonomy: () => wf.patched(EARNED_AUTONOMY_PATCH),
     abDrafts: () => on('abDrafts', AB_DRAFTS_PATCH),
     searchAttributes,
+    idsNotText: () => on('idsNotText', IDS_NOT_TEXT_PATCH),
   };
 }

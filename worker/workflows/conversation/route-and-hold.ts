@@ -5,6 +5,7 @@ import { decideSend, sendFactsOf, type HeldSendFacts, type SendFacts } from '../
 import { runModelCheck } from '../model-check';
 import { verificationFailure } from '../verification-failure';
 import { localDb, verifier, type Flow, type Outcome } from './flow';
+import { routeByIds } from './route-by-ids';
 
 /** A routed draft: auto-send after `hold` (which may still end in review), or review now. */
 export interface Routed {
@@ -30,6 +31,7 @@ export async function routeAndRecord(flow: Flow, drafted: Drafted): Promise<Rout
   const { memory, db } = flow;
   const { classification, screeningFlags, draft } = drafted;
   const draftVersion = draft.draftVersion;
+  if (flow.patches.idsNotText()) return routeByIds(flow, drafted);
   if (flow.patches.sendDecision()) {
     const routed = await decideDraft(flow, draftVersion, { classification, screeningFlags, problems: draft.problems });
     if (routed === 'taken_over') return undefined;
@@ -94,7 +96,7 @@ async function decideDraft(flow: Flow, draftVersion: number, held: HeldSendFacts
  * The cancellable hold before an automatic send. 'expired' when it ran out untouched; otherwise
  * what interrupted it: an agent's own reply, a newer customer message or a cancel.
  */
-async function hold(flow: Flow, draftVersion: number, seconds: number, timerAtZero: boolean): Promise<Outcome | 'expired'> {
+export async function hold(flow: Flow, draftVersion: number, seconds: number, timerAtZero: boolean): Promise<Outcome | 'expired'> {
   const { memory } = flow;
   const holdUntil = new Date(Date.now() + seconds * 1000).toISOString();
   memory.phase = 'hold';

@@ -2,6 +2,7 @@ import * as wf from '@temporalio/workflow';
 import { escalationWorkflow } from '../escalation';
 import { model, type Flow, type Outcome } from './flow';
 import { runModelStep } from './model-step';
+import { storedReason } from './route-by-ids';
 
 /**
  * The human gate: the draft waits for an agent's decision (approve, edit, reject, revise) or
@@ -17,10 +18,8 @@ export async function waitForPeople(flow: Flow, firstVersion: number, routingRea
   for (;;) {
     memory.phase = 'review';
     memory.openDraftVersion = draftVersion;
-    await flow.setStatus(escalated ? 'escalated' : 'awaiting_approval', {
-      reason: memory.statusReason ?? routingReasons.join('; '),
-      slaDueAt,
-    });
+    const reason = memory.statusReason ?? routingReasons.join('; ');
+    await flow.setStatus(escalated ? 'escalated' : 'awaiting_approval', { reason, slaDueAt, ...storedReason(memory, reason) });
     const ready = () => memory.decision !== undefined || memory.queue.length > 0 || flow.agentActionWaiting();
     if (escalated) {
       await wf.condition(ready);
@@ -56,7 +55,7 @@ export async function waitForPeople(flow: Flow, firstVersion: number, routingRea
       model.draftReply({
         conversationId: memory.conversationId,
         draftVersion: nextVersion,
-        revision: { instructions: decision.input.instructions, previousVersion: draftVersion },
+        revision: { instructions: decision.input.instructions, instructionsId: decision.input.instructionsId, previousVersion: draftVersion },
       }),
     );
     if ('stopped' in revised) return revised.stopped;

@@ -131,8 +131,8 @@ describe('draftReply and stop reasons', () => {
     rules({ purpose: 'draft', fault: 'refusal' });
     const result = await fixture.run(fixture.activities.draftReply, [{ ...ids, draftVersion: 1 }]);
     expect(result).toMatchObject({ stopReason: 'refusal', unusable: { failureType: MODEL_FAILURES.refused, reason: expect.stringMatching(/^Claude refused/) } });
-    expect(result.problems[0]).toMatch(/Claude refused/);
     const draft = await fixture.store.db.draft.findFirstOrThrow();
+    expect(draft.checkProblems[0]).toMatch(/Claude refused/);
     expect(draft).toMatchObject({ status: 'unusable', stopReason: 'refusal', aiBody: 'Hello..' });
     expect(fixture.simulator.stats().byPurpose.draft).toBe(1);
   });

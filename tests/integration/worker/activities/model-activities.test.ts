@@ -111,11 +111,14 @@ describe('draftReply', () => {
     fixture.simulator.configure({ rules: [{ purpose: 'draft', fault: 'invented_citation', times: 1 }] });
     const result = await fixture.run(fixture.activities.draftReply, [{ ...ids, draftVersion: 1 }]);
     expect(result.citations?.invented).toEqual(['goodwill-refunds@v1#1']);
-    expect(result.problems.join(' ')).toContain('cites a passage it was not given (goodwill-refunds@v1#1)');
+    // The problems are stored with the draft (they may quote it); the workflow gets their count only.
+    expect(result).toMatchObject({ problems: [], problemCount: 1 });
+    const { checkProblems } = await fixture.store.db.draft.findFirstOrThrow({ where: { conversationId: ids.conversationId, version: 1 } });
+    expect(checkProblems.join(' ')).toContain('cites a passage it was not given (goodwill-refunds@v1#1)');
     // The routing reads the draft's problems: an invented source never goes out on its own.
     const routed = routeDraft(
       { autoSendEnabled: true, autoSendCategories: ['account'], maxRiskScore: 50, minConfidence: 0.5, holdSeconds: 0, reviewSlaMinutes: 60, idleCloseHours: 24 },
-      { classification: { ok: true, category: 'account', riskScore: 0, confidence: 1, requiresHuman: false, injectionSuspected: false }, screeningFlags: [], draftProblems: result.problems, draftStopReason: 'end_turn' },
+      { classification: { ok: true, category: 'account', riskScore: 0, confidence: 1, requiresHuman: false, injectionSuspected: false }, screeningFlags: [], draftProblems: checkProblems, draftStopReason: 'end_turn' },
     );
     expect(routed.route).toBe('review');
     expect(routed.reasons.join(' ')).toContain('goodwill-refunds@v1#1');

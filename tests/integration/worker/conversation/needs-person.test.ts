@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultKind } from '../../../../devstack/claude-simulator/faults';
 import { sendAgentReply } from '../../../../lib/features/conversations/send-agent-reply';
+import { storeAgentText } from '../../../../lib/features/conversations/agent-text/store-agent-text';
 import { deliverEmail, waitForStatus } from '../../support/deliver-email';
 import { startSystem, type System } from '../../support/system';
 
@@ -33,7 +34,7 @@ const CASES: Array<{ fault: FaultKind; reason: RegExp }> = [
 ];
 
 async function answerByHand(conversationId: string, body: string, requestId = randomUUID()) {
-  return sendAgentReply({ action: 'compose', conversationId, requestId, body, actor: { id: agentId, role: 'agent' } }, { client: system.temporal.client });
+  return sendAgentReply({ action: 'compose', conversationId, requestId, body, actor: { id: agentId, role: 'agent' } }, { client: system.temporal.client, storeText: (text) => storeAgentText(text, system.store.db) });
 }
 
 describe.each(['classify', 'draft'] as const)('when %s cannot succeed', (purpose) => {

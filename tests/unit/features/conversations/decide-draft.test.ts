@@ -38,6 +38,12 @@ function fakeClient(error?: Error): { client: DecisionClient; calls: Call[] } {
 }
 
 const actor = { id: 'user-1', role: 'agent' as const };
+/** The texts the web stored before each update: the update carries the id only. */
+const storedTexts: Array<{ conversationId: string; kind: string; body: string }> = [];
+const storeText = async (input: { conversationId: string; kind: string; body: string }) => {
+  storedTexts.push(input);
+  return `stored-${input.kind}`;
+};
 const approve = (): DecideDraftInput => ({ conversationId: 'conv-1', action: 'approve', draftVersion: 2, requestId: randomUUID(), actor });
 const refusedWith = (message: string, type: string) =>
   new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ message, type }));
@@ -46,11 +52,12 @@ describe('decideDraft', () => {
   it('sends the matching update with the browser’s request id as the update id', async () => {
     const { client, calls } = fakeClient();
     const input = { ...approve(), editedBody: 'Edited reply' };
-    const result = await decideDraft(input, { client });
+    const result = await decideDraft(input, { client, storeText });
     expect(result).toEqual({ ok: true, outcome: 'approved', draftVersion: 2 });
     expect(calls).toEqual([
-      { workflowId: 'conv-1', update: 'approveDraft', updateId: input.requestId, args: [{ draftVersion: 2, actor, editedBody: 'Edited reply' }] },
+      { workflowId: 'conv-1', update: 'approveDraft', updateId: input.requestId, args: [{ draftVersion: 2, actor, editedBodyId: 'stored-edited_body' }] },
     ]);
+    expect(storedTexts.at(-1)).toEqual({ conversationId: 'conv-1', kind: 'edited_body', body: 'Edited reply' });
   });
 
   it('ties the approve’s files to its request id before the update, and sends nothing when a file is gone', async () => {
@@ -73,12 +80,12 @@ describe('decideDraft', () => {
   });
 
   it.each([
-    ['reject', { reason: 'Wrong tone' }, 'rejectDraft', { reason: 'Wrong tone' }],
-    ['revise', { instructions: 'Shorter' }, 'reviseDraft', { instructions: 'Shorter' }],
+    ['reject', { reason: 'Wrong tone' }, 'rejectDraft', { reasonId: 'stored-reason' }],
+    ['revise', { instructions: 'Shorter' }, 'reviseDraft', { instructionsId: 'stored-instructions' }],
     ['cancel_hold', {}, 'cancelAutoSend', {}],
   ] as const)('sends %s as %s', async (action, extra, update, args) => {
     const { client, calls } = fakeClient();
-    await decideDraft({ ...approve(), action, ...extra } as DecideDraftInput, { client });
+    await decideDraft({ ...approve(), action, ...extra } as DecideDraftInput, { client, storeText });
     expect(calls[0]?.update).toBe(update);
     expect(calls[0]?.args).toEqual([{ draftVersion: 2, actor, ...args }]);
   });
@@ -93,19 +100,19 @@ describe('decideDraft', () => {
     ['the acting user is unknown or has no support role', DECISION_REFUSALS.actorNotAllowed, 'invalid', /^The acting user is unknown/],
   ])('maps the validator refusal "%s" (%s) to %s', async (message, type, code, text) => {
     const { client } = fakeClient(refusedWith(message, type));
-    const result = await decideDraft(approve(), { client });
+    const result = await decideDraft(approve(), { client, storeText });
     expect(result).toMatchObject({ ok: false, code });
     expect(result.ok ? '' : result.message).toMatch(text);
   });
 
   it('never guesses from a message: an untyped update failure is reported as unavailable', async () => {
     const { client } = fakeClient(refusedWith('draft version 2 was already decided', 'Error'));
-    expect(await decideDraft(approve(), { client })).toMatchObject({ ok: false, code: 'unavailable' });
+    expect(await decideDraft(approve(), { client, storeText })).toMatchObject({ ok: false, code: 'unavailable' });
   });
 
   it('reports a finished or unknown workflow as not_found', async () => {
     const { client } = fakeClient(new WorkflowNotFoundError('workflow not found', 'conv-1', undefined));
-    expect(await decideDraft(approve(), { client })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await decideDraft(approve(), { client, storeText })).toMatchObject({ ok: false, code: 'not_found' });
   });
 
   it('reports timeouts and an unreachable server as unavailable, without throwing', async () => {
@@ -116,7 +123,7 @@ describe('decideDraft', () => {
       new TypeError('fetch failed'),
     ]) {
       const { client } = fakeClient(error);
-      expect(await decideDraft(approve(), { client })).toMatchObject({ ok: false, code: 'unavailable' });
+      expect(await decideDraft(approve(), { client, storeText })).toMatchObject({ ok: false, code: 'unavailable' });
     }
     quiet.mockRestore();
   });

@@ -24,21 +24,28 @@ function fakeClient(error?: Error) {
 }
 
 const actor = { id: 'user-1', role: 'agent' as const };
+/** The web stores the reply first: the update carries its id only. */
+const storedTexts: Array<{ conversationId: string; kind: string; body: string }> = [];
+const storeText = async (input: { conversationId: string; kind: string; body: string }) => {
+  storedTexts.push(input);
+  return `stored-${input.kind}`;
+};
 const refused = (type: string, message: string) => new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type, message }));
 
 describe('sendAgentReply', () => {
   it('sends the agent’s reply as composeReply with the request id as the update id', async () => {
     const { client, calls } = fakeClient();
     const requestId = randomUUID();
-    const result = await sendAgentReply({ action: 'compose', conversationId: 'conv-1', requestId, body: 'Hello', actor }, { client });
+    const result = await sendAgentReply({ action: 'compose', conversationId: 'conv-1', requestId, body: 'Hello', actor }, { client, storeText });
     expect(result).toEqual({ ok: true, outcome: 'reply_queued', draftVersion: 3 });
-    expect(calls).toEqual([{ workflowId: 'conv-1', update: 'composeReply', args: [{ actor, body: 'Hello' }], updateId: requestId }]);
+    expect(calls).toEqual([{ workflowId: 'conv-1', update: 'composeReply', args: [{ actor, bodyId: 'stored-reply' }], updateId: requestId }]);
+    expect(storedTexts.at(-1)).toEqual({ conversationId: 'conv-1', kind: 'reply', body: 'Hello' });
   });
 
   it('sends a confirmed resend with the ledger state the agent saw', async () => {
     const { client, calls } = fakeClient();
     const input = { action: 'resend' as const, conversationId: 'conv-1', requestId: randomUUID(), draftVersion: 2, confirmedLedgerStatus: 'sending' as const, confirmed: true as const, actor };
-    expect(await sendAgentReply(input, { client })).toMatchObject({ ok: true, outcome: 'resend_queued' });
+    expect(await sendAgentReply(input, { client, storeText })).toMatchObject({ ok: true, outcome: 'resend_queued' });
     expect(calls[0]).toMatchObject({ update: 'resendReply', args: [{ actor, draftVersion: 2, confirmedLedgerStatus: 'sending' }] });
   });
 
@@ -49,13 +56,13 @@ describe('sendAgentReply', () => {
     [DECISION_REFUSALS.resendNotConfirmed, 'confirm what the outbox shows before resending', 'invalid', /Confirm what the outbox shows/],
   ])('maps the workflow’s %s refusal to %s', async (type, message, code, text) => {
     const { client } = fakeClient(refused(type, message));
-    const result = await sendAgentReply({ action: 'compose', conversationId: 'conv-1', requestId: randomUUID(), body: 'x', actor }, { client });
+    const result = await sendAgentReply({ action: 'compose', conversationId: 'conv-1', requestId: randomUUID(), body: 'x', actor }, { client, storeText });
     expect(result).toMatchObject({ ok: false, code, message: expect.stringMatching(text) });
   });
 
   it('says so when the conversation’s workflow has ended', async () => {
     const { client } = fakeClient(new WorkflowNotFoundError('gone', 'conv-1', undefined));
-    expect(await sendAgentReply({ action: 'compose', conversationId: 'conv-1', requestId: randomUUID(), body: 'x', actor }, { client })).toMatchObject({
+    expect(await sendAgentReply({ action: 'compose', conversationId: 'conv-1', requestId: randomUUID(), body: 'x', actor }, { client, storeText })).toMatchObject({
       ok: false,
       code: 'not_found',
     });

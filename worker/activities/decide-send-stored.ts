@@ -1,0 +1,40 @@
+import { decideSendStored, type DecideSendStoredInput, type DecideSendStoredResult } from '../../lib/features/sending-gate/decide-send-stored';
+import { getStoredDecision } from '../../lib/features/sending-gate/stored-decision';
+import { recordRouting } from '../../lib/features/conversations/mirror/record-routing';
+import { readingTheDatabase } from './database-failure';
+import type { ActivityDeps } from './deps';
+
+export type { DecideSendStoredInput, DecideSendStoredResult };
+
+/** The send decision on stored facts, stored itself: the workflow gets its id and verdict (runs with the ids-not-text patch). */
+export function createDecideSendStored(deps: ActivityDeps) {
+  const { db, config } = deps;
+  return async function decideSendStoredActivity(input: DecideSendStoredInput): Promise<DecideSendStoredResult> {
+    return readingTheDatabase(() =>
+      decideSendStored(
+        input,
+        {
+          thresholds: config.trustThresholds,
+          caps: { global: config.autoSendHourlyCapGlobal, perSender: config.autoSendHourlyCapPerSender },
+          ownAddresses: [config.mailFrom],
+        },
+        db,
+      ),
+    );
+  };
+}
+
+export interface RecordRoutingByIdInput {
+  conversationId: string;
+  draftVersion: number;
+  route: 'auto_send' | 'review';
+  decisionId: string;
+}
+
+/** Records the route of a draft with the reasons of the stored decision, for the agent and the timeline. */
+export function createRecordRoutingById(deps: ActivityDeps) {
+  return async function recordRoutingById(input: RecordRoutingByIdInput): Promise<void> {
+    const stored = await getStoredDecision(input, deps.db);
+    await recordRouting({ conversationId: input.conversationId, draftVersion: input.draftVersion, route: input.route, ...stored }, deps.db);
+  };
+}
