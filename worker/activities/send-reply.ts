@@ -11,6 +11,7 @@ import {
 } from '../../lib/features/conversations/sending/send-ledger';
 import { replyRecipient } from '../../lib/features/conversations/sending/reply-recipient';
 import { appMetrics } from '../../lib/platform/metrics/app-metrics';
+import { redactPii } from '../../lib/platform/observability/masking';
 import { replyMessageId, replyReferences, replySubject } from '../../lib/platform/mail/reply-headers';
 import type { ActivityDeps } from './deps';
 import { reportOutcome } from './report-ticket';
@@ -33,6 +34,13 @@ export interface SendReplyResult {
   messageIdHeader?: string;
 }
 
+/**
+ * A failure's message lands in the workflow's history (and its status reason): relays quote the
+ * recipient's address back, so addresses and phone numbers are masked there. The ledger keeps
+ * the relay's full answer for the agent deciding on a resend.
+ */
+const forHistory = (message: string) => redactPii(message);
+
 function smtpCode(error: unknown): number | undefined {
   const code = (error as { responseCode?: unknown } | null)?.responseCode;
   return typeof code === 'number' ? code : undefined;
@@ -54,14 +62,14 @@ export function createSendReply(deps: ActivityDeps) {
       return { status: 'already_sent', messageIdHeader: existing.messageIdHeader };
     }
     if (existing?.status === 'sending' && !input.resend) return { status: 'uncertain', messageIdHeader: existing.messageIdHeader };
-    if (existing?.status === 'failed' && !input.resend) throw ApplicationFailure.nonRetryable(existing.error ?? 'Delivery failed', PERMANENT_DELIVERY_FAILURE);
+    if (existing?.status === 'failed' && !input.resend) throw ApplicationFailure.nonRetryable(forHistory(existing.error ?? 'Delivery failed'), PERMANENT_DELIVERY_FAILURE);
 
     const { conversation, draft, answering } = await loadReplyContext(input, db);
     const recipient = replyRecipient({ conversation, participants: conversation.participants, answering });
     if (!recipient.ok) {
       // Not a delivery failure to retry: there is nobody this reply may safely go to.
       await recordSendRefused({ conversationId: input.conversationId, draftId: draft.id, draftVersion: input.draftVersion, error: recipient.reason }, db);
-      throw ApplicationFailure.nonRetryable(recipient.reason, PERMANENT_DELIVERY_FAILURE);
+      throw ApplicationFailure.nonRetryable(forHistory(recipient.reason), PERMANENT_DELIVERY_FAILURE);
     }
     const to = recipient.mailbox;
     // The reply leaves from the mailbox the conversation came in on, through its relay.
@@ -99,10 +107,11 @@ export function createSendReply(deps: ActivityDeps) {
       const message = error instanceof Error ? error.message : String(error);
       if (code === undefined || code < 500) {
         await releaseSend({ ledgerKey, error: message }, db);
-        throw error;
+        // Retried by Temporal's policy as before; only the message is cleaned.
+        throw Object.assign(new Error(forHistory(message)), { responseCode: code });
       }
       await recordSendRefused({ ledgerKey, conversationId: input.conversationId, draftId: draft.id, draftVersion: input.draftVersion, error: message }, db);
-      throw ApplicationFailure.nonRetryable(`The mail server refused the reply (${code}): ${message}`, PERMANENT_DELIVERY_FAILURE);
+      throw ApplicationFailure.nonRetryable(forHistory(`The mail server refused the reply (${code}): ${message}`), PERMANENT_DELIVERY_FAILURE);
     }
 
     await recordSent(

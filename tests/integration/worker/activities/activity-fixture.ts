@@ -19,7 +19,7 @@ export interface ActivityFixture {
   generations: GenerationRecord[];
   scores: ScoreRecord[];
   /** Makes the next sends fail with this SMTP code (or a thrown error without one). */
-  failNextSends(count: number, responseCode?: number): void;
+  failNextSends(count: number, responseCode?: number, response?: string): void;
   /** Runs an activity as Temporal would, with a given attempt number. */
   run<A extends unknown[], R>(fn: (...args: A) => Promise<R>, args: A, attempt?: number): Promise<R>;
   close(): Promise<void>;
@@ -39,13 +39,13 @@ export async function createActivityFixture(
   const sent: OutgoingMail[] = [];
   const generations: GenerationRecord[] = [];
   const scores: ScoreRecord[] = [];
-  let failures: { count: number; code?: number } = { count: 0 };
+  let failures: { count: number; code?: number; response?: string } = { count: 0 };
   let activityCount = 0;
   const mailer: Mailer = {
     async send(mail) {
       if (failures.count > 0) {
         failures.count -= 1;
-        throw Object.assign(new Error(`SMTP ${failures.code ?? 'connection'} failure`), { responseCode: failures.code });
+        throw Object.assign(new Error(failures.response ?? `SMTP ${failures.code ?? 'connection'} failure`), { responseCode: failures.code });
       }
       sent.push(mail);
       return { accepted: [mail.to.address], rejected: [], response: '250 OK' };
@@ -93,8 +93,8 @@ export async function createActivityFixture(
     sent,
     generations,
     scores,
-    failNextSends: (count, code) => {
-      failures = { count, code };
+    failNextSends: (count, code, response) => {
+      failures = { count, code, response };
     },
     // Each call is a distinct activity (as in a workflow), unless it is a retry (attempt > 1).
     run: (fn, args, attempt = 1) => {

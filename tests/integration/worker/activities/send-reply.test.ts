@@ -53,6 +53,31 @@ describe('sendReply', () => {
     expect(fixture.sent).toHaveLength(0);
   });
 
+  it('keeps the customer address the relay quoted out of the failure Temporal records, and in the ledger', async () => {
+    fixture.failNextSends(1, 451, '451 4.7.1 <maria@example.com>: greylisted, try again later');
+    const transient = await fixture.run(fixture.activities.sendReply, [input()]).then(
+      () => { throw new Error('expected the send to fail'); },
+      (error: unknown) => error as Error,
+    );
+    expect(transient.message).toMatch(/451 4\.7\.1 <\[email\]>: greylisted/);
+    fixture.failNextSends(1, 550, '550 5.1.1 <maria@example.com>: Recipient address rejected');
+    const permanent = await fixture.run(fixture.activities.sendReply, [input()], 2).then(
+      () => { throw new Error('expected the send to fail'); },
+      (error: unknown) => error as Error,
+    );
+    expect(permanent).toMatchObject({ type: 'PermanentDeliveryFailure', nonRetryable: true });
+    expect(permanent.message).toContain('Recipient address rejected');
+    expect(permanent.message).not.toContain('maria@example.com');
+    // The store keeps what the relay said, for the agent deciding on a resend.
+    expect((await fixture.store.db.outboundSend.findFirstOrThrow()).error).toContain('maria@example.com');
+    // A retry of the refused send reports the stored failure, still without the address.
+    const again = await fixture.run(fixture.activities.sendReply, [input()], 3).then(
+      () => { throw new Error('expected the send to fail'); },
+      (error: unknown) => error as Error,
+    );
+    expect(again.message).not.toContain('maria@example.com');
+  });
+
   it('refuses, for good, to answer a message without one verified sender', async () => {
     // What intake stores for `From: victim@a.example, attacker@b.example`.
     await fixture.store.db.message.update({
