@@ -15,7 +15,7 @@ import { promptTokens } from '../../lib/platform/llm/pricing';
 import type { ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
-import { answerText } from './model-answer';
+import { answerText, refusalCategory } from './model-answer';
 import { runModelTurns, type TurnsEnd } from './model-turns';
 import { reportTicketOpened } from './report-ticket';
 
@@ -120,13 +120,14 @@ export function createClassifyMessage(deps: ActivityDeps) {
     const result: ClassifyMessageResult =
       'data' in outcome
         ? toResult(outcome.data)
-        : { ok: false, error: needsPersonReason(outcome.failureType, outcome.detail), failureType: outcome.failureType };
+        : { ok: false, error: needsPersonReason(outcome.failureType, outcome.carried), failureType: outcome.failureType };
     const sum = (pick: (one: ClaudeCallResult) => number) => calls.reduce((total, one) => total + pick(one), 0);
     await recordClassification(
       {
         conversationId: input.conversationId,
         messageId: input.messageId,
-        error: result.ok ? undefined : result.error,
+        // The store keeps the whole reason; the workflow got the part without Claude's words.
+        error: 'data' in outcome ? undefined : needsPersonReason(outcome.failureType, outcome.detail),
         data: 'data' in outcome ? outcome.data : undefined,
         model: calls.at(-1)?.message.model ?? config.classifyModel,
         inputTokens: sum((one) => promptTokens(one.usage)),
@@ -139,23 +140,36 @@ export function createClassifyMessage(deps: ActivityDeps) {
   };
 }
 
-/** Why no classification came back, in the words a person reads in Needs a person. */
-function failureOf(end: Exclude<TurnsEnd<Classification>, { ok: true }>): { failureType: ModelFailureType; detail: string } {
+/**
+ * Why no classification came back, in the words a person reads in Needs a person: `detail` in
+ * full for the store, `carried` for the workflow (no refusal explanation or quote of Claude's
+ * invalid answer, which may repeat the email).
+ */
+function failureOf(end: Exclude<TurnsEnd<Classification>, { ok: true }>): { failureType: ModelFailureType; detail: string; carried: string } {
+  const same = (failureType: ModelFailureType, detail: string) => ({ failureType, detail, carried: detail });
   switch (end.why) {
     case 'refused':
-      return { failureType: MODEL_FAILURES.refused, detail: `Claude declined to classify this email (${end.detail})` };
+      return {
+        failureType: MODEL_FAILURES.refused,
+        detail: `Claude declined to classify this email (${end.detail})`,
+        carried: `Claude declined to classify this email (${refusalCategory(end.message)})`,
+      };
     case 'truncated':
-      return { failureType: MODEL_FAILURES.truncated, detail: `the classification was cut off at ${CLASSIFY_RETRY_MAX_TOKENS} tokens, even after a retry with the larger budget` };
+      return same(MODEL_FAILURES.truncated, `the classification was cut off at ${CLASSIFY_RETRY_MAX_TOKENS} tokens, even after a retry with the larger budget`);
     case 'paused':
-      return { failureType: MODEL_FAILURES.paused, detail: 'the turn paused twice' };
+      return same(MODEL_FAILURES.paused, 'the turn paused twice');
     case 'context_exceeded':
-      return { failureType: MODEL_FAILURES.contextExceeded, detail: 'even the newest message alone does not fit' };
+      return same(MODEL_FAILURES.contextExceeded, 'even the newest message alone does not fit');
     case 'empty':
-      return { failureType: MODEL_FAILURES.empty, detail: 'Claude returned no classification twice' };
+      return same(MODEL_FAILURES.empty, 'Claude returned no classification twice');
     case 'invalid':
-      return { failureType: MODEL_FAILURES.invalidOutput, detail: `the classification was invalid twice (${end.problems.split('\n')[0] ?? ''})` };
+      return {
+        failureType: MODEL_FAILURES.invalidOutput,
+        detail: `the classification was invalid twice (${end.problems.split('\n')[0] ?? ''})`,
+        carried: 'the classification was invalid twice',
+      };
     case 'exhausted':
-      return { failureType: MODEL_FAILURES.invalidOutput, detail: `no usable classification after ${MAX_CALLS} calls` };
+      return same(MODEL_FAILURES.invalidOutput, `no usable classification after ${MAX_CALLS} calls`);
   }
 }
 

@@ -19,7 +19,7 @@ import type { ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
 import { loadThread } from './load-thread';
 import { agentTexts } from './agent-texts';
-import { answerText } from './model-answer';
+import { answerText, refusalCategory } from './model-answer';
 import { runModelTurns, type TurnsEnd } from './model-turns';
 
 export interface DraftReplyInput {
@@ -64,7 +64,8 @@ const MAX_CALLS = 4;
 /** Room kept for the instructions, style guide, knowledge and the answer when fitting a thread. */
 const PROMPT_OVERHEAD_TOKENS = 16_000;
 
-type Outcome = { body: string; stopReason: string } | { failureType: ModelFailureType; detail: string; body: string; stopReason: string };
+/** A failure's `detail` in full is stored; `carried` (no refusal explanation: Claude's words may repeat the email) goes to the workflow. */
+type Outcome = { body: string; stopReason: string } | { failureType: ModelFailureType; detail: string; carried: string; body: string; stopReason: string };
 
 /**
  * Drafts (or revises) a reply and stores it as the given version, following the stop reason:
@@ -196,9 +197,10 @@ export function createDraftReply(deps: ActivityDeps) {
       // The customer, and the address the reply leaves from (the conversation's mailbox, else MAIL_FROM).
       allowedAddresses: [conversation.customerAddress ?? conversation.customerEmail, addressOf(config.mailFrom), ...(conversation.mailbox ? [conversation.mailbox.address] : [])],
     });
-    const unusable = 'failureType' in outcome ? { failureType: outcome.failureType, reason: needsPersonReason(outcome.failureType, outcome.detail) } : undefined;
+    const unusable = 'failureType' in outcome ? { failureType: outcome.failureType, reason: needsPersonReason(outcome.failureType, outcome.carried) } : undefined;
+    const unusableReason = 'failureType' in outcome ? needsPersonReason(outcome.failureType, outcome.detail) : undefined;
     // A check on the draft itself as well: even a run of older workflow code routes it to review.
-    if (unusable) problems.unshift(unusable.reason);
+    if (unusableReason) problems.unshift(unusableReason);
     if (invented.length > 0) problems.push(inventedCitationProblem(invented));
     if (citations.malformed) problems.push(MALFORMED_CITATION_PROBLEM);
     const last = calls.at(-1);
@@ -215,7 +217,7 @@ export function createDraftReply(deps: ActivityDeps) {
       costUsd: calls.reduce((sum, one) => sum + one.costUsd, 0),
       outputTokens: calls.reduce((sum, one) => sum + one.usage.outputTokens, 0),
       stopReason: outcome.stopReason,
-      unusableReason: unusable?.reason,
+      unusableReason,
       ...(approved ? { origin: 'assembled' as const } : {}),
     };
     // The failed checks may quote the draft: they stay in the store (the variant's row, or
@@ -234,10 +236,10 @@ export function createDraftReply(deps: ActivityDeps) {
 function draftFailure(end: Exclude<TurnsEnd<unknown>, { ok: true }>): Outcome {
   const body = end.why === 'exhausted' ? '' : answerText(end.message);
   const stopReason = end.why === 'exhausted' ? 'none' : (end.message.stop_reason ?? 'end_turn');
-  const give = (failureType: ModelFailureType, detail: string): Outcome => ({ failureType, detail, body, stopReason });
+  const give = (failureType: ModelFailureType, detail: string, carried = detail): Outcome => ({ failureType, detail, carried, body, stopReason });
   switch (end.why) {
     case 'refused':
-      return give(MODEL_FAILURES.refused, `Claude declined to draft a reply (${end.detail})`);
+      return give(MODEL_FAILURES.refused, `Claude declined to draft a reply (${end.detail})`, `Claude declined to draft a reply (${refusalCategory(end.message)})`);
     case 'truncated':
       return give(MODEL_FAILURES.truncated, `the draft was cut off at ${DRAFT_RETRY_MAX_TOKENS} tokens, even after a retry with the larger budget`);
     case 'paused':

@@ -20,6 +20,16 @@ export function refusalDetail(message: Anthropic.Message): string {
   return parts.length > 0 ? parts.join('; ') : 'no reason given';
 }
 
+/**
+ * The part of a refusal that may travel through the workflow (its history and the status it
+ * mirrors): the API's category, a fixed vocabulary. The explanation is Claude's own words about
+ * the email, so it stays with the stored draft or classification.
+ */
+export function refusalCategory(message: Anthropic.Message): string {
+  const category = message.stop_details?.category;
+  return category ? `category: ${category}` : 'no reason given';
+}
+
 function hasContent(message: Anthropic.Message): boolean {
   return message.content.some((block) => block.type === 'tool_use' || (block.type === 'text' && block.text.trim().length > 0));
 }

@@ -46,6 +46,13 @@ describe.each(['classify', 'draft'] as const)('when %s cannot succeed', (purpose
 
     const person = await waitForStatus(system, conversationId, 'needs_person', 60_000);
     expect(person.statusReason).toMatch(reason);
+    if (fault === 'refusal') {
+      // Claude's explanation may repeat the email: it is stored, and not carried by the workflow.
+      expect(person.statusReason).not.toContain('facilitate harm');
+      const classification = await system.store.db.classification.findFirst({ where: { conversationId }, select: { error: true } });
+      const draft = await system.store.db.draft.findFirst({ where: { conversationId }, select: { checkProblems: true } });
+      expect(purpose === 'classify' ? classification?.error : draft?.checkProblems.join(' ')).toContain('facilitate harm');
+    }
     // First attempt only: nothing was retried for minutes (or at all, by Temporal).
     const calls = await system.store.db.llmCall.findMany({ where: { conversationId } });
     expect(calls.length).toBeGreaterThan(0); // the model was asked: an empty list would prove nothing
