@@ -59,7 +59,7 @@ export const SEARCH_ATTRIBUTES_PATCH = 'search-attributes';
 /**
  * Histories hold ids, not text: the send decision is taken and stored by an activity
  * (decideSendStored) and the route recorded from the stored row, so no claim, quote or model
- * check reason passes through the workflow. Read when a draft is routed; runs that routed before
+ * check reason passes through the workflow. Read when the run starts; runs that started before
  * this replay the decision in the workflow.
  */
 export const IDS_NOT_TEXT_PATCH = 'ids-not-text';

@@ -13,10 +13,11 @@ import {
 
 /**
  * Every patch branch of the conversation workflow, read in one place and passed down.
- * `needsPerson`, `localMirror`, `lifecycle`, `undo` and `searchAttributes` are read when the run
- * starts. The routing patches (`idsNotText` too) are read the first time a draft is routed and `abDrafts` where
- * a draft is written, because that is where recorded histories carry their markers: reading them
- * earlier would replay an old run down the wrong branch.
+ * `needsPerson`, `localMirror`, `lifecycle`, `undo`, `searchAttributes`, `abDrafts` and
+ * `idsNotText` are read when the run starts. The two older routing patches are read the first
+ * time a draft is routed, because that is where recorded histories carry their markers: reading them earlier
+ * would replay an old run down the wrong branch. A patch read later must never follow a local
+ * activity in the same stretch of code (see `abDrafts`).
  */
 export interface Patches {
   readonly needsPerson: boolean;
@@ -46,6 +47,12 @@ export function readPatchesForcing(forced?: ForcedPatch): Patches {
   const lifecycle = wf.patched(LIFECYCLE_PATCH);
   const undo = on('undo', UNDO_PATCH);
   const searchAttributes = on('searchAttributes', SEARCH_ATTRIBUTES_PATCH);
+  // At the start, not where a draft is written: that point follows a local activity, and a
+  // local activity that outlasts its workflow task splits the task, so a full replay of such a
+  // history meets the marker a task earlier than the code asks (nondeterminism).
+  const abDrafts = on('abDrafts', AB_DRAFTS_PATCH);
+  // Also at the start: an A/B draft is routed right after the local activity that offers it.
+  const idsNotText = on('idsNotText', IDS_NOT_TEXT_PATCH);
   return {
     needsPerson,
     localMirror,
@@ -53,8 +60,8 @@ export function readPatchesForcing(forced?: ForcedPatch): Patches {
     undo,
     sendDecision: () => wf.patched(SEND_DECISION_PATCH),
     earnedAutonomy: () => wf.patched(EARNED_AUTONOMY_PATCH),
-    abDrafts: () => on('abDrafts', AB_DRAFTS_PATCH),
+    abDrafts: () => abDrafts,
     searchAttributes,
-    idsNotText: () => on('idsNotText', IDS_NOT_TEXT_PATCH),
+    idsNotText: () => idsNotText,
   };
 }
