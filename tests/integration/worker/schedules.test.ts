@@ -39,6 +39,7 @@ const SCHEDULE_IDS = {
   slaSweep: scheduleId(taskQueue, SCHEDULE_NAMES.slaSweep),
   dailyDigest: scheduleId(taskQueue, SCHEDULE_NAMES.dailyDigest),
   retention: scheduleId(taskQueue, SCHEDULE_NAMES.retention),
+  embedKnowledge: scheduleId(taskQueue, SCHEDULE_NAMES.embedKnowledge),
 };
 const times: ScheduleTimes = { ...DEFAULT_SCHEDULE_TIMES, reconcileEverySeconds: 3600, slaSweepEveryMinutes: 60, digestAt: '06:30', digestTimeZone: 'Europe/Berlin' };
 
