@@ -44,11 +44,13 @@ export function processEmbedder(): Promise<Embedder> {
 
 /**
  * Embeds current passages of unarchived articles that have no vector from this model yet,
- * `limit` at most, and stores the vectors. Returns how many it embedded.
+ * `limit` at most, and stores the vectors. Returns how many it embedded. `newOnly` looks only
+ * at passages never embedded (an index lookup, cheap enough for every retrieval's refresh);
+ * otherwise vectors of another model are replaced too (the scheduled job, after a model change).
  */
 export async function embedMissingPassages(
   db: DbClient,
-  options: { limit?: number; embedder?: Embedder; onBatch?: (done: number) => void } = {},
+  options: { limit?: number; newOnly?: boolean; embedder?: Embedder; onBatch?: (done: number) => void } = {},
 ): Promise<number> {
   const embedder = options.embedder ?? (await processEmbedder());
   let done = 0;
@@ -59,7 +61,7 @@ export async function embedMissingPassages(
       FROM "Passage" p
       JOIN "Article" a ON a."id" = p."articleId" AND NOT a."archived"
       JOIN "ArticleVersion" v ON v."id" = p."articleVersionId" AND v."version" = a."currentVersion"
-      WHERE p."embeddingModel" IS DISTINCT FROM ${embedder.modelId}
+      WHERE ${options.newOnly ? Prisma.sql`p."embeddingModel" IS NULL` : Prisma.sql`p."embeddingModel" IS DISTINCT FROM ${embedder.modelId}`}
       ORDER BY p."id"
       LIMIT ${Math.min(BATCH, limit - done)}`;
     if (rows.length === 0) break;
@@ -116,7 +118,7 @@ class VectorTable {
   private async load(embedder: Embedder): Promise<void> {
     // An article saved a moment ago is searchable by meaning at once; a bulk import is embedded
     // by the scheduled job (embedKnowledge), and found by its words meanwhile.
-    await embedMissingPassages(this.db, { limit: INLINE_EMBED, embedder });
+    await embedMissingPassages(this.db, { limit: INLINE_EMBED, newOnly: true, embedder });
     const since = this.newestSeen ? new Date(this.newestSeen.getTime() - OVERLAP_MS) : new Date(0);
     const rows = await this.db.$queryRaw<{ id: string; embedding: Uint8Array; embeddedAt: Date }[]>(Prisma.sql`
       SELECT "id", "embedding", "embeddedAt" FROM "Passage"

@@ -6,3 +6,6 @@ ADD COLUMN     "embeddingModel" TEXT;
 -- CreateIndex
 CREATE INDEX "Passage_embeddedAt_idx" ON "Passage"("embeddedAt");
 
+-- CreateIndex
+CREATE INDEX "Passage_embeddingModel_idx" ON "Passage"("embeddingModel");
+
