@@ -28,7 +28,7 @@ export async function slaSweepWorkflow(): Promise<SlaSweepResult> {
   return sweepSla({ now: new Date().toISOString() });
 }
 
-// A big import takes minutes on one core; the heartbeat (each batch of 32) shows it is alive,
+// A big import takes minutes on one core; the heartbeat (each batch of 8) shows it is alive,
 // and a retry resumes where it stopped since every batch is stored.
 const { embedKnowledge } = wf.proxyActivities<ScheduledActivities>({
   startToCloseTimeout: '1 hour',

@@ -20,8 +20,11 @@ const DIM = EMBEDDING_MODEL.dimensions;
 const REFRESH_EVERY_MS = 1_000;
 /** Passages a retrieval embeds itself when it finds them missing: the article just saved. */
 const INLINE_EMBED = 16;
-/** Rows per model call when embedding in bulk. */
-const BATCH = 32;
+/**
+ * Rows per model call when embedding. Measured on 256 passages: batches of 8 as fast as 32 (less
+ * padding) and about 50 MB less resident, since attention's memory grows with batch × length².
+ */
+const BATCH = 8;
 /**
  * Vectors written up to this long before the newest one seen are read again: embeddedAt is set
  * by the writer's clock at commit time, and a slower writer can commit an older stamp later.
