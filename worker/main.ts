@@ -23,6 +23,7 @@ import { createSmtpMailer } from '../lib/platform/mail/mailer';
 import { createLlmObserver, llmObserverConfigFromEnv } from '../lib/platform/observability/create-llm-observer';
 import { createPromptSource } from '../lib/features/prompts/create-prompt-source';
 import { seedKnowledge } from '../lib/features/knowledge/seed-knowledge';
+import { embeddingModelPresent } from '../lib/platform/embeddings/fetch-embedding-model';
 import { temporalConnectionOptions } from '../lib/platform/temporal/connection-options';
 import { LangfuseApi } from '../lib/platform/observability/langfuse-api';
 import { createActivities } from './activities';
@@ -104,6 +105,9 @@ async function main(): Promise<void> {
   // Mail that arrives by IMAP or SMTP takes the same intake as the web routes.
   const knowledge = await seedKnowledge(config.KNOWLEDGE_DIR, db);
   if (knowledge.created.length > 0) console.log(`Knowledge: ${knowledge.created.length} article(s) seeded from ${config.KNOWLEDGE_DIR}`);
+  if (!embeddingModelPresent(config.KNOWLEDGE_EMBEDDING_MODEL_DIR)) {
+    console.warn(`Knowledge: the embedding model is missing from ${config.KNOWLEDGE_EMBEDDING_MODEL_DIR}; retrieval ranks by words only until \`npm run knowledge:model\` fetches it`);
+  }
   const seeded = await seedMailboxes(config.MAILBOXES_JSON, db);
   if (seeded > 0) console.log(`Mailboxes: ${seeded} from MAILBOXES_JSON created or updated`);
   const accept = (email: Parameters<typeof acceptInbound>[1]) =>

@@ -12,6 +12,7 @@ export const SCHEDULED_WORKFLOWS = {
   slaSweep: 'slaSweepWorkflow',
   dailyDigest: 'dailyDigestWorkflow',
   retention: RETENTION_WORKFLOW,
+  embedKnowledge: 'embedKnowledgeWorkflow',
 } as const;
 
 export const SCHEDULE_NAMES = {
@@ -19,6 +20,7 @@ export const SCHEDULE_NAMES = {
   slaSweep: 'sla-sweep',
   dailyDigest: 'daily-digest',
   retention: 'retention',
+  embedKnowledge: 'embed-knowledge',
 } as const;
 
 /**

@@ -2,4 +2,4 @@ export { conversationWorkflow } from './conversation';
 export { escalationWorkflow } from './escalation';
 export { erasureWorkflow } from './erasure';
 export { retentionWorkflow } from './retention';
-export { dailyDigestWorkflow, reconcileIntakeWorkflow, slaSweepWorkflow } from './scheduled-work';
+export { dailyDigestWorkflow, embedKnowledgeWorkflow, reconcileIntakeWorkflow, slaSweepWorkflow } from './scheduled-work';

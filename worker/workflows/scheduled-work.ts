@@ -28,6 +28,18 @@ export async function slaSweepWorkflow(): Promise<SlaSweepResult> {
   return sweepSla({ now: new Date().toISOString() });
 }
 
+// A big import takes minutes on one core; the heartbeat (each batch of 8) shows it is alive,
+// and a retry resumes where it stopped since every batch is stored.
+const { embedKnowledge } = wf.proxyActivities<ScheduledActivities>({
+  startToCloseTimeout: '1 hour',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
+});
+
+export async function embedKnowledgeWorkflow(): Promise<number> {
+  return embedKnowledge();
+}
+
 export async function dailyDigestWorkflow(): Promise<DailyDigestResult> {
   return sendDailyDigest({ firedAt: new Date().toISOString() });
 }

@@ -25,6 +25,7 @@ const clock = (value: string) => ({ hour: Number(value.slice(0, 2)), minute: Num
  * - the digest BUFFERs ONE: the day is named by when a run starts, so a digest still retrying
  *   its mail when the next day's fires must not cost that day its digest.
  * - retention SKIPs: a run still deleting yesterday's batches covers what today's would find.
+ * - embedding SKIPs: a pass still embedding a big import will reach what the next would find.
  */
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   {
@@ -62,5 +63,14 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     catchupWindow: '12 hours',
     runTimeout: '20 hours',
     description: 'Deletes conversations older than the retention setting (off unless set)',
+  },
+  {
+    name: SCHEDULE_NAMES.embedKnowledge,
+    workflowType: SCHEDULED_WORKFLOWS.embedKnowledge,
+    spec: () => ({ intervals: [{ every: '1m' }] }),
+    overlap: ScheduleOverlapPolicy.SKIP,
+    catchupWindow: '1 minute',
+    runTimeout: '2 hours',
+    description: 'Embeds knowledge passages that have no vector yet (after an import; retrieval embeds a few itself)',
   },
 ];

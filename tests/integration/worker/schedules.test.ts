@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -8,6 +9,8 @@ import { ensureSchedules } from '../../../lib/features/schedules/ensure-schedule
 import { SCHEDULED_JOBS } from '../../../lib/features/schedules/schedule-registry';
 import type { Mailer } from '../../../lib/platform/mail/mailer';
 import { createScheduledActivities } from '../../../worker/activities/scheduled';
+import { seedKnowledge } from '../../../lib/features/knowledge/seed-knowledge';
+import { PROJECT_ROOT } from '../../../devstack/project-root';
 import { createTempDb, type TempDb } from '../../support/temp-db';
 import { createLocalEnv, workflowBundle } from '../../support/temporal-test-env';
 
@@ -39,6 +42,7 @@ const SCHEDULE_IDS = {
   slaSweep: scheduleId(taskQueue, SCHEDULE_NAMES.slaSweep),
   dailyDigest: scheduleId(taskQueue, SCHEDULE_NAMES.dailyDigest),
   retention: scheduleId(taskQueue, SCHEDULE_NAMES.retention),
+  embedKnowledge: scheduleId(taskQueue, SCHEDULE_NAMES.embedKnowledge),
 };
 const times: ScheduleTimes = { ...DEFAULT_SCHEDULE_TIMES, reconcileEverySeconds: 3600, slaSweepEveryMinutes: 60, digestAt: '06:30', digestTimeZone: 'Europe/Berlin' };
 
@@ -108,10 +112,30 @@ describe('schedules on a real Temporal server', () => {
     expect(next[1]!.getTime() - next[0]!.getTime()).toBeGreaterThanOrEqual(23 * 3_600_000);
 
     const changed = await ensureSchedules({ client: clients[1]!, taskQueue, times: { ...times, digestAt: '08:15', digestTimeZone: 'America/New_York' }, jobs: SCHEDULED_JOBS });
-    expect(changed).toEqual({ [SCHEDULE_IDS.reconcileIntake]: 'unchanged', [SCHEDULE_IDS.slaSweep]: 'unchanged', [SCHEDULE_IDS.dailyDigest]: 'updated', [SCHEDULE_IDS.retention]: 'unchanged' });
+    expect(changed).toEqual({ [SCHEDULE_IDS.reconcileIntake]: 'unchanged', [SCHEDULE_IDS.slaSweep]: 'unchanged', [SCHEDULE_IDS.dailyDigest]: 'updated', [SCHEDULE_IDS.retention]: 'unchanged', [SCHEDULE_IDS.embedKnowledge]: 'unchanged' });
     const moved = (await digest.describe()).info.nextActionTimes[0]!;
     expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit' }).format(moved)).toBe('08:15');
     // The reconciler stayed paused: an update keeps the schedule's state.
     expect((await clients[0]!.schedule.getHandle(SCHEDULE_IDS.reconcileIntake).describe()).state.paused).toBe(true);
+  });
+
+  it('embeds, through the scheduled workflow, every passage an import left without a vector', async () => {
+    await seedKnowledge(path.join(PROJECT_ROOT, 'docs/knowledge'), temp.db);
+    const passages = await temp.db.passage.count();
+    expect(await temp.db.passage.count({ where: { embeddingModel: null } })).toBe(passages);
+    const connection = await NativeConnection.connect({ address: env.address });
+    try {
+      const worker = await Worker.create({
+        connection,
+        taskQueue,
+        workflowBundle: await workflowBundle(),
+        activities: createScheduledActivities({ db: temp.db, client: clients[0]!, mailer, config: { taskQueue, mailFrom: 'Support <support@example.test>' } }),
+      });
+      const embedded = await worker.runUntil(clients[0]!.workflow.execute('embedKnowledgeWorkflow', { taskQueue, workflowId: `embed-${randomUUID()}` }));
+      expect(embedded).toBe(passages);
+    } finally {
+      await connection.close();
+    }
+    expect(await temp.db.passage.count({ where: { embeddingModel: null } })).toBe(0);
   });
 });

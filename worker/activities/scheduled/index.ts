@@ -8,6 +8,8 @@ import { createSlaMailPublisher, type PublishSlaEvent } from '../../../lib/featu
 import { sendDailyDigest } from '../../../lib/features/digest/send-daily-digest';
 import { getScheduleTimes } from '../../../lib/features/settings/sla-settings';
 import { notify } from '../../../lib/features/notifications/notify';
+import { embedMissingPassages } from '../../../lib/features/knowledge/passage-vectors';
+import { heartbeat } from '@temporalio/activity';
 
 export interface ScheduledActivityDeps {
   db: Db;
@@ -52,6 +54,12 @@ export function createScheduledActivities(deps: ScheduledActivityDeps) {
     async sendDailyDigest(input: DailyDigestInput): Promise<DailyDigestResult> {
       const times = await getScheduleTimes(db);
       return sendDailyDigest({ firedAt: new Date(input.firedAt), timeZone: times.digestTimeZone }, { mailer, mailFrom: config.mailFrom, appUrl: config.appUrl }, db);
+    },
+    /** Vectors for passages that have none from the current model; each batch is stored as it goes. */
+    async embedKnowledge(): Promise<number> {
+      const embedded = await embedMissingPassages(db, { onBatch: (done) => heartbeat(done) });
+      if (embedded) console.log(`Knowledge: embedded ${embedded} passage(s)`);
+      return embedded;
     },
   };
 }
