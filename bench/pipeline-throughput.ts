@@ -124,9 +124,10 @@ export async function runPipelineBenchmark({ emails = 100, steadyEmails = 60, la
       const run = await driveThroughPipeline(stack, benchEmails(steadyEmails, `steady-${latencyMs}`), { spacingMs: 500 });
       steady.push({ modelLatencyMs: latencyMs, emails: steadyEmails, perSecond: 2, ...figures(run, steadyEmails), intakeP95Ms: round(percentile(run.intakeMs, 95)) });
     }
-    const idleAtEnd = memoryByRole(await stack.measure());
+    const atEnd = await stack.measure();
+    const idleAtEnd = memoryByRole(atEnd);
     const loadAverage = os.loadavg().map((value) => round(value, 1));
-    const data = { emails, bursts, steady, workerPeakRssMb: stack.workerPeakRssMb(), idleMemoryMb: { atStart: idleAtStart, atEnd: idleAtEnd }, loadAverage };
+    const data = { emails, bursts, steady, workerPeakRssMb: stack.workerPeakRssMb(), idleMemoryMb: { atStart: idleAtStart, atEnd: idleAtEnd }, heapsAtEndMb: atEnd.heaps, loadAverage };
     mkdirSync(path.dirname(OUTPUT), { recursive: true });
     writeFileSync(OUTPUT, `${JSON.stringify({ generatedAt: new Date().toISOString(), ...data }, null, 2)}\n`);
 
@@ -144,6 +145,7 @@ export async function runPipelineBenchmark({ emails = 100, steadyEmails = 60, la
     lines.push(`  worker peak RSS (start-up included): ${data.workerPeakRssMb} MB`);
     lines.push(`  idle memory at start: ${describeMemory(idleAtStart)}`);
     lines.push(`  idle memory at the end: ${describeMemory(idleAtEnd)}`);
+    lines.push(`  worker's own account at the end (MB): ${JSON.stringify(atEnd.heaps.worker ?? {})}`);
     lines.push(`  load average at the end (1/5/15 min): ${loadAverage.join(' / ')}`);
     return { name: 'pipeline-throughput', summary: lines.join('\n'), outputPath: OUTPUT, data };
   } catch (error) {

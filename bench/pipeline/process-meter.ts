@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Per-process figures for the bench's stack, grouped by role: CPU time and resident memory
+ * Per-process figures for the bench's stack, grouped by role: CPU time and memory (PSS)
  * from /proc (every process whose environment carries the stack's DATA_DIR, so PostgreSQL's
  * backends and the Temporal server count too), and the database round trips the web and worker
  * processes made (counted by bench/pipeline/process-probe.mjs inside them).
  */
-export type Role = 'worker' | 'web' | 'temporal' | 'postgres' | 'supervisor' | 'tsx launchers' | 'claude simulator' | 'mail catcher' | 'other';
+export type Role = 'worker' | 'web' | 'temporal' | 'postgres' | 'supervisor' | 'tsx launchers' | 'tsx esbuild' | 'claude simulator' | 'mail catcher' | 'other';
 
 export interface RoleFigures {
   cpuMs: number;
@@ -21,6 +21,8 @@ export interface Snapshot {
   queries: Partial<Record<'worker' | 'web', number>>;
   /** The statements behind them, by their first words and process role. */
   statements: Record<string, number>;
+  /** process.memoryUsage() of the web and worker processes (MB): where their memory is. */
+  heaps: Partial<Record<'worker' | 'web', Record<string, number>>>;
 }
 
 const TICK_MS = 10; // CLK_TCK is 100 on Linux
@@ -30,6 +32,7 @@ function roleOf(argv: string[]): Role {
   const script = argv.filter(Boolean).at(-1) ?? '';
   if (/(^|\/)postgres$/.test(exe)) return 'postgres';
   if (/(^|\/)temporal$/.test(exe)) return 'temporal';
+  if (/(^|\/)esbuild$/.test(exe)) return 'tsx esbuild';
   const all = argv.join(' ');
   // tsx's launcher (node .bin/tsx FILE) spawns node with tsx's loader to run FILE.
   if (/(\.bin\/tsx|tsx\/dist\/cli\.m?js)$/.test(first)) return 'tsx launchers';
@@ -61,7 +64,9 @@ export function stackProcesses(dataDir: string): StackProcess[] {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index] ?? 0), 0);
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
+      // Proportional set size: shared pages (PostgreSQL's shared buffers, above all) divided among
+      // the processes that map them, so the sum over the stack is what it really holds.
+      const rss = /Pss:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8')) ?? /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
       found.push({ pid: Number(entry), ppid: Number(fields[1]), ours, role: roleOf(argv), cpuMs: ticks * TICK_MS, rssKb: Number(rss?.[1] ?? 0) });
     } catch {
       // Gone between listing and reading, or not ours to read.
@@ -78,6 +83,7 @@ interface ProbeAnswer {
   role: 'worker' | 'web';
   queries: number;
   statements?: Record<string, number>;
+  memory?: NodeJS.MemoryUsage;
   at: number;
 }
 
@@ -114,11 +120,13 @@ export async function snapshot(dataDir: string, probeDir: string): Promise<Snaps
   const queries: Snapshot['queries'] = {};
   const probed = processes.filter((proc) => proc.role === 'worker' || proc.role === 'web').map((proc) => proc.pid);
   const statements: Snapshot['statements'] = {};
+  const heaps: Snapshot['heaps'] = {};
   for (const answer of await probe(probed, probeDir)) {
+    if (answer.memory) heaps[answer.role] = Object.fromEntries(Object.entries(answer.memory).map(([key, bytes]) => [key, Math.round(bytes / 2 ** 20)]));
     queries[answer.role] = (queries[answer.role] ?? 0) + answer.queries;
     for (const [text, count] of Object.entries(answer.statements ?? {})) statements[`${answer.role}: ${text}`] = (statements[`${answer.role}: ${text}`] ?? 0) + count;
   }
-  return { roles, queries, statements };
+  return { roles, queries, statements, heaps };
 }
 
 export interface Usage {

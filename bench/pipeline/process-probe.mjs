@@ -40,7 +40,7 @@ if (dir && role) {
   process.on('SIGWINCH', () => {
     const file = `${dir}/${process.pid}.json`;
     const cpu = process.cpuUsage();
-    writeFileSync(`${file}.tmp`, JSON.stringify({ pid: process.pid, role, queries, statements: Object.fromEntries(statements), cpuMs: (cpu.user + cpu.system) / 1000, rssKb: Math.round(process.memoryUsage.rss() / 1024), at: Date.now() }));
+    writeFileSync(`${file}.tmp`, JSON.stringify({ pid: process.pid, role, queries, statements: Object.fromEntries(statements), cpuMs: (cpu.user + cpu.system) / 1000, memory: process.memoryUsage(), at: Date.now() }));
     renameSync(`${file}.tmp`, file);
   });
 }
