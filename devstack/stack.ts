@@ -120,7 +120,11 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
   // the dashboard) go first. `nice` execs the worker, so signals and the PID are unchanged.
   const nice = findOnPath('nice', ctx.env.PATH ?? '');
   const [workerCommand, workerCommandArgs] = nice ? [nice, ['-n', String(WORKER_NICENESS), workerNode, ...workerArgs]] : [workerNode, workerArgs];
-  const worker = supervisor.start({ ...spec('worker', workerCommand, workerCommandArgs), stopGraceMs: WORKER_STOP_GRACE_MS });
+  // glibc gives each thread that allocates its own malloc arena (up to 8 per core), and the
+  // worker's native threads (Temporal's core, the Prisma query compiler) leave them fragmented:
+  // two arenas hold the same work in less memory (bench/README.md, "Pipeline").
+  const workerEnv = { ...ctx.env, MALLOC_ARENA_MAX: ctx.env.MALLOC_ARENA_MAX ?? '2' };
+  const worker = supervisor.start({ ...spec('worker', workerCommand, workerCommandArgs), env: workerEnv, stopGraceMs: WORKER_STOP_GRACE_MS });
   await waitForWorker(config, workerStarted, { timeoutMs: 120_000, process: worker });
   log.info(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}"`);
 
