@@ -1,11 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { PROJECT_ROOT } from '../devstack/project-root';
 import { benchEmails } from './pipeline/bench-emails';
 import { driveThroughPipeline, type PipelineRun } from './pipeline/drive-pipeline';
 import { runNaiveScript, type NaiveRun } from './pipeline/naive-script';
+import { memoryByRole, usageBetween, type Usage } from './pipeline/process-meter';
 import { startBenchStack, type BenchStack } from './pipeline/start-stack';
 import { percentile, round } from './stats';
 
@@ -60,10 +63,39 @@ const figures = (run: PipelineRun | NaiveRun, emails: number) => ({
   latencyP95Ms: round(percentile(run.latenciesMs, 95), 0),
 });
 
-export async function runPipelineBenchmark({ emails = 100, steadyEmails = 60 } = {}): Promise<PipelineBenchResult> {
-  const stack = await startBenchStack({ AUTO_SEND_HOURLY_CAP_GLOBAL: '1000000' });
+const STAND_INS = new Set(['claude simulator', 'mail catcher']);
+
+function describeUsage(usage: Usage): string {
+  const cpu = Object.entries(usage.cpuMsPerEmail).filter(([, ms]) => ms > 0);
+  const stack = cpu.filter(([role]) => !STAND_INS.has(role)).reduce((sum, [, ms]) => sum + ms, 0);
+  const trips = usage.roundTripsPerEmail;
+  return (
+    `database round trips per email ${trips.total} (web ${trips.web}, worker ${trips.worker}); ` +
+    `CPU ms per email ${stack} in the stack (${cpu.map(([role, ms]) => `${role} ${ms}`).join(', ')})`
+  );
+}
+
+function describeMemory(memory: Partial<Record<string, number>>): string {
+  const entries = Object.entries(memory).filter((entry): entry is [string, number] => entry[1] !== undefined);
+  const stack = entries.filter(([role]) => !STAND_INS.has(role)).reduce((sum, [, mb]) => sum + mb, 0);
+  return `${stack} MB without the stand-ins (${entries.map(([role, mb]) => `${role} ${mb}`).join(', ')})`;
+}
+
+export interface PipelineBenchOptions {
+  emails?: number;
+  /** Emails in each steady run (0: no steady runs). */
+  steadyEmails?: number;
+  /** Model latencies of the bursts. */
+  latenciesMs?: number[];
+}
+
+export async function runPipelineBenchmark({ emails = 100, steadyEmails = 60, latenciesMs = [0, 1000] }: PipelineBenchOptions = {}): Promise<PipelineBenchResult> {
+  // The bench's senders are vouched for (their mail comes through the API, with no DMARC to pass):
+  // without it every email is held for a person and the send path is never measured.
+  const stack = await startBenchStack({ AUTO_SEND_HOURLY_CAP_GLOBAL: '1000000', VERIFIED_SENDER_ALLOW: 'bench.example' });
   try {
     await configure(stack);
+    const idleAtStart = memoryByRole(await stack.measure());
     const naiveEndpoints = { claudeUrl: stack.claudeUrl, smtpUrl: stack.smtpUrl, databaseUrl: stack.databaseUrl };
     // Warm both paths (JIT, connection pools, the web app's first render of the route).
     await setModelLatency(stack, 0);
@@ -71,25 +103,31 @@ export async function runPipelineBenchmark({ emails = 100, steadyEmails = 60 } =
     await runNaiveScript(benchEmails(10, 'naive-warm'), naiveEndpoints);
 
     const bursts = [];
-    for (const latencyMs of [0, 1000]) {
+    for (const latencyMs of latenciesMs) {
       await setModelLatency(stack, latencyMs);
+      const before = await stack.measure();
       const pipeline = await driveThroughPipeline(stack, benchEmails(emails, `burst-${latencyMs}`));
+      const usage = usageBetween(before, await stack.measure(), emails);
       const naive = await runNaiveScript(benchEmails(emails, `naive-${latencyMs}`), naiveEndpoints);
       bursts.push({
         modelLatencyMs: latencyMs,
         pipeline: { ...figures(pipeline, emails), statuses: pipeline.statuses, intakeP50Ms: round(percentile(pipeline.intakeMs, 50)), intakeP95Ms: round(percentile(pipeline.intakeMs, 95)) },
         naive: figures(naive, emails),
         ratio: round(pipeline.seconds / naive.seconds, 2),
+        usage,
       });
     }
 
     const steady = [];
-    for (const latencyMs of [0, 1000]) {
+    for (const latencyMs of steadyEmails > 0 ? [0, 1000] : []) {
       await setModelLatency(stack, latencyMs);
       const run = await driveThroughPipeline(stack, benchEmails(steadyEmails, `steady-${latencyMs}`), { spacingMs: 500 });
       steady.push({ modelLatencyMs: latencyMs, emails: steadyEmails, perSecond: 2, ...figures(run, steadyEmails), intakeP95Ms: round(percentile(run.intakeMs, 95)) });
     }
-    const data = { emails, bursts, steady, workerPeakRssMb: stack.workerPeakRssMb() };
+    const atEnd = await stack.measure();
+    const idleAtEnd = memoryByRole(atEnd);
+    const loadAverage = os.loadavg().map((value) => round(value, 1));
+    const data = { emails, bursts, steady, workerPeakRssMb: stack.workerPeakRssMb(), idleMemoryMb: { atStart: idleAtStart, atEnd: idleAtEnd }, heapsAtEndMb: atEnd.heaps, loadAverage };
     mkdirSync(path.dirname(OUTPUT), { recursive: true });
     writeFileSync(OUTPUT, `${JSON.stringify({ generatedAt: new Date().toISOString(), ...data }, null, 2)}\n`);
 
@@ -103,7 +141,12 @@ export async function runPipelineBenchmark({ emails = 100, steadyEmails = 60 } =
     for (const run of steady) {
       lines.push(`  steady 2/s, model ${run.modelLatencyMs} ms: intake→sent p50 ${run.latencyP50Ms} ms, p95 ${run.latencyP95Ms} ms (${run.sent}/${run.emails} sent), intake p95 ${run.intakeP95Ms} ms`);
     }
+    for (const burst of bursts) lines.push(`  burst at model ${burst.modelLatencyMs} ms: ${describeUsage(burst.usage)}`);
     lines.push(`  worker peak RSS (start-up included): ${data.workerPeakRssMb} MB`);
+    lines.push(`  idle memory at start: ${describeMemory(idleAtStart)}`);
+    lines.push(`  idle memory at the end: ${describeMemory(idleAtEnd)}`);
+    lines.push(`  worker's own account at the end (MB): ${JSON.stringify(atEnd.heaps.worker ?? {})}`);
+    lines.push(`  load average at the end (1/5/15 min): ${loadAverage.join(' / ')}`);
     return { name: 'pipeline-throughput', summary: lines.join('\n'), outputPath: OUTPUT, data };
   } catch (error) {
     console.error(stack.output().slice(-3000));
@@ -113,7 +156,14 @@ export async function runPipelineBenchmark({ emails = 100, steadyEmails = 60 } =
   }
 }
 
+// `tsx bench/pipeline-throughput.ts [--emails N] [--steady N] [--latencies 0,1000]`: a shorter
+// run while working on the pipeline; `npm run bench` runs the defaults.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await runPipelineBenchmark();
+  const { values } = parseArgs({ options: { emails: { type: 'string' }, steady: { type: 'string' }, latencies: { type: 'string' } } });
+  const result = await runPipelineBenchmark({
+    emails: values.emails ? Number(values.emails) : undefined,
+    steadyEmails: values.steady ? Number(values.steady) : undefined,
+    latenciesMs: values.latencies?.split(',').map(Number),
+  });
   console.log(result.summary);
 }

@@ -29,6 +29,12 @@ export interface StackContext {
 const WORKER_STOP_GRACE_MS = 40_000;
 
 const bin = (name: string): string => path.join(PROJECT_ROOT, 'node_modules', '.bin', name);
+/**
+ * A long-running TypeScript entry as one node process with tsx's loader, not under the `tsx`
+ * command, which keeps a second node process (about 47 MB) alive only to relay signals: the
+ * supervisor signals the whole process group anyway.
+ */
+const runTs = (file: string): [string, string[]] => [process.execPath, ['--import', 'tsx', file]];
 /** How much lower the worker's CPU priority is than the web app's (nice(1): 0 to 19). */
 const WORKER_NICENESS = 10;
 
@@ -89,7 +95,7 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
   if (plan.simulator) {
     log.info('Claude: OFFLINE SIMULATOR (set ANTHROPIC_API_KEY to use the real API)');
     const listening = lineMatching(/listening on (http:\/\/\S+)/);
-    const sim = supervisor.start({ ...spec('claude-sim', bin('tsx'), ['devstack/claude-simulator/main.ts']), onLine: listening.onLine });
+    const sim = supervisor.start({ ...spec('claude-sim', ...runTs('devstack/claude-simulator/main.ts')), onLine: listening.onLine });
     const [, url = ''] = await announced(listening.match, sim, 'the Claude simulator');
     setEnv(ctx, { ANTHROPIC_BASE_URL: url, CLAUDE_SIMULATOR_PORT: new URL(url).port });
     await waitForHttp(`${url}/health`, { timeoutMs: 30_000, process: sim });
@@ -99,7 +105,7 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
 
   if (plan.mailCatcher) {
     const listening = lineMatching(/SMTP (smtp:\/\/\S+), web (http:\/\/\S+)/);
-    const mail = supervisor.start({ ...spec('mail', bin('tsx'), ['devstack/mail-catcher/main.ts']), onLine: listening.onLine });
+    const mail = supervisor.start({ ...spec('mail', ...runTs('devstack/mail-catcher/main.ts')), onLine: listening.onLine });
     const [, smtpUrl = '', httpUrl = ''] = await announced(listening.match, mail, 'the mail catcher');
     setEnv(ctx, { SMTP_URL: smtpUrl, MAILCATCHER_URL: httpUrl, MAILCATCHER_SMTP_PORT: new URL(smtpUrl).port, MAILCATCHER_HTTP_PORT: new URL(httpUrl).port });
     await waitForHttp(`${httpUrl}/health`, { timeoutMs: 30_000, process: mail });
@@ -108,13 +114,17 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
   config = parseEnv(ctx.env);
   if (!existsSync(path.join(PROJECT_ROOT, 'worker', 'main.ts'))) throw new Error('worker/main.ts is missing: nothing to run as the worker');
   const workerStarted = new Date(Date.now() - 1_000);
-  const workerArgs = plan.dev ? ['watch', 'worker/main.ts'] : ['worker/main.ts'];
+  const [workerNode, workerArgs] = plan.dev ? [bin('tsx'), ['watch', 'worker/main.ts']] : runTs('worker/main.ts');
   // The worker lets in-flight activities finish on SIGTERM (its shutdownGraceTime); wait a bit longer.
   // Mail is worked in the background: when a burst fills this machine's cores, requests (intake,
   // the dashboard) go first. `nice` execs the worker, so signals and the PID are unchanged.
   const nice = findOnPath('nice', ctx.env.PATH ?? '');
-  const [workerCommand, workerCommandArgs] = nice ? [nice, ['-n', String(WORKER_NICENESS), bin('tsx'), ...workerArgs]] : [bin('tsx'), workerArgs];
-  const worker = supervisor.start({ ...spec('worker', workerCommand, workerCommandArgs), stopGraceMs: WORKER_STOP_GRACE_MS });
+  const [workerCommand, workerCommandArgs] = nice ? [nice, ['-n', String(WORKER_NICENESS), workerNode, ...workerArgs]] : [workerNode, workerArgs];
+  // glibc gives each thread that allocates its own malloc arena (up to 8 per core), and the
+  // worker's native threads (Temporal's core, the Prisma query compiler) leave them fragmented:
+  // two arenas hold the same work in less memory (bench/README.md, "Pipeline").
+  const workerEnv = { ...ctx.env, MALLOC_ARENA_MAX: ctx.env.MALLOC_ARENA_MAX ?? '2' };
+  const worker = supervisor.start({ ...spec('worker', workerCommand, workerCommandArgs), env: workerEnv, stopGraceMs: WORKER_STOP_GRACE_MS });
   await waitForWorker(config, workerStarted, { timeoutMs: 120_000, process: worker });
   log.info(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}"`);
 
@@ -162,7 +172,7 @@ async function startWeb(
   const webSpec = (port: number) =>
     ctx.plan.dev
       ? spec('web', bin('next'), ['dev', '--hostname', config.HOST, '--port', String(port)])
-      : spec('web', bin('tsx'), ['web/main.ts']);
+      : spec('web', ...runTs('web/main.ts'));
   const { ports } = await startOnPorts(
     ctx.supervisor,
     [config.PORT],

@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle: await prebuiltWorkflowBundle(),
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     activities: {
       ...createScheduledActivities({
         db,

@@ -10,7 +10,8 @@ export interface BenchEmail {
 
 /**
  * Routine questions (the kind that may be answered automatically), each from its own sender
- * so that no per-sender hourly cap applies, and each tagged so its conversation can be found.
+ * so that no per-sender hourly cap applies. The subject is the demo's own: a tag in it would be
+ * quoted by the draft and held by the claims check as a code the knowledge does not hold.
  * Emails that name an address in their text are left out: a different sender would make that
  * address a third party and send the draft to a person.
  */
@@ -24,7 +25,7 @@ export function benchEmails(count: number, run: string): BenchEmail[] {
     return {
       from: `${name} <customer-${run}-${index}@bench.example>`,
       to: 'support@countersign.local',
-      subject: `${email.subject} [${run}-${index}]`,
+      subject: email.subject,
       text: email.text,
       messageId: `<${run}-${index}@bench.example>`,
     };

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readStoredSecrets } from '../../devstack/secrets';
 import { PROJECT_ROOT } from '../../devstack/project-root';
 import { readStackFile } from '../../tests/support/stack-file';
+import { snapshot, type Snapshot } from './process-meter';
 
 export interface BenchStack {
   webUrl: string;
@@ -19,6 +21,8 @@ export interface BenchStack {
    * 200 ms since the stack was launched: start-up (bundling the workflows) counts too.
    */
   workerPeakRssMb(): number;
+  /** CPU, memory and database round trips of the stack's processes, by role, now. */
+  measure(): Promise<Snapshot>;
   output(): string;
   stop(): Promise<void>;
 }
@@ -52,7 +56,17 @@ function workerProcesses(dataDir: string): { pid: number; rssKb: number }[] {
  */
 export async function startBenchStack(extraEnv: Record<string, string> = {}, timeoutMs = 600_000): Promise<BenchStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'countersign-bench-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', DATA_DIR: dataDir, ...extraEnv };
+  const probeDir = path.join(dataDir, 'bench-probe');
+  mkdirSync(probeDir);
+  const probe = pathToFileURL(path.join(PROJECT_ROOT, 'bench', 'pipeline', 'process-probe.mjs')).href;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '1',
+    DATA_DIR: dataDir,
+    BENCH_PROBE_DIR: probeDir,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${probe}`.trim(),
+    ...extraEnv,
+  };
   for (const name of CLEARED) delete env[name];
   for (const name of PORTS) env[name] = '0';
   let output = '';
@@ -100,6 +114,7 @@ export async function startBenchStack(extraEnv: Record<string, string> = {}, tim
           sample();
           return Math.round(peakKb / 1024);
         },
+        measure: () => snapshot(dataDir, probeDir),
         output: () => output,
         stop,
       };

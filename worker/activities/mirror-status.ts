@@ -1,7 +1,8 @@
 import { Context } from '@temporalio/activity';
 import type { ConversationSearchFacts } from '../../lib/core/conversation/search-attributes';
 import { readSearchFacts } from '../../lib/features/conversations/mirror/read-search-facts';
-import { setConversationStatus, type SetConversationStatusInput } from '../../lib/features/conversations/mirror/set-conversation-status';
+import { hasStatusEvent, setConversationStatus, type SetConversationStatusInput } from '../../lib/features/conversations/mirror/set-conversation-status';
+import { setStatusReadingFacts } from '../../lib/features/conversations/mirror/set-status-reading-facts';
 import { notify } from '../../lib/features/notifications/notify';
 import { getStoredDecision } from '../../lib/features/sending-gate/stored-decision';
 import type { ActivityDeps } from './deps';
@@ -19,6 +20,9 @@ export function createMirrorStatus(deps: ActivityDeps) {
     const runId = Context.current().info.workflowExecution?.runId ?? 'standalone';
     const { reasonDecisionId, searchFacts, ...input } = carried;
     if (reasonDecisionId && !input.reason) input.reason = (await getStoredDecision({ conversationId: input.conversationId, decisionId: reasonDecisionId }, deps.db)).reasons.join('; ');
+    // The common case (no event, no notice, facts wanted) is one statement.
+    const plain = searchFacts && !hasStatusEvent({ ...input, runId });
+    if (plain) return setStatusReadingFacts(input, deps.db);
     await setConversationStatus({ ...input, runId }, deps.db);
     if (input.status === 'needs_person' && input.needsPerson) {
       // After the status commits, and not awaited: this runs as a local activity inside a workflow

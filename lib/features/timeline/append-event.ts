@@ -1,4 +1,5 @@
 /** The timeline's one writer, below conversations and autonomy (both write events), so neither imports the other. */
+import { randomUUID } from 'node:crypto';
 import { getDb, type DbClient } from '../../platform/db';
 import type { TimelineEventData, TimelineEventType } from '../../core/conversation/timeline-events';
 
@@ -12,19 +13,17 @@ export interface AppendEventInput<T extends TimelineEventType> {
   at?: Date;
 }
 
-/** Adds an event to a conversation's timeline, once per key. */
+/**
+ * Adds an event to a conversation's timeline, once per key. One statement (a conflict on the
+ * key adds nothing): the upsert it replaces cost a transaction and three statements, and
+ * every email writes several events. Times are stored as UTC, as Prisma stores them.
+ */
 export async function appendEvent<T extends TimelineEventType>(input: AppendEventInput<T>, db: DbClient = getDb()): Promise<void> {
   const eventKey = `${input.conversationId}:${input.key}`;
-  await db.conversationEvent.upsert({
-    where: { eventKey },
-    create: {
-      eventKey,
-      conversationId: input.conversationId,
-      type: input.type,
-      data: JSON.parse(JSON.stringify(input.data)) as object,
-      actorId: input.actorId,
-      at: input.at ?? new Date(),
-    },
-    update: {},
-  });
+  const at = (input.at ?? new Date()).toISOString();
+  await db.$executeRaw`
+    INSERT INTO "ConversationEvent" ("id", "conversationId", "eventKey", "type", "data", "actorId", "at", "createdAt")
+    VALUES (${randomUUID()}, ${input.conversationId}, ${eventKey}, ${input.type}, ${JSON.stringify(input.data ?? {})}::jsonb, ${input.actorId ?? null},
+            ${at}::timestamptz AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("eventKey") DO NOTHING`;
 }

@@ -217,6 +217,10 @@ export const envSchema = z.object({
   TEMPORAL_SDK_METRICS_ADDRESS: optionalString.pipe(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^\s:]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9465').optional()),
   // The web node's /api/metrics answers only `Authorization: Bearer <this>`; unset: 404.
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  // Conversation workflows the worker keeps in memory between their tasks (the SDK's default
+  // grows with the heap, to thousands): past it, the least recently used is evicted and replays
+  // from its history when it next has work. Measured in bench/README.md ("Pipeline").
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(10_000).default(100),
 });
 
 export type Env = z.infer<typeof envSchema>;

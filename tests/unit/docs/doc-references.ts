@@ -36,6 +36,8 @@ export const OTHER_VARIABLES: Record<string, string> = {
   NO_COLOR: 'devstack/start.ts: plain logs',
   NODE_ENV: 'Next.js and Node',
   CI: 'the CI runner',
+  NODE_OPTIONS: 'Node: bench/pipeline/start-stack.ts preloads its probe with it',
+  MALLOC_ARENA_MAX: 'glibc: devstack/stack.ts sets it for the worker',
 };
 
 // Upper-case words with underscores that are not variables: named here so a new one is a decision.

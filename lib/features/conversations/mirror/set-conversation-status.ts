@@ -45,6 +45,11 @@ export async function setConversationStatus(input: SetConversationStatusInput, d
   });
 }
 
+/** Whether this status writes a timeline event with it (then it needs a transaction). */
+export function hasStatusEvent(input: SetConversationStatusInput): boolean {
+  return statusEvent(input) !== undefined;
+}
+
 /** The timeline event a status writes with it, if any. */
 function statusEvent(input: SetConversationStatusInput): ((tx: DbClient) => Promise<void>) | undefined {
   const { conversationId } = input;

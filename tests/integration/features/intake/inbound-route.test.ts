@@ -160,7 +160,10 @@ describe('POST /api/inbound', () => {
     temporalUp = true;
     await store.db.message.update({ where: { id: message.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
     expect(await reconcileUndelivered({ db: store.db, client: temporal.client, config })).toBeGreaterThanOrEqual(1);
-    expect((await store.db.message.findUniqueOrThrow({ where: { id: message.id } })).deliveredAt).not.toBeNull();
+    // Both marks, in UTC (written by one SQL statement, read back through Prisma).
+    const deliveredAt = (await store.db.message.findUniqueOrThrow({ where: { id: message.id } })).deliveredAt;
+    const startedAt = (await store.db.conversation.findUniqueOrThrow({ where: { id: queued.conversationId } })).workflowStartedAt;
+    for (const mark of [deliveredAt, startedAt]) expect(Math.abs((mark?.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
     const description = await temporal.client.workflow.getHandle(queued.conversationId).describe();
     expect(description.status.name).toBe('RUNNING');
   });
