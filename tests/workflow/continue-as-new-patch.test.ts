@@ -38,4 +38,49 @@ describe('continue-as-new in a task of its own needs its patch', () => {
     await replay(unpatched, AFTER);
     await expect(replay(unpatched, BEFORE)).rejects.toThrow(/[Nn]ondetermin/);
   });
+
+  it('never continues as new past a message signalled in the task the server refused', async () => {
+    // AFTER as it would read had a message arrived while its final task ran: the server
+    // refuses the continue-as-new (UnhandledCommand), records the signal, and the retried task
+    // continues as new all the same. This code must not produce that history.
+    const { History, HistoryEvent } = temporal.api.history.v1;
+    const { EventType, WorkflowTaskFailedCause } = temporal.api.enums.v1;
+    const events = History.decode(await readFile(new URL(AFTER, HISTORIES_DIR))).events;
+    const completed = events.findLastIndex((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+    const [scheduled, started, , continued] = events.slice(completed - 2);
+    expect(continued?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
+    const retried = (late: boolean) => {
+      let id = Number(started!.eventId);
+      const next = (fields: Partial<temporal.api.history.v1.IHistoryEvent>) => HistoryEvent.create({ ...fields, eventId: ++id, eventTime: started!.eventTime });
+      const tail = [
+        next({
+          eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED,
+          workflowTaskFailedEventAttributes: { scheduledEventId: scheduled!.eventId, startedEventId: started!.eventId, cause: WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND },
+        }),
+      ];
+      if (late) {
+        tail.push(
+          next({
+            eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED,
+            workflowExecutionSignaledEventAttributes: {
+              signalName: 'inboundMessage',
+              input: { payloads: [{ metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from(JSON.stringify({ messageId: 'msg-late' })) }] },
+            },
+          }),
+        );
+      }
+      const rescheduled = next({ eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, workflowTaskScheduledEventAttributes: scheduled!.workflowTaskScheduledEventAttributes });
+      const restarted = next({ eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED, workflowTaskStartedEventAttributes: { ...started!.workflowTaskStartedEventAttributes, scheduledEventId: rescheduled.eventId } });
+      const done = next({ eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED, workflowTaskCompletedEventAttributes: { scheduledEventId: rescheduled.eventId, startedEventId: restarted.eventId } });
+      const again = next({
+        eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
+        workflowExecutionContinuedAsNewEventAttributes: { ...continued!.workflowExecutionContinuedAsNewEventAttributes, workflowTaskCompletedEventId: done.eventId },
+      });
+      return History.create({ events: [...events.slice(0, completed), ...tail, rescheduled, restarted, done, again] });
+    };
+    const bundle = await workflowBundle();
+    // The control: refused and retried with nothing new, the run continues as new as it did.
+    await Worker.runReplayHistory({ workflowBundle: bundle }, retried(false), 'retried');
+    await expect(Worker.runReplayHistory({ workflowBundle: bundle }, retried(true), 'raced')).rejects.toThrow(/No command scheduled for event.*ContinuedAsNew/);
+  });
 });
