@@ -50,8 +50,11 @@ describe('continue-as-new in a task of its own needs its patch', () => {
     const [scheduled, started, , continued] = events.slice(completed - 2);
     expect(continued?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
     const retried = (late: boolean) => {
-      let id = Number(started!.eventId);
-      const next = (fields: Partial<temporal.api.history.v1.IHistoryEvent>) => HistoryEvent.create({ ...fields, eventId: ++id, eventTime: started!.eventTime });
+      let id = started!.eventId!;
+      const next = (fields: Partial<temporal.api.history.v1.IHistoryEvent>) => {
+        id = id.add(1);
+        return HistoryEvent.create({ ...fields, eventId: id, eventTime: started!.eventTime });
+      };
       const tail = [
         next({
           eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED,
