@@ -48,8 +48,6 @@ export interface FakeScript {
   recordDecision?: (input: Parameters<Activities['recordDecision']>[0]) => Promise<void>;
   /** An undo's store write. */
   recordSendUndone?: (input: Parameters<Activities['recordSendUndone']>[0]) => Promise<void>;
-  /** Runs inside each status mirror write (e.g. a customer writes meanwhile); default: stores at once. */
-  mirrorStatus?: (input: Parameters<Activities['mirrorStatus']>[0]) => Promise<void>;
   /** A lifecycle change's store write (e.g. throw to show nothing is half-applied). */
   recordLifecycle?: (input: Parameters<Activities['recordLifecycle']>[0]) => Promise<void>;
   /** The result of each send, by call number (0-based); default sent, then already_sent. */
@@ -200,7 +198,6 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       const { reasonDecisionId, ...rest } = input;
       const stored = reasonDecisionId && !rest.reason ? decisions.get(reasonDecisionId)?.decision : undefined;
       calls.mirrorStatus.push(stored ? { ...rest, reason: stored.reasons.join('; ') } : input);
-      await script.mirrorStatus?.(input);
       // As the store answers: the classifier's category and priority, the owner, the deadline set.
       if (!input.searchFacts) return undefined;
       return { category: null, priority: null, ...store.classified, mailbox: 'support@example.test', assigneeId: script.assigneeId?.() ?? null, slaDueAt: input.slaDueAt ?? null };
