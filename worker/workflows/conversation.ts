@@ -2,6 +2,7 @@ import * as wf from '@temporalio/workflow';
 import type { ConversationWorkflowInput } from '../../lib/core/contract';
 import { ConversationMemory } from './conversation-state';
 import { classifyAndDraft } from './conversation/classify-and-draft';
+import { readyToContinueAsNew } from './conversation/continue-as-new';
 import { createFlow, localDb, type Flow, type Outcome } from './conversation/flow';
 import { readPatches } from './conversation/patches';
 import { restUntilWork } from './conversation/rest';
@@ -48,7 +49,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     const info = wf.workflowInfo();
     const historyLimit = input.continueAsNewAfterEvents ?? DEFAULT_HISTORY_EVENTS_LIMIT;
     if (memory.queue.length === 0 && !flow.agentActionWaiting() && (info.continueAsNewSuggested || info.historyLength > historyLimit)) {
-      await wf.condition(wf.allHandlersFinished);
+      if (!(await readyToContinueAsNew(flow))) continue;
       await wf.continueAsNew<typeof conversationWorkflow>({
         ...input,
         policy,

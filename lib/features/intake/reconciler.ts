@@ -3,6 +3,7 @@ import type { Env } from '../../platform/config/env';
 import type { Db } from '../../platform/db/client';
 import { runExclusively } from '../../platform/db/run-exclusively';
 import { deliverToWorkflow } from './deliver-to-workflow';
+import { redeliverUnrecorded } from './redeliver-unrecorded';
 
 /** Leave intake a moment to deliver on its own before retrying behind its back. */
 const GRACE_MS = 10_000;
@@ -20,10 +21,13 @@ export interface ReconcilerDeps {
  * One reconciler pass. A Temporal Schedule starts it (reconcileIntakeWorkflow, once however
  * many workers there are); the lock still keeps it from running beside a pass of a worker
  * from an older release (which ran it on a timer), so a message is never signalled twice at
- * once. Returns how many messages it delivered, or null when another pass held the lock.
+ * once. It also signals again messages a workflow never recorded (redeliver-unrecorded.ts).
+ * Returns how many messages it delivered, or null when another pass held the lock.
  */
 export async function reconcileOnce(deps: ReconcilerDeps): Promise<number | null> {
-  const pass = await runExclusively(deps.db, RECONCILER_LOCK, () => reconcileUndelivered(deps), { timeoutMs: 5 * 60_000 });
+  const pass = await runExclusively(deps.db, RECONCILER_LOCK, async () => (await reconcileUndelivered(deps)) + (await redeliverUnrecorded(deps)), {
+    timeoutMs: 5 * 60_000,
+  });
   return pass.ran ? pass.result : null;
 }
 

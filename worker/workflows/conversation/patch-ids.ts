@@ -63,3 +63,12 @@ export const SEARCH_ATTRIBUTES_PATCH = 'search-attributes';
  * this replay the decision in the workflow.
  */
 export const IDS_NOT_TEXT_PATCH = 'ids-not-text';
+
+/**
+ * Continue-as-new is decided in a workflow task of its own (continue-as-new.ts): after a 1 ms
+ * timer, with every handler finished and the queue checked again. Before this, a message
+ * signalled as the run continued as new could be dropped (the retried task replayed the
+ * decision ahead of the signal). Read when the run starts; runs that started before this
+ * continue as new as they did.
+ */
+export const CONTINUE_AS_NEW_PATCH = 'continue-as-new-own-task';

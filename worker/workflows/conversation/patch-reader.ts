@@ -9,12 +9,14 @@ import {
   SEARCH_ATTRIBUTES_PATCH,
   SEND_DECISION_PATCH,
   UNDO_PATCH,
+  CONTINUE_AS_NEW_PATCH,
 } from './patch-ids';
 
 /**
  * Every patch branch of the conversation workflow, read in one place and passed down.
- * `needsPerson`, `localMirror`, `lifecycle`, `undo`, `searchAttributes`, `abDrafts` and
- * `idsNotText` are read when the run starts. The two older routing patches are read the first
+ * `needsPerson`, `localMirror`, `lifecycle`, `undo`, `searchAttributes`, `abDrafts`,
+ * `idsNotText` and `continueAsNewOwnTask` are read when the run starts. The two older routing
+ * patches are read the first
  * time a draft is routed, because that is where recorded histories carry their markers: reading them earlier
  * would replay an old run down the wrong branch. A patch read later must never follow a local
  * activity in the same stretch of code (see `abDrafts`).
@@ -29,10 +31,11 @@ export interface Patches {
   abDrafts(): boolean;
   readonly searchAttributes: boolean;
   idsNotText(): boolean;
+  readonly continueAsNewOwnTask: boolean;
 }
 
 /** The patches whose branch a replay test may force on, to show the patch is needed. */
-export type ForcedPatch = 'undo' | 'abDrafts' | 'searchAttributes' | 'idsNotText';
+export type ForcedPatch = 'undo' | 'abDrafts' | 'searchAttributes' | 'idsNotText' | 'continueAsNewOwnTask';
 
 /**
  * The one reader, in the one order the markers are read. Only the replay tests pass `forced`
@@ -53,6 +56,8 @@ export function readPatchesForcing(forced?: ForcedPatch): Patches {
   const abDrafts = on('abDrafts', AB_DRAFTS_PATCH);
   // Also at the start: an A/B draft is routed right after the local activity that offers it.
   const idsNotText = on('idsNotText', IDS_NOT_TEXT_PATCH);
+  // At the start too: the decision to continue as new follows local activities.
+  const continueAsNewOwnTask = on('continueAsNewOwnTask', CONTINUE_AS_NEW_PATCH);
   return {
     needsPerson,
     localMirror,
@@ -63,5 +68,6 @@ export function readPatchesForcing(forced?: ForcedPatch): Patches {
     abDrafts: () => abDrafts,
     searchAttributes,
     idsNotText: () => idsNotText,
+    continueAsNewOwnTask,
   };
 }
