@@ -188,16 +188,18 @@ function fusedQuery(text: string, terms: string[], semanticIds: string[], limit:
     LIMIT ${limit * 3}`;
 }
 
-let semanticFailureLogged = false;
+/** A failing model or store logs once a minute, not once per email (nor once per process). */
+const FAILURE_LOG_EVERY_MS = 60_000;
+let lastFailureLoggedAt = Number.NEGATIVE_INFINITY;
 
-/** The passage ids nearest in meaning; none (and one log line) if the model cannot run. */
+/** The passage ids nearest in meaning; none (and a log line) if the model or the vectors fail. */
 async function semanticIds(text: string, vectors: PassageVectors): Promise<string[]> {
   try {
     return await vectors.nearest(text, FUSION.semanticCandidates, MIN_COSINE);
   } catch (error) {
-    if (!semanticFailureLogged) {
-      semanticFailureLogged = true;
-      console.error(`knowledge: ranking by meaning is off, words only: ${error instanceof Error ? error.message : String(error)}`);
+    if (Date.now() - lastFailureLoggedAt >= FAILURE_LOG_EVERY_MS) {
+      lastFailureLoggedAt = Date.now();
+      console.error(`knowledge: ranking by words only for now, meaning failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     return [];
   }
