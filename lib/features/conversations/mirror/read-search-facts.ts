@@ -11,13 +11,19 @@ export async function readSearchFacts(conversationId: string, db: Pick<Db, 'conv
     where: { id: conversationId },
     select: { category: true, priority: true, assigneeId: true, slaDueAt: true, mailbox: { select: { address: true } }, sla: { select: { dueAt: true } } },
   });
-  const deadlines = [row.slaDueAt, row.sla?.dueAt].filter((due): due is Date => due instanceof Date);
+  return searchFactsOf({ ...row, mailbox: row.mailbox?.address ?? null, responseDueAt: row.sla?.dueAt ?? null });
+}
+
+/** The store's columns as the facts the workflow indexes; also for a write that returns them. */
+export function searchFactsOf(row: {
+  category: string | null;
+  priority: string | null;
+  assigneeId: string | null;
+  mailbox: string | null;
+  slaDueAt: Date | null;
+  responseDueAt: Date | null;
+}): ConversationSearchFacts {
+  const deadlines = [row.slaDueAt, row.responseDueAt].filter((due): due is Date => due instanceof Date);
   const earliest = deadlines.length > 0 ? new Date(Math.min(...deadlines.map((due) => due.getTime()))) : null;
-  return {
-    category: row.category,
-    priority: row.priority,
-    mailbox: row.mailbox?.address ?? null,
-    assigneeId: row.assigneeId,
-    slaDueAt: earliest?.toISOString() ?? null,
-  };
+  return { category: row.category, priority: row.priority, mailbox: row.mailbox, assigneeId: row.assigneeId, slaDueAt: earliest?.toISOString() ?? null };
 }

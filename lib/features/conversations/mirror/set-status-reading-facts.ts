@@ -1,5 +1,6 @@
 import type { ConversationSearchFacts } from '../../../core/conversation/search-attributes';
 import { getDb, type Db } from '../../../platform/db';
+import { searchFactsOf } from './read-search-facts';
 import type { SetConversationStatusInput } from './set-conversation-status';
 
 interface FactsRow {
@@ -35,7 +36,5 @@ export async function setStatusReadingFacts(
            (SELECT s."dueAt" FROM "ConversationSla" AS s WHERE s."conversationId" = c."id") AS "responseDueAt"`;
   const row = rows[0];
   if (!row) throw new Error(`Conversation ${input.conversationId} does not exist`);
-  const deadlines = [row.slaDueAt, row.responseDueAt].filter((due): due is Date => due instanceof Date);
-  const earliest = deadlines.length > 0 ? new Date(Math.min(...deadlines.map((due) => due.getTime()))) : null;
-  return { category: row.category, priority: row.priority, mailbox: row.mailbox, assigneeId: row.assigneeId, slaDueAt: earliest?.toISOString() ?? null };
+  return searchFactsOf(row);
 }
