@@ -2,7 +2,7 @@ import type { Flow } from './flow';
 import { model } from './flow';
 import { runModelStep } from './model-step';
 import { draftWithVariants } from './draft-variants';
-import type { Drafted } from './route-and-hold';
+import type { Drafted } from './routed';
 
 /**
  * Classifies the newest customer message and drafts a reply to it. Undefined when there is

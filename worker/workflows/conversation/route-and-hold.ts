@@ -1,27 +1,11 @@
-import * as wf from '@temporalio/workflow';
-import type { Activities } from '../../activities';
 import { routeDraft, type RoutingFacts } from '../../../lib/core/policy/route-draft';
 import { decideSend, sendFactsOf, type HeldSendFacts, type SendFacts } from '../../../lib/core/policy/send-decision';
 import { runModelCheck } from '../model-check';
 import { verificationFailure } from '../verification-failure';
 import { localDb, verifier, type Flow, type Outcome } from './flow';
+import { hold } from './hold';
+import type { Drafted, Routed } from './routed';
 import { routeByIds } from './route-by-ids';
-
-/** A routed draft: auto-send after `hold` (which may still end in review), or review now. */
-export interface Routed {
-  route: 'auto_send' | 'review';
-  reasons: string[];
-  hold: () => Promise<Outcome>;
-}
-
-type ClassifyMessageResult = Awaited<ReturnType<Activities['classifyMessage']>>;
-type DraftReplyResult = Awaited<ReturnType<Activities['draftReply']>>;
-
-export interface Drafted {
-  classification: ClassifyMessageResult;
-  screeningFlags: string[];
-  draft: DraftReplyResult;
-}
 
 /**
  * Routes a fresh draft and records the route. Undefined when an agent's own reply took over or
@@ -90,30 +74,6 @@ async function decideDraft(flow: Flow, draftVersion: number, held: HeldSendFacts
     decision = decideSend(facts);
   }
   return { decision, held, checks: { grounding: facts.grounding, emailCheck: facts.emailCheck }, holdSeconds: live.policy.holdSeconds };
-}
-
-/**
- * The cancellable hold before an automatic send. 'expired' when it ran out untouched; otherwise
- * what interrupted it: an agent's own reply, a newer customer message or a cancel.
- */
-export async function hold(flow: Flow, draftVersion: number, seconds: number, timerAtZero: boolean): Promise<Outcome | 'expired'> {
-  const { memory } = flow;
-  const holdUntil = new Date(Date.now() + seconds * 1000).toISOString();
-  memory.phase = 'hold';
-  memory.holdKind = 'auto_send';
-  memory.holdUntil = holdUntil;
-  await flow.setStatus('auto_send_hold', { holdUntil, draftVersion, reason: 'Sends automatically unless an agent cancels' });
-  const interruption = () => memory.decision?.kind === 'cancel' || memory.queue.length > 0 || flow.agentActionWaiting();
-  const interrupted = !timerAtZero && seconds === 0 ? interruption() : await wf.condition(interruption, seconds * 1000);
-  memory.phase = 'idle';
-  if (flow.agentActionWaiting()) return 'taken_over';
-  if (memory.queue.length > 0) return 'superseded';
-  if (interrupted) {
-    memory.decision = undefined;
-    memory.statusReason = 'An agent cancelled the auto-send';
-    return 'review';
-  }
-  return 'expired';
 }
 
 /** The hold of a draft the send decision let through; when it runs out the decision is taken again on live facts. */

@@ -3,7 +3,8 @@ import type { ModelCheckFacts } from '../../../lib/core/safety/grounding';
 import type { ConversationMemory } from '../conversation-state';
 import { runModelCheck } from '../model-check';
 import { localDb, type Flow, type Outcome } from './flow';
-import { hold, type Drafted, type Routed } from './route-and-hold';
+import { hold } from './hold';
+import type { Drafted, Routed } from './routed';
 
 type Decided = Awaited<ReturnType<Activities['decideSendStored']>>;
 type Checks = { grounding: ModelCheckFacts; emailCheck: ModelCheckFacts };
