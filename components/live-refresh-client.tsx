@@ -10,7 +10,11 @@ const MIN_GAP_MS = 1_000;
 const POLL_MS = 5_000;
 const RECHECK_MS = 2_000;
 
-/** Whether a page rendered from `rendered` is older than the mirror `latest` a tick announced. */
+/**
+ * Whether a page rendered from `rendered` is older than the mirror `latest` a tick announced.
+ * Only the ordered parts count: the team digest (third part) has no order, and a page whose
+ * digest merely differs is caught by the stream's own comparison when it subscribes.
+ */
 function olderThan(rendered: string, latest: string): boolean {
   const [renderedRows = '', renderedEvents = ''] = rendered.split('|');
   const [latestRows = '', latestEvents = ''] = latest.split('|');

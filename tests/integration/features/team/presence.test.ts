@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPresence } from '../../../../lib/features/presence/record-presence';
 import { listPresence } from '../../../../lib/read/team/list-presence';
+import { getMirrorVersion } from '../../../../lib/read/inbox/get-mirror-version';
 import { PRESENCE_TTL_MS } from '../../../../lib/core/team/presence';
 import { NotFoundError } from '../../../../lib/core/errors';
 import { createTempDb, type TempDb } from '../../../support/temp-db';
@@ -63,6 +64,27 @@ describe('presence', () => {
     expect(await wakeUps(() => beat('writing'))).toBe(0);
     expect(await wakeUps(() => beat('gone'))).toBe(1);
     expect((await listPresence([id], store.db)).get(id)).toBeUndefined();
+  });
+
+  it('changes the version a page compares against on everything that wakes pages, and not on a renewal', async () => {
+    // A page rendered at one version subscribes a moment later and is told at once if the
+    // version moved meanwhile (lib/read/live/mirror-event-stream.ts): a colleague opening the
+    // conversation in that gap must move it, or the page never shows them.
+    const ana = await seedPerson(store.db, { name: 'Ana Versioned' });
+    const id = await seedConversation(store.db);
+    const beat = (state: 'viewing' | 'writing' | 'gone') => recordPresence({ conversationId: id, userId: ana, tabId: 'tab-vvvvvvvv', state }, store.db);
+    const moved = async (change: () => Promise<unknown>) => {
+      const before = await getMirrorVersion(store.db);
+      await change();
+      return (await getMirrorVersion(store.db)) !== before;
+    };
+    expect(await moved(() => beat('viewing'))).toBe(true);
+    expect(await moved(() => beat('viewing'))).toBe(false);
+    expect(await moved(() => beat('writing'))).toBe(true);
+    expect(await moved(() => beat('gone'))).toBe(true);
+    expect(await moved(() => store.db.conversationNote.create({ data: { conversationId: id, authorId: ana, body: 'Called them back.' } }))).toBe(true);
+    expect(await moved(() => store.db.notification.create({ data: { userId: ana, kind: 'mention', title: 'Note', body: 'x', conversationId: id, dedupeKey: `version:${id}` } }))).toBe(true);
+    expect(await moved(async () => undefined)).toBe(false);
   });
 
   it('folds a person’s tabs into one entry (writing wins) and lists writers first', async () => {
