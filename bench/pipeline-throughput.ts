@@ -149,7 +149,10 @@ export async function runPipelineBenchmark({ emails = 100, steadyEmails = 60, la
     lines.push(`  load average at the end (1/5/15 min): ${loadAverage.join(' / ')}`);
     return { name: 'pipeline-throughput', summary: lines.join('\n'), outputPath: OUTPUT, data };
   } catch (error) {
-    console.error(stack.output().slice(-3000));
+    // The supervisor's lines say which process stopped and why; then the servers' last words.
+    const output = stack.output();
+    console.error(output.split('\n').filter((line) => /^\[(countersign|worker|web)\]/.test(line)).slice(-40).join('\n'));
+    console.error(output.slice(-3000));
     throw error;
   } finally {
     await stack.stop();

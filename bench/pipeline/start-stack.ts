@@ -95,7 +95,9 @@ export async function startBenchStack(extraEnv: Record<string, string> = {}, tim
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       await stop();
-      throw new Error(`npm start exited with code ${child.exitCode}:\n${output.slice(-4000)}`);
+      // The supervisor's own lines say which process failed; the servers' last lines follow.
+      const supervisor = output.split('\n').filter((line) => line.startsWith('[countersign]') || line.startsWith('[worker]') || line.startsWith('[web]'));
+      throw new Error(`npm start exited with code ${child.exitCode}:\n${supervisor.slice(-40).join('\n')}\n…\n${output.slice(-2000)}`);
     }
     const stack = readStackFile(dataDir);
     const ready = stack && (await fetch(`${stack.webUrl}/sign-in`).then((r) => r.status === 200, () => false));
