@@ -42,6 +42,8 @@ export default defineConfig(
       'lib/platform/db/generated/**',
       'data/**',
       '.tools/**',
+      '.build/**',
+      '.build-test-*/**',
       'tests/.artifacts/**',
       'bench/results/**',
       'next-env.d.ts',

@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from './postgres/embedded-server';
 import { lineMatching, startOnPorts } from './listen';
 import type { Supervised, Supervisor } from './processes';
 import { findOnPath } from './find-executable';
+import { compiledPath } from './compiled-entries';
 import { PROJECT_ROOT } from './project-root';
 import type { StackPlan } from './stack-plan';
 import { devServerArgs, waitForTemporal, waitForWorker } from './temporal-dev-server';
@@ -30,11 +31,11 @@ const WORKER_STOP_GRACE_MS = 40_000;
 
 const bin = (name: string): string => path.join(PROJECT_ROOT, 'node_modules', '.bin', name);
 /**
- * A long-running TypeScript entry as one node process with tsx's loader, not under the `tsx`
- * command, which keeps a second node process (about 47 MB) alive only to relay signals: the
- * supervisor signals the whole process group anyway.
+ * A long-running entry as one node process running its compiled JavaScript (./compiled-entries.ts),
+ * not under tsx: neither tsx's launcher (a second process that only relays signals) nor its
+ * loader. Stack traces map back to the TypeScript through the source maps beside the output.
  */
-const runTs = (file: string): [string, string[]] => [process.execPath, ['--import', 'tsx', file]];
+const runCompiled = (file: string, nodeOptions: string[] = []): [string, string[]] => [process.execPath, ['--enable-source-maps', ...nodeOptions, file]];
 /** How much lower the worker's CPU priority is than the web app's (nice(1): 0 to 19). */
 const WORKER_NICENESS = 10;
 
@@ -91,11 +92,12 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
   let createdAdmin: string | undefined;
   const onLine = (line: string) => (createdAdmin ??= CREATED_ADMIN_LINE.exec(line)?.[1]);
   await supervisor.run({ ...spec('migrate', bin('tsx'), ['scripts/db-migrate.ts']), onLine });
+  await supervisor.run(spec('build', bin('tsx'), ['devstack/compiled-entries.ts']));
 
   if (plan.simulator) {
     log.info('Claude: OFFLINE SIMULATOR (set ANTHROPIC_API_KEY to use the real API)');
     const listening = lineMatching(/listening on (http:\/\/\S+)/);
-    const sim = supervisor.start({ ...spec('claude-sim', ...runTs('devstack/claude-simulator/main.ts')), onLine: listening.onLine });
+    const sim = supervisor.start({ ...spec('claude-sim', ...runCompiled(compiledPath('claude-sim'))), onLine: listening.onLine });
     const [, url = ''] = await announced(listening.match, sim, 'the Claude simulator');
     setEnv(ctx, { ANTHROPIC_BASE_URL: url, CLAUDE_SIMULATOR_PORT: new URL(url).port });
     await waitForHttp(`${url}/health`, { timeoutMs: 30_000, process: sim });
@@ -105,7 +107,7 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
 
   if (plan.mailCatcher) {
     const listening = lineMatching(/SMTP (smtp:\/\/\S+), web (http:\/\/\S+)/);
-    const mail = supervisor.start({ ...spec('mail', ...runTs('devstack/mail-catcher/main.ts')), onLine: listening.onLine });
+    const mail = supervisor.start({ ...spec('mail', ...runCompiled(compiledPath('mail'))), onLine: listening.onLine });
     const [, smtpUrl = '', httpUrl = ''] = await announced(listening.match, mail, 'the mail catcher');
     setEnv(ctx, { SMTP_URL: smtpUrl, MAILCATCHER_URL: httpUrl, MAILCATCHER_SMTP_PORT: new URL(smtpUrl).port, MAILCATCHER_HTTP_PORT: new URL(httpUrl).port });
     await waitForHttp(`${httpUrl}/health`, { timeoutMs: 30_000, process: mail });
@@ -114,7 +116,7 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
   config = parseEnv(ctx.env);
   if (!existsSync(path.join(PROJECT_ROOT, 'worker', 'main.ts'))) throw new Error('worker/main.ts is missing: nothing to run as the worker');
   const workerStarted = new Date(Date.now() - 1_000);
-  const [workerNode, workerArgs] = plan.dev ? [bin('tsx'), ['watch', 'worker/main.ts']] : runTs('worker/main.ts');
+  const [workerNode, workerArgs] = plan.dev ? [bin('tsx'), ['watch', 'worker/main.ts']] : runCompiled(compiledPath('worker'), [`--max-old-space-size=${config.WORKER_HEAP_MB}`]);
   // The worker lets in-flight activities finish on SIGTERM (its shutdownGraceTime); wait a bit longer.
   // Mail is worked in the background: when a burst fills this machine's cores, requests (intake,
   // the dashboard) go first. `nice` execs the worker, so signals and the PID are unchanged.
@@ -172,7 +174,7 @@ async function startWeb(
   const webSpec = (port: number) =>
     ctx.plan.dev
       ? spec('web', bin('next'), ['dev', '--hostname', config.HOST, '--port', String(port)])
-      : spec('web', ...runTs('web/main.ts'));
+      : spec('web', ...runCompiled(compiledPath('web')));
   const { ports } = await startOnPorts(
     ctx.supervisor,
     [config.PORT],

@@ -52,7 +52,8 @@ export async function prebuiltWorkflowBundle(): Promise<{ codePath: string }> {
   const built = CACHE_DIRS.map((dir) => path.join(dir, name)).find((file) => existsSync(file));
   if (built) return { codePath: built };
   const codePath = path.join(writableCacheDir(), name);
-  const builder = fileURLToPath(new URL('./build-workflow-bundle.ts', import.meta.url));
+  // From the root, not from this file: the worker may run compiled, one folder below the root.
+  const builder = path.join(ROOT, 'worker', 'build-workflow-bundle.ts');
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', builder, codePath], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let errors = '';

@@ -36,11 +36,13 @@ function roleOf(argv: string[]): Role {
   const all = argv.join(' ');
   // tsx's launcher (node .bin/tsx FILE) spawns node with tsx's loader to run FILE.
   if (/(\.bin\/tsx|tsx\/dist\/cli\.m?js)$/.test(first)) return 'tsx launchers';
-  if (all.includes('devstack/start.ts')) return 'supervisor';
-  if (script.endsWith('worker/main.ts')) return 'worker';
-  if (script.endsWith('web/main.ts')) return 'web';
-  if (all.includes('claude-simulator')) return 'claude simulator';
-  if (all.includes('mail-catcher')) return 'mail catcher';
+  // npm start runs the entries compiled (devstack/compiled-entries.ts): .build/<name>.mjs.
+  const compiled = /\.build\/([a-z-]+)\.mjs$/.exec(script)?.[1];
+  if (all.includes('devstack/start.ts') || compiled === 'start') return 'supervisor';
+  if (script.endsWith('worker/main.ts') || compiled === 'worker') return 'worker';
+  if (script.endsWith('web/main.ts') || compiled === 'web') return 'web';
+  if (all.includes('claude-simulator') || compiled === 'claude-sim') return 'claude simulator';
+  if (all.includes('mail-catcher') || compiled === 'mail') return 'mail catcher';
   return 'other';
 }
 

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const dir = process.env.BENCH_PROBE_DIR;
-const role = /(?:^|\/)(worker|web)\/main\.ts$/.exec(process.argv[1] ?? '')?.[1];
+// The entry as TypeScript (worker/main.ts) or compiled by npm start (.build/worker.mjs).
+const role = /(?:^|\/)(worker|web)(?:\/main\.ts|\.mjs)$/.exec(process.argv[1] ?? '')?.[1];
 if (dir && role) {
   const require = createRequire(import.meta.url);
   // Prisma's adapter imports node-postgres as an ES module, and ESM resolution (unlike require)

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { compileEntries, compiledPath } from '../../devstack/compiled-entries';
 import { readStoredSecrets } from '../../devstack/secrets';
 import { PROJECT_ROOT } from '../../devstack/project-root';
 import { readStackFile } from '../../tests/support/stack-file';
@@ -31,14 +32,14 @@ export interface BenchStack {
 const CLEARED = ['DATABASE_URL', 'APP_URL', 'TEMPORAL_ADDRESS', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'SMTP_URL', 'MAILCATCHER_URL', 'LANGFUSE_PUBLIC_KEY', 'LANGFUSE_SECRET_KEY'];
 const PORTS = ['PORT', 'EMBEDDED_POSTGRES_PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_DEV_UI_PORT', 'CLAUDE_SIMULATOR_PORT', 'MAILCATCHER_SMTP_PORT', 'MAILCATCHER_HTTP_PORT'];
 
-/** Node processes whose command line runs worker/main.ts inside this stack's data directory. */
+/** Node processes running the worker's entry (as TypeScript or compiled) inside this stack's data directory. */
 function workerProcesses(dataDir: string): { pid: number; rssKb: number }[] {
   const found: { pid: number; rssKb: number }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (!cmdline.includes('worker/main.ts')) continue;
+      if (!/worker\/main\.ts|\.build\/worker\.mjs/.test(cmdline)) continue;
       if (!readFileSync(`/proc/${entry}/environ`, 'utf8').includes(`DATA_DIR=${dataDir}\0`)) continue;
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
       found.push({ pid: Number(entry), rssKb: Number(rss?.[1] ?? 0) });
@@ -75,7 +76,9 @@ export async function startBenchStack(extraEnv: Record<string, string> = {}, tim
     for (const worker of workerProcesses(dataDir)) peakKb = Math.max(peakKb, worker.rssKb);
   };
   const sampler = setInterval(sample, 200);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'devstack/start.ts'], { cwd: PROJECT_ROOT, env, detached: true });
+  // As `npm start` runs it (package.json): the entries compiled, then the compiled supervisor.
+  await compileEntries();
+  const child = spawn(process.execPath, ['--enable-source-maps', compiledPath('start')], { cwd: PROJECT_ROOT, env, detached: true });
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

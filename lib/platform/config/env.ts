@@ -221,6 +221,10 @@ export const envSchema = z.object({
   // grows with the heap, to thousands): past it, the least recently used is evicted and replays
   // from its history when it next has work. Measured in bench/README.md ("Pipeline").
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(10_000).default(100),
+  // The worker's JavaScript heap limit (MB) under `npm start` (node's --max-old-space-size).
+  // Unbounded, V8 lets a burst's garbage grow the worker past 1 GB before collecting it, though
+  // little of it is live; bounded, it collects sooner. Measured in bench/README.md ("Pipeline").
+  WORKER_HEAP_MB: z.coerce.number().int().min(128).max(16_384).default(256),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import AdmZip from 'adm-zip';
 import { EMBEDDING_MODEL, modelFilePath, modelFolder, type EmbeddingFile } from './embedding-model';
@@ -9,13 +9,30 @@ export class EmbeddingModelError extends Error {
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * A file's SHA-256 read a megabyte at a time: the model is 23 MB, and a process that checks it
+ * at start and then idles (the supervisor) would otherwise keep the whole file in memory until
+ * its next garbage collection, which an idle process may never reach.
+ */
+function sha256OfFile(file: string): string {
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(file, 'r');
+  try {
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
 const FILES = Object.keys(EMBEDDING_MODEL.files) as EmbeddingFile[];
 
 /** Whether every model file is in place with the pinned checksum. */
 export function embeddingModelPresent(modelsDir: string): boolean {
   return FILES.every((file) => {
     const target = modelFilePath(modelsDir, file);
-    return existsSync(target) && sha256(readFileSync(target)) === EMBEDDING_MODEL.files[file].sha256;
+    return existsSync(target) && sha256OfFile(target) === EMBEDDING_MODEL.files[file].sha256;
   });
 }
 

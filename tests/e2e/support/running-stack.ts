@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { readStackFile } from '../../support/stack-file';
 import { adminQuery } from '../../support/temp-db';
 import { withDatabaseName } from '../../../lib/platform/db/database-url';
+import { compileEntries, compiledPath } from '../../../devstack/compiled-entries';
 
 export interface RunningStack {
   baseUrl: string;
@@ -63,7 +64,9 @@ export async function startStack({ timeoutMs = 540_000, env: extraEnv = {} }: { 
   Object.assign(env, extraEnv);
 
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'devstack/start.ts'], { cwd: ROOT, env, detached: true });
+  // As `npm start` runs it (package.json): the entries compiled, then the compiled supervisor.
+  await compileEntries();
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', compiledPath('start')], { cwd: ROOT, env, detached: true });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileEntries } from '../../../devstack/compiled-entries';
+import { PROJECT_ROOT } from '../../../devstack/project-root';
+
+/**
+ * npm start runs its long-lived entries compiled (devstack/compiled-entries.ts). What tsx
+ * resolves and plain node must resolve too once compiled: the `@/` alias, our relative imports
+ * without extensions, and a file inside a package that has no `exports` map (node's ES module
+ * resolution refuses `nodemailer/lib/addressparser`; tsx found its index.js).
+ */
+const scratch = mkdtempSync(path.join(PROJECT_ROOT, '.build-test-'));
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('compiled entries', () => {
+  it('run under plain node with aliases, extensionless imports and a deep package file', async () => {
+    const entry = path.join(scratch, 'entry.ts');
+    writeFileSync(
+      entry,
+      [
+        "import addressparser from 'nodemailer/lib/addressparser';",
+        "import { z } from 'zod';",
+        "import { ROLES } from '@/lib/core/roles';",
+        "import { PROJECT_ROOT } from '../devstack/project-root';",
+        "const parsed = addressparser('Ana Ortiz <ana@example.test>') as { address: string }[];",
+        'console.log(JSON.stringify({ address: parsed[0]?.address, roles: ROLES.length > 0, zod: z.string().parse(\'ok\'), root: PROJECT_ROOT }));',
+      ].join('\n'),
+    );
+    // One level below the root, as .build/ is.
+    await compileEntries({ entries: { probe: path.relative(PROJECT_ROOT, entry) }, outdir: scratch });
+    const printed = execFileSync(process.execPath, [path.join(scratch, 'probe.mjs')], { cwd: os.tmpdir(), encoding: 'utf8' });
+    const result = JSON.parse(printed) as { address: string; roles: boolean; zod: string; root: string };
+    // import.meta.url-relative paths resolve as they do from the sources, wherever node starts.
+    expect(result).toEqual({ address: 'ana@example.test', roles: true, zod: 'ok', root: PROJECT_ROOT });
+  });
+});
