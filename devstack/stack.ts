@@ -31,7 +31,7 @@ const WORKER_STOP_GRACE_MS = 40_000;
 
 const bin = (name: string): string => path.join(PROJECT_ROOT, 'node_modules', '.bin', name);
 /**
- * A long-running entry as one node process running its compiled JavaScript (./compiled-entries.ts),
+ * A long-running entry as one node process running its compiled JavaScript (./compile-entries.ts),
  * not under tsx: neither tsx's launcher (a second process that only relays signals) nor its
  * loader. Stack traces map back to the TypeScript through the source maps beside the output.
  */
@@ -92,7 +92,7 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
   let createdAdmin: string | undefined;
   const onLine = (line: string) => (createdAdmin ??= CREATED_ADMIN_LINE.exec(line)?.[1]);
   await supervisor.run({ ...spec('migrate', bin('tsx'), ['scripts/db-migrate.ts']), onLine });
-  await supervisor.run(spec('build', bin('tsx'), ['devstack/compiled-entries.ts']));
+  await supervisor.run(spec('build', bin('tsx'), ['devstack/compile-entries.ts']));
 
   if (plan.simulator) {
     log.info('Claude: OFFLINE SIMULATOR (set ANTHROPIC_API_KEY to use the real API)');

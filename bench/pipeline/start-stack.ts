@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileEntries, compiledPath } from '../../devstack/compiled-entries';
+import { compileEntries } from '../../devstack/compile-entries';
+import { compiledPath } from '../../devstack/compiled-entries';
 import { readStoredSecrets } from '../../devstack/secrets';
 import { PROJECT_ROOT } from '../../devstack/project-root';
 import { readStackFile } from '../../tests/support/stack-file';

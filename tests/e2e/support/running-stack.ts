@@ -7,7 +7,8 @@ import { inject } from 'vitest';
 import { readStackFile } from '../../support/stack-file';
 import { adminQuery } from '../../support/temp-db';
 import { withDatabaseName } from '../../../lib/platform/db/database-url';
-import { compileEntries, compiledPath } from '../../../devstack/compiled-entries';
+import { compileEntries } from '../../../devstack/compile-entries';
+import { compiledPath } from '../../../devstack/compiled-entries';
 
 export interface RunningStack {
   baseUrl: string;

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileEntries } from '../../../devstack/compiled-entries';
+import { compileEntries } from '../../../devstack/compile-entries';
 import { PROJECT_ROOT } from '../../../devstack/project-root';
 
 /**
- * npm start runs its long-lived entries compiled (devstack/compiled-entries.ts). What tsx
+ * npm start runs its long-lived entries compiled (devstack/compile-entries.ts). What tsx
  * resolves and plain node must resolve too once compiled: the `@/` alias, our relative imports
  * without extensions, and a file inside a package that has no `exports` map (node's ES module
  * resolution refuses `nodemailer/lib/addressparser`; tsx found its index.js).
