@@ -23,8 +23,13 @@ export function toFetchRequest(request: IncomingMessage): Request {
     start(opened) {
       controller = opened;
       request.on('data', onData);
-      request.once('end', () => opened.close());
-      request.once('error', (error) => opened.error(error));
+      // Through `controller`, which cancel() clears: a cancelled stream must not be closed again.
+      request.once('end', () => controller?.close());
+      request.once('error', (error) => controller?.error(error));
+      // A client that hangs up mid-body: the reader fails instead of waiting for ever.
+      request.once('close', () => {
+        if (!request.complete) controller?.error(new Error('the client closed the request before its body ended'));
+      });
       request.pause();
     },
     pull() {
