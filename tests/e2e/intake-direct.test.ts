@@ -79,6 +79,10 @@ describe('intake answered by web/main.ts before Next', () => {
     expect(JSON.parse(chunked.body)).toEqual({ error: 'too_large', message: `body exceeds ${MAX_BYTES} bytes` });
     const stranger = await rawPost('/api/inbound', { 'content-type': 'message/rfc822' }, [Buffer.alloc(1024)]);
     expect(stranger.status).toBe(401);
+    const health = await fetch(`${web.url}/api/health`);
+    expect(health.status).toBeLessThan(500);
+    // Nothing thrown behind the answers (a refused body closed twice did, once).
+    expect(web.output()).not.toMatch(/ERR_INVALID_STATE|uncaught|unhandled/i);
   });
 
   it('stores, delivers and deduplicates, and keeps signed raw mail byte for byte', async () => {
