@@ -41,8 +41,8 @@ export const LAYERS = [
   {
     layer: 'web-server',
     files: 'web/',
-    may: ['lib/platform/config/', 'lib/platform/db/database-url', 'lib/platform/db/migrations/', 'lib/features/users/first-run', 'lib/web/forwarded-headers'],
-    why: 'the web server entry only checks migrations, makes the first run every entry makes, listens and settles forwarding headers; the app is Next',
+    may: ['lib/platform/config/', 'lib/platform/db/database-url', 'lib/platform/db/migrations/', 'lib/features/users/first-run', 'lib/web/forwarded-headers', 'lib/web/direct/'],
+    why: 'the web server entry only checks migrations, makes the first run every entry makes, listens, settles forwarding headers and answers mail intake itself (lib/web/direct/: Next’s pipeline cost more CPU than the intake); the app is Next',
   },
   { layer: 'proxy', files: 'proxy.ts', may: ['lib/web/'], why: 'the proxy runs on every request: web glue only' },
   { layer: 'scripts', files: 'scripts/', may: ['lib/core/', 'lib/platform/', 'lib/features/', 'scripts/'], why: 'operator scripts use the domain, not the web app' },

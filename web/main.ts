@@ -7,6 +7,8 @@ import { requireDatabaseUrl } from '../lib/platform/db/database-url';
 import { assertMigrated } from '../lib/platform/db/migrations/assert-migrated';
 import { applyFirstRun } from '../lib/features/users/first-run';
 import { settleForwardedHeaders, trustedProxies } from '../lib/web/forwarded-headers';
+import { configuredHeaders } from '../lib/web/direct/configured-headers';
+import { intakeRouteOf, serveIntake } from '../lib/web/direct/intake-routes';
 
 /**
  * `npm run web`: one production web node (`next start` on the built app, `npm run build`
@@ -16,6 +18,8 @@ import { settleForwardedHeaders, trustedProxies } from '../lib/web/forwarded-hea
  * balancer, against one DATABASE_URL and one TEMPORAL_ADDRESS. Migrations are a release
  * step (`npm run db:migrate`); a node refuses to start before they ran. Like every entry, it
  * creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD while there are no users.
+ * Mail intake (POST /api/inbound and the provider webhooks) is answered here, before Next:
+ * lib/web/direct/intake-routes.ts says why.
  */
 const config = env();
 try {
@@ -31,8 +35,14 @@ const app = next({ dev: false, dir: process.cwd(), hostname: config.HOST, port: 
 
 await app.prepare();
 const handle = app.getRequestHandler();
+const headersFor = configuredHeaders(process.cwd());
 const server = http.createServer((request, response) => {
   settleForwardedHeaders(request.headers, request.socket.remoteAddress ?? '', proxies);
+  const intake = intakeRouteOf(request);
+  if (intake) {
+    void serveIntake(intake, request, response, headersFor);
+    return;
+  }
   handle(request, response).catch((error: unknown) => {
     console.error('Request failed', error);
     if (!response.headersSent) response.writeHead(500).end();

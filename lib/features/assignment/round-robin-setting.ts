@@ -9,7 +9,12 @@ const settingSchema = z.object({ enabled: z.boolean() });
 /** Whether new conversations are given out in turn to available agents; off until a manager turns it on. */
 export async function isRoundRobinEnabled(db: DbClient | Db = getDb()): Promise<boolean> {
   const row = await db.setting.findUnique({ where: { key: ROUND_ROBIN_KEY } });
-  const parsed = settingSchema.safeParse(row?.value);
+  return roundRobinEnabledIn(row?.value);
+}
+
+/** The setting's stored value (absent or malformed: off), for a caller that read the row itself. */
+export function roundRobinEnabledIn(value: unknown): boolean {
+  const parsed = settingSchema.safeParse(value);
   return parsed.success && parsed.data.enabled;
 }
 

@@ -3,8 +3,9 @@ import { env, type Env } from '../../platform/config/env';
 import type { Db } from '../../platform/db/client';
 import { appMetrics } from '../../platform/metrics/app-metrics';
 import type { BlobStore } from '../../platform/storage/blob-store';
-import { findMailboxFor } from '../mailboxes/find-mailbox-for';
 import { deliverToWorkflow } from './deliver-to-workflow';
+import { inboundDedupeKey } from './dedupe-key';
+import { lookBeforeStore } from './look-before-store';
 import type { InboundEmail } from './inbound-email';
 import type { SenderAuthChecker } from './sender-auth/check-sender-auth';
 import { senderAuthFromEnv } from './sender-auth/sender-auth-from-env';
@@ -37,8 +38,14 @@ export interface AcceptInboundResult {
  * stored, nor lost after.
  */
 export async function acceptInbound(deps: AcceptInboundDeps, received: InboundEmail): Promise<AcceptInboundResult> {
-  const email = await withRouting(deps, await withSenderAuth(deps, received));
-  const stored = await storeInbound(email, deps.db, deps.blobs, { senderAllow: deps.senderAllow });
+  const checked = await withSenderAuth(deps, received);
+  // One read for the mailbox, the duplicate check and round-robin; then the store writes.
+  const facts = await lookBeforeStore(deps.db, {
+    recipients: checked.mailboxId ? [] : [...(checked.envelope?.rcptTo ?? []), ...checked.to],
+    dedupeKey: inboundDedupeKey(checked),
+  });
+  const email = !checked.mailboxId && facts.mailboxId ? { ...checked, mailboxId: facts.mailboxId } : checked;
+  const stored = await storeInbound(email, deps.db, deps.blobs, { senderAllow: deps.senderAllow, facts });
   if (!stored.duplicate) appMetrics().emailsReceived.inc({ channel: email.channel ?? 'unknown' });
   if (stored.assignedTo) await tellAssignee(deps.db, stored.conversationId, stored.assignedTo);
   if (!stored.needsDelivery) return { ...stored, queued: false };
@@ -73,10 +80,4 @@ async function withSenderAuth(deps: AcceptInboundDeps, email: InboundEmail): Pro
     sender: email.envelope?.mailFrom,
   });
   return { ...email, authResults };
-}
-
-async function withRouting(deps: AcceptInboundDeps, email: InboundEmail): Promise<InboundEmail> {
-  if (email.mailboxId) return email;
-  const mailbox = await findMailboxFor([...(email.envelope?.rcptTo ?? []), ...email.to], deps.db);
-  return mailbox ? { ...email, mailboxId: mailbox.id } : email;
 }

@@ -17,11 +17,16 @@ export interface ThreadResolution {
  * operator's allow rule; a forged exact From would otherwise pass). Anything else starts its
  * own conversation, remembering what it claimed.
  */
+/** The Message-IDs a message refers to, In-Reply-To first, then References newest first. */
+export function threadReferences(email: Pick<InboundEmail, 'inReplyTo' | 'references'>): string[] {
+  return [...new Set([...(email.inReplyTo ? [email.inReplyTo] : []), ...email.references.toReversed()])];
+}
+
 export async function resolveThread(
   email: Pick<InboundEmail, 'sender' | 'inReplyTo' | 'references'> & { senderVerified: boolean },
   db: DbClient = getDb(),
 ): Promise<ThreadResolution> {
-  const wanted = [...new Set([...(email.inReplyTo ? [email.inReplyTo] : []), ...email.references.toReversed()])];
+  const wanted = threadReferences(email);
   if (wanted.length === 0) return { claimed: [] };
   const referenced = await db.message.findMany({
     where: { messageIdHeader: { in: wanted } },

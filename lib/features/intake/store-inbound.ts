@@ -15,6 +15,9 @@ import { putAttachments, type PreparedAttachment } from '../attachments/put-atta
 import { dmarcFailed } from './sender-auth/sender-auth-results';
 import { mailDomainOf } from '../../core/mail/company-domain';
 import { assignRoundRobin } from '../assignment/assign-round-robin';
+import { insertConversationWithMessage, isUniqueViolation, type NewConversationRow, type NewMessageRow } from './insert-alone';
+import type { IntakeFacts } from './look-before-store';
+import { threadReferences } from './resolve-thread';
 
 export interface StoredInbound {
   conversationId: string;
@@ -34,6 +37,8 @@ export interface StoredInbound {
 export interface StoreInboundOptions {
   /** Operator allow rules for unauthenticated senders; default VERIFIED_SENDER_ALLOW. */
   senderAllow?: readonly string[];
+  /** What the caller read already (look-before-store.ts): the duplicate check is not repeated. */
+  facts?: Pick<IntakeFacts, 'existing' | 'roundRobin'>;
 }
 
 export async function storeInbound(received: InboundEmail, db: Db = getDb(), blobs?: BlobStore, options: StoreInboundOptions = {}): Promise<StoredInbound> {
@@ -45,19 +50,27 @@ export async function storeInbound(received: InboundEmail, db: Db = getDb(), blo
     { senderAddress: email.sender.mailbox?.address ?? null, dmarc: email.authResults?.checked ? email.authResults.dmarc : undefined },
     options.senderAllow ?? env().VERIFIED_SENDER_ALLOW,
   );
-  const existing = await findDuplicate(db, dedupeKey);
+  const { facts } = options;
+  const existing = facts ? duplicateOf(facts.existing) : await findDuplicate(db, dedupeKey);
   if (existing) return existing;
   // Files first (content-addressed, so a retry or a crash leaves at most an unreferenced blob),
   // then the rows that point at them, with the message, in one transaction.
   const attachments = email.attachments.length > 0 ? await putAttachments(email.attachments, blobs) : [];
+  const checked = { email, verdict, replaced };
   try {
-    return await insert(db, { email, verdict, replaced }, dedupeKey, attachments);
+    // Most mail starts a thread and needs nothing read inside the write: one statement.
+    const alone = facts && !facts.roundRobin && attachments.length === 0 && threadReferences(email).length === 0;
+    return alone ? await insertAlone(db, checked, dedupeKey) : await insert(db, checked, dedupeKey, attachments);
   } catch (error) {
     // Two deliveries of the same email raced; the loser reports the winner's row.
-    const raced = (error as { code?: string }).code === 'P2002' ? await findDuplicate(db, dedupeKey) : undefined;
+    const raced = isUniqueViolation(error) ? await findDuplicate(db, dedupeKey) : undefined;
     if (raced) return raced;
     throw error;
   }
+}
+
+function duplicateOf(existing: IntakeFacts['existing']): StoredInbound | undefined {
+  return existing && { conversationId: existing.conversationId, messageId: existing.id, duplicate: true, needsDelivery: !existing.delivered };
 }
 
 /**
@@ -96,11 +109,77 @@ function screeningOf({ email, verdict, replaced }: Checked, claimed: string[], a
   return [...new Set(flags)].sort();
 }
 
-async function insert(db: Db, checked: Checked, dedupeKey: string, attachments: PreparedAttachment[]): Promise<StoredInbound> {
+function previewOf(email: InboundEmail): string {
+  return email.text.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+/** A new conversation's row, whichever way it is written. */
+function newConversation({ email, verdict }: Checked, conversationId: string): NewConversationRow {
+  const mailbox = email.sender.mailbox;
+  return {
+    id: conversationId,
+    rootMessageId: email.messageId,
+    subject: email.subject,
+    customerEmail: mailbox ? mailboxKey(mailbox.address) : email.fromAddress,
+    customerName: mailbox?.name,
+    customerAddress: mailbox?.address,
+    customerDomain: mailDomainOf(mailbox?.address),
+    status: 'received',
+    lastMessageAt: email.sentAt,
+    lastMessagePreview: previewOf(email),
+    messageCount: 1,
+    mailboxId: email.mailboxId,
+    senderVerified: verdict.verified,
+  };
+}
+
+/** The message's row, whichever way it is written. */
+function newMessage(checked: Checked, conversationId: string, dedupeKey: string, claimed: string[], attachments: PreparedAttachment[]): NewMessageRow {
   const { email, verdict } = checked;
   const automated = automatedReason(email);
-  const preview = email.text.replace(/\s+/g, ' ').trim().slice(0, 200);
   const mailbox = email.sender.mailbox;
+  return {
+    conversationId,
+    direction: 'inbound',
+    messageIdHeader: email.messageId,
+    dedupeKey,
+    inReplyTo: email.inReplyTo,
+    references: email.references,
+    fromAddress: mailbox ? mailbox.address : email.fromAddress,
+    fromName: mailbox?.name,
+    fromHeader: email.sender.header,
+    senderAddress: mailbox?.address,
+    senderProblem: email.sender.problems.join('; ') || null,
+    senderVerified: verdict.verified,
+    senderVerification: verdict.verification,
+    claimedConversations: claimed,
+    toAddresses: email.to,
+    subject: email.subject,
+    textBody: email.text,
+    htmlBody: email.html,
+    rawMime: email.rawMime,
+    sizeBytes: email.sizeBytes,
+    sentAt: email.sentAt,
+    automated: automated !== undefined,
+    automatedReason: automated,
+    screening: screeningOf(checked, claimed, attachments),
+    channel: email.channel,
+    mailboxId: email.mailboxId,
+    envelope: email.envelope ? { ...email.envelope } : undefined,
+    authResults: email.authResults,
+  };
+}
+
+/** A new thread with no attachments and round-robin off: both rows in one statement (insert-alone.ts). */
+async function insertAlone(db: Db, checked: Checked, dedupeKey: string): Promise<StoredInbound> {
+  const conversationId = newConversationId();
+  const messageId = await insertConversationWithMessage(db, newConversation(checked, conversationId), newMessage(checked, conversationId, dedupeKey, [], []));
+  return { conversationId, messageId, duplicate: false, needsDelivery: true };
+}
+
+async function insert(db: Db, checked: Checked, dedupeKey: string, attachments: PreparedAttachment[]): Promise<StoredInbound> {
+  const { email, verdict } = checked;
+  const preview = previewOf(email);
 
   // The lookup and the writes share one transaction, so the
   // participants and customers it checks cannot change under it.
@@ -114,57 +193,10 @@ async function insert(db: Db, checked: Checked, dedupeKey: string, attachments: 
         data: { lastMessageAt: email.sentAt, lastMessagePreview: preview, messageCount: { increment: 1 } },
       });
     } else {
-      await tx.conversation.create({
-        data: {
-          id: conversationId,
-          rootMessageId: email.messageId,
-          subject: email.subject,
-          customerEmail: mailbox ? mailboxKey(mailbox.address) : email.fromAddress,
-          customerName: mailbox?.name,
-          customerAddress: mailbox?.address,
-          customerDomain: mailDomainOf(mailbox?.address),
-          status: 'received',
-          lastMessageAt: email.sentAt,
-          lastMessagePreview: preview,
-          messageCount: 1,
-          mailboxId: email.mailboxId,
-          senderVerified: verdict.verified,
-        },
-      });
+      await tx.conversation.create({ data: newConversation(checked, conversationId) });
       assignedTo = await assignRoundRobin(conversationId, tx);
     }
-    const message = await tx.message.create({
-      data: {
-        conversationId,
-        direction: 'inbound',
-        messageIdHeader: email.messageId,
-        dedupeKey,
-        inReplyTo: email.inReplyTo,
-        references: email.references,
-        fromAddress: mailbox ? mailbox.address : email.fromAddress,
-        fromName: mailbox?.name,
-        fromHeader: email.sender.header,
-        senderAddress: mailbox?.address,
-        senderProblem: email.sender.problems.join('; ') || null,
-        senderVerified: verdict.verified,
-        senderVerification: verdict.verification,
-        claimedConversations: thread.claimed,
-        toAddresses: email.to,
-        subject: email.subject,
-        textBody: email.text,
-        htmlBody: email.html,
-        rawMime: email.rawMime,
-        sizeBytes: email.sizeBytes,
-        sentAt: email.sentAt,
-        automated: automated !== undefined,
-        automatedReason: automated,
-        screening: screeningOf(checked, thread.claimed, attachments),
-        channel: email.channel,
-        mailboxId: email.mailboxId,
-        envelope: email.envelope ? { ...email.envelope } : undefined,
-        authResults: email.authResults,
-      },
-    });
+    const message = await tx.message.create({ data: newMessage(checked, conversationId, dedupeKey, thread.claimed, attachments) });
     if (attachments.length > 0) {
       await tx.attachment.createMany({
         data: attachments.map((attachment) => ({ ...attachment, conversationId, messageId: message.id })),

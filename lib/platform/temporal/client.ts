@@ -1,23 +1,4 @@
 import 'server-only';
-import { Client, Connection } from '@temporalio/client';
-import { env } from '../config/env';
-import { temporalConnectionOptions } from './connection-options';
 
-// One lazily connected client per server process; a connection per request is the
-// classic failure (sockets pile up, every request pays the handshake).
-const globalForTemporal = globalThis as unknown as { countersignTemporal?: Promise<Client> };
-
-export function getTemporalClient(): Promise<Client> {
-  globalForTemporal.countersignTemporal ??= connect().catch((error: unknown) => {
-    // Let the next caller retry instead of caching a failed connection forever.
-    globalForTemporal.countersignTemporal = undefined;
-    throw error;
-  });
-  return globalForTemporal.countersignTemporal;
-}
-
-async function connect(): Promise<Client> {
-  const config = env();
-  const connection = await Connection.connect({ ...temporalConnectionOptions(config), connectTimeout: '5s' });
-  return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-}
+// The app's way to the process's Temporal client; the marker keeps it out of browser bundles.
+export { getTemporalClient } from './shared-client';

@@ -1,6 +1,6 @@
 import { env, type Env } from '../../../../platform/config/env';
 import { getDb } from '../../../../platform/db';
-import { getTemporalClient } from '../../../../platform/temporal/client';
+import { getTemporalClient } from '../../../../platform/temporal/shared-client';
 import { acceptInbound, type AcceptInboundDeps } from '../../accept-inbound';
 import { inboundJsonSchema, type InboundEmail } from '../../inbound-email';
 import { normalizeJson } from '../../normalize';

@@ -1,6 +1,6 @@
 import { env, type Env } from '../../../../platform/config/env';
 import { getDb } from '../../../../platform/db';
-import { getTemporalClient } from '../../../../platform/temporal/client';
+import { getTemporalClient } from '../../../../platform/temporal/shared-client';
 import type { AcceptInboundDeps } from '../../accept-inbound';
 
 export type WebhookConfig = Pick<
