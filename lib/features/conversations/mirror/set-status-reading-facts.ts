@@ -1,7 +1,9 @@
 import type { ConversationSearchFacts } from '../../../core/conversation/search-attributes';
 import { getDb, type Db } from '../../../platform/db';
 import { searchFactsOf } from './read-search-facts';
-import type { SetConversationStatusInput } from './set-conversation-status';
+import { randomUUID } from 'node:crypto';
+import { Prisma } from '../../../platform/db/generated/client';
+import type { SetConversationStatusInput, StatusEvent } from './set-conversation-status';
 
 interface FactsRow {
   category: string | null;
@@ -15,16 +17,28 @@ interface FactsRow {
 const utc = (iso: string | undefined) => iso ?? null;
 
 /**
- * A status write that writes no timeline event, and the search facts the workflow indexes
- * (read-search-facts.ts), in one statement: the update and the three reads it replaces were
- * four to six round trips, on every status of every email. The same fields as
- * setConversationStatus; times stored as UTC, as Prisma stores them.
+ * A status write, the timeline event that goes with it if any (statusEventOf), and the search
+ * facts the workflow indexes (read-search-facts.ts), in one statement: the update, the event's
+ * transaction and the three reads it replaces were four to seven round trips, on every status
+ * of every email. The same fields as setConversationStatus (the event written once per key, as
+ * appendEvent does); times stored as UTC, as Prisma stores them.
  */
 export async function setStatusReadingFacts(
   input: Pick<SetConversationStatusInput, 'conversationId' | 'status' | 'reason' | 'slaDueAt' | 'holdUntil'>,
   db: Db = getDb(),
+  event?: StatusEvent,
 ): Promise<ConversationSearchFacts> {
+  const withEvent = event
+    ? Prisma.sql`WITH event AS (
+        INSERT INTO "ConversationEvent" ("id", "conversationId", "eventKey", "type", "data", "actorId", "at", "createdAt")
+        SELECT ${randomUUID()}, e."id", ${`${input.conversationId}:${event.key}`}, ${event.type}, ${JSON.stringify(event.data)}::jsonb, NULL,
+               ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+          FROM "Conversation" AS e WHERE e."id" = ${input.conversationId}
+        ON CONFLICT ("eventKey") DO NOTHING
+      )`
+    : Prisma.empty;
   const rows = await db.$queryRaw<FactsRow[]>`
+    ${withEvent}
     UPDATE "Conversation" AS c
        SET "status" = ${input.status}, "statusReason" = ${input.reason ?? null},
            "slaDueAt" = ${utc(input.slaDueAt)}::timestamptz AT TIME ZONE 'UTC',
