@@ -26,12 +26,16 @@ export async function reportTicketOpened(deps: ActivityDeps, input: { conversati
 export interface ReportOutcomeInput {
   conversationId: string;
   outcome: TicketOutcome;
+  /** The draft as it now stands, when the caller already read it (saves reading it again). */
+  draft?: ReportedDraft;
 }
+
+type ReportedDraft = { basedOnMessageId: string; aiBody: string; finalBody: string | null; origin: string };
 
 export async function reportOutcome(deps: ActivityDeps, input: ReportOutcomeInput): Promise<void> {
   const { db, observer, config } = deps;
   try {
-    const draft = await db.draft.findUniqueOrThrow({
+    const draft: ReportedDraft = input.draft ?? await db.draft.findUniqueOrThrow({
       where: { conversationId_version: { conversationId: input.conversationId, version: input.outcome.draftVersion } },
       select: { basedOnMessageId: true, aiBody: true, finalBody: true, origin: true },
     });

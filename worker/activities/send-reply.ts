@@ -130,7 +130,7 @@ export function createSendReply(deps: ActivityDeps) {
       db,
     );
     appMetrics().repliesSent.inc({ route: input.auto ? 'auto' : 'reviewed' });
-    await reportOutcome(deps, { conversationId: input.conversationId, outcome: { kind: 'sent', draftVersion: input.draftVersion, reply: body, auto: input.auto } });
+    await reportOutcome(deps, { conversationId: input.conversationId, outcome: { kind: 'sent', draftVersion: input.draftVersion, reply: body, auto: input.auto }, draft: { ...draft, finalBody: body } });
     return { status: 'sent', messageIdHeader };
   };
 }

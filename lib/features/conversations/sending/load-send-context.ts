@@ -7,7 +7,7 @@ export interface SendContext {
   reply: {
     conversation: { id: string; customerAddress: string | null; subject: string; mailboxId: string | null };
     participants: { address: string }[];
-    draft: { id: string; aiBody: string; finalBody: string | null; decidedAt: Date | null };
+    draft: { id: string; aiBody: string; finalBody: string | null; decidedAt: Date | null; origin: string; basedOnMessageId: string };
     answering: {
       conversationId: string;
       direction: string;
@@ -31,6 +31,8 @@ interface Row {
   aiBody: string | null;
   finalBody: string | null;
   decidedAt: Date | null;
+  origin: string | null;
+  basedOnMessageId: string | null;
   answering: NonNullable<SendContext['reply']>['answering'] | null;
   attachments: NonNullable<SendContext['reply']>['attachments'];
 }
@@ -48,7 +50,7 @@ export async function loadSendContext(input: { ledgerKey: string; conversationId
       (SELECT json_build_object('id', c."id", 'customerAddress', c."customerAddress", 'subject', c."subject", 'mailboxId', c."mailboxId")
          FROM "Conversation" AS c WHERE c."id" = ${input.conversationId}) AS "conversation",
       COALESCE((SELECT json_agg(json_build_object('address', p."address")) FROM "ConversationParticipant" AS p WHERE p."conversationId" = ${input.conversationId}), '[]'::json) AS "participants",
-      d."id" AS "draftId", d."aiBody", d."finalBody", d."decidedAt",
+      d."id" AS "draftId", d."aiBody", d."finalBody", d."decidedAt", d."origin", d."basedOnMessageId",
       (SELECT json_build_object('conversationId', m."conversationId", 'direction', m."direction", 'senderAddress', m."senderAddress",
                                 'senderProblem', m."senderProblem", 'fromName', m."fromName", 'screening', m."screening",
                                 'references', m."references", 'messageIdHeader', m."messageIdHeader")
@@ -59,13 +61,13 @@ export async function loadSendContext(input: { ledgerKey: string; conversationId
     LEFT JOIN "Draft" AS d ON d."conversationId" = ${input.conversationId} AND d."version" = ${input.draftVersion}`;
   const row = rows[0];
   if (!row) throw new Error('The send context query returned no row');
-  const { conversation, answering, draftId, aiBody } = row;
+  const { conversation, answering, draftId, aiBody, origin, basedOnMessageId } = row;
   const reply =
-    conversation && answering && draftId !== null && aiBody !== null
+    conversation && answering && draftId !== null && aiBody !== null && origin !== null && basedOnMessageId !== null
       ? {
           conversation,
           participants: row.participants,
-          draft: { id: draftId, aiBody, finalBody: row.finalBody, decidedAt: row.decidedAt },
+          draft: { id: draftId, aiBody, finalBody: row.finalBody, decidedAt: row.decidedAt, origin, basedOnMessageId },
           answering,
           attachments: row.attachments,
         }
