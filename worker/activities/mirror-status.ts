@@ -18,10 +18,15 @@ export function createMirrorStatus(deps: ActivityDeps) {
   return async function mirrorStatus(carried: MirrorStatusInput): Promise<ConversationSearchFacts | undefined> {
     const runId = Context.current().info.workflowExecution?.runId ?? 'standalone';
     const { reasonDecisionId, searchFacts, ...input } = carried;
-    if (reasonDecisionId && !input.reason) input.reason = (await getStoredDecision({ conversationId: input.conversationId, decisionId: reasonDecisionId }, deps.db)).reasons.join('; ');
-    // Runs that want the facts back write the status, its event and read the facts in one statement.
+    let reasonOf = reasonDecisionId && !input.reason ? reasonDecisionId : undefined;
+    // An event quotes the reason, and older runs write through Prisma: those read the stored reason first.
+    if (reasonOf && (!searchFacts || statusEventOf({ ...input, runId }))) {
+      input.reason = (await getStoredDecision({ conversationId: input.conversationId, decisionId: reasonOf }, deps.db)).reasons.join('; ');
+      reasonOf = undefined;
+    }
+    // Runs that want the facts back write the status (its stored reason read in place), its event and read the facts in one statement.
     if (searchFacts) {
-      const facts = await setStatusReadingFacts(input, deps.db, statusEventOf({ ...input, runId }));
+      const facts = await setStatusReadingFacts(input, deps.db, { event: statusEventOf({ ...input, runId }), ...(reasonOf ? { reasonDecisionId: reasonOf } : {}) });
       notifyNeedsPerson(deps, input);
       return facts;
     }

@@ -62,8 +62,8 @@ describe('setStatusReadingFacts', () => {
     if (!viaPrisma || !viaSql) throw new Error('seed failed');
     await setConversationStatus({ ...fields, conversationId: viaPrisma, runId: 'run-1' }, store.db);
     const input = { ...fields, conversationId: viaSql };
-    await setStatusReadingFacts(input, store.db, statusEventOf({ ...input, runId: 'run-1' }));
-    await setStatusReadingFacts(input, store.db, statusEventOf({ ...input, runId: 'run-1' }));
+    await setStatusReadingFacts(input, store.db, { event: statusEventOf({ ...input, runId: 'run-1' }) });
+    await setStatusReadingFacts(input, store.db, { event: statusEventOf({ ...input, runId: 'run-1' }) });
     const events = async (id: string) =>
       (await store.db.conversationEvent.findMany({ where: { conversationId: id }, select: { eventKey: true, type: true, data: true, actorId: true, at: true } })).map((event) => ({
         ...event,
@@ -79,7 +79,20 @@ describe('setStatusReadingFacts', () => {
 
   it('writes no event for a conversation that does not exist', async () => {
     const input = { conversationId: 'no-such-conversation', status: 'closed' as const };
-    await expect(setStatusReadingFacts(input, store.db, statusEventOf({ ...input, runId: 'r' }))).rejects.toThrow(/does not exist/);
+    await expect(setStatusReadingFacts(input, store.db, { event: statusEventOf({ ...input, runId: 'r' }) })).rejects.toThrow(/does not exist/);
     expect(await store.db.conversationEvent.count({ where: { conversationId: input.conversationId } })).toBe(0);
+  });
+
+  it("writes a stored send decision's reasons as the reason, and nothing for another conversation's decision", async () => {
+    const { db } = store;
+    const [id, other] = await Promise.all([1, 2].map(() => seedConversation(db, { status: 'drafting' })));
+    if (!id || !other) throw new Error('seed failed');
+    const stored = await db.sendDecisionRecord.create({
+      data: { conversationId: id, draftVersion: 1, send: false, reasons: ['The draft names €41 that no passage holds', 'The check without the email said no'], shadow: {}, layers: [], live: {} },
+    });
+    await setStatusReadingFacts({ conversationId: id, status: 'awaiting_approval' }, db, { reasonDecisionId: stored.id });
+    expect(await row(id)).toMatchObject({ status: 'awaiting_approval', statusReason: 'The draft names €41 that no passage holds; The check without the email said no' });
+    await expect(setStatusReadingFacts({ conversationId: other, status: 'awaiting_approval' }, db, { reasonDecisionId: stored.id })).rejects.toThrow(/does not exist/);
+    expect(await row(other)).toMatchObject({ status: 'drafting', statusReason: null });
   });
 });
