@@ -1,6 +1,5 @@
 import { decideSendStored, type DecideSendStoredInput, type DecideSendStoredResult } from '../../lib/features/sending-gate/decide-send-stored';
-import { getStoredDecision } from '../../lib/features/sending-gate/stored-decision';
-import { recordRouting } from '../../lib/features/conversations/mirror/record-routing';
+import { recordRoutingById, type RecordRoutingByIdInput } from '../../lib/features/conversations/mirror/record-routing-by-id';
 import { readingTheDatabase } from './database-failure';
 import type { ActivityDeps } from './deps';
 
@@ -24,17 +23,11 @@ export function createDecideSendStored(deps: ActivityDeps) {
   };
 }
 
-export interface RecordRoutingByIdInput {
-  conversationId: string;
-  draftVersion: number;
-  route: 'auto_send' | 'review';
-  decisionId: string;
-}
+export type { RecordRoutingByIdInput };
 
-/** Records the route of a draft with the reasons of the stored decision, for the agent and the timeline. */
+/** Records the route of a draft with the reasons of the stored decision, for the agent and the timeline (one statement). */
 export function createRecordRoutingById(deps: ActivityDeps) {
-  return async function recordRoutingById(input: RecordRoutingByIdInput): Promise<void> {
-    const stored = await getStoredDecision(input, deps.db);
-    await recordRouting({ conversationId: input.conversationId, draftVersion: input.draftVersion, route: input.route, ...stored }, deps.db);
+  return async function recordRoutingByIdActivity(input: RecordRoutingByIdInput): Promise<void> {
+    await recordRoutingById(input, deps.db);
   };
 }

@@ -1,4 +1,5 @@
 import { recordDecision, type RecordDecisionInput } from '../../lib/features/conversations/mirror/record-decision';
+import { recordAutoSendDecision } from '../../lib/features/conversations/mirror/record-auto-send-decision';
 import { decisionScores } from '../../lib/platform/observability/decision-scores';
 import { traceIdFor } from '../../lib/platform/observability/trace-ids';
 import type { AgentTextRefs } from '../../lib/core/decisions/agent-text';
@@ -17,7 +18,9 @@ export function createRecordDecision(deps: ActivityDeps) {
     // The workflow carries the ids of what the agent wrote; the text comes from the store.
     const input = await agentTexts(carried, db);
     const pick = await pickVariant(deps, input);
-    const { basedOnMessageId, edited, editDistance, evidenceCategory } = await recordDecision(input, db);
+    // The policy's own auto-send (no person, no edit) is one statement; a person's decision keeps its transaction.
+    const auto = input.kind === 'auto_send' && !input.actor && input.editedBody === undefined;
+    const { basedOnMessageId, edited, editDistance, evidenceCategory } = auto ? await recordAutoSendDecision(input, db) : await recordDecision(input, db);
     if (pick) await reportVariantPick(deps, input, pick, { basedOnMessageId, editDistance });
     await reassessTrust(deps, evidenceCategory);
     const traceId = traceIdFor({ workflowId: input.conversationId, messageId: basedOnMessageId });

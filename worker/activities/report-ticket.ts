@@ -1,4 +1,4 @@
-import { captureEvalItem } from '../../lib/features/evals/capture-eval-item';
+import { captureEvalItem, evalSourceOf } from '../../lib/features/evals/capture-eval-item';
 import { describeTicket, type TicketOutcome } from '../../lib/features/conversations/tickets/describe-ticket';
 import { noopObserver } from '../../lib/platform/llm/observer';
 import { correctionScore } from '../../lib/platform/observability/decision-scores';
@@ -26,14 +26,18 @@ export async function reportTicketOpened(deps: ActivityDeps, input: { conversati
 export interface ReportOutcomeInput {
   conversationId: string;
   outcome: TicketOutcome;
+  /** The draft as it now stands, when the caller already read it (saves reading it again). */
+  draft?: ReportedDraft;
 }
+
+type ReportedDraft = { basedOnMessageId: string; aiBody: string; finalBody: string | null; origin: string };
 
 export async function reportOutcome(deps: ActivityDeps, input: ReportOutcomeInput): Promise<void> {
   const { db, observer, config } = deps;
   try {
-    const draft = await db.draft.findUniqueOrThrow({
+    const draft: ReportedDraft = input.draft ?? await db.draft.findUniqueOrThrow({
       where: { conversationId_version: { conversationId: input.conversationId, version: input.outcome.draftVersion } },
-      select: { basedOnMessageId: true, aiBody: true, origin: true },
+      select: { basedOnMessageId: true, aiBody: true, finalBody: true, origin: true },
     });
     const messageId = draft.basedOnMessageId;
     const traceId = traceIdFor({ workflowId: input.conversationId, messageId });
@@ -44,12 +48,15 @@ export async function reportOutcome(deps: ActivityDeps, input: ReportOutcomeInpu
         correctionScore({ traceId, draftVersion: outcome.draftVersion, text: outcome.reply, source: draft.origin === 'agent' ? 'agent_reply' : 'edited' }),
       );
     }
-    const thread = await loadThread(db, input.conversationId, messageId);
-    const item = await captureEvalItem(
-      { conversationId: input.conversationId, draftVersion: outcome.draftVersion, outcome: outcome.kind, thread, dataset: config.evalDataset ?? DEFAULT_EVAL_DATASET, sourceTraceId: traceId },
-      db,
-    );
-    if (item) observer.recordDatasetItem({ datasetName: config.evalDataset ?? DEFAULT_EVAL_DATASET, ...item, sourceTraceId: traceId });
+    // A model reply that went out unchanged is no evaluation example: its thread is not read for one.
+    if (evalSourceOf(outcome.kind, draft)) {
+      const thread = await loadThread(db, input.conversationId, messageId);
+      const item = await captureEvalItem(
+        { conversationId: input.conversationId, draftVersion: outcome.draftVersion, outcome: outcome.kind, thread, dataset: config.evalDataset ?? DEFAULT_EVAL_DATASET, sourceTraceId: traceId },
+        db,
+      );
+      if (item) observer.recordDatasetItem({ datasetName: config.evalDataset ?? DEFAULT_EVAL_DATASET, ...item, sourceTraceId: traceId });
+    }
   } catch (error) {
     warn('could not report the outcome', error);
   }

@@ -1,14 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { PERMANENT_DELIVERY_FAILURE } from '../../lib/core/failures';
-import {
-  claimSend,
-  findSend,
-  ledgerKeyFor,
-  loadReplyContext,
-  recordSendRefused,
-  recordSent,
-  releaseSend,
-} from '../../lib/features/conversations/sending/send-ledger';
+import { claimSend, ledgerKeyFor, recordSendRefused, releaseSend } from '../../lib/features/conversations/sending/send-ledger';
+import { loadSendContext } from '../../lib/features/conversations/sending/load-send-context';
+import { recordSent } from '../../lib/features/conversations/sending/record-sent';
 import { replyRecipient } from '../../lib/features/conversations/sending/reply-recipient';
 import { appMetrics } from '../../lib/platform/metrics/app-metrics';
 import { redactPii } from '../../lib/platform/observability/masking';
@@ -55,7 +49,8 @@ export function createSendReply(deps: ActivityDeps) {
   return async function sendReply(input: SendReplyInput): Promise<SendReplyResult> {
     const { db, config } = deps;
     const ledgerKey = ledgerKeyFor(input.conversationId, input.draftVersion);
-    const existing = await findSend(ledgerKey, db);
+    // One read for the ledger row and everything the reply is built from.
+    const { existing, reply } = await loadSendContext({ ledgerKey, conversationId: input.conversationId, draftVersion: input.draftVersion }, db);
     if (existing?.status === 'sent') {
       // A retry after the reply went out: report the outcome again (it is idempotent) in case the first report was lost.
       await reportOutcome(deps, { conversationId: input.conversationId, outcome: { kind: 'sent', draftVersion: input.draftVersion, reply: existing.body, auto: input.auto } });
@@ -64,8 +59,9 @@ export function createSendReply(deps: ActivityDeps) {
     if (existing?.status === 'sending' && !input.resend) return { status: 'uncertain', messageIdHeader: existing.messageIdHeader };
     if (existing?.status === 'failed' && !input.resend) throw ApplicationFailure.nonRetryable(forHistory(existing.error ?? 'Delivery failed'), PERMANENT_DELIVERY_FAILURE);
 
-    const { conversation, draft, answering } = await loadReplyContext(input, db);
-    const recipient = replyRecipient({ conversation, participants: conversation.participants, answering });
+    if (!reply) throw new Error(`The conversation ${input.conversationId}, its draft v${input.draftVersion} or the message it answers does not exist`);
+    const { conversation, draft, answering } = reply;
+    const recipient = replyRecipient({ conversation, participants: reply.participants, answering });
     if (!recipient.ok) {
       // Not a delivery failure to retry: there is nobody this reply may safely go to.
       await recordSendRefused({ conversationId: input.conversationId, draftId: draft.id, draftVersion: input.draftVersion, error: recipient.reason }, db);
@@ -74,7 +70,7 @@ export function createSendReply(deps: ActivityDeps) {
     const to = recipient.mailbox;
     // The reply leaves from the mailbox the conversation came in on, through its relay.
     const { from, mailer } = deps.senders ? await deps.senders.senderFor(conversation.mailboxId) : { from: config.mailFrom, mailer: deps.mailer };
-    const attachments = await loadDraftAttachments(deps, draft.id);
+    const attachments = await loadDraftAttachments(deps, reply.attachments);
     if ('missing' in attachments) {
       await recordSendRefused({ conversationId: input.conversationId, draftId: draft.id, draftVersion: input.draftVersion, error: attachments.missing }, db);
       throw ApplicationFailure.nonRetryable(attachments.missing, PERMANENT_DELIVERY_FAILURE);
@@ -134,14 +130,16 @@ export function createSendReply(deps: ActivityDeps) {
       db,
     );
     appMetrics().repliesSent.inc({ route: input.auto ? 'auto' : 'reviewed' });
-    await reportOutcome(deps, { conversationId: input.conversationId, outcome: { kind: 'sent', draftVersion: input.draftVersion, reply: body, auto: input.auto } });
+    await reportOutcome(deps, { conversationId: input.conversationId, outcome: { kind: 'sent', draftVersion: input.draftVersion, reply: body, auto: input.auto }, draft: { ...draft, finalBody: body } });
     return { status: 'sent', messageIdHeader };
   };
 }
 
 /** The files an agent attached to this draft, from the attachment store. */
-async function loadDraftAttachments(deps: ActivityDeps, draftId: string): Promise<{ files: OutgoingAttachment[] } | { missing: string }> {
-  const rows = await deps.db.attachment.findMany({ where: { draftId }, orderBy: { createdAt: 'asc' } });
+async function loadDraftAttachments(
+  deps: ActivityDeps,
+  rows: readonly { sha256: string; filename: string; contentType: string }[],
+): Promise<{ files: OutgoingAttachment[] } | { missing: string }> {
   if (rows.length === 0) return { files: [] };
   if (!deps.blobs) return { missing: 'The reply has attachments but this worker has no attachment store' };
   const files: OutgoingAttachment[] = [];

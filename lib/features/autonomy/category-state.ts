@@ -1,6 +1,7 @@
 import { getDb, type DbClient } from '../../platform/db';
 import { env } from '../../platform/config/env';
-import { assessTrust, percent, type TrustFigures, type TrustThresholds } from '../../core/policy/trust';
+import { assessTrust, percent, type TrustEvidence, type TrustFigures, type TrustThresholds } from '../../core/policy/trust';
+import type { CategoryAutonomy } from '../../platform/db/generated/client';
 import type { AutomationPolicy } from '../../core/contract';
 import { getAutomationPolicy } from '../settings/automation-policy';
 import { loadEvidence } from './load-evidence';
@@ -51,27 +52,43 @@ export async function getCategoryStates(options: CategoryStateOptions = {}, db: 
     loadEvidence({ categories, thresholds, now }, db),
   ]);
   const byCategory = new Map(rows.map((row) => [row.category, row]));
-  return categories.map((category) => {
-    const row = byCategory.get(category);
-    const explicit = policy.autoSendCategories.includes(category);
-    const enabled = row?.enabled ?? false;
-    const demotion = (row?.demotion as DemotionRecord | null | undefined) ?? null;
-    const active = explicit || enabled;
-    return {
-      category,
-      explicit,
-      enabled,
-      enabledBy: row?.enabledBy ?? null,
-      enabledAt: row?.enabledAt ?? null,
-      active,
-      demotion,
-      demoted: !active && row?.demotedAt != null,
-      evidenceSince: row?.evidenceSince ?? null,
-      noticeEmailedTo: row?.noticeEmailedTo ?? null,
-      noticeError: row?.noticeError ?? null,
-      figures: assessTrust(evidence.get(category) ?? [], thresholds, now, row?.evidenceSince),
-    };
-  });
+  return categories.map((category) => categoryStateOf({ category, policy, row: byCategory.get(category), evidence: evidence.get(category) ?? [], thresholds, now }));
+}
+
+/** A category's stored autonomy row, as categoryStateOf reads it. */
+export type CategoryAutonomyRow = Pick<
+  CategoryAutonomy,
+  'enabled' | 'enabledBy' | 'enabledAt' | 'demotion' | 'demotedAt' | 'evidenceSince' | 'noticeEmailedTo' | 'noticeError'
+>;
+
+/** One category's autonomy from the policy, its stored row and its evidence (for a read that fetched them with others). */
+export function categoryStateOf(input: {
+  category: string;
+  policy: AutomationPolicy;
+  row: CategoryAutonomyRow | undefined;
+  evidence: readonly TrustEvidence[];
+  thresholds: TrustThresholds;
+  now: Date;
+}): CategoryState {
+  const { category, policy, row, thresholds, now } = input;
+  const explicit = policy.autoSendCategories.includes(category);
+  const enabled = row?.enabled ?? false;
+  const demotion = (row?.demotion as DemotionRecord | null | undefined) ?? null;
+  const active = explicit || enabled;
+  return {
+    category,
+    explicit,
+    enabled,
+    enabledBy: row?.enabledBy ?? null,
+    enabledAt: row?.enabledAt ?? null,
+    active,
+    demotion,
+    demoted: !active && row?.demotedAt != null,
+    evidenceSince: row?.evidenceSince ?? null,
+    noticeEmailedTo: row?.noticeEmailedTo ?? null,
+    noticeError: row?.noticeError ?? null,
+    figures: assessTrust(input.evidence, thresholds, now, row?.evidenceSince),
+  };
 }
 
 export async function getCategoryState(category: string, options: Omit<CategoryStateOptions, 'categories'> = {}, db: DbClient = getDb()): Promise<CategoryState> {

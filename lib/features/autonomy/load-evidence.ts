@@ -16,6 +16,13 @@ export async function loadEvidence(
     },
     select: { category: true, wouldAutoSend: true, outcome: true, review: true, evidenceAt: true },
   });
+  return evidenceByCategory(rows);
+}
+
+/** Shadow rows as trust evidence by category (rows that are no evidence are left out). */
+export function evidenceByCategory(
+  rows: readonly { category: string | null; wouldAutoSend: boolean; outcome: string | null; review: string | null; evidenceAt: Date | null }[],
+): Map<string, TrustEvidence[]> {
   const byCategory = new Map<string, TrustEvidence[]>();
   for (const row of rows) {
     const kind = evidenceOf({ wouldAutoSend: row.wouldAutoSend, outcome: row.outcome as ShadowOutcome | null, review: row.review as AutoSentReview | null });

@@ -21,6 +21,14 @@ export interface CaptureEvalItemInput {
   sourceTraceId?: string;
 }
 
+/** What kind of example an outcome makes of a draft; none for a model reply that went out unchanged. */
+export function evalSourceOf(outcome: CaptureEvalItemInput['outcome'], draft: { origin: string; aiBody: string; finalBody: string | null }): EvalSource | null {
+  if (outcome === 'rejected') return 'rejected';
+  if (draft.origin === 'agent') return 'agent_reply';
+  if ((draft.finalBody ?? draft.aiBody) !== draft.aiBody) return 'edited';
+  return null;
+}
+
 export async function captureEvalItem(input: CaptureEvalItemInput, db: Db = getDb()): Promise<EvalItem | null> {
   const draft = await db.draft.findUniqueOrThrow({
     where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
@@ -31,11 +39,8 @@ export async function captureEvalItem(input: CaptureEvalItemInput, db: Db = getD
       ? draft
       : await db.draft.findFirst({ where: { conversationId: input.conversationId, basedOnMessageId: messageId, origin: { not: 'agent' } }, orderBy: { version: 'desc' } });
   const sentText = draft.finalBody ?? draft.aiBody;
-  let source: EvalSource;
-  if (input.outcome === 'rejected') source = 'rejected';
-  else if (draft.origin === 'agent') source = 'agent_reply';
-  else if (sentText !== draft.aiBody) source = 'edited';
-  else return null;
+  const source = evalSourceOf(input.outcome, draft);
+  if (!source) return null;
 
   const [classification, message, rejection, existing] = await Promise.all([
     db.classification.findUnique({ where: { messageId } }),

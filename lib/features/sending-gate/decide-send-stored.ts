@@ -2,7 +2,8 @@ import type { Prisma } from '../../platform/db/generated/client';
 import { getDb, type DbClient } from '../../platform/db';
 import { decideSend, sendFactsOf, type HeldSendFacts, type SendFacts } from '../../core/policy/send-decision';
 import type { ModelCheckFacts } from '../../core/safety/grounding';
-import { readSendFacts, type LiveSendFacts, type SendFactsOptions } from './read-send-facts';
+import { readSendFactsWithStored, type LiveSendFacts, type SendFactsOptions } from './read-send-facts';
+import { readEarlierSendFacts } from './send-facts-row';
 
 export interface DecideSendStoredInput {
   conversationId: string;
@@ -42,25 +43,18 @@ function storedCheck(carried: ModelCheckFacts, stored: unknown): ModelCheckFacts
  */
 export async function decideSendStored(input: DecideSendStoredInput, options: SendFactsOptions, db: DbClient = getDb()): Promise<DecideSendStoredResult> {
   const { held } = input;
-  const key = { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } };
-  const readLive = async (): Promise<LiveSendFacts> => {
-    if (input.liveOf) {
-      const earlier = await db.sendDecisionRecord.findFirstOrThrow({ where: { id: input.liveOf, conversationId: input.conversationId }, select: { live: true } });
-      return earlier.live as unknown as LiveSendFacts;
-    }
-    return readSendFacts({ conversationId: input.conversationId, draftVersion: input.draftVersion, ...(held.classification.ok ? { category: held.classification.category } : {}) }, options, db);
-  };
-  const [live, draft, shadow] = await Promise.all([
-    readLive(),
-    db.draft.findUniqueOrThrow({ where: key, select: { checkProblems: true } }),
-    input.checks
-      ? db.draftShadow.findUnique({ where: { conversationId_draftVersion: { conversationId: input.conversationId, draftVersion: input.draftVersion } }, select: { grounding: true, verification: true } })
-      : null,
-  ]);
+  // One statement for every read (the earlier decision's live read, or a new one, with the draft's stored checks).
+  const { live, stored } = input.liveOf
+    ? await readEarlierSendFacts({ conversationId: input.conversationId, draftVersion: input.draftVersion, decisionId: input.liveOf }, db).then((earlier) => ({
+        live: earlier.live as LiveSendFacts,
+        stored: earlier.stored,
+      }))
+    : await readSendFactsWithStored({ conversationId: input.conversationId, draftVersion: input.draftVersion, ...(held.classification.ok ? { category: held.classification.category } : {}) }, options, db);
+  const { shadow } = stored;
   const checks: Pick<SendFacts, 'grounding' | 'emailCheck'> = input.checks
     ? { grounding: storedCheck(input.checks.grounding, shadow?.grounding ?? null), emailCheck: storedCheck(input.checks.emailCheck, shadow?.verification ?? null) }
     : {};
-  const problems = [...new Set([...held.problems, ...draft.checkProblems])];
+  const problems = [...new Set([...held.problems, ...stored.checkProblems])];
   const decision = decideSend(sendFactsOf(live, { ...held, problems }, checks));
   const row = await db.sendDecisionRecord.create({
     data: {

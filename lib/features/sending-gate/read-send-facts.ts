@@ -5,9 +5,13 @@ import type { AutomationPolicy } from '../../core/policy/automation-policy';
 import type { TrustThresholds } from '../../core/policy/trust';
 import { screenDraftClaims } from '../../core/safety/claims';
 import { findCustomerIdentifiers as customerIdentifiers } from '../../core/safety/claims';
-import { describeCategoryAutoSend, getCategoryState } from '../autonomy/category-state';
-import { getAutomationPolicy } from '../settings/automation-policy';
-import { getDraftPassages } from '../knowledge/get-draft-passages';
+import { categoryStateOf, describeCategoryAutoSend } from '../autonomy/category-state';
+import { evidenceByCategory } from '../autonomy/load-evidence';
+import { trustThresholdsFromEnv } from '../autonomy/trust-thresholds';
+import { policyOfSetting } from '../settings/automation-policy';
+import { readSendFactsRow, type StoredChecks } from './send-facts-row';
+
+export type { StoredChecks };
 
 export interface ReadSendFactsInput {
   conversationId: string;
@@ -27,6 +31,7 @@ export interface SendFactsOptions {
 }
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /**
  * One read of everything live the send decision needs: the policy (kill switch, thresholds),
@@ -35,38 +40,49 @@ const HOUR_MS = 3_600_000;
  * it was given.
  */
 export async function readSendFacts(input: ReadSendFactsInput, options: SendFactsOptions, db: DbClient = getDb()): Promise<LiveSendFacts> {
-  const policy = await getAutomationPolicy({}, db);
-  const [conversation, draft, mailboxes, people, categoryState] = await Promise.all([
-    db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { customerAddress: true, customerEmail: true, customerName: true } }),
-    db.draft.findUniqueOrThrow({
-      where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
-      select: { origin: true, status: true, stopReason: true, aiBody: true, staleReason: true },
-    }),
-    db.mailbox.findMany({ select: { address: true } }),
-    db.user.findMany({ where: { disabledAt: null }, select: { name: true } }),
-    input.category ? getCategoryState(input.category, { thresholds: options.thresholds, policy }, db) : undefined,
-  ]);
-  const since = new Date(Date.now() - HOUR_MS);
-  const autoSends = { kind: 'auto_send', createdAt: { gte: since } } as const;
-  const [global, perSender, inbound, passages] = await Promise.all([
-    db.decision.count({ where: autoSends }),
-    db.decision.count({ where: { ...autoSends, conversation: { customerEmail: conversation.customerEmail } } }),
-    db.message.findMany({ where: { conversationId: input.conversationId, direction: 'inbound' }, select: { subject: true, textBody: true } }),
-    getDraftPassages(input, db).then((given) => given.map((passage) => ({ id: passage.id, text: `${passage.heading}\n${passage.text}` }))),
-  ]);
-  const customerText = inbound.map((message) => `${message.subject}\n${message.textBody ?? ''}`).join('\n');
+  return (await readSendFactsWithStored(input, options, db)).live;
+}
+
+/**
+ * readSendFacts, plus what the decision joins from the draft's own stored checks (its problems
+ * and the model checks' answers), in one statement: the fourteen reads it replaces were as many
+ * round trips, twice per email.
+ */
+export async function readSendFactsWithStored(
+  input: ReadSendFactsInput,
+  options: SendFactsOptions,
+  db: DbClient = getDb(),
+): Promise<{ live: LiveSendFacts; stored: StoredChecks }> {
+  const now = new Date();
+  const thresholds = options.thresholds ?? trustThresholdsFromEnv();
+  const row = await readSendFactsRow(
+    {
+      ...input,
+      since: new Date(now.getTime() - HOUR_MS),
+      evidenceSince: new Date(now.getTime() - thresholds.windowDays * DAY_MS),
+    },
+    db,
+  );
+  const { conversation, draft } = row;
+  const policy = policyOfSetting(row.policy);
+  const categoryState = input.category
+    ? categoryStateOf({ category: input.category, policy, row: row.autonomy ?? undefined, evidence: evidenceByCategory(row.evidence).get(input.category) ?? [], thresholds, now })
+    : undefined;
+  const passages = row.passages.map((passage) => ({ id: passage.id, text: `${passage.heading}\n${passage.text}` }));
+  const customerText = row.inbound.map((message) => `${message.subject}\n${message.textBody ?? ''}`).join('\n');
   const claims = screenDraftClaims({
     draft: draft.aiBody,
     passages,
     customer: { address: conversation.customerAddress, name: conversation.customerName, identifiers: customerIdentifiers(customerText) },
-    mailboxAddresses: [...mailboxes.map((mailbox) => mailbox.address), ...(options.ownAddresses ?? []).map(addressOf)],
-    agentNames: people.map((person) => person.name),
+    mailboxAddresses: [...row.mailboxes, ...(options.ownAddresses ?? []).map(addressOf)],
+    agentNames: row.people,
   });
-  return {
+  const live: LiveSendFacts = {
     policy,
     draft: { origin: draft.origin === 'agent' ? 'agent' : draft.origin === 'assembled' ? 'assembled' : 'model', status: draft.status, stopReason: draft.stopReason, staleReason: draft.staleReason },
     claims,
     category: categoryState ? describeCategoryAutoSend(categoryState) : null,
-    caps: { global, perSender, capGlobal: options.caps.global, capPerSender: options.caps.perSender },
+    caps: { global: row.global, perSender: row.perSender, capGlobal: options.caps.global, capPerSender: options.caps.perSender },
   };
+  return { live, stored: { checkProblems: draft.checkProblems, shadow: row.shadow } };
 }

@@ -25,6 +25,11 @@ export interface AutomationPolicyOptions {
 export async function getAutomationPolicy(options: AutomationPolicyOptions = {}, db: DbClient = getDb()): Promise<AutomationPolicy> {
   const defaults = options.defaults ?? automationPolicyFromEnv(env());
   const row = await db.setting.findUnique({ where: { key: AUTOMATION_POLICY_KEY } });
+  return policyOfSetting(row, defaults);
+}
+
+/** The policy from its saved row (none: the defaults), for a read that fetched the row with others. */
+export function policyOfSetting(row: { value: unknown } | null, defaults: AutomationPolicy = automationPolicyFromEnv(env())): AutomationPolicy {
   if (!row) return defaults;
   const saved = automationPolicyPatchSchema.safeParse(row.value);
   // Fail closed: a row nobody can read must not leave automatic sending on.

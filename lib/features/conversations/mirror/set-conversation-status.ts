@@ -2,6 +2,7 @@ import type { ConversationStatus } from '../../../core/conversation/statuses';
 import { getDb, type Db } from '../../../platform/db';
 import type { DbClient } from '../../../platform/db/client';
 import { appendEvent } from '../../timeline/append-event';
+import type { TimelineEventData } from '../../../core/conversation/timeline-events';
 
 export interface SetConversationStatusInput {
   conversationId: string;
@@ -50,19 +51,22 @@ export function hasStatusEvent(input: SetConversationStatusInput): boolean {
   return statusEvent(input) !== undefined;
 }
 
-/** The timeline event a status writes with it, if any. */
-function statusEvent(input: SetConversationStatusInput): ((tx: DbClient) => Promise<void>) | undefined {
-  const { conversationId } = input;
+/** The timeline event a status writes with it, if any: its key (unique per real-world event), type and data. */
+export function statusEventOf(input: SetConversationStatusInput): StatusEvent | undefined {
   if (input.status === 'auto_send_hold' && input.holdUntil && input.draftVersion !== undefined) {
-    const data = { draftVersion: input.draftVersion, holdUntil: input.holdUntil };
-    return (tx) => appendEvent({ conversationId, key: `held:v${data.draftVersion}`, type: 'auto_send_held', data }, tx);
+    return { key: `held:v${input.draftVersion}`, type: 'auto_send_held', data: { draftVersion: input.draftVersion, holdUntil: input.holdUntil } };
   }
   if (input.status === 'needs_person' && input.needsPerson) {
     const { key, stage, failureType } = input.needsPerson;
-    return (tx) => appendEvent({ conversationId, key: `needs_person:${key}`, type: 'needs_person', data: { stage, failureType, reason: input.reason ?? '' } }, tx);
+    return { key: `needs_person:${key}`, type: 'needs_person', data: { stage, failureType, reason: input.reason ?? '' } };
   }
-  if (input.status === 'closed') {
-    return (tx) => appendEvent({ conversationId, key: `closed:${input.runId}`, type: 'closed', data: { reason: input.reason ?? 'closed' } }, tx);
-  }
+  if (input.status === 'closed') return { key: `closed:${input.runId}`, type: 'closed', data: { reason: input.reason ?? 'closed' } };
   return undefined;
+}
+
+export type StatusEvent = { [T in 'auto_send_held' | 'needs_person' | 'closed']: { key: string; type: T; data: TimelineEventData[T] } }['auto_send_held' | 'needs_person' | 'closed'];
+
+function statusEvent(input: SetConversationStatusInput): ((tx: DbClient) => Promise<void>) | undefined {
+  const event = statusEventOf(input);
+  return event && ((tx) => appendEvent({ conversationId: input.conversationId, ...event }, tx));
 }

@@ -112,6 +112,14 @@ describe('sendReply', () => {
     expect(fixture.sent[0]?.to).toEqual({ address: 'maria@example.com' });
   });
 
+  it('refuses, for good, a reply whose attached files this worker cannot read', async () => {
+    const draft = await fixture.store.db.draft.findFirstOrThrow({ where: { conversationId: ids.conversationId } });
+    await fixture.store.db.attachment.create({ data: { conversationId: ids.conversationId, draftId: draft.id, sha256: 'a'.repeat(64), filename: 'a.pdf', contentType: 'application/pdf', sizeBytes: 3 } });
+    await expect(fixture.run(fixture.activities.sendReply, [input()])).rejects.toThrow(/no attachment store/);
+    expect(fixture.sent).toHaveLength(0);
+    expect((await fixture.store.db.draft.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('failed');
+  });
+
   it('never re-sends blindly when a worker died mid-send', async () => {
     // What a crash between claiming the ledger and finishing SMTP leaves behind.
     await fixture.store.db.outboundSend.create({
