@@ -226,8 +226,7 @@ export function createDraftReply(deps: ActivityDeps) {
     if (input.variant) {
       await recordDraftVariant({ label: input.variant.label, category: classification?.category ?? undefined, prompt: draftPrompt, draft: stored, problems }, db);
     } else {
-      await recordDraft(stored, db);
-      await db.draft.update({ where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } }, data: { checkProblems: problems } });
+      await recordDraft({ ...stored, checkProblems: problems }, db);
     }
     return { draftVersion: input.draftVersion, knowledgeUsed, citations: { given, cited, invented }, problems: [], problemCount: problems.length, stopReason: outcome.stopReason, unusable };
   };

@@ -22,6 +22,8 @@ export interface RecordDraftInput {
   inventedCitations?: readonly string[];
   /** Who wrote it; default the model. */
   origin?: 'model' | 'assembled' | 'agent';
+  /** The deterministic checks that failed (they may quote the draft), stored with it in the same write. */
+  checkProblems?: readonly string[];
 }
 
 /** Stores a draft version as the conversation's current draft, with its timeline event. */
@@ -41,6 +43,7 @@ export async function recordDraft(input: RecordDraftInput, db: Db = getDb()): Pr
         revisionInstructions: input.revisionInstructions,
         basedOnMessageId: input.basedOnMessageId,
         inventedCitations: [...(input.inventedCitations ?? [])],
+        ...(input.checkProblems ? { checkProblems: [...input.checkProblems] } : {}),
       },
       update: {
         aiBody: input.body,
@@ -49,6 +52,7 @@ export async function recordDraft(input: RecordDraftInput, db: Db = getDb()): Pr
         inventedCitations: [...(input.inventedCitations ?? [])],
         stopReason: input.stopReason,
         status: input.unusableReason ? 'unusable' : undefined,
+        ...(input.checkProblems ? { checkProblems: [...input.checkProblems] } : {}),
       },
     });
     if (input.passages) {
