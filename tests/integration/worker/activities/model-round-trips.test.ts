@@ -19,7 +19,7 @@ const reads = (statements: string[]) => statements.filter((text) => /^SELECT/i.t
 const TICKET_READS = 4;
 
 describe('round trips of the Claude activities', () => {
-  it('read once per activity, and write the classification and the call in a statement each', async () => {
+  it('read once per activity, and write the classification, the draft and each call in a statement each', async () => {
     const ids = await seedInbound(fixture);
     const show = (run: { statements: string[] }) => run.statements.join('\n');
 
@@ -41,6 +41,10 @@ describe('round trips of the Claude activities', () => {
     // The inputs in one read; retrieval (which embeds the articles on first use) is knowledge's own.
     expect(drafted.statements.filter((text) => /"Classification"|"Setting"|"Attachment"|"Mailbox"/.test(text) && !text.includes('EXISTS')), show(drafted)).toEqual([]);
     expect(drafted.statements.filter((text) => /"checkProblems" = /.test(text)), show(drafted)).toEqual([]);
+    // The draft, its passages, the current draft and the event: one statement, no transaction
+    // (retrieval stores the articles' embeddings on first use: knowledge's own write).
+    expect(drafted.statements.filter((text) => text === 'BEGIN' || (/^(INSERT|UPDATE|DELETE)/.test(text) && !text.includes('"Passage"'))), show(drafted)).toEqual([]);
+    expect(drafted.statements.filter((text) => /^WITH draft AS/.test(text)), show(drafted)).toHaveLength(1);
 
     const verified = await countQueries(() => fixture.run(fixture.activities.verifyDraft, [{ conversationId: ids.conversationId, draftVersion: 1 }]));
     // The inputs, the call's record, the shadow verdict.
