@@ -3,6 +3,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import { MODEL_FAILURES } from '../../lib/core/failures';
 import { recordLlmCall } from '../../lib/features/conversations/mirror/record-llm-call';
 import { checkModelBudget } from '../../lib/features/settings/model-budget';
+import type { BudgetStatus } from '../../lib/core/policy/model-budget';
 import { computeCostUsd } from '../../lib/platform/llm/pricing';
 import { appMetrics } from '../../lib/platform/metrics/app-metrics';
 import { tokenUsageOf } from '../../lib/platform/llm/token-usage';
@@ -21,6 +22,13 @@ export interface ClaudeCallInput {
   /** Later calls inside one attempt (a retry after a stop reason, the corrective retry) get their own record. */
   callIndex?: number;
   category?: string;
+  /** The conversation's customer address (for the trace's pseudonymous id), when the caller read it; absent: read here. */
+  customerAddress?: string | null;
+  /**
+   * The budget as the caller's own query read it just before this call (budgetColumns);
+   * absent: checked here. Only ever for the first call of a turn (runModelTurns drops it after).
+   */
+  budget?: BudgetStatus;
 }
 
 const HEARTBEAT_MS = 5_000;
@@ -39,10 +47,12 @@ export interface ClaudeCallResult {
  * retries (maxRetries 0): every attempt is Temporal's, so every one is recorded and priced.
  */
 export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Promise<ClaudeCallResult> {
-  const [budget, customer] = await Promise.all([
-    checkModelBudget({ defaults: deps.config.modelBudgetDefaults }, deps.db),
+  const [budget, customerAddress] = await Promise.all([
+    input.budget ?? checkModelBudget({ defaults: deps.config.modelBudgetDefaults }, deps.db),
     // Only for the trace's pseudonymous customer id; the address itself is never exported.
-    deps.db.conversation.findUnique({ where: { id: input.conversationId }, select: { customerAddress: true } }),
+    input.customerAddress !== undefined
+      ? input.customerAddress
+      : deps.db.conversation.findUnique({ where: { id: input.conversationId }, select: { customerAddress: true } }).then((row) => row?.customerAddress),
   ]);
   if (budget.reached) throw ApplicationFailure.nonRetryable(`Claude was not called: ${budget.reason}`, MODEL_FAILURES.budgetReached);
 
@@ -108,7 +118,7 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
     promptName: input.prompt.name,
     promptVersion: input.prompt.version,
     promptSource: input.prompt.source ?? 'code',
-    customerAddress: customer?.customerAddress,
+    customerAddress,
     tags: input.category ? [`category:${input.category}`] : [],
     input: { system: input.request.system, messages: input.request.messages },
     output: message?.content,

@@ -1,6 +1,5 @@
 import { groundingFacts, type ModelCheckFacts } from '../../lib/core/safety/grounding';
 import { recordShadowGrounding } from '../../lib/features/autonomy/record-shadow';
-import { getDraftPassages } from '../../lib/features/knowledge/get-draft-passages';
 import { buildGroundRequest, GROUND_RETRY_MAX_TOKENS, GROUND_TEMPLATE, GROUNDING_TOOL, groundingSchema, toGroundingAnswer } from '../../lib/features/prompts/grounding-prompt';
 import { codePromptSource } from '../../lib/features/prompts/prompt-source';
 import { addressOf } from '../../lib/platform/mail/addresses';
@@ -9,6 +8,7 @@ import { askModelCheck } from './ask-model-check';
 import { checkStatusOnly } from '../../lib/core/safety/check-status';
 import { readingTheDatabase } from './database-failure';
 import type { ActivityDeps } from './deps';
+import { readGroundingInputs } from './read-grounding-inputs';
 
 export interface CheckGroundingInput {
   conversationId: string;
@@ -24,25 +24,13 @@ export function createCheckGrounding(deps: ActivityDeps) {
   return async function checkGrounding(input: CheckGroundingInput): Promise<ModelCheckFacts> {
     const { db, config } = deps;
     const model = config.verifyModel ?? config.classifyModel;
-    const { draft, conversation, staff, identifiers, passages, prompt } = await readingTheDatabase(async () => {
-      const [draftRow, conversationRow, staffRows, inbound, given, resolved] = await Promise.all([
-        db.draft.findUniqueOrThrow({
-          where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
-          select: { aiBody: true, basedOnMessageId: true },
-        }),
-        db.conversation.findUniqueOrThrow({
-          where: { id: input.conversationId },
-          select: { customerAddress: true, customerName: true, mailbox: { select: { address: true } } },
-        }),
-        db.user.findMany({ where: { disabledAt: null }, select: { name: true } }),
-        db.message.findMany({ where: { conversationId: input.conversationId, direction: 'inbound' }, select: { subject: true, textBody: true } }),
-        getDraftPassages(input, db),
-        (deps.prompts ?? codePromptSource).resolve(GROUND_TEMPLATE),
-      ]);
-      // Code extracts the customer's own order numbers; the email's text never reaches the check.
-      const identifiers = customerIdentifiers(inbound.map((message) => `${message.subject}\n${message.textBody ?? ''}`).join('\n'));
-      return { draft: draftRow, conversation: conversationRow, staff: staffRows, identifiers, passages: given.map((passage) => ({ id: passage.id, text: `${passage.heading}\n${passage.text}` })), prompt: resolved };
-    });
+    const [read, prompt] = await readingTheDatabase(() =>
+      Promise.all([readGroundingInputs({ ...input, budgetDefaults: config.modelBudgetDefaults }, db), (deps.prompts ?? codePromptSource).resolve(GROUND_TEMPLATE)]),
+    );
+    const { draft, conversation, budget } = read;
+    // Code extracts the customer's own order numbers; the email's text never reaches the check.
+    const identifiers = customerIdentifiers(read.inbound.map((message) => `${message.subject}\n${message.textBody ?? ''}`).join('\n'));
+    const passages = read.passages.map((passage) => ({ id: passage.id, text: `${passage.heading}\n${passage.text}` }));
     const build = (maxTokens?: number) =>
       buildGroundRequest({
         model,
@@ -53,7 +41,7 @@ export function createCheckGrounding(deps: ActivityDeps) {
           customerAddress: conversation.customerAddress,
           customerName: conversation.customerName,
           customerIdentifiers: identifiers,
-          staffNames: staff.map((person) => person.name),
+          staffNames: read.staffNames,
         },
         maxTokens,
         template: prompt.text,
@@ -63,6 +51,8 @@ export function createCheckGrounding(deps: ActivityDeps) {
         conversationId: input.conversationId,
         messageId: draft.basedOnMessageId,
         purpose: 'ground',
+        customerAddress: conversation.customerAddress,
+        budget,
         prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
       },
       build,

@@ -14,7 +14,7 @@ import { resolveModel } from '../../lib/platform/llm/resolve-model';
 import { promptTokens } from '../../lib/platform/llm/pricing';
 import type { ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
-import { loadThread } from './load-thread';
+import { readClassifyInputs } from './read-classify-inputs';
 import { answerText, refusalCategory } from './model-answer';
 import { runModelTurns, type TurnsEnd } from './model-turns';
 import { reportTicketOpened } from './report-ticket';
@@ -71,7 +71,7 @@ export function createClassifyMessage(deps: ActivityDeps) {
     await reportTicketOpened(deps, input);
     const prompt = await (deps.prompts ?? codePromptSource).resolve(CLASSIFY_TEMPLATE);
     const schema = classificationSchema(config.categories);
-    const fullThread = await loadThread(deps.db, input.conversationId, input.messageId);
+    const { thread: fullThread, customerAddress, budget } = await readClassifyInputs({ ...input, budgetDefaults: config.modelBudgetDefaults }, deps.db);
     const window = resolveModel(config.classifyModel).contextWindow;
     let shape = fitThread(fullThread, window - PROMPT_OVERHEAD_TOKENS);
     let maxTokens: number | undefined;
@@ -89,6 +89,8 @@ export function createClassifyMessage(deps: ActivityDeps) {
       conversationId: input.conversationId,
       messageId: input.messageId,
       purpose: 'classify' as const,
+      customerAddress,
+      budget,
       prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
     };
 

@@ -3,7 +3,6 @@ import { checkDraft } from '../../lib/core/safety/check-draft';
 import { recordDraft, type RecordDraftInput } from '../../lib/features/conversations/mirror/record-draft';
 import { extractCitations, inventedCitationProblem, inventedCitations, MALFORMED_CITATION_PROBLEM } from '../../lib/core/knowledge/citations';
 import { retrievePassages } from '../../lib/features/knowledge/retrieve-passages';
-import { getAutomationPolicy } from '../../lib/features/settings/automation-policy';
 import { selectApprovedAnswer, type ApprovedAnswer } from './select-approved-answer';
 import { notesForPrompt } from '../../lib/features/notes/notes-for-prompt';
 import { buildDraftRequest, DRAFT_RETRY_MAX_TOKENS, DRAFT_TEMPLATE, REVISE_TEMPLATE, type TriageNotes } from '../../lib/features/prompts/draft-prompt';
@@ -17,7 +16,7 @@ import { resolvePromptVersion } from './variant-prompt';
 import { addressOf } from '../../lib/platform/mail/addresses';
 import type { ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
-import { loadThread } from './load-thread';
+import { readDraftInputs } from './read-draft-inputs';
 import { agentTexts } from './agent-texts';
 import { answerText, refusalCategory } from './model-answer';
 import { runModelTurns, type TurnsEnd } from './model-turns';
@@ -90,15 +89,14 @@ export function createDraftReply(deps: ActivityDeps) {
 
     const prompts = deps.prompts ?? codePromptSource;
     const draftModel = input.variant?.model ?? config.draftModel;
-    const [fullThread, classification, conversation, draftPrompt, revisePrompt, teamNotes] = await Promise.all([
-      loadThread(db, input.conversationId, messageId),
-      db.classification.findUnique({ where: { messageId } }),
-      db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { mailbox: { select: { address: true } } } }),
+    const [read, draftPrompt, revisePrompt, teamNotes] = await Promise.all([
+      readDraftInputs({ conversationId: input.conversationId, messageId, budgetDefaults: config.modelBudgetDefaults }, db),
       input.variant?.promptVersion !== undefined ? resolvePromptVersion(prompts, DRAFT_TEMPLATE, input.variant.promptVersion) : prompts.resolve(DRAFT_TEMPLATE),
       input.revision ? prompts.resolve(REVISE_TEMPLATE) : undefined,
       // The team's notes join only a revision an agent asked for, as guidance apart from the mail.
       input.revision ? notesForPrompt(input.conversationId, db) : [],
     ]);
+    const { thread: fullThread, classification, conversation } = read;
     const newestText = fullThread.filter((entry) => entry.direction === 'inbound').at(-1)?.text ?? '';
     // Retrieved again for a revision: an article edited since the first draft gives its new text.
     // The classifier's one-sentence summary is English whatever the customer wrote, so mail in any
@@ -144,10 +142,13 @@ export function createDraftReply(deps: ActivityDeps) {
       // A revision is linked to the revision prompt; its system text is the drafting prompt's.
       prompt: toCallPrompt(revisePrompt ?? draftPrompt),
       category: classification?.category ?? undefined,
+      customerAddress: conversation.customerAddress,
+      // Read with the thread just now: the first call's check; any later call checks again.
+      budget: read.budget,
     };
 
     // A category that auto-sends approved answers only gets one assembled by code when one fits.
-    const policy = !input.revision && classification?.category ? await getAutomationPolicy({}, db) : undefined;
+    const policy = !input.revision && classification?.category ? read.policy : undefined;
     const approved: ApprovedAnswer | undefined =
       policy?.approvedAnswersOnlyCategories?.includes(classification?.category ?? '')
         ? await selectApprovedAnswer(deps, {
@@ -225,8 +226,7 @@ export function createDraftReply(deps: ActivityDeps) {
     if (input.variant) {
       await recordDraftVariant({ label: input.variant.label, category: classification?.category ?? undefined, prompt: draftPrompt, draft: stored, problems }, db);
     } else {
-      await recordDraft(stored, db);
-      await db.draft.update({ where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } }, data: { checkProblems: problems } });
+      await recordDraft({ ...stored, checkProblems: problems }, db);
     }
     return { draftVersion: input.draftVersion, knowledgeUsed, citations: { given, cited, invented }, problems: [], problemCount: problems.length, stopReason: outcome.stopReason, unusable };
   };

@@ -1,33 +1,20 @@
+import { Prisma } from '../../lib/platform/db/generated/client';
 import type { DbClient } from '../../lib/platform/db/client';
 import type { ThreadEntry } from '../../lib/features/prompts/thread';
+import { threadJson, toThread, type RawThreadMessage } from './thread-sql';
 
-/** How much of a long thread the model sees: the newest messages, bounded in characters. */
-const MAX_THREAD_MESSAGES = 20;
-const MAX_MESSAGE_CHARS = 8_000;
-
-/** The conversation up to and including `untilMessageId`, oldest first, as prompt entries. */
+/**
+ * The conversation up to and including `untilMessageId`, oldest first, as prompt entries: the
+ * newest messages, bounded in characters (thread-sql.ts), with their attachments, in one query.
+ */
 export async function loadThread(db: DbClient, conversationId: string, untilMessageId?: string): Promise<ThreadEntry[]> {
-  const until = untilMessageId
-    ? await db.message.findUniqueOrThrow({ where: { id: untilMessageId }, select: { sentAt: true, createdAt: true } })
-    : undefined;
-  const messages = await db.message.findMany({
-    where: { conversationId, automated: false, ...(until ? { sentAt: { lte: until.sentAt } } : {}) },
-    orderBy: [{ sentAt: 'desc' }, { createdAt: 'desc' }],
-    take: MAX_THREAD_MESSAGES,
-    // The raw bytes can be megabytes each and the prompt never uses them.
-    omit: { rawMime: true },
-  });
-  const files = await db.attachment.findMany({
-    where: { messageId: { in: messages.map((message) => message.id) } },
-    select: { messageId: true, filename: true, contentType: true, sizeBytes: true },
-    orderBy: { createdAt: 'asc' },
-  });
-  return messages.reverse().map((message) => ({
-    direction: message.direction === 'outbound' ? 'outbound' : 'inbound',
-    from: message.fromAddress,
-    sentAt: message.sentAt.toISOString(),
-    subject: message.subject,
-    text: (message.textBody ?? '').slice(0, MAX_MESSAGE_CHARS),
-    attachments: files.filter((file) => file.messageId === message.id).map(({ filename, contentType, sizeBytes }) => ({ filename, contentType, sizeBytes })),
-  }));
+  const until = untilMessageId ? Prisma.sql`(SELECT "sentAt" FROM "Message" WHERE "id" = ${untilMessageId})` : undefined;
+  const [row] = await db.$queryRaw<{ found: boolean; thread: RawThreadMessage[] }[]>`
+    SELECT ${until ? Prisma.sql`EXISTS ${until}` : Prisma.sql`true`} AS "found", ${threadJson(conversationId, until)} AS "thread"`;
+  if (!row?.found) {
+    // An unknown message fails as it always did: Prisma's not-found error (rare: never retried for speed).
+    await db.message.findUniqueOrThrow({ where: { id: untilMessageId }, select: { id: true } });
+    return loadThread(db, conversationId, untilMessageId);
+  }
+  return toThread(row.thread);
 }

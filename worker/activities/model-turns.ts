@@ -45,10 +45,12 @@ export type TurnsEnd<T> = { calls: ClaudeCallResult[] } & (
  */
 export async function runModelTurns<T>(deps: ActivityDeps, turns: ModelTurns<T>): Promise<TurnsEnd<T>> {
   const calls: ClaudeCallResult[] = [];
+  // A budget the caller read holds for its first call only: every later call checks afresh.
+  const { budget, ...call } = turns.call;
   const used = { larger: false, restarted: false, corrected: false };
   let request = turns.first;
   while (calls.length < turns.maxCalls) {
-    const result = await callClaude(deps, { ...turns.call, request, callIndex: calls.length });
+    const result = await callClaude(deps, { ...call, ...(calls.length === 0 && budget ? { budget } : {}), request, callIndex: calls.length });
     calls.push(result);
     const { message } = result;
     const verdict = verdictOf(message);

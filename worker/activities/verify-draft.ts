@@ -1,6 +1,5 @@
 import { verificationFacts, type VerificationFacts } from '../../lib/core/safety/verification';
 import { recordShadowVerification } from '../../lib/features/autonomy/record-shadow';
-import { getDraftPassages } from '../../lib/features/knowledge/get-draft-passages';
 import { fitThread } from '../../lib/features/prompts/thread';
 import { toDraftVerification, VERIFICATION_TOOL, verificationSchema } from '../../lib/features/prompts/verification';
 import { codePromptSource } from '../../lib/features/prompts/prompt-source';
@@ -10,7 +9,7 @@ import { askModelCheck } from './ask-model-check';
 import { checkStatusOnly } from '../../lib/core/safety/check-status';
 import { readingTheDatabase } from './database-failure';
 import type { ActivityDeps } from './deps';
-import { loadThread } from './load-thread';
+import { readVerifyInputs } from './read-verify-inputs';
 
 export interface VerifyDraftInput {
   conversationId: string;
@@ -31,17 +30,12 @@ export function createVerifyDraft(deps: ActivityDeps) {
     const { db, config } = deps;
     const model = config.verifyModel ?? config.classifyModel;
     // The check reads exactly what the drafter was given, never a fresh retrieval.
-    const { draft, thread, passages, prompt } = await readingTheDatabase(async () => {
-      const draftRow = await db.draft.findUniqueOrThrow({
-        where: { conversationId_version: { conversationId: input.conversationId, version: input.draftVersion } },
-      });
-      const [threadRows, given, resolved] = await Promise.all([
-        loadThread(db, input.conversationId, draftRow.basedOnMessageId),
-        getDraftPassages(input, db),
+    const [{ draft, thread, passages, customerAddress, budget }, prompt] = await readingTheDatabase(() =>
+      Promise.all([
+        readVerifyInputs({ ...input, budgetDefaults: config.modelBudgetDefaults }, db),
         (deps.prompts ?? codePromptSource).resolve(VERIFY_TEMPLATE),
-      ]);
-      return { draft: draftRow, thread: threadRows, passages: given, prompt: resolved };
-    });
+      ]),
+    );
     const shape = fitThread(thread, resolveModel(model).contextWindow - PROMPT_OVERHEAD_TOKENS);
     const build = (maxTokens?: number) =>
       buildVerifyRequest({
@@ -59,6 +53,8 @@ export function createVerifyDraft(deps: ActivityDeps) {
         conversationId: input.conversationId,
         messageId: draft.basedOnMessageId,
         purpose: 'verify',
+        customerAddress,
+        budget,
         prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
       },
       build,

@@ -2,8 +2,11 @@ import type { AgentRole } from '../../core/contract';
 import type { AutomationPolicy } from '../../core/policy/automation-policy';
 import { getDb } from '../../platform/db';
 import type { DbClient } from '../../platform/db/client';
-import { getAutomationPolicy } from '../settings/automation-policy';
-import { loadSupportRoster } from '../users/load-support-roster';
+import { env } from '../../platform/config/env';
+import { AUTOMATION_POLICY_KEY } from '../settings/automation-policy';
+import { automationPolicyOf } from '../settings/automation-policy-of';
+import { automationPolicyFromEnv } from '../settings/default-automation-policy';
+import { supportRosterOf } from '../users/load-support-roster';
 
 export interface ConversationSetup {
   policy: AutomationPolicy;
@@ -13,12 +16,21 @@ export interface ConversationSetup {
   lastDraftVersion: number;
 }
 
-/** What a conversation's workflow run starts from: read by the run itself, off the intake request. */
+/**
+ * What a conversation's workflow run starts from: read by the run itself, off the intake
+ * request, in one query (the policy as getAutomationPolicy applies it, the roster as
+ * loadSupportRoster builds it).
+ */
 export async function loadConversationSetup(conversationId: string, db: DbClient = getDb()): Promise<ConversationSetup> {
-  const [policy, drafts, actors] = await Promise.all([
-    getAutomationPolicy({}, db),
-    db.draft.aggregate({ where: { conversationId }, _max: { version: true } }),
-    loadSupportRoster(db),
-  ]);
-  return { policy, actors, lastDraftVersion: drafts._max.version ?? 0 };
+  const [row] = await db.$queryRaw<{ policySaved: boolean; policyValue: unknown; lastVersion: number | null; users: { id: string; role: string }[] }[]>`
+    SELECT EXISTS (SELECT 1 FROM "Setting" s WHERE s."key" = ${AUTOMATION_POLICY_KEY}) AS "policySaved",
+           (SELECT s."value" FROM "Setting" s WHERE s."key" = ${AUTOMATION_POLICY_KEY}) AS "policyValue",
+           (SELECT max(d."version") FROM "Draft" d WHERE d."conversationId" = ${conversationId}) AS "lastVersion",
+           (SELECT coalesce(json_agg(json_build_object('id', u."id", 'role', u."role")), '[]'::json) FROM "User" u WHERE u."disabledAt" IS NULL) AS "users"`;
+  if (!row) throw new Error('the conversation setup query returned no row');
+  return {
+    policy: automationPolicyOf(row.policySaved ? { value: row.policyValue } : null, automationPolicyFromEnv(env())),
+    actors: supportRosterOf(row.users),
+    lastDraftVersion: row.lastVersion === null ? 0 : Number(row.lastVersion),
+  };
 }

@@ -8,7 +8,9 @@ import { findCustomerIdentifiers as customerIdentifiers } from '../../core/safet
 import { categoryStateOf, describeCategoryAutoSend } from '../autonomy/category-state';
 import { evidenceByCategory } from '../autonomy/load-evidence';
 import { trustThresholdsFromEnv } from '../autonomy/trust-thresholds';
-import { policyOfSetting } from '../settings/automation-policy';
+import { env } from '../../platform/config/env';
+import { automationPolicyFromEnv } from '../settings/default-automation-policy';
+import { automationPolicyOf } from '../settings/automation-policy-of';
 import { readSendFactsRow, type StoredChecks } from './send-facts-row';
 
 export type { StoredChecks };
@@ -64,7 +66,7 @@ export async function readSendFactsWithStored(
     db,
   );
   const { conversation, draft } = row;
-  const policy = policyOfSetting(row.policy);
+  const policy = automationPolicyOf(row.policy, automationPolicyFromEnv(env()));
   const categoryState = input.category
     ? categoryStateOf({ category: input.category, policy, row: row.autonomy ?? undefined, evidence: evidenceByCategory(row.evidence).get(input.category) ?? [], thresholds, now })
     : undefined;

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { hasRole } from '../../core/roles';
 import { automationPolicyPatchSchema, automationPolicySchema, type AutomationPolicyPatch } from '../../core/policy/automation-policy';
 import { automationPolicyFromEnv } from './default-automation-policy';
+import { automationPolicyOf } from './automation-policy-of';
 import { SettingsError } from './settings-error';
 import { getDb } from '../../platform/db';
 
@@ -24,17 +25,7 @@ export interface AutomationPolicyOptions {
  */
 export async function getAutomationPolicy(options: AutomationPolicyOptions = {}, db: DbClient = getDb()): Promise<AutomationPolicy> {
   const defaults = options.defaults ?? automationPolicyFromEnv(env());
-  const row = await db.setting.findUnique({ where: { key: AUTOMATION_POLICY_KEY } });
-  return policyOfSetting(row, defaults);
-}
-
-/** The policy from its saved row (none: the defaults), for a read that fetched the row with others. */
-export function policyOfSetting(row: { value: unknown } | null, defaults: AutomationPolicy = automationPolicyFromEnv(env())): AutomationPolicy {
-  if (!row) return defaults;
-  const saved = automationPolicyPatchSchema.safeParse(row.value);
-  // Fail closed: a row nobody can read must not leave automatic sending on.
-  if (!saved.success) return { ...defaults, autoSendEnabled: false };
-  return { ...defaults, ...saved.data };
+  return automationPolicyOf(await db.setting.findUnique({ where: { key: AUTOMATION_POLICY_KEY } }), defaults);
 }
 
 /** Applies a manager's change and records before/after in the same transaction. */

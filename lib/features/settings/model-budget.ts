@@ -3,11 +3,12 @@ import type { Db, DbClient } from '../../platform/db/client';
 import { getDb } from '../../platform/db';
 import type { Actor } from '../../core/contract';
 import { hasRole } from '../../core/roles';
-import { budgetStatus, modelBudgetSchema, type BudgetStatus, type ModelBudget, type ModelSpend } from '../../core/policy/model-budget';
+import { modelBudgetSchema, type BudgetStatus, type ModelBudget, type ModelSpend } from '../../core/policy/model-budget';
+import { budgetColumns, budgetStatusOf, MODEL_BUDGET_KEY, modelBudgetOf, type RawBudgetColumns } from './model-budget-check';
 import { recordAudit } from '../audit/record-audit';
 import { SettingsError } from './settings-error';
 
-export const MODEL_BUDGET_KEY = 'model_budget';
+export { MODEL_BUDGET_KEY };
 
 /** The caps until a manager saves some: from the environment (unset = no cap). */
 export function modelBudgetFromEnv(config: { MODEL_BUDGET_MONTHLY_USD?: number; MODEL_BUDGET_DAILY_USD?: number } = env()): ModelBudget {
@@ -16,11 +17,7 @@ export function modelBudgetFromEnv(config: { MODEL_BUDGET_MONTHLY_USD?: number; 
 
 export async function getModelBudget(options: { defaults?: ModelBudget } = {}, db: DbClient = getDb()): Promise<ModelBudget> {
   const defaults = options.defaults ?? modelBudgetFromEnv();
-  const row = await db.setting.findUnique({ where: { key: MODEL_BUDGET_KEY } });
-  if (!row) return defaults;
-  const saved = modelBudgetSchema.safeParse(row.value);
-  // Fail closed: a budget row nobody can read stops spending rather than lifting the cap.
-  return saved.success ? saved.data : { monthlyUsd: 0, dailyUsd: 0 };
+  return modelBudgetOf(await db.setting.findUnique({ where: { key: MODEL_BUDGET_KEY } }), defaults);
 }
 
 /** Spend since 00:00 UTC on the first of this month and since 00:00 UTC today. */
@@ -37,12 +34,14 @@ export async function getModelSpend(now: Date = new Date(), db: DbClient = getDb
 /**
  * Checked before every Claude call: once a cap is reached the pipeline stops calling Claude
  * (calls already in flight finish, so the spend can overshoot by those). The overview shows
- * the same status as a banner.
+ * the same status as a banner. One query: the row, and the spend only when a cap is set. An
+ * activity that reads the database before its first call reads `budgetColumns` there instead.
  */
 export async function checkModelBudget(options: { now?: Date; defaults?: ModelBudget } = {}, db: DbClient = getDb()): Promise<BudgetStatus> {
-  const budget = await getModelBudget({ defaults: options.defaults }, db);
-  if (budget.monthlyUsd === null && budget.dailyUsd === null) return { reached: false };
-  return budgetStatus(budget, await getModelSpend(options.now, db));
+  const defaults = options.defaults ?? modelBudgetFromEnv();
+  const [row] = await db.$queryRaw<RawBudgetColumns[]>`SELECT ${budgetColumns(defaults, options.now)}`;
+  if (!row) throw new Error('the budget query returned no row');
+  return budgetStatusOf(row, defaults);
 }
 
 /** A manager's change, audited with before and after in the same transaction. */

@@ -1,6 +1,8 @@
 import type { Classification } from '../../prompts/classification';
+import { randomUUID } from 'node:crypto';
 import { getDb, type Db } from '../../../platform/db';
-import { appendEvent } from '../../timeline/append-event';
+import { Prisma } from '../../../platform/db/generated/client';
+import { appendEventSql } from '../../timeline/append-event';
 
 export interface RecordClassificationInput {
   conversationId: string;
@@ -35,14 +37,30 @@ export async function recordClassification(input: RecordClassificationInput, db:
     summary: data?.summary ?? null,
     model: input.model,
   };
-  await db.$transaction(async (tx) => {
-    await tx.classification.upsert({ where: { messageId: input.messageId }, create: { messageId: input.messageId, ...row }, update: row });
-    await tx.conversation.update({
-      where: { id: input.conversationId },
-      data: { category: row.category, priority: row.priority, riskScore: row.riskScore, injectionSuspected: row.injectionSuspected },
-    });
-    await appendEvent(
-      {
+  const json = (value: unknown) => Prisma.sql`${JSON.stringify(value)}::jsonb`;
+  // One statement (data-modifying CTEs run exactly once, whether read or not), so all three
+  // writes stand or fall together as the transaction they replace did, in one round trip
+  // instead of five. A missing conversation fails the insert (its foreign key).
+  await db.$executeRaw`
+    WITH classification AS (
+      INSERT INTO "Classification" ("id", "messageId", "conversationId", "ok", "error", "category", "priority", "sentiment", "language",
+                                    "riskScore", "riskReasons", "confidence", "requiresHuman", "injectionSuspected", "injectionReasons",
+                                    "summary", "model", "createdAt")
+      VALUES (${randomUUID()}, ${input.messageId}, ${row.conversationId}, ${row.ok}, ${row.error}, ${row.category}, ${row.priority}, ${row.sentiment}, ${row.language},
+              ${row.riskScore}::int, ${json(row.riskReasons)}, ${row.confidence}::float8, ${row.requiresHuman}, ${row.injectionSuspected},
+              ${json(row.injectionReasons)}, ${row.summary}, ${row.model}, now() AT TIME ZONE 'UTC')
+      ON CONFLICT ("messageId") DO UPDATE SET
+        "conversationId" = EXCLUDED."conversationId", "ok" = EXCLUDED."ok", "error" = EXCLUDED."error", "category" = EXCLUDED."category",
+        "priority" = EXCLUDED."priority", "sentiment" = EXCLUDED."sentiment", "language" = EXCLUDED."language",
+        "riskScore" = EXCLUDED."riskScore", "riskReasons" = EXCLUDED."riskReasons", "confidence" = EXCLUDED."confidence",
+        "requiresHuman" = EXCLUDED."requiresHuman", "injectionSuspected" = EXCLUDED."injectionSuspected",
+        "injectionReasons" = EXCLUDED."injectionReasons", "summary" = EXCLUDED."summary", "model" = EXCLUDED."model"
+    ), mirrored AS (
+      UPDATE "Conversation" SET "category" = ${row.category}, "priority" = ${row.priority}, "riskScore" = ${row.riskScore}::int,
+             "injectionSuspected" = ${row.injectionSuspected}, "updatedAt" = now() AT TIME ZONE 'UTC'
+       WHERE "id" = ${input.conversationId}
+    )
+    ${appendEventSql({
         conversationId: input.conversationId,
         key: `classified:${input.messageId}`,
         type: 'classified',
@@ -60,8 +78,5 @@ export async function recordClassification(input: RecordClassificationInput, db:
           outputTokens: input.outputTokens,
           costUsd: input.costUsd,
         },
-      },
-      tx,
-    );
-  });
+    })}`;
 }

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { getDb, type Db } from '../../../platform/db';
-import { appendEvent } from '../../timeline/append-event';
+import { Prisma } from '../../../platform/db/generated/client';
+import { appendEventSql } from '../../timeline/append-event';
 
 export interface RecordDraftInput {
   conversationId: string;
@@ -22,66 +24,76 @@ export interface RecordDraftInput {
   inventedCitations?: readonly string[];
   /** Who wrote it; default the model. */
   origin?: 'model' | 'assembled' | 'agent';
+  /** The deterministic checks that failed (they may quote the draft), stored with it in the same write. */
+  checkProblems?: readonly string[];
 }
 
-/** Stores a draft version as the conversation's current draft, with its timeline event. */
+/**
+ * Stores a draft version as the conversation's current draft, with its passages and timeline
+ * event, in one statement (data-modifying CTEs run exactly once, on one snapshot): everything
+ * stands or falls together as in the transaction it replaces, in one round trip instead of
+ * eight. A retried activity writes the same version again: its passages replace the earlier
+ * ones (those no longer given go, the rest take their new rank), its failed checks too when given.
+ */
 export async function recordDraft(input: RecordDraftInput, db: Db = getDb()): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const draft = await tx.draft.upsert({
-      where: { conversationId_version: { conversationId: input.conversationId, version: input.version } },
-      create: {
-        conversationId: input.conversationId,
-        version: input.version,
-        status: input.unusableReason ? 'unusable' : 'pending',
-        aiBody: input.body,
-        stopReason: input.stopReason,
-        origin: input.origin ?? 'model',
+  const now = Prisma.sql`now() AT TIME ZONE 'UTC'`;
+  const json = (value: unknown) => Prisma.sql`${JSON.stringify(value)}::jsonb`;
+  const checks = input.checkProblems ? [...input.checkProblems] : null;
+  const passages = input.passages ? passagesSql(input.passages) : Prisma.empty;
+  await db.$executeRaw`
+    WITH draft AS (
+      INSERT INTO "Draft" ("id", "conversationId", "version", "status", "aiBody", "stopReason", "origin", "model", "knowledgeUsed",
+                           "revisionInstructions", "basedOnMessageId", "inventedCitations", "checkProblems", "createdAt", "updatedAt")
+      VALUES (${randomUUID()}, ${input.conversationId}, ${input.version}::int, ${input.unusableReason ? 'unusable' : 'pending'}, ${input.body},
+              ${input.stopReason ?? null}, ${input.origin ?? 'model'}, ${input.model}, ${json(input.knowledgeUsed)}, ${input.revisionInstructions ?? null},
+              ${input.basedOnMessageId}, ${json([...(input.inventedCitations ?? [])])}, coalesce(${checks}::text[], '{}'::text[]), ${now}, ${now})
+      ON CONFLICT ("conversationId", "version") DO UPDATE SET
+        "aiBody" = EXCLUDED."aiBody", "model" = EXCLUDED."model", "knowledgeUsed" = EXCLUDED."knowledgeUsed",
+        "inventedCitations" = EXCLUDED."inventedCitations",
+        -- Fields a write leaves unset stay as they were.
+        "stopReason" = coalesce(EXCLUDED."stopReason", "Draft"."stopReason"),
+        "status" = CASE WHEN ${Boolean(input.unusableReason)} THEN 'unusable' ELSE "Draft"."status" END,
+        "checkProblems" = CASE WHEN ${checks !== null} THEN EXCLUDED."checkProblems" ELSE "Draft"."checkProblems" END,
+        "updatedAt" = ${now}
+      RETURNING "id"
+    )${passages},
+    -- A model call an agent's own reply overtook may still finish: it never displaces a newer draft.
+    made_current AS (
+      UPDATE "Conversation" c SET "currentDraftId" = (SELECT "id" FROM draft), "updatedAt" = ${now}
+       WHERE c."id" = ${input.conversationId}
+         AND NOT EXISTS (SELECT 1 FROM "Draft" cd WHERE cd."id" = c."currentDraftId" AND cd."version" > ${input.version}::int)
+    )
+    ${appendEventSql({
+      conversationId: input.conversationId,
+      key: `drafted:v${input.version}`,
+      type: 'drafted',
+      data: {
+        draftVersion: input.version,
         model: input.model,
         knowledgeUsed: input.knowledgeUsed,
-        revisionInstructions: input.revisionInstructions,
-        basedOnMessageId: input.basedOnMessageId,
-        inventedCitations: [...(input.inventedCitations ?? [])],
-      },
-      update: {
-        aiBody: input.body,
-        model: input.model,
-        knowledgeUsed: input.knowledgeUsed,
-        inventedCitations: [...(input.inventedCitations ?? [])],
+        revision: input.revisionInstructions !== undefined,
+        costUsd: input.costUsd,
+        outputTokens: input.outputTokens,
         stopReason: input.stopReason,
-        status: input.unusableReason ? 'unusable' : undefined,
+        unusableReason: input.unusableReason,
       },
-    });
-    if (input.passages) {
-      // A retried activity writes the same version again: its passages replace the earlier ones.
-      await tx.draftPassage.deleteMany({ where: { draftId: draft.id } });
-      const cited = new Set(input.passages.cited);
-      await tx.draftPassage.createMany({
-        data: input.passages.given.map((passageId, rank) => ({ draftId: draft.id, passageId, rank, cited: cited.has(passageId) })),
-      });
-    }
-    // A model call an agent's own reply overtook may still finish: it never displaces a newer draft.
-    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { currentDraftId: true } });
-    const current = conversation.currentDraftId ? await tx.draft.findUnique({ where: { id: conversation.currentDraftId }, select: { version: true } }) : null;
-    if (!current || current.version <= input.version) {
-      await tx.conversation.update({ where: { id: input.conversationId }, data: { currentDraftId: draft.id } });
-    }
-    await appendEvent(
-      {
-        conversationId: input.conversationId,
-        key: `drafted:v${input.version}`,
-        type: 'drafted',
-        data: {
-          draftVersion: input.version,
-          model: input.model,
-          knowledgeUsed: input.knowledgeUsed,
-          revision: input.revisionInstructions !== undefined,
-          costUsd: input.costUsd,
-          outputTokens: input.outputTokens,
-          stopReason: input.stopReason,
-          unusableReason: input.unusableReason,
-        },
-      },
-      tx,
-    );
-  });
+    })}`;
+}
+
+/** The draft's passages as CTEs after `draft`: the given ones, best first, with which were cited. */
+function passagesSql(passages: { given: readonly string[]; cited: readonly string[] }): Prisma.Sql {
+  const cited = new Set(passages.cited);
+  const ids = passages.given.map(() => randomUUID());
+  const ranks = passages.given.map((_, rank) => rank);
+  return Prisma.sql`,
+    unlinked AS (
+      DELETE FROM "DraftPassage" dp USING draft WHERE dp."draftId" = draft."id" AND NOT (dp."passageId" = ANY(${[...passages.given]}::text[]))
+    ),
+    linked AS (
+      INSERT INTO "DraftPassage" ("id", "draftId", "passageId", "rank", "cited")
+      SELECT given.id, draft."id", given."passageId", given.rank, given.cited
+        FROM draft, unnest(${ids}::text[], ${[...passages.given]}::text[], ${ranks}::int[], ${passages.given.map((id) => cited.has(id))}::boolean[])
+             AS given(id, "passageId", rank, cited)
+      ON CONFLICT ("draftId", "passageId") DO UPDATE SET "rank" = EXCLUDED."rank", "cited" = EXCLUDED."cited"
+    )`;
 }

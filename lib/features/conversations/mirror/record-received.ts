@@ -1,7 +1,8 @@
-import { getDb, type Db } from '../../../platform/db';
+import { getDb, type Db, type DbClient } from '../../../platform/db';
 import { mailboxKey } from '../../../platform/mail/mailbox';
 import { screenStructure } from '../../../core/safety/screen-structure';
 import { appendEvent } from '../../timeline/append-event';
+import { readReceived } from './read-received';
 
 export interface RecordReceivedInput {
   conversationId: string;
@@ -18,8 +19,7 @@ export interface RecordReceivedResult {
 
 /** Puts a stored inbound message on the timeline and returns what routing needs to know. */
 export async function recordReceived(input: RecordReceivedInput, db: Db = getDb()): Promise<RecordReceivedResult> {
-  const message = await db.message.findUniqueOrThrow({ where: { id: input.messageId }, omit: { rawMime: true } });
-  const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { participants: true } });
+  const { message, conversation, ourMailboxes, ourReplies } = await readReceived(input, db);
   const flags = new Set(message.screening as string[]);
   // Intake only threads mail from the customer or a participant; this holds that line for
   // anything older or stored another way.
@@ -32,13 +32,6 @@ export async function recordReceived(input: RecordReceivedInput, db: Db = getDb(
   const stored = flags.size;
   // Every mailbox we read is ours: mail to support@ that copies billing@ adds nobody new.
   // Exact addresses, not their domains: a team on a shared provider must not vouch for it.
-  const ourMailboxes = await db.mailbox.findMany({ select: { address: true } });
-  const ourReplies = await db.message.findMany({
-    where: { conversationId: input.conversationId, direction: 'outbound' },
-    select: { textBody: true },
-    orderBy: { sentAt: 'desc' },
-    take: 50,
-  });
   for (const flag of screenStructure({
     text: message.textBody ?? '',
     html: message.htmlBody,
@@ -46,19 +39,21 @@ export async function recordReceived(input: RecordReceivedInput, db: Db = getDb(
     knownAddresses: [
       conversation.customerAddress ?? '',
       ...conversation.participants.map((participant) => participant.address),
-      ...ourMailboxes.map((mailbox) => mailbox.address),
+      ...ourMailboxes,
     ].filter(Boolean),
     ownDomains: input.ownDomains ?? [],
     recipients: message.toAddresses as string[],
-    ourReplies: ourReplies.map((reply) => reply.textBody ?? ''),
+    ourReplies: ourReplies.map((reply) => reply ?? ''),
   })) {
     flags.add(flag);
   }
   const screeningFlags = [...flags].sort();
 
-  await db.$transaction(async (tx) => {
+  const grew = flags.size > stored;
+  // One write needs no transaction (a statement is atomic): BEGIN and COMMIT are two round trips.
+  const writeAll = async (tx: DbClient) => {
     // The structural flags join intake's on the message, so the agent sees them beside the mail.
-    if (flags.size > stored) {
+    if (grew) {
       const kept = new Set([...(message.screening as string[]), ...screeningFlags.filter((flag) => flag !== 'sender_mismatch')]);
       await tx.message.update({ where: { id: message.id }, data: { screening: [...kept].sort() } });
     }
@@ -89,6 +84,8 @@ export async function recordReceived(input: RecordReceivedInput, db: Db = getDb(
         tx,
       );
     }
-  });
+  };
+  if (grew || message.automated) await db.$transaction(writeAll);
+  else await writeAll(db);
   return { automated: message.automated, screeningFlags };
 }
