@@ -1,4 +1,5 @@
 import { getDb, type DbClient } from '../../../platform/db';
+import type { RecipientFacts } from './reply-recipient';
 
 export interface SendContext {
   /** The ledger row of this draft version, if a send was claimed before. */
@@ -8,16 +9,8 @@ export interface SendContext {
     conversation: { id: string; customerAddress: string | null; subject: string; mailboxId: string | null };
     participants: { address: string }[];
     draft: { id: string; aiBody: string; finalBody: string | null; decidedAt: Date | null; origin: string; basedOnMessageId: string };
-    answering: {
-      conversationId: string;
-      direction: string;
-      senderAddress: string | null;
-      senderProblem: string | null;
-      fromName: string | null;
-      screening: unknown;
-      references: unknown;
-      messageIdHeader: string;
-    };
+    // What the recipient rule reads (reply-recipient.ts), plus what threads the reply.
+    answering: RecipientFacts['answering'] & { references: unknown; messageIdHeader: string };
     /** The files an agent attached to the draft, oldest first. */
     attachments: { sha256: string; filename: string; contentType: string }[];
   } | null;
