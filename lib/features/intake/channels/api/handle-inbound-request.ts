@@ -1,5 +1,6 @@
 import { env, type Env } from '../../../../platform/config/env';
 import { getDb } from '../../../../platform/db';
+import { processHandOff } from '../../hand-off';
 import { getTemporalClient } from '../../../../platform/temporal/shared-client';
 import { acceptInbound, type AcceptInboundDeps } from '../../accept-inbound';
 import { inboundJsonSchema, type InboundEmail } from '../../inbound-email';
@@ -10,7 +11,7 @@ import { checkSenderCredentials } from './verify-sender-system';
 
 type IntakeConfig = Pick<Env, 'INBOUND_SECRET' | 'INBOUND_MAX_BYTES' | 'TEMPORAL_TASK_QUEUE'>;
 
-/** POST /api/inbound: authenticate the sending system, parse, store, deliver, answer 202. */
+/** POST /api/inbound: authenticate the sending system, parse, store, answer 202, then deliver. */
 type IntakeDeps = AcceptInboundDeps & { config: IntakeConfig };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -19,9 +20,9 @@ function json(status: number, body: unknown): Response {
   return Response.json(body, { status });
 }
 
-/** This process's database, Temporal client and configuration. */
+/** This process's database, Temporal client, configuration and hand-off (signals after the answer). */
 function processDeps(): IntakeDeps {
-  return { db: getDb(), getClient: getTemporalClient, config: env() };
+  return { db: getDb(), getClient: getTemporalClient, config: env(), handOff: processHandOff() };
 }
 
 export async function handleInboundRequest(request: Request, deps: IntakeDeps = processDeps()): Promise<Response> {
