@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Env } from '../../platform/config/env';
 import type { Db } from '../../platform/db/client';
+import { runSql, sql } from './intake-sql';
 import { CONVERSATION_WORKFLOW, inboundMessageSignal, type ConversationWorkflowInput } from '../../core/contract';
 
 export interface StoredMessage {
@@ -46,10 +47,10 @@ export async function signalConversation(client: Client, config: Pick<Env, 'TEMP
  */
 export async function markDelivered(db: Db, messageIds: readonly string[]): Promise<void> {
   if (messageIds.length === 0) return;
-  await db.$executeRaw`
+  await runSql(db, sql`
     WITH delivered AS (
       UPDATE "Message" SET "deliveredAt" = now() AT TIME ZONE 'UTC' WHERE "id" = ANY(${[...messageIds]}::text[]) RETURNING "conversationId"
     )
     UPDATE "Conversation" AS c SET "workflowStartedAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
-      FROM (SELECT DISTINCT "conversationId" FROM delivered) AS d WHERE c."id" = d."conversationId" AND c."workflowStartedAt" IS NULL`;
+      FROM (SELECT DISTINCT "conversationId" FROM delivered) AS d WHERE c."id" = d."conversationId" AND c."workflowStartedAt" IS NULL`);
 }
