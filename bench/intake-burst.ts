@@ -20,6 +20,8 @@ const [store, temporal] = await Promise.all([createTempDb(), createLocalEnv()]);
 await store.db.mailbox.create({ data: { address: 'support@countersign.local', displayName: 'Support', inboundChannel: 'api' } });
 const child: ChildProcess = fork(new URL('./intake-burst/serve.ts', import.meta.url).pathname, [], {
   execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', '--cpu-prof-dir=/tmp/intake-prof'] : [])],
+  // As start-stack.ts launches the stack: with the environment this process inherited.
+  // eslint-disable-next-line no-restricted-properties
   env: { ...process.env, DATABASE_URL: store.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'intake-burst', INBOUND_SECRET: SECRET, NODE_ENV: 'production' },
 });
 const [{ port }] = (await once(child, 'message')) as [{ port: number }];

@@ -19,7 +19,6 @@ server.listen(0, '127.0.0.1', () => {
 });
 process.on('message', (message: { kind: string }) => {
   if (message.kind === 'cpu') {
-    const T=(globalThis as any).T; if (T) { for (const k of Object.keys(T)) { const v=T[k].sort((a:number,b:number)=>a-b); console.log(k, 'p50', v[Math.floor(v.length/2)]?.toFixed(1), 'p95', v[Math.floor(v.length*0.95)]?.toFixed(1)); T[k]=[]; } }
     const { user, system } = process.cpuUsage();
     process.send?.({ cpuMs: (user + system) / 1000, rssMb: process.memoryUsage().rss / 2 ** 20 });
   }

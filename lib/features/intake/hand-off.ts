@@ -40,8 +40,9 @@ export function createHandOff(deps: HandOffDeps, { limit = 1_000, concurrency = 
   let marking: Promise<void> | undefined;
   let overflowWarned = false;
   let waiters: (() => void)[] = [];
+  let pumpScheduled = false;
 
-  const idle = () => waiting.length === 0 && inFlight === 0 && unmarked.length === 0 && !marking;
+  const idle = () => !pumpScheduled && waiting.length === 0 && inFlight === 0 && unmarked.length === 0 && !marking;
   const wake = () => {
     if (!idle()) return;
     for (const resolve of waiters) resolve();
@@ -96,7 +97,14 @@ export function createHandOff(deps: HandOffDeps, { limit = 1_000, concurrency = 
       }
       overflowWarned = false;
       waiting.push(message);
-      pump();
+      // After this turn of the event loop: the answer goes out before any signal starts.
+      if (!pumpScheduled) {
+        pumpScheduled = true;
+        setImmediate(() => {
+          pumpScheduled = false;
+          pump();
+        });
+      }
       return true;
     },
     settled(timeoutMs = 10_000) {

@@ -72,3 +72,13 @@ export async function serveIntake(route: string, request: IncomingMessage, respo
     } else response.destroy();
   }
 }
+
+/**
+ * A stopping node gives mail it answered a moment to reach Temporal (hand-off.ts); what is
+ * still waiting after `timeoutMs` is the reconciler's. Nothing to wait for if intake never ran.
+ */
+export async function settleIntake(timeoutMs: number): Promise<void> {
+  if (loaded.size === 0) return;
+  const { settleProcessHandOff } = await import('../../features/intake/hand-off');
+  await settleProcessHandOff(timeoutMs);
+}
