@@ -9,11 +9,13 @@ import { percentile } from './stats';
  * own, against a real PostgreSQL and a real Temporal dev server, sent bursts of 100 JSON
  * emails at once as the pipeline bench does. Prints the serving process's CPU ms per intake
  * (until the answers, and until every message is handed to Temporal) and intake p50/p95.
- * Run: `npx tsx bench/intake-burst.ts [bursts] [--cpu-prof]`.
+ * Run: `npx tsx bench/intake-burst.ts [bursts] [--cold] [--cpu-prof]`.
  */
 const BURST = 100;
 const bursts = Number(process.argv[2] ?? 5);
 const profile = process.argv.includes('--cpu-prof');
+// Without the 20 warm-up posts: the first burst meets a process that has loaded and compiled nothing, as the pipeline bench's does.
+const cold = process.argv.includes('--cold');
 const SECRET = 'intake-burst-secret-0123456789abcdef';
 
 const [store, temporal] = await Promise.all([createTempDb(), createLocalEnv()]);
@@ -39,7 +41,7 @@ const post = async (run: string, index: number): Promise<{ ms: number; status: n
 };
 const undelivered = async () => store.db.message.count({ where: { deliveredAt: null } });
 
-await Promise.all(Array.from({ length: 20 }, (_, index) => post('warm', index)));
+if (!cold) await Promise.all(Array.from({ length: 20 }, (_, index) => post('warm', index)));
 while ((await undelivered()) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 const rows: string[] = [];
 for (let burst = 0; burst < bursts; burst += 1) {
