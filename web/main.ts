@@ -8,7 +8,7 @@ import { assertMigrated } from '../lib/platform/db/migrations/assert-migrated';
 import { applyFirstRun } from '../lib/features/users/first-run';
 import { settleForwardedHeaders, trustedProxies } from '../lib/web/forwarded-headers';
 import { configuredHeaders } from '../lib/web/direct/configured-headers';
-import { intakeRouteOf, serveIntake } from '../lib/web/direct/intake-routes';
+import { intakeRouteOf, serveIntake, settleIntake } from '../lib/web/direct/intake-routes';
 
 /**
  * `npm run web`: one production web node (`next start` on the built app, `npm run build`
@@ -59,7 +59,8 @@ server.listen(config.PORT, config.HOST, () => {
 });
 
 const stop = () => {
-  server.close(() => process.exit(0));
+  // Mail answered already is handed to Temporal before exit (a few seconds at most).
+  server.close(() => void settleIntake(5_000).finally(() => process.exit(0)));
   // Keep-alive connections would hold close() open; the supervisor's grace period is the bound.
   server.closeIdleConnections();
 };

@@ -90,11 +90,12 @@ describe('intake answered by web/main.ts before Next', () => {
     expect(first.status).toBe(202);
     expect(servedByNext(first)).toBe(false);
     const accepted = (await first.json()) as { conversationId: string; messageId: string };
-    expect(accepted).toEqual({ conversationId: expect.any(String), messageId: expect.any(String), duplicate: false, needsDelivery: true, queued: false });
-    const again = await post('/api/inbound', mail('<d2@customer.example>'), { 'content-type': 'application/json', ...bearer });
-    expect(await again.json()).toEqual({ ...accepted, duplicate: true, needsDelivery: false });
+    // Stored and answered; handed to Temporal just after the answer (lib/features/intake/hand-off.ts).
+    expect(accepted).toEqual({ conversationId: expect.any(String), messageId: expect.any(String), duplicate: false, needsDelivery: true, queued: true });
+    await expect.poll(async () => (await store.db.message.findUniqueOrThrow({ where: { id: accepted.messageId } })).deliveredAt, { timeout: 15_000 }).toEqual(expect.any(Date));
     expect((await temporal.client.workflow.getHandle(accepted.conversationId).describe()).status.name).toBe('RUNNING');
-    expect(await store.db.message.findUniqueOrThrow({ where: { id: accepted.messageId }, select: { deliveredAt: true } })).toEqual({ deliveredAt: expect.any(Date) });
+    const again = await post('/api/inbound', mail('<d2@customer.example>'), { 'content-type': 'application/json', ...bearer });
+    expect(await again.json()).toEqual({ ...accepted, duplicate: true, needsDelivery: false, queued: false });
 
     const charset = CHARSET_MAIL[0];
     if (!charset) throw new Error('no charset fixture');

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client';
 import { appMetrics } from '../../platform/metrics/app-metrics';
 import type { BlobStore } from '../../platform/storage/blob-store';
 import { deliverToWorkflow } from './deliver-to-workflow';
+import type { HandOff } from './hand-off';
 import { inboundDedupeKey } from './dedupe-key';
 import { lookBeforeStore } from './look-before-store';
 import type { InboundEmail } from './inbound-email';
@@ -22,20 +23,28 @@ export interface AcceptInboundDeps {
   senderAuth?: SenderAuthChecker;
   /** Who counts as verified without a DMARC pass; default VERIFIED_SENDER_ALLOW. */
   senderAllow?: readonly string[];
+  /**
+   * Signal Temporal after answering (hand-off.ts): web intake, where a relay waits on the
+   * answer. Without it the signal is sent before returning (SMTP, IMAP, tests).
+   */
+  handOff?: HandOff;
 }
 
 export interface AcceptInboundResult {
   conversationId: string;
   messageId: string;
   duplicate: boolean;
-  /** Stored but not yet handed to Temporal (unreachable); the reconciler will deliver it. */
+  /**
+   * Stored, not yet handed to Temporal: it will be after the answer (hand-off.ts), or by the
+   * reconciler (Temporal unreachable, or this process gone first).
+   */
   queued: boolean;
 }
 
 /**
  * Every channel's one way in: check the sender's authentication (raw mail only), route to the
- * mailbox it was sent to, store, then deliver. An email is never acknowledged before it is
- * stored, nor lost after.
+ * mailbox it was sent to, store, then deliver (or hand off, to deliver after answering). An email
+ * is never acknowledged before it is stored, nor lost after.
  */
 export async function acceptInbound(deps: AcceptInboundDeps, received: InboundEmail): Promise<AcceptInboundResult> {
   const checked = await withSenderAuth(deps, received);
@@ -49,6 +58,10 @@ export async function acceptInbound(deps: AcceptInboundDeps, received: InboundEm
   if (!stored.duplicate) appMetrics().emailsReceived.inc({ channel: email.channel ?? 'unknown' });
   if (stored.assignedTo) await tellAssignee(deps.db, stored.conversationId, stored.assignedTo);
   if (!stored.needsDelivery) return { ...stored, queued: false };
+  if (deps.handOff) {
+    deps.handOff.take({ conversationId: stored.conversationId, messageId: stored.messageId });
+    return { ...stored, queued: true };
+  }
   try {
     const client = await deps.getClient();
     await deliverToWorkflow({ db: deps.db, client, config: deps.config, ...stored });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ScreeningFlag } from '../../core/safety/screen-inbound';
 import type { Db } from '../../platform/db/client';
 import type { InboundEmail, SmtpEnvelope } from './inbound-email';
+import { runSql, sql } from './intake-sql';
 
 /** A new conversation's row as store-inbound.ts builds it for either way of writing it. */
 export interface NewConversationRow {
@@ -65,14 +66,14 @@ const json = (value: unknown) => (value === undefined ? null : JSON.stringify(va
 /**
  * Writes a new conversation and its first message in one statement (atomic on its own, so no
  * BEGIN and COMMIT): the common intake, a new thread with no attachments and no round-robin,
- * in one round trip instead of four, and without Prisma's query compiler on the request.
+ * in one round trip instead of four, and on node-postgres directly (intake-sql.ts).
  * The same rows the transaction in store-inbound.ts writes; a dedupe-key clash writes neither.
  */
 export async function insertConversationWithMessage(db: Db, conversation: NewConversationRow, message: NewMessageRow): Promise<string> {
   const c = conversation;
   const m = message;
   const id = newMessageId();
-  await db.$executeRaw`
+  await runSql(db, sql`
     WITH conversation AS (
       INSERT INTO "Conversation" ("id", "rootMessageId", "subject", "customerEmail", "customerName", "customerAddress", "customerDomain", "status",
         "lastMessageAt", "lastMessagePreview", "messageCount", "mailboxId", "senderVerified", "createdAt", "updatedAt")
@@ -88,12 +89,12 @@ export async function insertConversationWithMessage(db: Db, conversation: NewCon
       ${m.senderAddress ?? null}, ${m.senderProblem}, ${m.senderVerified}::boolean, ${m.senderVerification}, ${json(m.claimedConversations)}::jsonb, ${json(m.toAddresses)}::jsonb, ${m.subject}, ${m.textBody}, ${m.htmlBody ?? null}, ${m.rawMime ?? null}::bytea,
       ${m.sizeBytes}::int, ${utc(m.sentAt)}::timestamptz AT TIME ZONE 'UTC', ${m.automated}::boolean, ${m.automatedReason ?? null}, ${json(m.screening)}::jsonb, ${m.channel ?? null}, ${m.mailboxId ?? null}, ${json(m.envelope)}::jsonb, ${json(m.authResults)}::jsonb,
       now() AT TIME ZONE 'UTC'
-    FROM conversation`;
+    FROM conversation`);
   return id;
 }
 
-/** A unique violation, as Prisma reports it for its own writes (P2002) or for raw SQL (23505). */
+/** A unique violation, as Prisma reports it for its own writes (P2002) or raw SQL, or node-postgres (23505). */
 export function isUniqueViolation(error: unknown): boolean {
   const { code, meta } = error as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } };
-  return code === 'P2002' || meta?.code === '23505' || meta?.driverAdapterError?.cause?.originalCode === '23505';
+  return code === 'P2002' || code === '23505' || meta?.code === '23505' || meta?.driverAdapterError?.cause?.originalCode === '23505';
 }

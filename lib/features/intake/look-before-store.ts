@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/client';
+import { runSql, sql } from './intake-sql';
 import { firstMailbox, mailboxKeysFor } from '../mailboxes/find-mailbox-for';
 import { ROUND_ROBIN_KEY, roundRobinEnabledIn } from '../assignment/round-robin-setting';
 
@@ -24,13 +25,13 @@ interface Row {
  */
 export async function lookBeforeStore(db: Db, { recipients, dedupeKey }: { recipients: readonly string[]; dedupeKey: string }): Promise<IntakeFacts> {
   const keys = mailboxKeysFor(recipients);
-  const [row] = await db.$queryRaw<Row[]>`
+  const [row] = await runSql<Row>(db, sql`
     SELECT
       (SELECT json_agg(json_build_object('id', m."id", 'address', m."address")) FROM "Mailbox" m
         WHERE m."address" = ANY(${keys}::text[]) AND m."enabled") AS mailboxes,
       (SELECT json_build_object('id', x."id", 'conversationId', x."conversationId", 'delivered', x."deliveredAt" IS NOT NULL) FROM "Message" x
         WHERE x."dedupeKey" = ${dedupeKey}) AS existing,
-      (SELECT s."value" FROM "Setting" s WHERE s."key" = ${ROUND_ROBIN_KEY}) AS round_robin`;
+      (SELECT s."value" FROM "Setting" s WHERE s."key" = ${ROUND_ROBIN_KEY}) AS round_robin`);
   const mailbox = firstMailbox(keys, row?.mailboxes ?? []);
   return {
     ...(mailbox ? { mailboxId: mailbox.id } : {}),

@@ -5,8 +5,12 @@ import { runExclusively } from '../../platform/db/run-exclusively';
 import { deliverToWorkflow } from './deliver-to-workflow';
 import { redeliverUnrecorded } from './redeliver-unrecorded';
 
-/** Leave intake a moment to deliver on its own before retrying behind its back. */
-const GRACE_MS = 10_000;
+/**
+ * Leave intake a moment to deliver on its own (web intake hands off just after answering,
+ * hand-off.ts) before retrying behind its back. With the schedule's 15 s, mail a web node
+ * stored and then died before handing off reaches its workflow within about 25 s.
+ */
+export const GRACE_MS = 10_000;
 const BATCH = 50;
 /** The advisory lock every worker's reconciler competes for (Prisma's migrate lock is 72707369). */
 export const RECONCILER_LOCK = 72707370;
@@ -31,10 +35,10 @@ export async function reconcileOnce(deps: ReconcilerDeps): Promise<number | null
   return pass.ran ? pass.result : null;
 }
 
-/** Delivers stored messages that intake could not hand to Temporal (it was down). */
-export async function reconcileUndelivered(deps: ReconcilerDeps): Promise<number> {
+/** Delivers stored messages that intake did not hand to Temporal (it was down, or the node died first). */
+export async function reconcileUndelivered(deps: ReconcilerDeps, now = Date.now()): Promise<number> {
   const pending = await deps.db.message.findMany({
-    where: { direction: 'inbound', deliveredAt: null, createdAt: { lt: new Date(Date.now() - GRACE_MS) } },
+    where: { direction: 'inbound', deliveredAt: null, createdAt: { lt: new Date(now - GRACE_MS) } },
     orderBy: { createdAt: 'asc' },
     take: BATCH,
     select: { id: true, conversationId: true },

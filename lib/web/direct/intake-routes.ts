@@ -1,28 +1,36 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ConfiguredHeaders } from './configured-headers';
 import { toFetchRequest, writeFetchResponse } from './node-bridge';
+import { nodeInbound, writeInboundAnswer } from './node-inbound';
 
-type Handler = (request: Request) => Promise<Response>;
+type Handler = (request: IncomingMessage, response: ServerResponse, extra: readonly { key: string; value: string }[]) => Promise<void>;
+
+/** A route handler written for fetch, served through node-bridge.ts. */
+function bridged(handle: (request: Request) => Promise<Response>): Handler {
+  return async (request, response, extra) => writeFetchResponse(await handle(toFetchRequest(request)), response, extra);
+}
 
 /**
  * The mail intake endpoints, served by web/main.ts before Next's handler: a relay's POST is
  * authenticated, stored and acknowledged without Next's routing, rendering pipeline and
  * response wrapping, which cost more CPU than the intake itself under a burst. Same handlers
  * as the app routes under app/api/inbound/ (which still serve `next dev`), so the answers are
- * the same. Loaded on the first request: a node that never receives mail never loads them.
+ * the same; /api/inbound's without fetch's Request and Response at all (node-inbound.ts).
+ * Loaded on the first request: a node that never receives mail never loads them.
  */
 const ROUTES: Record<string, () => Promise<Handler>> = {
+  // The relays' endpoint, the one a burst hits: on Node's request and response (node-inbound.ts).
   '/api/inbound': async () => {
-    const { handleInboundRequest } = await import('../../features/intake/channels/api/handle-inbound-request');
-    return (request) => handleInboundRequest(request);
+    const { answerInbound } = await import('../../features/intake/channels/api/handle-inbound-request');
+    return async (request, response, extra) => writeInboundAnswer(await answerInbound(nodeInbound(request)), response, extra);
   },
   '/api/inbound/sendgrid': async () => {
     const { handleSendgridInbound } = await import('../../features/intake/channels/sendgrid/handle-sendgrid-inbound');
-    return (request) => handleSendgridInbound(request);
+    return bridged((request) => handleSendgridInbound(request));
   },
   '/api/inbound/postmark': async () => {
     const { handlePostmarkInbound } = await import('../../features/intake/channels/postmark/handle-postmark-inbound');
-    return (request) => handlePostmarkInbound(request);
+    return bridged((request) => handlePostmarkInbound(request));
   },
   // Mailgun routes whose URL ends in /mime post the raw message as `body-mime`; same handler.
   ...Object.fromEntries(
@@ -30,7 +38,7 @@ const ROUTES: Record<string, () => Promise<Handler>> = {
       route,
       async (): Promise<Handler> => {
         const { handleMailgunInbound } = await import('../../features/intake/channels/mailgun/handle-mailgun-inbound');
-        return (request) => handleMailgunInbound(request);
+        return bridged((request) => handleMailgunInbound(request));
       },
     ]),
   ),
@@ -63,7 +71,7 @@ export async function serveIntake(route: string, request: IncomingMessage, respo
   const extra = headersFor(route);
   try {
     const handler = await handlerFor(route);
-    await writeFetchResponse(await handler(toFetchRequest(request)), response, extra);
+    await handler(request, response, extra);
   } catch (error) {
     console.error(`Intake request to ${route} failed`, error);
     if (!response.headersSent) {
@@ -71,4 +79,14 @@ export async function serveIntake(route: string, request: IncomingMessage, respo
       response.writeHead(500).end();
     } else response.destroy();
   }
+}
+
+/**
+ * A stopping node gives mail it answered a moment to reach Temporal (hand-off.ts); what is
+ * still waiting after `timeoutMs` is the reconciler's. Nothing to wait for if intake never ran.
+ */
+export async function settleIntake(timeoutMs: number): Promise<void> {
+  if (loaded.size === 0) return;
+  const { settleProcessHandOff } = await import('../../features/intake/hand-off');
+  await settleProcessHandOff(timeoutMs);
 }

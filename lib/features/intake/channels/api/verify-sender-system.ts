@@ -24,13 +24,13 @@ export type SenderCredentials =
  * HMAC-SHA256 signature `X-Countersign-Signature: sha256=<hex>` over
  * `<X-Countersign-Timestamp>.<body bytes>` (a stolen request cannot be replayed minutes later).
  */
-export function checkSenderCredentials(headers: Headers, secret: string, now = Date.now()): SenderCredentials {
-  const authorization = headers.get('authorization');
+export function checkSenderCredentials(request: { header(name: string): string | null }, secret: string, now = Date.now()): SenderCredentials {
+  const authorization = request.header('authorization');
   if (authorization?.startsWith('Bearer ')) {
     return equal(authorization.slice('Bearer '.length).trim(), secret) ? { kind: 'bearer' } : { kind: 'refused', reason: 'invalid bearer token' };
   }
-  const signature = headers.get('x-countersign-signature');
-  const timestamp = headers.get('x-countersign-timestamp');
+  const signature = request.header('x-countersign-signature');
+  const timestamp = request.header('x-countersign-timestamp');
   if (!signature || !timestamp) return { kind: 'refused', reason: 'missing Authorization or X-Countersign-Signature header' };
   const seconds = Number(timestamp);
   if (!/^\d+$/.test(timestamp) || Math.abs(now / 1000 - seconds) > MAX_SKEW_SECONDS) return { kind: 'refused', reason: 'timestamp outside the allowed window' };

@@ -1,5 +1,6 @@
 import { env, type Env } from '../../../../platform/config/env';
 import { getDb } from '../../../../platform/db';
+import { processHandOff } from '../../hand-off';
 import { getTemporalClient } from '../../../../platform/temporal/shared-client';
 import type { AcceptInboundDeps } from '../../accept-inbound';
 
@@ -10,7 +11,7 @@ export type WebhookConfig = Pick<
 
 export type WebhookDeps = AcceptInboundDeps & { config: WebhookConfig; now?: () => number };
 
-/** This process's database, Temporal client and configuration. */
+/** This process's database, Temporal client, configuration and hand-off (signals after the answer). */
 export function processWebhookDeps(): WebhookDeps {
-  return { db: getDb(), getClient: getTemporalClient, config: env() };
+  return { db: getDb(), getClient: getTemporalClient, config: env(), handOff: processHandOff() };
 }
