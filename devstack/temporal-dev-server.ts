@@ -7,9 +7,6 @@ import { temporalConnectionOptions } from '../lib/platform/temporal/connection-o
 import type { Supervised } from './processes';
 import { waitUntil } from './wait';
 
-/** Dynamic config for a one-machine server (`KEY=JSON value`, as the CLI takes it). */
-export const SINGLE_MACHINE_DYNAMIC_CONFIG = ['matching.numTaskqueueReadPartitions=1', 'matching.numTaskqueueWritePartitions=1'];
-
 /**
  * `temporal server start-dev` with its state in a file under DATA_DIR, so workflows that
  * were waiting for approval when the stack stopped are still waiting after a restart.
@@ -36,10 +33,6 @@ export function devServerArgs(config: Env, dataDir: string): string[] {
     'journal_mode=wal',
     '--sqlite-pragma',
     'synchronous=normal',
-    // One partition per task queue (the server's default is 4, for spreading a queue over many
-    // matching hosts): on one machine the extra partitions only forward polls and tasks between
-    // themselves. Measured in the pipeline bench: Temporal's CPU per email, and the worker's.
-    ...SINGLE_MACHINE_DYNAMIC_CONFIG.flatMap((setting) => ['--dynamic-config-value', setting]),
     // The conversation workflow's search attributes (registering an existing one is a no-op here).
     ...SEARCH_ATTRIBUTE_KEYS.flatMap(({ name, type }) => ['--search-attribute', `${name}=${cliTypeOf(type)}`]),
   ];
