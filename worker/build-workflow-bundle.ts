@@ -11,6 +11,8 @@ const [target] = process.argv.slice(2);
 if (!target) throw new Error('usage: build-workflow-bundle.ts <output file>');
 const { code } = await bundleWorkflowCode({
   workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
+  // Evaluated once for every workflow in the worker, not once per run (the file says why).
+  preloadModules: [fileURLToPath(new URL('./workflow-preload.ts', import.meta.url))],
   logger: { trace() {}, debug() {}, info() {}, log() {}, warn: (message) => console.error(message), error: (message) => console.error(message) },
 });
 mkdirSync(path.dirname(target), { recursive: true });

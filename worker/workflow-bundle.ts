@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Workflow code may import only these (lint/layers.mjs), plus packages pinned by the lockfile. */
-const SOURCES = ['worker/workflows', 'lib/core', 'package-lock.json'];
+/** What the bundle is made of: workflow code, what it may import (lint/layers.mjs), pinned packages, how it is built. */
+const SOURCES = ['worker/workflows', 'lib/core', 'package-lock.json', 'worker/build-workflow-bundle.ts', 'worker/workflow-preload.ts'];
 /** Where bundles are kept: beside the packages, or in the temp dir where those are read-only. */
 const CACHE_DIRS = [path.join(ROOT, 'node_modules', '.cache', 'countersign'), path.join(os.tmpdir(), 'countersign-workflow-bundles')];
 

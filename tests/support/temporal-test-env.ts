@@ -6,6 +6,8 @@ import { parseEnv } from '../../lib/platform/config/env';
 import { registerSearchAttributes } from '../../lib/platform/temporal/register-search-attributes';
 
 const workflowsPath = new URL('../../worker/workflows/index.ts', import.meta.url).pathname;
+/** As the worker's bundle has it (worker/build-workflow-bundle.ts): modules every workflow shares. */
+const preloadPath = new URL('../../worker/workflow-preload.ts', import.meta.url).pathname;
 
 /**
  * The SDK picks a free port and the server binds it a moment later; another process can take
@@ -43,6 +45,6 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundling takes seconds; do it once per test process. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } });
+  bundle ??= bundleWorkflowCode({ workflowsPath, preloadModules: [preloadPath], logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } });
   return bundle;
 }

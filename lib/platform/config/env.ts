@@ -225,6 +225,10 @@ export const envSchema = z.object({
   // Unbounded, V8 lets a burst's garbage grow the worker past 1 GB before collecting it, though
   // little of it is live; bounded, it collects sooner. Measured in bench/README.md ("Pipeline").
   WORKER_HEAP_MB: z.coerce.number().int().min(128).max(16_384).default(256),
+  // The worker's young generation (node's --max-semi-space-size, MB) under `npm start`: with
+  // node's default (16) each of its two V8 isolates (activities; the workflows' thread) kept
+  // 32 MB of it; 2 measured 55-75 MB less at a burst's peak, no slower (.env.example).
+  WORKER_SEMI_SPACE_MB: z.coerce.number().int().min(1).max(64).default(2),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '@/lib/platform/db/client';
+import { parseEnv } from '@/lib/platform/config/env';
 import { DEMO_EMAILS } from '@/devstack/demo-emails';
 import { isPortInUse } from '@/devstack/ports';
 import { readStoredSecrets } from '@/devstack/secrets';
@@ -106,6 +107,10 @@ describe('npm start', () => {
     const health = await healthy();
     expect(health.status, JSON.stringify(health.body)).toBe(200);
     expect(health.body).toMatchObject({ database: { ok: true }, temporal: { ok: true }, worker: { ok: true }, simulator: true });
+    // The worker runs with its V8 bounds (WORKER_HEAP_MB, WORKER_SEMI_SPACE_MB), for both isolates.
+    const defaults = parseEnv({});
+    const worker = processesWithEnv(`DATA_DIR=${dataDir}`).find((line) => line.includes('.build/worker.mjs'));
+    expect(worker).toContain(`--max-old-space-size=${defaults.WORKER_HEAP_MB} --max-semi-space-size=${defaults.WORKER_SEMI_SPACE_MB} `);
   });
 
   it('accepts mail through the intake with the generated secret and starts its workflow', async () => {
