@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv, type Env } from '../lib/platform/config/env';
 import { redactDatabaseUrl, requireDatabaseUrl } from '../lib/platform/db/database-url';
-import { CREATED_ADMIN_LINE } from '../lib/features/users/first-run';
+import { CREATED_ADMIN_LINE } from '../lib/features/users/created-admin-line';
 import type { Logger } from './log';
 import { startEmbeddedPostgres } from './postgres/embedded-server';
 import { lineMatching, startOnPorts } from './listen';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Env } from '../lib/platform/config/env';
-import { createDb } from '../lib/platform/db/client';
+import pg from 'pg';
 import { redactDatabaseUrl, requireDatabaseUrl } from '../lib/platform/db/database-url';
 import { DEMO_EMAILS } from './demo-emails';
 import type { Logger } from './log';
@@ -42,12 +42,18 @@ export async function printSummary(log: Logger, { config, createdAdmin }: Starte
   log.info('Press Ctrl-C to stop.');
 }
 
+/**
+ * node-postgres, not the app's Prisma client: the supervisor stays resident for the stack's life,
+ * and loading Prisma's client and query compiler for one count would stay with it.
+ */
 async function conversationCount(config: Env): Promise<number> {
-  const db = createDb(requireDatabaseUrl(config), { poolSize: 1 });
+  const client = new pg.Client({ connectionString: requireDatabaseUrl(config) });
+  await client.connect();
   try {
-    return await db.conversation.count();
+    const { rows } = await client.query<{ count: number }>('SELECT count(*)::int AS "count" FROM "Conversation"');
+    return rows[0]?.count ?? 0;
   } finally {
-    await db.$disconnect();
+    await client.end();
   }
 }
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileEntries } from '../../devstack/compile-entries';
-import { compiledPath } from '../../devstack/compiled-entries';
+import { supervisorNodeArgs } from '../../devstack/supervisor-command';
 import { readStoredSecrets } from '../../devstack/secrets';
 import { PROJECT_ROOT } from '../../devstack/project-root';
 import { readStackFile } from '../../tests/support/stack-file';
@@ -79,7 +79,7 @@ export async function startBenchStack(extraEnv: Record<string, string> = {}, tim
   const sampler = setInterval(sample, 200);
   // As `npm start` runs it (package.json): the entries compiled, then the compiled supervisor.
   await compileEntries();
-  const child = spawn(process.execPath, ['--enable-source-maps', compiledPath('start')], { cwd: PROJECT_ROOT, env, detached: true });
+  const child = spawn(process.execPath, supervisorNodeArgs(), { cwd: PROJECT_ROOT, env, detached: true });
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,13 +1,11 @@
 import type { Env } from '../../platform/config/env';
 import { createDb, type Db } from '../../platform/db/client';
+import { createdAdminLine } from './created-admin-line';
 import { ensureBootstrapAdmin, type BootstrapAdminResult } from './ensure-bootstrap-admin';
 
 /** The first-run variables (.env.example, README "Several machines"): read by every entry, acted on once. */
 export type FirstRunConfig = Pick<Env, 'ADMIN_EMAIL' | 'ADMIN_PASSWORD' | 'ADMIN_NAME'>;
 
-/** The line an entry prints when it made the first admin; `npm start` reads it from its children. */
-export const createdAdminLine = (email: string): string => `created the first admin ${email} (ADMIN_EMAIL / ADMIN_PASSWORD)`;
-export const CREATED_ADMIN_LINE = /created the first admin (\S+) \(ADMIN_EMAIL/;
 
 /** An open client, or a URL to open (and close again) a one-connection client for. */
 export type FirstRunOptions = {

@@ -8,7 +8,7 @@ import { readStackFile } from '../../support/stack-file';
 import { adminQuery } from '../../support/temp-db';
 import { withDatabaseName } from '../../../lib/platform/db/database-url';
 import { compileEntries } from '../../../devstack/compile-entries';
-import { compiledPath } from '../../../devstack/compiled-entries';
+import { supervisorNodeArgs } from '../../../devstack/supervisor-command';
 
 export interface RunningStack {
   baseUrl: string;
@@ -67,7 +67,7 @@ export async function startStack({ timeoutMs = 540_000, env: extraEnv = {} }: { 
   let output = '';
   // As `npm start` runs it (package.json): the entries compiled, then the compiled supervisor.
   await compileEntries();
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', compiledPath('start')], { cwd: ROOT, env, detached: true });
+  const child: ChildProcess = spawn(process.execPath, supervisorNodeArgs(), { cwd: ROOT, env, detached: true });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileEntries } from '../../../devstack/compile-entries';
+import { compiledPath } from '../../../devstack/compiled-entries';
+import { supervisorNodeArgs } from '../../../devstack/supervisor-command';
 import { PROJECT_ROOT } from '../../../devstack/project-root';
 
 /**
@@ -36,5 +38,25 @@ describe('compiled entries', () => {
     const result = JSON.parse(printed) as { address: string; roles: boolean; zod: string; root: string };
     // import.meta.url-relative paths resolve as they do from the sources, wherever node starts.
     expect(result).toEqual({ address: 'ana@example.test', roles: true, zod: 'ok', root: PROJECT_ROOT });
+  });
+});
+
+describe('the supervisor command', () => {
+  it("is read from package.json's start script, flags and all", () => {
+    const args = supervisorNodeArgs();
+    expect(args.at(-1)).toBe(compiledPath('start'));
+    // Its young generation is bounded: the supervisor relays every child's lines, and the
+    // default 16 MB semi-spaces kept about 30 MB of that garbage resident at idle.
+    expect(args).toContain('--max-semi-space-size=1');
+  });
+
+  it('refuses a start script that does not end by running the compiled supervisor', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'start-script-'));
+    try {
+      writeFileSync(path.join(root, 'package.json'), JSON.stringify({ scripts: { start: 'tsx devstack/start.ts' } }));
+      expect(() => supervisorNodeArgs(root)).toThrow(/should end in "node \[--flags\] \.build\/start\.mjs"/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
