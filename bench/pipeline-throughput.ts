@@ -63,6 +63,9 @@ const figures = (run: PipelineRun | NaiveRun, emails: number) => ({
   latencyP95Ms: round(percentile(run.latenciesMs, 95), 0),
 });
 
+/** How long the stack rests after the last burst before its idle memory is read again. */
+const SETTLE_MS = 45_000;
+
 const STAND_INS = new Set(['claude simulator', 'mail catcher']);
 
 function describeUsage(usage: Usage): string {
@@ -124,10 +127,14 @@ export async function runPipelineBenchmark({ emails = 100, steadyEmails = 60, la
       const run = await driveThroughPipeline(stack, benchEmails(steadyEmails, `steady-${latencyMs}`), { spacingMs: 500 });
       steady.push({ modelLatencyMs: latencyMs, emails: steadyEmails, perSecond: 2, ...figures(run, steadyEmails), intakeP95Ms: round(percentile(run.intakeMs, 95)) });
     }
+    const justAfter = memoryByRole(await stack.measure());
+    // Idle again, as a stack is between bursts: connection pools close what sat unused for 30 s
+    // (lib/platform/db/client.ts), and V8 shrinks heaps a while after work stops.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const atEnd = await stack.measure();
     const idleAtEnd = memoryByRole(atEnd);
     const loadAverage = os.loadavg().map((value) => round(value, 1));
-    const data = { emails, bursts, steady, workerPeakRssMb: stack.workerPeakRssMb(), idleMemoryMb: { atStart: idleAtStart, atEnd: idleAtEnd }, heapsAtEndMb: atEnd.heaps, loadAverage };
+    const data = { emails, bursts, steady, workerPeakRssMb: stack.workerPeakRssMb(), idleMemoryMb: { atStart: idleAtStart, justAfter, atEnd: idleAtEnd }, heapsAtEndMb: atEnd.heaps, loadAverage };
     mkdirSync(path.dirname(OUTPUT), { recursive: true });
     writeFileSync(OUTPUT, `${JSON.stringify({ generatedAt: new Date().toISOString(), ...data }, null, 2)}\n`);
 
@@ -144,7 +151,8 @@ export async function runPipelineBenchmark({ emails = 100, steadyEmails = 60, la
     for (const burst of bursts) lines.push(`  burst at model ${burst.modelLatencyMs} ms: ${describeUsage(burst.usage)}`);
     lines.push(`  worker peak RSS (start-up included): ${data.workerPeakRssMb} MB`);
     lines.push(`  idle memory at start: ${describeMemory(idleAtStart)}`);
-    lines.push(`  idle memory at the end: ${describeMemory(idleAtEnd)}`);
+    lines.push(`  memory just after the last burst: ${describeMemory(justAfter)}`);
+    lines.push(`  idle memory at the end, ${SETTLE_MS / 1000} s later: ${describeMemory(idleAtEnd)}`);
     lines.push(`  worker's own account at the end (MB): ${JSON.stringify(atEnd.heaps.worker ?? {})}`);
     lines.push(`  load average at the end (1/5/15 min): ${loadAverage.join(' / ')}`);
     return { name: 'pipeline-throughput', summary: lines.join('\n'), outputPath: OUTPUT, data };
