@@ -14,6 +14,7 @@ import { resolveModel } from '../../lib/platform/llm/resolve-model';
 import { promptTokens } from '../../lib/platform/llm/pricing';
 import type { ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
+import { foldingLlmCalls, type HeldLlmCalls } from './held-llm-calls';
 import { readClassifyInputs } from './read-classify-inputs';
 import { answerText, refusalCategory } from './model-answer';
 import { runModelTurns, type TurnsEnd } from './model-turns';
@@ -66,80 +67,88 @@ function answerOf(message: Anthropic.Message): unknown {
  */
 export function createClassifyMessage(deps: ActivityDeps) {
   return async function classifyMessage(input: ClassifyMessageInput): Promise<ClassifyMessageResult> {
-    const { config } = deps;
-    // The message's trace starts as a ticket showing the customer's mail; its outcome comes later.
-    await reportTicketOpened(deps, input);
-    const prompt = await (deps.prompts ?? codePromptSource).resolve(CLASSIFY_TEMPLATE);
-    const schema = classificationSchema(config.categories);
-    const { thread: fullThread, customerAddress, budget } = await readClassifyInputs({ ...input, budgetDefaults: config.modelBudgetDefaults }, deps.db);
-    const window = resolveModel(config.classifyModel).contextWindow;
-    let shape = fitThread(fullThread, window - PROMPT_OVERHEAD_TOKENS);
-    let maxTokens: number | undefined;
-    const build = (thread: { thread: ThreadEntry[]; omitted?: typeof shape.omitted }) =>
-      buildClassifyRequest({
-        model: config.classifyModel,
-        categories: config.categories,
-        thread: thread.thread,
-        omitted: thread.omitted,
-        maxTokens,
-        cacheTtl: config.cacheTtl,
-        template: prompt.text,
-      });
-    const call = {
+    // The calls' rows are written with the classification (one statement), or on their own when it fails.
+    return foldingLlmCalls(deps, (held) => classifyHolding(deps, input, held));
+  };
+}
+
+async function classifyHolding(deps: ActivityDeps, input: ClassifyMessageInput, held: HeldLlmCalls): Promise<ClassifyMessageResult> {
+  const { config } = deps;
+  // The message's trace starts as a ticket showing the customer's mail; its outcome comes later.
+  await reportTicketOpened(deps, input);
+  const prompt = await (deps.prompts ?? codePromptSource).resolve(CLASSIFY_TEMPLATE);
+  const schema = classificationSchema(config.categories);
+  const { thread: fullThread, customerAddress, budget } = await readClassifyInputs({ ...input, budgetDefaults: config.modelBudgetDefaults }, deps.db);
+  const window = resolveModel(config.classifyModel).contextWindow;
+  let shape = fitThread(fullThread, window - PROMPT_OVERHEAD_TOKENS);
+  let maxTokens: number | undefined;
+  const build = (thread: { thread: ThreadEntry[]; omitted?: typeof shape.omitted }) =>
+    buildClassifyRequest({
+      model: config.classifyModel,
+      categories: config.categories,
+      thread: thread.thread,
+      omitted: thread.omitted,
+      maxTokens,
+      cacheTtl: config.cacheTtl,
+      template: prompt.text,
+    });
+  const call = {
+    conversationId: input.conversationId,
+    messageId: input.messageId,
+    purpose: 'classify' as const,
+    customerAddress,
+    budget,
+    prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
+  };
+
+  const turns = await runModelTurns<Classification>(deps, {
+    call,
+    held,
+    maxCalls: MAX_CALLS,
+    first: build(shape),
+    larger: () => {
+      maxTokens = CLASSIFY_RETRY_MAX_TOKENS;
+      return build(shape);
+    },
+    restart: () => build(shape),
+    shorter: () => {
+      if (shape.thread.length <= 1) return undefined;
+      shape = shortenThread(fullThread, Math.floor(shape.thread.length / 2));
+      return build(shape);
+    },
+    accept: (message, empty) => {
+      if (empty) return { problems: 'the answer was empty' };
+      const parsed = schema.safeParse(answerOf(message));
+      if (parsed.success) return { value: parsed.data };
+      return { problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('\n') };
+    },
+    correct: (previous, message, problems) => buildCorrectiveClassifyRequest(previous, message, problems),
+  });
+  const { calls } = turns;
+  const outcome = turns.ok ? { data: turns.value } : failureOf(turns);
+
+  const result: ClassifyMessageResult =
+    'data' in outcome
+      ? toResult(outcome.data)
+      : { ok: false, error: needsPersonReason(outcome.failureType, outcome.carried), failureType: outcome.failureType };
+  const sum = (pick: (one: ClaudeCallResult) => number) => calls.reduce((total, one) => total + pick(one), 0);
+  await held.writeWith((llmCalls) =>
+    recordClassification(
+    {
       conversationId: input.conversationId,
       messageId: input.messageId,
-      purpose: 'classify' as const,
-      customerAddress,
-      budget,
-      prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
-    };
-
-    const turns = await runModelTurns<Classification>(deps, {
-      call,
-      maxCalls: MAX_CALLS,
-      first: build(shape),
-      larger: () => {
-        maxTokens = CLASSIFY_RETRY_MAX_TOKENS;
-        return build(shape);
-      },
-      restart: () => build(shape),
-      shorter: () => {
-        if (shape.thread.length <= 1) return undefined;
-        shape = shortenThread(fullThread, Math.floor(shape.thread.length / 2));
-        return build(shape);
-      },
-      accept: (message, empty) => {
-        if (empty) return { problems: 'the answer was empty' };
-        const parsed = schema.safeParse(answerOf(message));
-        if (parsed.success) return { value: parsed.data };
-        return { problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('\n') };
-      },
-      correct: (previous, message, problems) => buildCorrectiveClassifyRequest(previous, message, problems),
-    });
-    const { calls } = turns;
-    const outcome = turns.ok ? { data: turns.value } : failureOf(turns);
-
-    const result: ClassifyMessageResult =
-      'data' in outcome
-        ? toResult(outcome.data)
-        : { ok: false, error: needsPersonReason(outcome.failureType, outcome.carried), failureType: outcome.failureType };
-    const sum = (pick: (one: ClaudeCallResult) => number) => calls.reduce((total, one) => total + pick(one), 0);
-    await recordClassification(
-      {
-        conversationId: input.conversationId,
-        messageId: input.messageId,
-        // The store keeps the whole reason; the workflow got the part without Claude's words.
-        error: 'data' in outcome ? undefined : needsPersonReason(outcome.failureType, outcome.detail),
-        data: 'data' in outcome ? outcome.data : undefined,
-        model: calls.at(-1)?.message.model ?? config.classifyModel,
-        inputTokens: sum((one) => promptTokens(one.usage)),
-        outputTokens: sum((one) => one.usage.outputTokens),
-        costUsd: sum((one) => one.costUsd),
-      },
-      deps.db,
-    );
-    return result;
-  };
+      // The store keeps the whole reason; the workflow got the part without Claude's words.
+      error: 'data' in outcome ? undefined : needsPersonReason(outcome.failureType, outcome.detail),
+      data: 'data' in outcome ? outcome.data : undefined,
+      model: calls.at(-1)?.message.model ?? config.classifyModel,
+      inputTokens: sum((one) => promptTokens(one.usage)),
+      outputTokens: sum((one) => one.usage.outputTokens),
+      costUsd: sum((one) => one.costUsd),
+    },
+    deps.db,
+    llmCalls,
+  ));
+  return result;
 }
 
 /**

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { getDb, type Db } from '../../../platform/db';
 import { Prisma } from '../../../platform/db/generated/client';
 import { appendEventSql } from '../../timeline/append-event';
+import { llmCallsSql } from './llm-calls-sql';
+import type { LlmCallRecord } from './record-llm-call';
 
 export interface RecordClassificationInput {
   conversationId: string;
@@ -17,8 +19,11 @@ export interface RecordClassificationInput {
   costUsd: number;
 }
 
-/** Stores the classification of a message and mirrors its headline fields on the conversation. */
-export async function recordClassification(input: RecordClassificationInput, db: Db = getDb()): Promise<void> {
+/**
+ * Stores the classification of a message and mirrors its headline fields on the conversation;
+ * with `llmCalls`, the rows of the calls it took too, their cost added in the same update.
+ */
+export async function recordClassification(input: RecordClassificationInput, db: Db = getDb(), llmCalls: readonly LlmCallRecord[] = []): Promise<void> {
   const { data } = input;
   const row = {
     conversationId: input.conversationId,
@@ -38,6 +43,7 @@ export async function recordClassification(input: RecordClassificationInput, db:
     model: input.model,
   };
   const json = (value: unknown) => Prisma.sql`${JSON.stringify(value)}::jsonb`;
+  const calls = llmCallsSql(llmCalls);
   // One statement (data-modifying CTEs run exactly once, whether read or not), so all three
   // writes stand or fall together as the transaction they replace did, in one round trip
   // instead of five. A missing conversation fails the insert (its foreign key).
@@ -55,9 +61,9 @@ export async function recordClassification(input: RecordClassificationInput, db:
         "riskScore" = EXCLUDED."riskScore", "riskReasons" = EXCLUDED."riskReasons", "confidence" = EXCLUDED."confidence",
         "requiresHuman" = EXCLUDED."requiresHuman", "injectionSuspected" = EXCLUDED."injectionSuspected",
         "injectionReasons" = EXCLUDED."injectionReasons", "summary" = EXCLUDED."summary", "model" = EXCLUDED."model"
-    ), mirrored AS (
+    ), ${calls.cte}, mirrored AS (
       UPDATE "Conversation" SET "category" = ${row.category}, "priority" = ${row.priority}, "riskScore" = ${row.riskScore}::int,
-             "injectionSuspected" = ${row.injectionSuspected}, "updatedAt" = now() AT TIME ZONE 'UTC'
+             "injectionSuspected" = ${row.injectionSuspected}, "costUsd" = "costUsd" + ${calls.cost}, "updatedAt" = now() AT TIME ZONE 'UTC'
        WHERE "id" = ${input.conversationId}
     )
     ${appendEventSql({
