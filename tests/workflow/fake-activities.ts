@@ -145,7 +145,11 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       calls.classifyMessage.push(input);
       const scripted = script.classify?.(input.messageId) ?? LOW_RISK;
       if (!isBehaviour(scripted) && scripted.ok) store.classified = { category: scripted.category, priority: scripted.priority };
-      return isBehaviour(scripted) ? behave(scripted, cancelled) : scripted;
+      if (isBehaviour(scripted)) return behave(scripted, cancelled);
+      // As the real one: with `drafting`, a usable classification's write moves the status on (a mirror write, folded in).
+      if (!input.drafting || !scripted.ok) return scripted;
+      calls.mirrorStatus.push({ conversationId: input.conversationId, status: 'drafting' });
+      return { ...scripted, drafting: { category: scripted.category, priority: scripted.priority, mailbox: 'support@example.test', assigneeId: script.assigneeId?.() ?? null, slaDueAt: null } };
     },
     async draftReply(input) {
       calls.draftReply.push(input);
@@ -216,8 +220,15 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
           ...(input.held.classification.ok ? { category: input.held.classification.category } : {}),
         }));
       const decision = decideSend(sendFactsOf(live, input.held, input.checks ?? {}));
+      // As the real one: at routing (folded writes) a decision that asks for the model checks is not stored.
+      if (input.route && decision.runModelChecks) return { decisionId: '', send: false, runModelChecks: true, holdSeconds: live.policy.holdSeconds };
       const decisionId = `decision-${decisions.size + 1}`;
       decisions.set(decisionId, { decision, live });
+      // ...and the decision at routing records the route with it, as recordRoutingById does.
+      if (input.route) {
+        const route = decision.send ? 'auto_send' : 'review';
+        calls.recordRouting.push({ conversationId: input.conversationId, draftVersion: input.draftVersion, route, reasons: decision.reasons, shadow: decision.shadow, layers: decision.layers });
+      }
       return { decisionId, send: decision.send, runModelChecks: decision.runModelChecks, holdSeconds: live.policy.holdSeconds };
     },
     async recordRoutingById(input) {

@@ -13,6 +13,7 @@ import { recordClassification } from '../../lib/features/conversations/mirror/re
 import { resolveModel } from '../../lib/platform/llm/resolve-model';
 import { promptTokens } from '../../lib/platform/llm/pricing';
 import type { ClaudeCallResult } from './call-claude';
+import type { ConversationSearchFacts } from '../../lib/core/conversation/search-attributes';
 import type { ActivityDeps } from './deps';
 import { foldingLlmCalls, type HeldLlmCalls } from './held-llm-calls';
 import { readClassifyInputs } from './read-classify-inputs';
@@ -23,6 +24,12 @@ import { reportTicketOpened } from './report-ticket';
 export interface ClassifyMessageInput {
   conversationId: string;
   messageId: string;
+  /**
+   * Runs with the folded-writes patch: a usable classification's write also moves the status
+   * from classifying to drafting (the workflow's next mirror write, folded in) and returns the
+   * search facts that write returned.
+   */
+  drafting?: true;
 }
 
 export type ClassifyMessageResult =
@@ -34,6 +41,8 @@ export type ClassifyMessageResult =
       confidence: number;
       requiresHuman: boolean;
       injectionSuspected: boolean;
+      /** Set when the status moved to drafting with the classification (`drafting`): what the workflow indexes. */
+      drafting?: ConversationSearchFacts;
       // No summary: it paraphrases (often quotes) the mail, and a result lands in Temporal's
       // history. It is stored with the classification (recordClassification) for the dashboard.
     }
@@ -132,23 +141,25 @@ async function classifyHolding(deps: ActivityDeps, input: ClassifyMessageInput, 
       ? toResult(outcome.data)
       : { ok: false, error: needsPersonReason(outcome.failureType, outcome.carried), failureType: outcome.failureType };
   const sum = (pick: (one: ClaudeCallResult) => number) => calls.reduce((total, one) => total + pick(one), 0);
-  await held.writeWith((llmCalls) =>
+  const drafting = await held.writeWith((llmCalls) =>
     recordClassification(
-    {
-      conversationId: input.conversationId,
-      messageId: input.messageId,
-      // The store keeps the whole reason; the workflow got the part without Claude's words.
-      error: 'data' in outcome ? undefined : needsPersonReason(outcome.failureType, outcome.detail),
-      data: 'data' in outcome ? outcome.data : undefined,
-      model: calls.at(-1)?.message.model ?? config.classifyModel,
-      inputTokens: sum((one) => promptTokens(one.usage)),
-      outputTokens: sum((one) => one.usage.outputTokens),
-      costUsd: sum((one) => one.costUsd),
-    },
-    deps.db,
-    llmCalls,
-  ));
-  return result;
+      {
+        conversationId: input.conversationId,
+        messageId: input.messageId,
+        // The store keeps the whole reason; the workflow got the part without Claude's words.
+        error: 'data' in outcome ? undefined : needsPersonReason(outcome.failureType, outcome.detail),
+        data: 'data' in outcome ? outcome.data : undefined,
+        model: calls.at(-1)?.message.model ?? config.classifyModel,
+        inputTokens: sum((one) => promptTokens(one.usage)),
+        outputTokens: sum((one) => one.usage.outputTokens),
+        costUsd: sum((one) => one.costUsd),
+      },
+      deps.db,
+      llmCalls,
+      { drafting: input.drafting },
+    ),
+  );
+  return drafting && result.ok ? { ...result, drafting } : result;
 }
 
 /**

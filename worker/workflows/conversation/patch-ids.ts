@@ -72,3 +72,12 @@ export const IDS_NOT_TEXT_PATCH = 'ids-not-text';
  * continue as new as they did.
  */
 export const CONTINUE_AS_NEW_PATCH = 'continue-as-new-own-task';
+
+/**
+ * Fewer round trips per email (issue 26): the send decision at routing is stored with the
+ * draft's route in one local activity (decideSendStored with `route`), with no stored decision
+ * before the model checks and no recordRoutingById after; the classification's write moves the
+ * status to drafting. Read when the run starts; runs that started before this replay their
+ * separate writes.
+ */
+export const FOLDED_WRITES_PATCH = 'folded-writes';
