@@ -14,8 +14,9 @@ describe('auto-send path', () => {
       await waitFor(statusIs('sent'), 'sent');
       expect(calls.sendReply).toEqual([expect.objectContaining({ draftVersion: 1, auto: true })]);
       expect(calls.recordDecision).toEqual([expect.objectContaining({ kind: 'auto_send', draftVersion: 1 })]);
-      // Decided twice on live facts: when routed, and when the hold ran out.
-      expect(calls.readSendFacts).toHaveLength(2);
+      // Decided on live facts when routed (before the model checks and again after them: nothing is
+      // stored before them), and when the hold ran out.
+      expect(calls.readSendFacts).toHaveLength(3);
     });
   });
 

@@ -170,11 +170,13 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       return 'status' in scripted ? scripted : behave(scripted, cancelled);
     },
     async readSendFacts(input) {
+      // A read once the version's hold began is the one at the end of its hold (with folded writes the
+      // routing reads twice when the model checks run; before them the second read was the hold's).
+      const held = calls.mirrorStatus.some((one) => one.status === 'auto_send_hold' && one.draftVersion === input.draftVersion);
       const reads = calls.readSendFacts.filter((one) => one.draftVersion === input.draftVersion).length;
       calls.readSendFacts.push(input);
       const base = policy ?? { autoSendEnabled: true, autoSendCategories: [], maxRiskScore: 30, minConfidence: 0.8, holdSeconds: 60, reviewSlaMinutes: 60, idleCloseHours: 24 };
-      // The second read of a version is the one at the end of its hold.
-      const gate = reads > 0 ? script.autoSendAllowed?.() : undefined;
+      const gate = held && reads > 0 ? script.autoSendAllowed?.() : undefined;
       const enabled = input.category ? (policy?.autoSendCategories.includes(input.category) ?? true) : false;
       const category = input.category
         ? (script.categoryAutoSend?.(input.category) ?? { enabled, reason: enabled ? `Auto-send is on for "${input.category}"` : `Category "${input.category}" is not on the auto-send list` })

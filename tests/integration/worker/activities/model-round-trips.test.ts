@@ -21,7 +21,7 @@ const reads = (statements: string[]) => statements.filter((text) => /^SELECT/i.t
 const TICKET_READS = 4;
 
 describe('round trips of the Claude activities', () => {
-  it('read once per activity, and write the classification, the draft and each call in a statement each', async () => {
+  it('read once per activity, and write the classification, the draft and each check verdict in a statement each, their calls in it', async () => {
     const ids = await seedInbound(fixture);
     const show = (run: { statements: string[] }) => run.statements.join('\n');
 
