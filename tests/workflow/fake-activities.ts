@@ -245,6 +245,10 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
     async recordDecision(input) {
       calls.recordDecision.push(input);
       await script.recordDecision?.(input);
+      // As the real one: an auto-send's decision asked to (folded-sending) mirrors the status sending with it.
+      if (!input.sending) return undefined;
+      calls.mirrorStatus.push({ conversationId: input.conversationId, status: 'sending' });
+      return { category: null, priority: null, ...store.classified, mailbox: 'support@example.test', assigneeId: script.assigneeId?.() ?? null, slaDueAt: null };
     },
     async authorizeAutoSend(input) {
       calls.authorizeAutoSend.push(input);

@@ -31,3 +31,4 @@ describe('the folded writes need their patch', () => {
     for (const file of before) await expect(replay(unpatched, file)).rejects.toThrow(/[Nn]ondetermin/);
   });
 });
+

@@ -81,3 +81,11 @@ export const CONTINUE_AS_NEW_PATCH = 'continue-as-new-own-task';
  * separate writes.
  */
 export const FOLDED_WRITES_PATCH = 'folded-writes';
+
+/**
+ * The policy's own auto-send records its decision and mirrors the status `sending` in one
+ * local activity (recordDecision with `sending`), in place of a mirror write of its own. Read
+ * when the run starts; runs that started before this never ask for it and write it apart. (A
+ * replay follows the recorded answer: one without the status's facts writes it apart too.)
+ */
+export const FOLDED_SENDING_PATCH = 'folded-sending-status';

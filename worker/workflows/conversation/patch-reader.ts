@@ -11,12 +11,13 @@ import {
   UNDO_PATCH,
   CONTINUE_AS_NEW_PATCH,
   FOLDED_WRITES_PATCH,
+  FOLDED_SENDING_PATCH,
 } from './patch-ids';
 
 /**
  * Every patch branch of the conversation workflow, read in one place and passed down.
  * `needsPerson`, `localMirror`, `lifecycle`, `undo`, `searchAttributes`, `abDrafts`,
- * `idsNotText`, `continueAsNewOwnTask` and `foldedWrites` are read when the run starts. The two older routing
+ * `idsNotText`, `continueAsNewOwnTask`, `foldedWrites` and `foldedSending` are read when the run starts. The two older routing
  * patches are read the first
  * time a draft is routed, because that is where recorded histories carry their markers: reading them earlier
  * would replay an old run down the wrong branch. A patch read later must never follow a local
@@ -34,6 +35,7 @@ export interface Patches {
   idsNotText(): boolean;
   readonly continueAsNewOwnTask: boolean;
   readonly foldedWrites: boolean;
+  readonly foldedSending: boolean;
 }
 
 /** The patches whose branch a replay test may force on, to show the patch is needed. */
@@ -62,6 +64,7 @@ export function readPatchesForcing(forced?: ForcedPatch): Patches {
   const continueAsNewOwnTask = on('continueAsNewOwnTask', CONTINUE_AS_NEW_PATCH);
   // At the start: its writes follow local activities.
   const foldedWrites = on('foldedWrites', FOLDED_WRITES_PATCH);
+  const foldedSending = wf.patched(FOLDED_SENDING_PATCH);
   return {
     needsPerson,
     localMirror,
@@ -74,5 +77,6 @@ export function readPatchesForcing(forced?: ForcedPatch): Patches {
     idsNotText: () => idsNotText,
     continueAsNewOwnTask,
     foldedWrites,
+    foldedSending,
   };
 }
