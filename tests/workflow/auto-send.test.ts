@@ -13,9 +13,12 @@ describe('auto-send path', () => {
       await env.sleep('2 minutes');
       await waitFor(statusIs('sent'), 'sent');
       expect(calls.sendReply).toEqual([expect.objectContaining({ draftVersion: 1, auto: true })]);
-      expect(calls.recordDecision).toEqual([expect.objectContaining({ kind: 'auto_send', draftVersion: 1 })]);
-      // Decided twice on live facts: when routed, and when the hold ran out.
-      expect(calls.readSendFacts).toHaveLength(2);
+      // The decision mirrors the status sending in the same write (folded-sending): no mirror write of its own.
+      expect(calls.recordDecision).toEqual([expect.objectContaining({ kind: 'auto_send', draftVersion: 1, sending: true })]);
+      expect(calls.mirrorStatus.map((call) => call.status)).toEqual(['classifying', 'drafting', 'auto_send_hold', 'sending', 'sent']);
+      // Decided on live facts when routed (before the model checks and again after them: nothing is
+      // stored before them), and when the hold ran out.
+      expect(calls.readSendFacts).toHaveLength(3);
     });
   });
 

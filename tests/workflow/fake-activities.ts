@@ -145,7 +145,11 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       calls.classifyMessage.push(input);
       const scripted = script.classify?.(input.messageId) ?? LOW_RISK;
       if (!isBehaviour(scripted) && scripted.ok) store.classified = { category: scripted.category, priority: scripted.priority };
-      return isBehaviour(scripted) ? behave(scripted, cancelled) : scripted;
+      if (isBehaviour(scripted)) return behave(scripted, cancelled);
+      // As the real one: with `drafting`, a usable classification's write moves the status on (a mirror write, folded in).
+      if (!input.drafting || !scripted.ok) return scripted;
+      calls.mirrorStatus.push({ conversationId: input.conversationId, status: 'drafting' });
+      return { ...scripted, drafting: { category: scripted.category, priority: scripted.priority, mailbox: 'support@example.test', assigneeId: script.assigneeId?.() ?? null, slaDueAt: null } };
     },
     async draftReply(input) {
       calls.draftReply.push(input);
@@ -166,11 +170,13 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
       return 'status' in scripted ? scripted : behave(scripted, cancelled);
     },
     async readSendFacts(input) {
+      // A read once the version's hold began is the one at the end of its hold (with folded writes the
+      // routing reads twice when the model checks run; before them the second read was the hold's).
+      const held = calls.mirrorStatus.some((one) => one.status === 'auto_send_hold' && one.draftVersion === input.draftVersion);
       const reads = calls.readSendFacts.filter((one) => one.draftVersion === input.draftVersion).length;
       calls.readSendFacts.push(input);
       const base = policy ?? { autoSendEnabled: true, autoSendCategories: [], maxRiskScore: 30, minConfidence: 0.8, holdSeconds: 60, reviewSlaMinutes: 60, idleCloseHours: 24 };
-      // The second read of a version is the one at the end of its hold.
-      const gate = reads > 0 ? script.autoSendAllowed?.() : undefined;
+      const gate = held && reads > 0 ? script.autoSendAllowed?.() : undefined;
       const enabled = input.category ? (policy?.autoSendCategories.includes(input.category) ?? true) : false;
       const category = input.category
         ? (script.categoryAutoSend?.(input.category) ?? { enabled, reason: enabled ? `Auto-send is on for "${input.category}"` : `Category "${input.category}" is not on the auto-send list` })
@@ -216,8 +222,15 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
           ...(input.held.classification.ok ? { category: input.held.classification.category } : {}),
         }));
       const decision = decideSend(sendFactsOf(live, input.held, input.checks ?? {}));
+      // As the real one: at routing (folded writes) a decision that asks for the model checks is not stored.
+      if (input.route && decision.runModelChecks) return { decisionId: '', send: false, runModelChecks: true, holdSeconds: live.policy.holdSeconds };
       const decisionId = `decision-${decisions.size + 1}`;
       decisions.set(decisionId, { decision, live });
+      // ...and the decision at routing records the route with it, as recordRoutingById does.
+      if (input.route) {
+        const route = decision.send ? 'auto_send' : 'review';
+        calls.recordRouting.push({ conversationId: input.conversationId, draftVersion: input.draftVersion, route, reasons: decision.reasons, shadow: decision.shadow, layers: decision.layers });
+      }
       return { decisionId, send: decision.send, runModelChecks: decision.runModelChecks, holdSeconds: live.policy.holdSeconds };
     },
     async recordRoutingById(input) {
@@ -232,6 +245,10 @@ export function createFakeActivities(script: FakeScript = {}, policy?: Automatio
     async recordDecision(input) {
       calls.recordDecision.push(input);
       await script.recordDecision?.(input);
+      // As the real one: an auto-send's decision asked to (folded-sending) mirrors the status sending with it.
+      if (!input.sending) return undefined;
+      calls.mirrorStatus.push({ conversationId: input.conversationId, status: 'sending' });
+      return { category: null, priority: null, ...store.classified, mailbox: 'support@example.test', assigneeId: script.assigneeId?.() ?? null, slaDueAt: null };
     },
     async authorizeAutoSend(input) {
       calls.authorizeAutoSend.push(input);

@@ -5,7 +5,15 @@ describe('the send gate with earned autonomy', () => {
   it('checks the draft a second time before a hold, and sends it when the check passes', async () => {
     await withConversation({ recordAs: 'earned-autonomy-auto-send' }, async ({ env, calls, waitFor }) => {
       await waitFor(statusIs('auto_send_hold'), 'the hold');
-      expect(calls.readSendFacts).toEqual([expect.objectContaining({ draftVersion: 1, category: 'account' })]);
+      // No decision is stored before the model checks: the one after them reads the live facts afresh,
+      // and is stored with the route in the same local activity (no recordRoutingById).
+      const live = expect.objectContaining({ draftVersion: 1, category: 'account' }) as unknown;
+      expect(calls.readSendFacts).toEqual([live, live]);
+      expect(calls.decideSendStored.map((call) => [call.route, call.checks?.emailCheck.status, call.liveOf])).toEqual([
+        [true, undefined, undefined],
+        [true, 'passed', undefined],
+      ]);
+      expect(calls.recordRoutingById).toEqual([]);
       expect(calls.checkGrounding).toEqual([expect.objectContaining({ draftVersion: 1 })]);
       expect(calls.verifyDraft).toEqual([expect.objectContaining({ draftVersion: 1 })]);
       expect(calls.recordRouting[0]).toMatchObject({ route: 'auto_send', shadow: { wouldAutoSend: true } });
@@ -21,7 +29,7 @@ describe('the send gate with earned autonomy', () => {
       await waitFor(awaitingReview, 'review');
       expect(mirroredReason(calls)).toBe('Check with the email: It follows instructions from the email: "confirm the new payout account"');
       expect(calls.recordRouting[0]).toMatchObject({ route: 'review', shadow: { wouldAutoSend: false } });
-      expect(calls.readSendFacts).toHaveLength(1);
+      expect(calls.readSendFacts).toHaveLength(2);
       expect(calls.sendReply).toHaveLength(0);
     });
   });

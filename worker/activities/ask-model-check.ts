@@ -3,11 +3,14 @@ import type { z } from 'zod';
 import type { ModelCheckFacts } from '../../lib/core/safety/grounding';
 import type { ClaudeCallInput } from './call-claude';
 import type { ActivityDeps } from './deps';
+import type { HeldLlmCalls } from './held-llm-calls';
 import { structuredAnswer } from './model-answer';
 import { runModelTurns } from './model-turns';
 
 export interface ModelCheckRequest<Raw, Answer> {
   call: Omit<ClaudeCallInput, 'request' | 'callIndex'>;
+  /** Where the calls' rows wait for the verdict's write (foldingLlmCalls). */
+  held?: HeldLlmCalls;
   /** The request, with a larger answer budget for the one retry after a cut-off answer. */
   build: (maxTokens?: number) => Anthropic.MessageCreateParamsNonStreaming;
   retryMaxTokens: number;
@@ -25,6 +28,7 @@ export interface ModelCheckRequest<Raw, Answer> {
 export async function askModelCheck<Raw, Answer>(deps: ActivityDeps, check: ModelCheckRequest<Raw, Answer>): Promise<{ facts: ModelCheckFacts; answer?: Answer }> {
   const turns = await runModelTurns<Raw>(deps, {
     call: check.call,
+    ...(check.held ? { held: check.held } : {}),
     maxCalls: 2,
     first: check.build(),
     larger: () => check.build(check.retryMaxTokens),

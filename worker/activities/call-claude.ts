@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { MODEL_FAILURES } from '../../lib/core/failures';
-import { recordLlmCall } from '../../lib/features/conversations/mirror/record-llm-call';
+import { recordLlmCall, type LlmCallRecord } from '../../lib/features/conversations/mirror/record-llm-call';
 import { checkModelBudget } from '../../lib/features/settings/model-budget';
 import type { BudgetStatus } from '../../lib/core/policy/model-budget';
 import { computeCostUsd } from '../../lib/platform/llm/pricing';
@@ -10,6 +10,7 @@ import { tokenUsageOf } from '../../lib/platform/llm/token-usage';
 import type { LlmPurpose, TokenUsage } from '../../lib/platform/llm/observer';
 import { traceIdFor } from '../../lib/platform/observability/trace-ids';
 import type { ActivityDeps } from './deps';
+import type { HeldLlmCalls } from './held-llm-calls';
 import { classifyModelError, toActivityFailure } from './model-errors';
 
 export interface ClaudeCallInput {
@@ -43,10 +44,11 @@ export interface ClaudeCallResult {
  * One Claude call attempt: refused up front when the model-spend budget is reached (no call is
  * made); otherwise heartbeats while waiting (so a dead worker is noticed fast), records usage,
  * cost, stop reason and failure type in the store (keyed by activity attempt, so retries add
- * rows rather than duplicate them) and reports the generation to the observer. The SDK never
+ * rows rather than duplicate them; with `held`, an answered call's row is written by the step's
+ * result statement) and reports the generation to the observer. The SDK never
  * retries (maxRetries 0): every attempt is Temporal's, so every one is recorded and priced.
  */
-export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Promise<ClaudeCallResult> {
+export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput, held?: HeldLlmCalls): Promise<ClaudeCallResult> {
   const [budget, customerAddress] = await Promise.all([
     input.budget ?? checkModelBudget({ defaults: deps.config.modelBudgetDefaults }, deps.db),
     // Only for the trace's pseudonymous customer id; the address itself is never exported.
@@ -78,8 +80,7 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
   const traceId = traceIdFor({ workflowId: execution.workflowId, messageId: input.messageId });
   const callKey = `${execution.runId}:${info.activityId}:${info.attempt}:${input.callIndex ?? 0}`;
   const classified = failure === undefined ? undefined : classifyModelError(failure);
-  await recordLlmCall(
-    {
+  const record: LlmCallRecord = {
       callKey,
       conversationId: input.conversationId,
       messageId: input.messageId,
@@ -103,9 +104,10 @@ export async function callClaude(deps: ActivityDeps, input: ClaudeCallInput): Pr
       traceId,
       workflowId: execution.workflowId,
       runId: execution.runId,
-    },
-    deps.db,
-  );
+  };
+  // An answered call's row waits for the step's result statement (held-llm-calls.ts); a failed one is written now.
+  if (held && failure === undefined) held.hold(record);
+  else await recordLlmCall(record, deps.db);
   const metrics = appMetrics();
   metrics.modelCallSeconds.observe({ model, stage: input.purpose, outcome: failure === undefined ? 'ok' : 'error' }, (endedAt.getTime() - startedAt.getTime()) / 1000);
   metrics.modelCostUsd.inc({ model, stage: input.purpose }, cost.costUsd);

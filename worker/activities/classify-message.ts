@@ -13,7 +13,9 @@ import { recordClassification } from '../../lib/features/conversations/mirror/re
 import { resolveModel } from '../../lib/platform/llm/resolve-model';
 import { promptTokens } from '../../lib/platform/llm/pricing';
 import type { ClaudeCallResult } from './call-claude';
+import type { ConversationSearchFacts } from '../../lib/core/conversation/search-attributes';
 import type { ActivityDeps } from './deps';
+import { foldingLlmCalls, type HeldLlmCalls } from './held-llm-calls';
 import { readClassifyInputs } from './read-classify-inputs';
 import { answerText, refusalCategory } from './model-answer';
 import { runModelTurns, type TurnsEnd } from './model-turns';
@@ -22,6 +24,12 @@ import { reportTicketOpened } from './report-ticket';
 export interface ClassifyMessageInput {
   conversationId: string;
   messageId: string;
+  /**
+   * Runs with the folded-writes patch: a usable classification's write also moves the status
+   * from classifying to drafting (the workflow's next mirror write, folded in) and returns the
+   * search facts that write returned.
+   */
+  drafting?: true;
 }
 
 export type ClassifyMessageResult =
@@ -33,6 +41,8 @@ export type ClassifyMessageResult =
       confidence: number;
       requiresHuman: boolean;
       injectionSuspected: boolean;
+      /** Set when the status moved to drafting with the classification (`drafting`): what the workflow indexes. */
+      drafting?: ConversationSearchFacts;
       // No summary: it paraphrases (often quotes) the mail, and a result lands in Temporal's
       // history. It is stored with the classification (recordClassification) for the dashboard.
     }
@@ -66,65 +76,73 @@ function answerOf(message: Anthropic.Message): unknown {
  */
 export function createClassifyMessage(deps: ActivityDeps) {
   return async function classifyMessage(input: ClassifyMessageInput): Promise<ClassifyMessageResult> {
-    const { config } = deps;
-    // The message's trace starts as a ticket showing the customer's mail; its outcome comes later.
-    await reportTicketOpened(deps, input);
-    const prompt = await (deps.prompts ?? codePromptSource).resolve(CLASSIFY_TEMPLATE);
-    const schema = classificationSchema(config.categories);
-    const { thread: fullThread, customerAddress, budget } = await readClassifyInputs({ ...input, budgetDefaults: config.modelBudgetDefaults }, deps.db);
-    const window = resolveModel(config.classifyModel).contextWindow;
-    let shape = fitThread(fullThread, window - PROMPT_OVERHEAD_TOKENS);
-    let maxTokens: number | undefined;
-    const build = (thread: { thread: ThreadEntry[]; omitted?: typeof shape.omitted }) =>
-      buildClassifyRequest({
-        model: config.classifyModel,
-        categories: config.categories,
-        thread: thread.thread,
-        omitted: thread.omitted,
-        maxTokens,
-        cacheTtl: config.cacheTtl,
-        template: prompt.text,
-      });
-    const call = {
-      conversationId: input.conversationId,
-      messageId: input.messageId,
-      purpose: 'classify' as const,
-      customerAddress,
-      budget,
-      prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
-    };
+    // The calls' rows are written with the classification (one statement), or on their own when it fails.
+    return foldingLlmCalls(deps, (held) => classifyHolding(deps, input, held));
+  };
+}
 
-    const turns = await runModelTurns<Classification>(deps, {
-      call,
-      maxCalls: MAX_CALLS,
-      first: build(shape),
-      larger: () => {
-        maxTokens = CLASSIFY_RETRY_MAX_TOKENS;
-        return build(shape);
-      },
-      restart: () => build(shape),
-      shorter: () => {
-        if (shape.thread.length <= 1) return undefined;
-        shape = shortenThread(fullThread, Math.floor(shape.thread.length / 2));
-        return build(shape);
-      },
-      accept: (message, empty) => {
-        if (empty) return { problems: 'the answer was empty' };
-        const parsed = schema.safeParse(answerOf(message));
-        if (parsed.success) return { value: parsed.data };
-        return { problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('\n') };
-      },
-      correct: (previous, message, problems) => buildCorrectiveClassifyRequest(previous, message, problems),
+async function classifyHolding(deps: ActivityDeps, input: ClassifyMessageInput, held: HeldLlmCalls): Promise<ClassifyMessageResult> {
+  const { config } = deps;
+  // The message's trace starts as a ticket showing the customer's mail; its outcome comes later.
+  await reportTicketOpened(deps, input);
+  const prompt = await (deps.prompts ?? codePromptSource).resolve(CLASSIFY_TEMPLATE);
+  const schema = classificationSchema(config.categories);
+  const { thread: fullThread, customerAddress, budget } = await readClassifyInputs({ ...input, budgetDefaults: config.modelBudgetDefaults }, deps.db);
+  const window = resolveModel(config.classifyModel).contextWindow;
+  let shape = fitThread(fullThread, window - PROMPT_OVERHEAD_TOKENS);
+  let maxTokens: number | undefined;
+  const build = (thread: { thread: ThreadEntry[]; omitted?: typeof shape.omitted }) =>
+    buildClassifyRequest({
+      model: config.classifyModel,
+      categories: config.categories,
+      thread: thread.thread,
+      omitted: thread.omitted,
+      maxTokens,
+      cacheTtl: config.cacheTtl,
+      template: prompt.text,
     });
-    const { calls } = turns;
-    const outcome = turns.ok ? { data: turns.value } : failureOf(turns);
+  const call = {
+    conversationId: input.conversationId,
+    messageId: input.messageId,
+    purpose: 'classify' as const,
+    customerAddress,
+    budget,
+    prompt: { name: prompt.name, version: prompt.version, source: prompt.source },
+  };
 
-    const result: ClassifyMessageResult =
-      'data' in outcome
-        ? toResult(outcome.data)
-        : { ok: false, error: needsPersonReason(outcome.failureType, outcome.carried), failureType: outcome.failureType };
-    const sum = (pick: (one: ClaudeCallResult) => number) => calls.reduce((total, one) => total + pick(one), 0);
-    await recordClassification(
+  const turns = await runModelTurns<Classification>(deps, {
+    call,
+    held,
+    maxCalls: MAX_CALLS,
+    first: build(shape),
+    larger: () => {
+      maxTokens = CLASSIFY_RETRY_MAX_TOKENS;
+      return build(shape);
+    },
+    restart: () => build(shape),
+    shorter: () => {
+      if (shape.thread.length <= 1) return undefined;
+      shape = shortenThread(fullThread, Math.floor(shape.thread.length / 2));
+      return build(shape);
+    },
+    accept: (message, empty) => {
+      if (empty) return { problems: 'the answer was empty' };
+      const parsed = schema.safeParse(answerOf(message));
+      if (parsed.success) return { value: parsed.data };
+      return { problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('\n') };
+    },
+    correct: (previous, message, problems) => buildCorrectiveClassifyRequest(previous, message, problems),
+  });
+  const { calls } = turns;
+  const outcome = turns.ok ? { data: turns.value } : failureOf(turns);
+
+  const result: ClassifyMessageResult =
+    'data' in outcome
+      ? toResult(outcome.data)
+      : { ok: false, error: needsPersonReason(outcome.failureType, outcome.carried), failureType: outcome.failureType };
+  const sum = (pick: (one: ClaudeCallResult) => number) => calls.reduce((total, one) => total + pick(one), 0);
+  const drafting = await held.writeWith((llmCalls) =>
+    recordClassification(
       {
         conversationId: input.conversationId,
         messageId: input.messageId,
@@ -137,9 +155,11 @@ export function createClassifyMessage(deps: ActivityDeps) {
         costUsd: sum((one) => one.costUsd),
       },
       deps.db,
-    );
-    return result;
-  };
+      llmCalls,
+      { drafting: input.drafting },
+    ),
+  );
+  return drafting && result.ok ? { ...result, drafting } : result;
 }
 
 /**

@@ -16,6 +16,7 @@ import { resolvePromptVersion } from './variant-prompt';
 import { addressOf } from '../../lib/platform/mail/addresses';
 import type { ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
+import { foldingLlmCalls, type HeldLlmCalls } from './held-llm-calls';
 import { readDraftInputs } from './read-draft-inputs';
 import { agentTexts } from './agent-texts';
 import { answerText, refusalCategory } from './model-answer';
@@ -75,161 +76,167 @@ type Outcome = { body: string; stopReason: string } | { failureType: ModelFailur
  */
 export function createDraftReply(deps: ActivityDeps) {
   return async function draftReply(carried: DraftReplyInput): Promise<DraftReplyResult> {
-    const { db, config } = deps;
-    const input = carried.revision
-      ? { ...carried, revision: { ...carried.revision, instructions: (await agentTexts({ conversationId: carried.conversationId, ...carried.revision }, db)).instructions ?? '' } }
-      : { ...carried, revision: undefined };
-    const previous = input.revision
-      ? await db.draft.findUniqueOrThrow({
-          where: { conversationId_version: { conversationId: input.conversationId, version: input.revision.previousVersion } },
+    // The calls' rows are written with the draft (one statement), or on their own when that fails.
+    return foldingLlmCalls(deps, (held) => draftHolding(deps, carried, held));
+  };
+}
+
+async function draftHolding(deps: ActivityDeps, carried: DraftReplyInput, held: HeldLlmCalls): Promise<DraftReplyResult> {
+  const { db, config } = deps;
+  const input = carried.revision
+    ? { ...carried, revision: { ...carried.revision, instructions: (await agentTexts({ conversationId: carried.conversationId, ...carried.revision }, db)).instructions ?? '' } }
+    : { ...carried, revision: undefined };
+  const previous = input.revision
+    ? await db.draft.findUniqueOrThrow({
+        where: { conversationId_version: { conversationId: input.conversationId, version: input.revision.previousVersion } },
+      })
+    : undefined;
+  const messageId = input.messageId ?? previous?.basedOnMessageId;
+  if (!messageId) throw new Error('draftReply needs a messageId or a revision of an existing draft');
+
+  const prompts = deps.prompts ?? codePromptSource;
+  const draftModel = input.variant?.model ?? config.draftModel;
+  const [read, draftPrompt, revisePrompt, teamNotes] = await Promise.all([
+    readDraftInputs({ conversationId: input.conversationId, messageId, budgetDefaults: config.modelBudgetDefaults }, db),
+    input.variant?.promptVersion !== undefined ? resolvePromptVersion(prompts, DRAFT_TEMPLATE, input.variant.promptVersion) : prompts.resolve(DRAFT_TEMPLATE),
+    input.revision ? prompts.resolve(REVISE_TEMPLATE) : undefined,
+    // The team's notes join only a revision an agent asked for, as guidance apart from the mail.
+    input.revision ? notesForPrompt(input.conversationId, db) : [],
+  ]);
+  const { thread: fullThread, classification, conversation } = read;
+  const newestText = fullThread.filter((entry) => entry.direction === 'inbound').at(-1)?.text ?? '';
+  // Retrieved again for a revision: an article edited since the first draft gives its new text.
+  // The classifier's one-sentence summary is English whatever the customer wrote, so mail in any
+  // language finds the (English) articles; it only chooses which trusted passages are given.
+  const summary = classification?.ok ? `\n${classification.summary ?? ''}` : '';
+  const passages = await retrievePassages({ query: `${conversation.subject}\n${newestText}${summary}` }, db);
+  const given = passages.map((passage) => passage.id);
+  const triage: TriageNotes | undefined = classification?.ok
+    ? {
+        category: classification.category ?? 'unknown',
+        priority: classification.priority ?? 'unknown',
+        sentiment: classification.sentiment ?? 'unknown',
+        summary: classification.summary ?? '',
+      }
+    : undefined;
+  const window = resolveModel(draftModel).contextWindow;
+  let shape = fitThread(fullThread, window - PROMPT_OVERHEAD_TOKENS);
+  let maxTokens: number | undefined;
+  let nudge = '';
+  const build = () => {
+    const request = buildDraftRequest({
+      model: draftModel,
+      thread: shape.thread,
+      omitted: shape.omitted,
+      triage,
+      passages,
+      revisionInstructions: input.revision?.instructions,
+      previousDraft: previous?.finalBody ?? previous?.aiBody,
+      teamNotes,
+      maxTokens,
+      cacheTtl: config.cacheTtl,
+      templates: { draft: draftPrompt.text, revise: revisePrompt?.text },
+    });
+    // An empty answer is never retried unmodified: the retry asks again, plainly.
+    const [first] = request.messages;
+    if (nudge && first && typeof first.content === 'string') first.content += nudge;
+    return request;
+  };
+  const call = {
+    conversationId: input.conversationId,
+    messageId,
+    purpose: input.revision ? ('revise' as const) : ('draft' as const),
+    // A revision is linked to the revision prompt; its system text is the drafting prompt's.
+    prompt: toCallPrompt(revisePrompt ?? draftPrompt),
+    category: classification?.category ?? undefined,
+    customerAddress: conversation.customerAddress,
+    // Read with the thread just now: the first call's check; any later call checks again.
+    budget: read.budget,
+  };
+
+  // A category that auto-sends approved answers only gets one assembled by code when one fits.
+  const policy = !input.revision && classification?.category ? read.policy : undefined;
+  const approved: ApprovedAnswer | undefined =
+    policy?.approvedAnswersOnlyCategories?.includes(classification?.category ?? '')
+      ? await selectApprovedAnswer(deps, {
+          conversationId: input.conversationId,
+          messageId,
+          thread: shape.thread,
+          passages,
+          customerName: conversation.customerName,
+          category: classification?.category ?? undefined,
         })
       : undefined;
-    const messageId = input.messageId ?? previous?.basedOnMessageId;
-    if (!messageId) throw new Error('draftReply needs a messageId or a revision of an existing draft');
 
-    const prompts = deps.prompts ?? codePromptSource;
-    const draftModel = input.variant?.model ?? config.draftModel;
-    const [read, draftPrompt, revisePrompt, teamNotes] = await Promise.all([
-      readDraftInputs({ conversationId: input.conversationId, messageId, budgetDefaults: config.modelBudgetDefaults }, db),
-      input.variant?.promptVersion !== undefined ? resolvePromptVersion(prompts, DRAFT_TEMPLATE, input.variant.promptVersion) : prompts.resolve(DRAFT_TEMPLATE),
-      input.revision ? prompts.resolve(REVISE_TEMPLATE) : undefined,
-      // The team's notes join only a revision an agent asked for, as guidance apart from the mail.
-      input.revision ? notesForPrompt(input.conversationId, db) : [],
-    ]);
-    const { thread: fullThread, classification, conversation } = read;
-    const newestText = fullThread.filter((entry) => entry.direction === 'inbound').at(-1)?.text ?? '';
-    // Retrieved again for a revision: an article edited since the first draft gives its new text.
-    // The classifier's one-sentence summary is English whatever the customer wrote, so mail in any
-    // language finds the (English) articles; it only chooses which trusted passages are given.
-    const summary = classification?.ok ? `\n${classification.summary ?? ''}` : '';
-    const passages = await retrievePassages({ query: `${conversation.subject}\n${newestText}${summary}` }, db);
-    const given = passages.map((passage) => passage.id);
-    const triage: TriageNotes | undefined = classification?.ok
-      ? {
-          category: classification.category ?? 'unknown',
-          priority: classification.priority ?? 'unknown',
-          sentiment: classification.sentiment ?? 'unknown',
-          summary: classification.summary ?? '',
-        }
-      : undefined;
-    const window = resolveModel(draftModel).contextWindow;
-    let shape = fitThread(fullThread, window - PROMPT_OVERHEAD_TOKENS);
-    let maxTokens: number | undefined;
-    let nudge = '';
-    const build = () => {
-      const request = buildDraftRequest({
-        model: draftModel,
-        thread: shape.thread,
-        omitted: shape.omitted,
-        triage,
-        passages,
-        revisionInstructions: input.revision?.instructions,
-        previousDraft: previous?.finalBody ?? previous?.aiBody,
-        teamNotes,
-        maxTokens,
-        cacheTtl: config.cacheTtl,
-        templates: { draft: draftPrompt.text, revise: revisePrompt?.text },
+  const turns = approved
+    ? undefined
+    : await runModelTurns<{ body: string; stopReason: string }>(deps, {
+        call,
+        held,
+        maxCalls: MAX_CALLS,
+        first: build(),
+        larger: () => {
+          maxTokens = DRAFT_RETRY_MAX_TOKENS;
+          return build();
+        },
+        restart: build,
+        shorter: () => {
+          if (shape.thread.length <= 1) return undefined;
+          shape = shortenThread(fullThread, Math.floor(shape.thread.length / 2));
+          return build();
+        },
+        accept: (message, empty) => (empty ? { problems: 'the answer was empty' } : { value: { body: answerText(message), stopReason: message.stop_reason ?? 'end_turn' } }),
+        correct: () => {
+          nudge = '\n\n(Your previous answer was empty. Write the reply text now.)';
+          return build();
+        },
       });
-      // An empty answer is never retried unmodified: the retry asks again, plainly.
-      const [first] = request.messages;
-      if (nudge && first && typeof first.content === 'string') first.content += nudge;
-      return request;
-    };
-    const call = {
-      conversationId: input.conversationId,
-      messageId,
-      purpose: input.revision ? ('revise' as const) : ('draft' as const),
-      // A revision is linked to the revision prompt; its system text is the drafting prompt's.
-      prompt: toCallPrompt(revisePrompt ?? draftPrompt),
-      category: classification?.category ?? undefined,
-      customerAddress: conversation.customerAddress,
-      // Read with the thread just now: the first call's check; any later call checks again.
-      budget: read.budget,
-    };
+  const calls: ClaudeCallResult[] = [...(approved?.calls ?? []), ...(turns?.calls ?? [])];
+  const outcome: Outcome = approved ? { body: approved.body, stopReason: 'end_turn' } : turns!.ok ? turns!.value : draftFailure(turns!);
 
-    // A category that auto-sends approved answers only gets one assembled by code when one fits.
-    const policy = !input.revision && classification?.category ? read.policy : undefined;
-    const approved: ApprovedAnswer | undefined =
-      policy?.approvedAnswersOnlyCategories?.includes(classification?.category ?? '')
-        ? await selectApprovedAnswer(deps, {
-            conversationId: input.conversationId,
-            messageId,
-            thread: shape.thread,
-            passages,
-            customerName: conversation.customerName,
-            category: classification?.category ?? undefined,
-          })
-        : undefined;
-
-    const turns = approved
-      ? undefined
-      : await runModelTurns<{ body: string; stopReason: string }>(deps, {
-          call,
-          maxCalls: MAX_CALLS,
-          first: build(),
-          larger: () => {
-            maxTokens = DRAFT_RETRY_MAX_TOKENS;
-            return build();
-          },
-          restart: build,
-          shorter: () => {
-            if (shape.thread.length <= 1) return undefined;
-            shape = shortenThread(fullThread, Math.floor(shape.thread.length / 2));
-            return build();
-          },
-          accept: (message, empty) => (empty ? { problems: 'the answer was empty' } : { value: { body: answerText(message), stopReason: message.stop_reason ?? 'end_turn' } }),
-          correct: () => {
-            nudge = '\n\n(Your previous answer was empty. Write the reply text now.)';
-            return build();
-          },
-        });
-    const calls: ClaudeCallResult[] = [...(approved?.calls ?? []), ...(turns?.calls ?? [])];
-    const outcome: Outcome = approved ? { body: approved.body, stopReason: 'end_turn' } : turns!.ok ? turns!.value : draftFailure(turns!);
-
-    // The markers are the model's claim of its sources; the code checks them against what it gave.
-    // An approved answer cites exactly the passages code assembled it from.
-    const citations = approved ? { text: outcome.body, cited: approved.passageIds, malformed: false } : extractCitations(outcome.body);
-    const invented = inventedCitations(citations.cited, given);
-    const cited = citations.cited.filter((id) => given.includes(id));
-    const knowledgeUsed = [...new Set(passages.filter((passage) => cited.includes(passage.id)).map((passage) => passage.slug))];
-    const problems = checkDraft({
-      body: citations.text,
-      allowedLinkHosts: config.allowedLinkHosts,
-      // The customer, and the address the reply leaves from (the conversation's mailbox, else MAIL_FROM).
-      allowedAddresses: [conversation.customerAddress ?? conversation.customerEmail, addressOf(config.mailFrom), ...(conversation.mailbox ? [conversation.mailbox.address] : [])],
-    });
-    const unusable = 'failureType' in outcome ? { failureType: outcome.failureType, reason: needsPersonReason(outcome.failureType, outcome.carried) } : undefined;
-    const unusableReason = 'failureType' in outcome ? needsPersonReason(outcome.failureType, outcome.detail) : undefined;
-    // A check on the draft itself as well: even a run of older workflow code routes it to review.
-    if (unusableReason) problems.unshift(unusableReason);
-    if (invented.length > 0) problems.push(inventedCitationProblem(invented));
-    if (citations.malformed) problems.push(MALFORMED_CITATION_PROBLEM);
-    const last = calls.at(-1);
-    const stored: RecordDraftInput = {
-      conversationId: input.conversationId,
-      version: input.draftVersion,
-      body: citations.text,
-      model: last?.message.model ?? draftModel,
-      knowledgeUsed,
-      passages: { given, cited },
-      inventedCitations: invented,
-      basedOnMessageId: messageId,
-      revisionInstructions: input.revision?.instructions,
-      costUsd: calls.reduce((sum, one) => sum + one.costUsd, 0),
-      outputTokens: calls.reduce((sum, one) => sum + one.usage.outputTokens, 0),
-      stopReason: outcome.stopReason,
-      unusableReason,
-      ...(approved ? { origin: 'assembled' as const } : {}),
-    };
-    // The failed checks may quote the draft: they stay in the store (the variant's row, or
-    // `Draft.checkProblems`, where the send decision reads them) and only their count goes back.
-    if (input.variant) {
-      await recordDraftVariant({ label: input.variant.label, category: classification?.category ?? undefined, prompt: draftPrompt, draft: stored, problems }, db);
-    } else {
-      await recordDraft({ ...stored, checkProblems: problems }, db);
-    }
-    return { draftVersion: input.draftVersion, knowledgeUsed, citations: { given, cited, invented }, problems: [], problemCount: problems.length, stopReason: outcome.stopReason, unusable };
+  // The markers are the model's claim of its sources; the code checks them against what it gave.
+  // An approved answer cites exactly the passages code assembled it from.
+  const citations = approved ? { text: outcome.body, cited: approved.passageIds, malformed: false } : extractCitations(outcome.body);
+  const invented = inventedCitations(citations.cited, given);
+  const cited = citations.cited.filter((id) => given.includes(id));
+  const knowledgeUsed = [...new Set(passages.filter((passage) => cited.includes(passage.id)).map((passage) => passage.slug))];
+  const problems = checkDraft({
+    body: citations.text,
+    allowedLinkHosts: config.allowedLinkHosts,
+    // The customer, and the address the reply leaves from (the conversation's mailbox, else MAIL_FROM).
+    allowedAddresses: [conversation.customerAddress ?? conversation.customerEmail, addressOf(config.mailFrom), ...(conversation.mailbox ? [conversation.mailbox.address] : [])],
+  });
+  const unusable = 'failureType' in outcome ? { failureType: outcome.failureType, reason: needsPersonReason(outcome.failureType, outcome.carried) } : undefined;
+  const unusableReason = 'failureType' in outcome ? needsPersonReason(outcome.failureType, outcome.detail) : undefined;
+  // A check on the draft itself as well: even a run of older workflow code routes it to review.
+  if (unusableReason) problems.unshift(unusableReason);
+  if (invented.length > 0) problems.push(inventedCitationProblem(invented));
+  if (citations.malformed) problems.push(MALFORMED_CITATION_PROBLEM);
+  const last = calls.at(-1);
+  const stored: RecordDraftInput = {
+    conversationId: input.conversationId,
+    version: input.draftVersion,
+    body: citations.text,
+    model: last?.message.model ?? draftModel,
+    knowledgeUsed,
+    passages: { given, cited },
+    inventedCitations: invented,
+    basedOnMessageId: messageId,
+    revisionInstructions: input.revision?.instructions,
+    costUsd: calls.reduce((sum, one) => sum + one.costUsd, 0),
+    outputTokens: calls.reduce((sum, one) => sum + one.usage.outputTokens, 0),
+    stopReason: outcome.stopReason,
+    unusableReason,
+    ...(approved ? { origin: 'assembled' as const } : {}),
   };
+  // The failed checks may quote the draft: they stay in the store (the variant's row, or
+  // `Draft.checkProblems`, where the send decision reads them) and only their count goes back.
+  if (input.variant) {
+    await recordDraftVariant({ label: input.variant.label, category: classification?.category ?? undefined, prompt: draftPrompt, draft: stored, problems }, db);
+  } else {
+    await held.writeWith((llmCalls) => recordDraft({ ...stored, checkProblems: problems }, db, llmCalls));
+  }
+  return { draftVersion: input.draftVersion, knowledgeUsed, citations: { given, cited, invented }, problems: [], problemCount: problems.length, stopReason: outcome.stopReason, unusable };
 }
 
 /** Why the draft cannot be used as it is; its text, if any, is kept for the agent to start from. */

@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { callClaude, type ClaudeCallInput, type ClaudeCallResult } from './call-claude';
 import type { ActivityDeps } from './deps';
+import type { HeldLlmCalls } from './held-llm-calls';
 import { verdictOf } from './model-answer';
 
 type Request = Anthropic.MessageCreateParamsNonStreaming;
@@ -12,6 +13,8 @@ type Request = Anthropic.MessageCreateParamsNonStreaming;
  */
 export interface ModelTurns<T> {
   call: Omit<ClaudeCallInput, 'request' | 'callIndex'>;
+  /** Where answered calls' rows wait for the step's result write (foldingLlmCalls); absent: each written at once. */
+  held?: HeldLlmCalls;
   /** Calls at most in one attempt, every second chance included. */
   maxCalls: number;
   first: Request;
@@ -50,7 +53,9 @@ export async function runModelTurns<T>(deps: ActivityDeps, turns: ModelTurns<T>)
   const used = { larger: false, restarted: false, corrected: false };
   let request = turns.first;
   while (calls.length < turns.maxCalls) {
-    const result = await callClaude(deps, { ...call, ...(calls.length === 0 && budget ? { budget } : {}), request, callIndex: calls.length });
+    // A later call's budget check reads the stored calls: the earlier ones are written first.
+    if (calls.length > 0) await turns.held?.flush(deps);
+    const result = await callClaude(deps, { ...call, ...(calls.length === 0 && budget ? { budget } : {}), request, callIndex: calls.length }, turns.held);
     calls.push(result);
     const { message } = result;
     const verdict = verdictOf(message);

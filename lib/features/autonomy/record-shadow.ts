@@ -1,9 +1,12 @@
-import type { Prisma } from '../../platform/db/generated/client';
+import { randomUUID } from 'node:crypto';
+import { Prisma } from '../../platform/db/generated/client';
 import { getDb, type DbClient } from '../../platform/db';
 import { evidenceOf, type ShadowOutcome } from '../../core/policy/shadow';
 import type { DraftVerification, VerificationFacts } from '../../core/safety/verification';
 import type { GroundingAnswer, ModelCheckFacts } from '../../core/safety/grounding';
 import type { LayerVerdict } from '../../core/policy/send-decision';
+import { llmCallsSql } from '../conversations/mirror/llm-calls-sql';
+import type { LlmCallRecord } from '../conversations/mirror/record-llm-call';
 
 const key = (input: { conversationId: string; draftVersion: number }) => ({
   conversationId_draftVersion: { conversationId: input.conversationId, draftVersion: input.draftVersion },
@@ -11,22 +14,34 @@ const key = (input: { conversationId: string; draftVersion: number }) => ({
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 
-/** The second check's answer for a draft (or why it could not run), kept for the agent and the overview. */
-export async function recordShadowVerification(
-  input: { conversationId: string; draftVersion: number; facts: VerificationFacts; answer?: DraftVerification },
+/**
+ * A model check's answer for a draft (or why it could not run), kept for the agent and the
+ * overview: the second check's (`verification`) or the one that never reads the email
+ * (`grounding`). With the rows of the Claude calls the check made, in one statement: the
+ * verdict, the calls and their cost on the conversation stand or fall together, where each
+ * call's row was a round trip of its own. Times stored as UTC, as Prisma stores them.
+ */
+export async function recordShadowCheck(
+  input:
+    | { conversationId: string; draftVersion: number; check: 'verification'; facts: VerificationFacts; answer?: DraftVerification }
+    | { conversationId: string; draftVersion: number; check: 'grounding'; facts: ModelCheckFacts; answer?: GroundingAnswer },
+  llmCalls: readonly LlmCallRecord[],
   db: DbClient = getDb(),
 ): Promise<void> {
-  const data = { verificationStatus: input.facts.status, verification: json({ ...input.facts, answer: input.answer ?? null }) };
-  await db.draftShadow.upsert({ where: key(input), create: { conversationId: input.conversationId, draftVersion: input.draftVersion, ...data }, update: data });
-}
-
-/** The answer of the check that never reads the email (or why it could not run). */
-export async function recordShadowGrounding(
-  input: { conversationId: string; draftVersion: number; facts: ModelCheckFacts; answer?: GroundingAnswer },
-  db: DbClient = getDb(),
-): Promise<void> {
-  const data = { groundingStatus: input.facts.status, grounding: json({ ...input.facts, answer: input.answer ?? null }) };
-  await db.draftShadow.upsert({ where: key(input), create: { conversationId: input.conversationId, draftVersion: input.draftVersion, ...data }, update: data });
+  const verdict = JSON.stringify({ ...input.facts, answer: input.answer ?? null });
+  const [statusColumn, column] = input.check === 'verification' ? ['verificationStatus', 'verification'] : ['groundingStatus', 'grounding'];
+  const status = Prisma.raw(`"${statusColumn}"`);
+  const json = Prisma.raw(`"${column}"`);
+  const now = Prisma.sql`now() AT TIME ZONE 'UTC'`;
+  const calls = llmCallsSql(llmCalls);
+  await db.$executeRaw`
+    WITH ${calls.cte}, cost AS (
+      UPDATE "Conversation" AS c SET "costUsd" = c."costUsd" + ${calls.cost}, "updatedAt" = ${now}
+       WHERE c."id" = ${input.conversationId} AND EXISTS (SELECT 1 FROM llm)
+    )
+    INSERT INTO "DraftShadow" ("id", "conversationId", "draftVersion", ${status}, ${json}, "createdAt", "updatedAt")
+    VALUES (${randomUUID()}, ${input.conversationId}, ${input.draftVersion}::int, ${input.facts.status}, ${verdict}::jsonb, ${now}, ${now})
+    ON CONFLICT ("conversationId", "draftVersion") DO UPDATE SET ${status} = EXCLUDED.${status}, ${json} = EXCLUDED.${json}, "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /** What the policy would have done with the draft and what the workflow did, when it is routed. */

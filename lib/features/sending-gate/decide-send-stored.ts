@@ -4,6 +4,7 @@ import { decideSend, sendFactsOf, type HeldSendFacts, type SendFacts } from '../
 import type { ModelCheckFacts } from '../../core/safety/grounding';
 import { readSendFactsWithStored, type LiveSendFacts, type SendFactsOptions } from './read-send-facts';
 import { readEarlierSendFacts } from './send-facts-row';
+import { recordRoutedDecision } from '../conversations/mirror/record-routing-by-id';
 
 export interface DecideSendStoredInput {
   conversationId: string;
@@ -14,10 +15,17 @@ export interface DecideSendStoredInput {
   checks?: { grounding: ModelCheckFacts; emailCheck: ModelCheckFacts };
   /** Decide on the live read of this earlier decision (the one before the model checks) instead of reading again. */
   liveOf?: string;
+  /**
+   * The decision at routing (runs with the folded-writes patch): stored with the draft's route in
+   * one statement (recordRoutedDecision), in place of a recordRoutingById of its own. A decision
+   * that only asks for the model checks is neither stored nor routed: the one after them is.
+   */
+  route?: true;
 }
 
 /** All the workflow gets back: no reason, claim or quote, only the stored decision's id. */
 export interface DecideSendStoredResult {
+  /** Empty when nothing was stored (`route`, and the model checks still to run). */
   decisionId: string;
   send: boolean;
   runModelChecks: boolean;
@@ -56,6 +64,13 @@ export async function decideSendStored(input: DecideSendStoredInput, options: Se
     : {};
   const problems = [...new Set([...held.problems, ...stored.checkProblems])];
   const decision = decideSend(sendFactsOf(live, { ...held, problems }, checks));
+  const holdSeconds = live.policy.holdSeconds;
+  if (input.route) {
+    if (decision.runModelChecks) return { decisionId: '', send: false, runModelChecks: true, holdSeconds };
+    const route = decision.send ? 'auto_send' : 'review';
+    const decisionId = await recordRoutedDecision({ conversationId: input.conversationId, draftVersion: input.draftVersion, route, decision: { ...decision, live } }, db);
+    return { decisionId, send: decision.send, runModelChecks: false, holdSeconds };
+  }
   const row = await db.sendDecisionRecord.create({
     data: {
       conversationId: input.conversationId,
@@ -68,5 +83,5 @@ export async function decideSendStored(input: DecideSendStoredInput, options: Se
     },
     select: { id: true },
   });
-  return { decisionId: row.id, send: decision.send, runModelChecks: decision.runModelChecks, holdSeconds: live.policy.holdSeconds };
+  return { decisionId: row.id, send: decision.send, runModelChecks: decision.runModelChecks, holdSeconds };
 }

@@ -12,18 +12,24 @@ import type { Drafted } from './routed';
 export async function classifyAndDraft(flow: Flow, messageId: string, screeningFlags: string[]): Promise<Drafted | undefined> {
   const { memory, patches } = flow;
   await flow.setStatus('classifying');
+  // With folded writes the classification's own write moves the status on to drafting.
+  const drafting = patches.foldedWrites ? { drafting: true as const } : {};
   const classified = await runModelStep(flow, 'classify', `classify:${messageId}`, () =>
-    model.classifyMessage({ conversationId: memory.conversationId, messageId }),
+    model.classifyMessage({ conversationId: memory.conversationId, messageId, ...drafting }),
   );
   if ('stopped' in classified) return undefined;
   const classification = classified.value;
+  const movedToDrafting = classification.ok ? classification.drafting : undefined;
+  // The facts are the status write's answer, not part of the classification routing holds.
+  if (classification.ok) delete classification.drafting;
   if (memory.queue.length > 0) return undefined; // a newer message arrived: classify that one instead
   if (patches.needsPerson && !classification.ok) {
     await flow.handToPerson('classify', { type: classification.failureType ?? 'ModelOutputInvalid', reason: classification.error }, `classify:${messageId}`);
     return undefined;
   }
 
-  await flow.setStatus('drafting');
+  if (movedToDrafting) flow.statusWritten('drafting', movedToDrafting);
+  else await flow.setStatus('drafting');
   const draftVersion = ++memory.lastDraftVersion;
   const drafted =
     (await draftWithVariants(flow, classification, draftVersion, messageId)) ??

@@ -6,6 +6,7 @@ import type { ConversationMemory } from '../conversation-state';
 import type { ModelFailure } from '../model-failure';
 import type { Patches } from './patches';
 import { searchFactsWanted, upsertSearchFacts } from './search-attributes';
+import type { ConversationSearchFacts } from '../../../lib/core/conversation/search-attributes';
 
 const remoteDb = wf.proxyActivities<Activities>(dbActivity);
 export const localDb = wf.proxyLocalActivities<Activities>(dbLocalActivity);
@@ -28,6 +29,8 @@ export interface Flow {
   /** Database activities: local in runs with the local-mirror patch, scheduled before it. */
   readonly db: ReturnType<typeof wf.proxyActivities<Activities>>;
   setStatus(status: ConversationMemory['status'], extra?: Omit<MirrorStatusInput, 'conversationId' | 'status'>): Promise<void>;
+  /** A status an activity already wrote with its own result (folded writes), with the search facts that write returned. */
+  statusWritten(status: ConversationMemory['status'], facts: ConversationSearchFacts): void;
   /** An agent's own reply or resend is queued (only in runs with the needs-person patch). */
   agentActionWaiting(): boolean;
   /** Claude could not produce a usable answer: a person takes over, with the reason. */
@@ -77,6 +80,11 @@ export function createFlow(memory: ConversationMemory, patches: Patches, policy:
     policy,
     db,
     setStatus,
+    statusWritten(status, facts) {
+      memory.status = status;
+      memory.statusReason = undefined;
+      upsertSearchFacts(memory, facts);
+    },
     agentActionWaiting,
     unlessAgentTakesOver,
     async handToPerson(stage, failure, key) {

@@ -72,3 +72,20 @@ export const IDS_NOT_TEXT_PATCH = 'ids-not-text';
  * continue as new as they did.
  */
 export const CONTINUE_AS_NEW_PATCH = 'continue-as-new-own-task';
+
+/**
+ * Fewer round trips per email (issue 26): the send decision at routing is stored with the
+ * draft's route in one local activity (decideSendStored with `route`), with no stored decision
+ * before the model checks and no recordRoutingById after; the classification's write moves the
+ * status to drafting. Read when the run starts; runs that started before this replay their
+ * separate writes.
+ */
+export const FOLDED_WRITES_PATCH = 'folded-writes';
+
+/**
+ * The policy's own auto-send records its decision and mirrors the status `sending` in one
+ * local activity (recordDecision with `sending`), in place of a mirror write of its own. Read
+ * when the run starts; runs that started before this never ask for it and write it apart. (A
+ * replay follows the recorded answer: one without the status's facts writes it apart too.)
+ */
+export const FOLDED_SENDING_PATCH = 'folded-sending-status';

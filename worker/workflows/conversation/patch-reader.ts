@@ -10,12 +10,14 @@ import {
   SEND_DECISION_PATCH,
   UNDO_PATCH,
   CONTINUE_AS_NEW_PATCH,
+  FOLDED_WRITES_PATCH,
+  FOLDED_SENDING_PATCH,
 } from './patch-ids';
 
 /**
  * Every patch branch of the conversation workflow, read in one place and passed down.
  * `needsPerson`, `localMirror`, `lifecycle`, `undo`, `searchAttributes`, `abDrafts`,
- * `idsNotText` and `continueAsNewOwnTask` are read when the run starts. The two older routing
+ * `idsNotText`, `continueAsNewOwnTask`, `foldedWrites` and `foldedSending` are read when the run starts. The two older routing
  * patches are read the first
  * time a draft is routed, because that is where recorded histories carry their markers: reading them earlier
  * would replay an old run down the wrong branch. A patch read later must never follow a local
@@ -32,10 +34,12 @@ export interface Patches {
   readonly searchAttributes: boolean;
   idsNotText(): boolean;
   readonly continueAsNewOwnTask: boolean;
+  readonly foldedWrites: boolean;
+  readonly foldedSending: boolean;
 }
 
 /** The patches whose branch a replay test may force on, to show the patch is needed. */
-export type ForcedPatch = 'undo' | 'abDrafts' | 'searchAttributes' | 'idsNotText' | 'continueAsNewOwnTask';
+export type ForcedPatch = 'undo' | 'abDrafts' | 'searchAttributes' | 'idsNotText' | 'continueAsNewOwnTask' | 'foldedWrites';
 
 /**
  * The one reader, in the one order the markers are read. Only the replay tests pass `forced`
@@ -58,6 +62,9 @@ export function readPatchesForcing(forced?: ForcedPatch): Patches {
   const idsNotText = on('idsNotText', IDS_NOT_TEXT_PATCH);
   // At the start too: the decision to continue as new follows local activities.
   const continueAsNewOwnTask = on('continueAsNewOwnTask', CONTINUE_AS_NEW_PATCH);
+  // At the start: its writes follow local activities.
+  const foldedWrites = on('foldedWrites', FOLDED_WRITES_PATCH);
+  const foldedSending = wf.patched(FOLDED_SENDING_PATCH);
   return {
     needsPerson,
     localMirror,
@@ -69,5 +76,7 @@ export function readPatchesForcing(forced?: ForcedPatch): Patches {
     searchAttributes,
     idsNotText: () => idsNotText,
     continueAsNewOwnTask,
+    foldedWrites,
+    foldedSending,
   };
 }

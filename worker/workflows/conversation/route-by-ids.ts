@@ -21,10 +21,20 @@ export async function routeByIds(flow: Flow, drafted: Drafted): Promise<Routed |
   const { classification, screeningFlags, draft } = drafted;
   const draftVersion = draft.draftVersion;
   const held = { classification, screeningFlags, problems: draft.problems };
-  const decide = (checks?: Checks, liveOf?: string) =>
-    localDb.decideSendStored({ conversationId: memory.conversationId, draftVersion, held, ...(checks ? { checks } : {}), ...(liveOf ? { liveOf } : {}) });
+  // With folded writes the decision at routing stores the route with it, and none is stored before the checks.
+  const folded = flow.patches.foldedWrites;
+  const decide = (checks?: Checks, liveOf?: string, route?: true) =>
+    localDb.decideSendStored({
+      conversationId: memory.conversationId,
+      draftVersion,
+      held,
+      ...(checks ? { checks } : {}),
+      ...(liveOf ? { liveOf } : {}),
+      ...(route ? { route } : {}),
+    });
+  const routing = folded ? true : undefined;
 
-  let decided = await decide();
+  let decided = await decide(undefined, undefined, routing);
   let checks: Checks | undefined;
   if (decided.runModelChecks) {
     const input = { conversationId: memory.conversationId, draftVersion };
@@ -32,12 +42,15 @@ export async function routeByIds(flow: Flow, drafted: Drafted): Promise<Routed |
     if ('takenOver' in checked) return undefined;
     const [grounding, emailCheck] = checked.value;
     checks = { grounding, emailCheck };
-    // One live read per decision point, as before: the checks join the facts read at routing.
-    decided = await decide(checks, decided.decisionId);
+    // Runs before folded writes: one live read per decision point, the checks joining the facts
+    // read at routing (stored with the decision before them). Now nothing was stored before the
+    // checks: the decision after them reads the live facts afresh, in the one read it makes.
+    decided = await decide(checks, folded ? undefined : decided.decisionId, routing);
   }
+  // A message that arrived meanwhile supersedes the draft (with folded writes its route is already recorded).
   if (memory.queue.length > 0) return void (await flow.supersede(draftVersion));
   const route = decided.send ? 'auto_send' : 'review';
-  await flow.db.recordRoutingById({ conversationId: memory.conversationId, draftVersion, route, decisionId: decided.decisionId });
+  if (!folded) await flow.db.recordRoutingById({ conversationId: memory.conversationId, draftVersion, route, decisionId: decided.decisionId });
   memory.reasonDecisionId = decided.decisionId;
   return { route, reasons: [], hold: () => holdThenDecide(flow, draftVersion, decided, () => decide(checks)) };
 }

@@ -10,17 +10,21 @@ import { undoWindow } from './undo-window';
  */
 export async function sendDraft(flow: Flow, draftVersion: number, auto: boolean, resend = false): Promise<void> {
   const { memory } = flow;
-  if (auto) {
-    await flow.db.recordDecision({
-      conversationId: memory.conversationId,
-      draftVersion,
-      kind: 'auto_send',
-      idempotencyKey: `${memory.conversationId}:v${draftVersion}:auto_send`,
-    });
-  }
+  // With folded sending, the auto-send's decision write mirrors the status `sending` too.
+  const folded = auto && flow.patches.foldedSending;
+  const sendingFacts = auto
+    ? await flow.db.recordDecision({
+        conversationId: memory.conversationId,
+        draftVersion,
+        kind: 'auto_send',
+        idempotencyKey: `${memory.conversationId}:v${draftVersion}:auto_send`,
+        ...(folded ? { sending: true as const } : {}),
+      })
+    : undefined;
   memory.sending = true;
   try {
-    await flow.setStatus('sending');
+    if (folded && sendingFacts) flow.statusWritten('sending', sendingFacts);
+    else await flow.setStatus('sending');
     const result = await smtp.sendReply({ conversationId: memory.conversationId, draftVersion, auto, ...(resend ? { resend } : {}) });
     if (result.status === 'uncertain') {
       memory.failedSend = { draftVersion, ledgerStatus: 'sending' };

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { getDb, type Db } from '../../../platform/db';
 import { Prisma } from '../../../platform/db/generated/client';
 import { appendEventSql } from '../../timeline/append-event';
+import { llmCallsSql } from './llm-calls-sql';
+import type { LlmCallRecord } from './record-llm-call';
 
 export interface RecordDraftInput {
   conversationId: string;
@@ -34,12 +36,16 @@ export interface RecordDraftInput {
  * stands or falls together as in the transaction it replaces, in one round trip instead of
  * eight. A retried activity writes the same version again: its passages replace the earlier
  * ones (those no longer given go, the rest take their new rank), its failed checks too when given.
+ * With `llmCalls`, the rows of the Claude calls that wrote it too, their cost added to the
+ * conversation in the same update.
  */
-export async function recordDraft(input: RecordDraftInput, db: Db = getDb()): Promise<void> {
+export async function recordDraft(input: RecordDraftInput, db: Db = getDb(), llmCalls: readonly LlmCallRecord[] = []): Promise<void> {
   const now = Prisma.sql`now() AT TIME ZONE 'UTC'`;
   const json = (value: unknown) => Prisma.sql`${JSON.stringify(value)}::jsonb`;
   const checks = input.checkProblems ? [...input.checkProblems] : null;
   const passages = input.passages ? passagesSql(input.passages) : Prisma.empty;
+  const calls = llmCallsSql(llmCalls);
+  const newer = Prisma.sql`EXISTS (SELECT 1 FROM "Draft" cd WHERE cd."id" = c."currentDraftId" AND cd."version" > ${input.version}::int)`;
   await db.$executeRaw`
     WITH draft AS (
       INSERT INTO "Draft" ("id", "conversationId", "version", "status", "aiBody", "stopReason", "origin", "model", "knowledgeUsed",
@@ -56,12 +62,13 @@ export async function recordDraft(input: RecordDraftInput, db: Db = getDb()): Pr
         "checkProblems" = CASE WHEN ${checks !== null} THEN EXCLUDED."checkProblems" ELSE "Draft"."checkProblems" END,
         "updatedAt" = ${now}
       RETURNING "id"
-    )${passages},
-    -- A model call an agent's own reply overtook may still finish: it never displaces a newer draft.
+    )${passages}, ${calls.cte},
+    -- A model call an agent's own reply overtook may still finish: it never displaces a newer draft
+    -- (its calls' cost is still added).
     made_current AS (
-      UPDATE "Conversation" c SET "currentDraftId" = (SELECT "id" FROM draft), "updatedAt" = ${now}
-       WHERE c."id" = ${input.conversationId}
-         AND NOT EXISTS (SELECT 1 FROM "Draft" cd WHERE cd."id" = c."currentDraftId" AND cd."version" > ${input.version}::int)
+      UPDATE "Conversation" c SET "currentDraftId" = CASE WHEN ${newer} THEN c."currentDraftId" ELSE (SELECT "id" FROM draft) END,
+             "costUsd" = c."costUsd" + ${calls.cost}, "updatedAt" = ${now}
+       WHERE c."id" = ${input.conversationId} AND (NOT ${newer} OR EXISTS (SELECT 1 FROM llm))
     )
     ${appendEventSql({
       conversationId: input.conversationId,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getDb, type DbClient } from '../../../platform/db';
+import { Prisma } from '../../../platform/db/generated/client';
 
 export interface RecordRoutingByIdInput {
   conversationId: string;
@@ -17,13 +18,46 @@ export interface RecordRoutingByIdInput {
  * Times are stored as UTC, as Prisma stores them.
  */
 export async function recordRoutingById(input: RecordRoutingByIdInput, db: DbClient = getDb()): Promise<void> {
+  const decided = Prisma.sql`SELECT r."reasons", r."shadow", r."layers" FROM "SendDecisionRecord" AS r
+       WHERE r."id" = ${input.decisionId} AND r."conversationId" = ${input.conversationId}`;
+  const row = await routeStatement(input, decided, db);
+  if (!row?.decided) throw new Error(`Send decision ${input.decisionId} of ${input.conversationId} does not exist`);
+  if (!row.routed) throw new Error(`Draft ${input.conversationId} v${input.draftVersion} does not exist`);
+}
+
+export interface RecordRoutedDecisionInput extends Omit<RecordRoutingByIdInput, 'decisionId'> {
+  /** The send decision as decideSendStored takes it, and the live read it decided on. */
+  decision: { send: boolean; reasons: string[]; shadow: unknown; layers: unknown; live: unknown };
+}
+
+/**
+ * Stores a send decision and records the route of its draft from it, in one statement: the
+ * decision row as decideSendStored stored it, then everything recordRoutingById writes. The
+ * decision with its reasons stands or falls with the route (nothing when the draft is missing).
+ * Returns the stored decision's id.
+ */
+export async function recordRoutedDecision(input: RecordRoutedDecisionInput, db: DbClient = getDb()): Promise<string> {
+  const id = randomUUID();
+  const json = (value: unknown) => Prisma.sql`${JSON.stringify(value)}::jsonb`;
+  const { decision } = input;
+  const decided = Prisma.sql`INSERT INTO "SendDecisionRecord" ("id", "conversationId", "draftVersion", "send", "reasons", "shadow", "layers", "live", "createdAt")
+      SELECT ${id}, ${input.conversationId}, ${input.draftVersion}::int, ${decision.send}, ${decision.reasons}::text[], ${json(decision.shadow)},
+             ${json(decision.layers)}, ${json(decision.live)}, now() AT TIME ZONE 'UTC'
+       WHERE EXISTS (SELECT 1 FROM "Draft" AS d WHERE d."conversationId" = ${input.conversationId} AND d."version" = ${input.draftVersion}::int)
+   RETURNING "reasons", "shadow", "layers"`;
+  const row = await routeStatement(input, decided, db);
+  if (!row?.decided || !row.routed) throw new Error(`Draft ${input.conversationId} v${input.draftVersion} does not exist`);
+  return id;
+}
+
+/** The route's statement on a decision's reasons, shadow and layers (`decided`: a read of a stored one, or its insert). */
+async function routeStatement(input: Omit<RecordRoutingByIdInput, 'decisionId'>, decided: Prisma.Sql, db: DbClient) {
   const now = new Date().toISOString();
   const status = input.route === 'auto_send' ? 'auto_send_hold' : 'pending';
   const eventKey = `${input.conversationId}:routed:v${input.draftVersion}`;
   const rows = await db.$queryRaw<{ decided: number; routed: number }[]>`
     WITH decided AS (
-      SELECT r."reasons", r."shadow", r."layers" FROM "SendDecisionRecord" AS r
-       WHERE r."id" = ${input.decisionId} AND r."conversationId" = ${input.conversationId}
+      ${decided}
     ), routed AS (
       UPDATE "Draft" AS d SET "status" = ${status}, "updatedAt" = ${now}::timestamptz AT TIME ZONE 'UTC'
        WHERE d."conversationId" = ${input.conversationId} AND d."version" = ${input.draftVersion} AND EXISTS (SELECT 1 FROM decided)
@@ -47,7 +81,5 @@ export async function recordRoutingById(input: RecordRoutingByIdInput, db: DbCli
              "layers" = EXCLUDED."layers", "route" = EXCLUDED."route", "routedAt" = EXCLUDED."routedAt", "updatedAt" = EXCLUDED."updatedAt"
     )
     SELECT (SELECT count(*)::int FROM decided) AS "decided", (SELECT count(*)::int FROM routed) AS "routed"`;
-  const row = rows[0];
-  if (!row?.decided) throw new Error(`Send decision ${input.decisionId} of ${input.conversationId} does not exist`);
-  if (!row.routed) throw new Error(`Draft ${input.conversationId} v${input.draftVersion} does not exist`);
+  return rows[0];
 }

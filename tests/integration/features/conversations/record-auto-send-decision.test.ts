@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAutoSendDecision } from '../../../../lib/features/conversations/mirror/record-auto-send-decision';
 import { recordDecision } from '../../../../lib/features/conversations/mirror/record-decision';
+import { setStatusReadingFacts } from '../../../../lib/features/conversations/mirror/set-status-reading-facts';
+import { countQueries } from '../../../support/query-counter';
 import { createTempDb, type TempDb } from '../../../support/temp-db';
 import { seedConversation } from '../../read/support/seed';
 
@@ -64,5 +66,25 @@ describe('recordAutoSendDecision', () => {
     const one = await seedRouted({});
     await expect(recordAutoSendDecision({ ...one, draftVersion: 2 }, store.db)).rejects.toThrow(/does not exist/);
     expect(await store.db.decision.count({ where: { conversationId: one.conversationId } })).toBe(0);
+  });
+
+  it('with sending (folded-sending patch) also mirrors the status as the mirror write of sending did, in the same one statement', async () => {
+    const [viaMirror, viaSql] = [await seedRouted({}), await seedRouted({})];
+    await recordAutoSendDecision(viaMirror, store.db);
+    const facts = await setStatusReadingFacts({ conversationId: viaMirror.conversationId, status: 'sending' }, store.db);
+    const run = await countQueries(() => recordAutoSendDecision(viaSql, store.db, { sending: true }));
+    expect(run.statements).toHaveLength(1);
+    expect(run.result.sending).toEqual(facts);
+    expect(await state(viaSql.conversationId)).toEqual(await state(viaMirror.conversationId));
+    const status = (id: string) =>
+      store.db.conversation.findUniqueOrThrow({ where: { id }, select: { status: true, statusReason: true, slaDueAt: true, holdUntil: true, snoozedUntil: true, autoSentReview: true } });
+    expect(await status(viaSql.conversationId)).toEqual(await status(viaMirror.conversationId));
+    expect((await status(viaSql.conversationId)).status).toBe('sending');
+  });
+
+  it('with sending, leaves the status alone for a draft that does not exist', async () => {
+    const one = await seedRouted({});
+    await expect(recordAutoSendDecision({ ...one, draftVersion: 2 }, store.db, { sending: true })).rejects.toThrow(/does not exist/);
+    expect((await store.db.conversation.findUniqueOrThrow({ where: { id: one.conversationId } })).status).toBe('auto_send_hold');
   });
 });

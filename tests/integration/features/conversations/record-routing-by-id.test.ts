@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordRouting } from '../../../../lib/features/conversations/mirror/record-routing';
-import { recordRoutingById } from '../../../../lib/features/conversations/mirror/record-routing-by-id';
+import { recordRoutedDecision, recordRoutingById } from '../../../../lib/features/conversations/mirror/record-routing-by-id';
+import { countQueries } from '../../../support/query-counter';
 import { getStoredDecision } from '../../../../lib/features/sending-gate/stored-decision';
 import { createTempDb, type TempDb } from '../../../support/temp-db';
 import { seedConversation } from '../../read/support/seed';
@@ -79,5 +80,36 @@ describe('recordRoutingById', () => {
     const after = await written(one.conversationId);
     expect(after.events).toEqual([]);
     expect(after.shadow.route).toBeNull();
+  });
+});
+
+/** The decision at routing with folded writes: stored and routed in one statement, the same rows as a stored decision then recordRoutingById. */
+describe('recordRoutedDecision', () => {
+  it.each([
+    ['review', false],
+    ['auto_send', true],
+  ] as const)('stores the decision and writes what recordRoutingById writes from it, in one statement (%s)', async (route, send) => {
+    const viaId = await seedDecided(send);
+    const folded = await seedDecided(send);
+    const stored = await store.db.sendDecisionRecord.findUniqueOrThrow({ where: { id: folded.decisionId } });
+    await store.db.sendDecisionRecord.delete({ where: { id: folded.decisionId } });
+    await recordRoutingById({ ...viaId, draftVersion: 1, route }, store.db);
+    const decision = { send: stored.send, reasons: stored.reasons, shadow: stored.shadow, layers: stored.layers, live: { policy: { holdSeconds: 60 } } };
+    const run = await countQueries(() => recordRoutedDecision({ conversationId: folded.conversationId, draftVersion: 1, route, decision }, store.db));
+    expect(run.statements).toHaveLength(1);
+
+    const timeless = (w: Awaited<ReturnType<typeof written>>) => ({ ...w, shadow: { ...w.shadow, routedAt: undefined, updatedAt: undefined }, events: w.events.map((event) => ({ ...event, at: undefined })) });
+    expect(timeless(await written(folded.conversationId))).toEqual(timeless(await written(viaId.conversationId)));
+    const row = await store.db.sendDecisionRecord.findUniqueOrThrow({ where: { id: run.result } });
+    expect(row).toMatchObject({ conversationId: folded.conversationId, draftVersion: 1, send, reasons: stored.reasons, shadow: stored.shadow, layers: stored.layers, live: decision.live });
+  });
+
+  it('stores nothing when the draft does not exist', async () => {
+    const one = await seedDecided(false);
+    await store.db.sendDecisionRecord.deleteMany({ where: { conversationId: one.conversationId } });
+    const decision = { send: false, reasons: ['r'], shadow: { wouldAutoSend: false, reasons: [] }, layers: [], live: {} };
+    await expect(recordRoutedDecision({ conversationId: one.conversationId, draftVersion: 2, route: 'review', decision }, store.db)).rejects.toThrow(/does not exist/);
+    expect(await store.db.sendDecisionRecord.count({ where: { conversationId: one.conversationId } })).toBe(0);
+    expect((await written(one.conversationId)).events).toEqual([]);
   });
 });

@@ -14,12 +14,14 @@ afterEach(async () => {
   await fixture.close();
 });
 
+/** A Claude call's row written in a statement of its own (the step's result statement carries it: WITH llm AS ...). */
+const ownCallRecords = (statements: string[]) => statements.filter((text) => /^WITH inserted AS \( INSERT INTO "LlmCall"/.test(text));
 const reads = (statements: string[]) => statements.filter((text) => /^SELECT/i.test(text));
 /** The fixture's observer records, so classifying describes the ticket (LangFuse on): its reads are apart. */
 const TICKET_READS = 4;
 
 describe('round trips of the Claude activities', () => {
-  it('read once per activity, and write the classification, the draft and each call in a statement each', async () => {
+  it('read once per activity, and write the classification, the draft and each check verdict in a statement each, their calls in it', async () => {
     const ids = await seedInbound(fixture);
     const show = (run: { statements: string[] }) => run.statements.join('\n');
 
@@ -32,8 +34,9 @@ describe('round trips of the Claude activities', () => {
 
     const classified = await countQueries(() => fixture.run(fixture.activities.classifyMessage, [ids]));
     expect(classified.result.ok).toBe(true);
-    // The inputs (thread, customer address, budget); the call's record; the classification with its mirror and event.
-    expect(classified.statements.length, show(classified)).toBeLessThanOrEqual(TICKET_READS + 3);
+    // The inputs (thread, customer address, budget); the classification with its mirror, event and the call's record.
+    expect(classified.statements.length, show(classified)).toBeLessThanOrEqual(TICKET_READS + 2);
+    expect(ownCallRecords(classified.statements), show(classified)).toEqual([]);
     expect(reads(classified.statements).length, show(classified)).toBeLessThanOrEqual(TICKET_READS + 1);
 
     const drafted = await countQueries(() => fixture.run(fixture.activities.draftReply, [{ ...ids, draftVersion: 1 }]));
@@ -45,12 +48,20 @@ describe('round trips of the Claude activities', () => {
     // (retrieval stores the articles' embeddings on first use: knowledge's own write).
     expect(drafted.statements.filter((text) => text === 'BEGIN' || (/^(INSERT|UPDATE|DELETE)/.test(text) && !text.includes('"Passage"'))), show(drafted)).toEqual([]);
     expect(drafted.statements.filter((text) => /^WITH draft AS/.test(text)), show(drafted)).toHaveLength(1);
+    expect(ownCallRecords(drafted.statements), show(drafted)).toEqual([]);
 
     const verified = await countQueries(() => fixture.run(fixture.activities.verifyDraft, [{ conversationId: ids.conversationId, draftVersion: 1 }]));
-    // The inputs, the call's record, the shadow verdict.
-    expect(verified.statements, show(verified)).toHaveLength(3);
+    // The inputs; the shadow verdict with the call's record.
+    expect(verified.statements, show(verified)).toHaveLength(2);
 
     const grounded = await countQueries(() => fixture.run(fixture.activities.checkGrounding, [{ conversationId: ids.conversationId, draftVersion: 1 }]));
-    expect(grounded.statements, show(grounded)).toHaveLength(3);
+    expect(grounded.statements, show(grounded)).toHaveLength(2);
+
+    // Every call still has its row, and the conversation its cost.
+    const calls = await fixture.store.db.llmCall.findMany({ where: { conversationId: ids.conversationId } });
+    expect(calls.map((call) => call.purpose).sort()).toEqual(['classify', 'draft', 'ground', 'verify']);
+    const conversation = await fixture.store.db.conversation.findUniqueOrThrow({ where: { id: ids.conversationId } });
+    expect(conversation.costUsd).toBeCloseTo(calls.reduce((sum, call) => sum + call.costUsd, 0), 9);
+    expect(conversation.costUsd).toBeGreaterThan(0);
   });
 });
