@@ -17,7 +17,28 @@ const vitestReport = z.object({
   numFailedTests: z.number(),
   numPendingTests: z.number().default(0),
   numTodoTests: z.number().default(0),
+  testResults: z
+    .array(
+      z.object({
+        name: z.string(),
+        assertionResults: z.array(
+          z.object({
+            fullName: z.string(),
+            status: z.string(),
+            failureMessages: z.array(z.string()).nullish(),
+          }),
+        ),
+      }),
+    )
+    .default([]),
 });
+
+/** A failed test as the summary names it: file, test and the first line of its error. */
+interface Failure {
+  file: string;
+  test: string;
+  error: string;
+}
 
 interface StepResult {
   name: string;
@@ -25,6 +46,7 @@ interface StepResult {
   note: string;
   seconds: number;
   counts?: { passed: number; failed: number; skipped: number };
+  failures?: Failure[];
 }
 
 function run(command: string, args: string[]): Promise<number> {
@@ -61,8 +83,23 @@ async function tier(name: (typeof TIERS)[number]): Promise<StepResult> {
     skipped: report.numPendingTests + report.numTodoTests,
   };
   if (counts.passed + counts.failed === 0) return { ...result, counts, ok: false, note: 'ran no tests' };
-  if (counts.failed > 0) return { ...result, counts, ok: false, note: `${counts.failed} failed` };
+  const failures = report.testResults.flatMap((file) =>
+    file.assertionResults
+      .filter((test) => test.status === 'failed')
+      .map((test) => ({
+        file: path.relative(root, file.name),
+        test: test.fullName,
+        error: firstLine(test.failureMessages?.[0] ?? ''),
+      })),
+  );
+  if (counts.failed > 0) return { ...result, counts, failures, ok: false, note: `${counts.failed} failed` };
   return { ...result, counts };
+}
+
+// A CI log is often read from its tail only: the error's first line is what says what went wrong.
+function firstLine(message: string): string {
+  const line = message.split('\n').find((l) => l.trim() !== '') ?? '';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
 function banner(name: string): void {
@@ -84,6 +121,10 @@ function printSummary(results: StepResult[]): void {
     ];
     console.log(`  ${cells.join(' ')}  ${r.ok ? '' : r.note}`);
   }
+  const failures = results.flatMap((r) => (r.failures ?? []).map((f) => ({ ...f, step: r.name })));
+  if (failures.length === 0) return;
+  console.log('\nFailed tests');
+  for (const f of failures) console.log(`  ${f.step}: ${f.file} > ${f.test}\n    ${f.error}`);
 }
 
 async function main(): Promise<void> {
