@@ -41,15 +41,26 @@ export function createHandOff(deps: HandOffDeps, { limit = 1_000, concurrency = 
   let overflowWarned = false;
   let waiters: (() => void)[] = [];
   let pumpScheduled = false;
+  let markScheduled = false;
 
-  const idle = () => !pumpScheduled && waiting.length === 0 && inFlight === 0 && unmarked.length === 0 && !marking;
+  const idle = () => !pumpScheduled && !markScheduled && waiting.length === 0 && inFlight === 0 && unmarked.length === 0 && !marking;
   const wake = () => {
     if (!idle()) return;
     for (const resolve of waiters) resolve();
     waiters = [];
   };
 
+  // After this turn of the event loop: the signals that complete together are marked together.
   const mark = () => {
+    if (markScheduled || marking) return;
+    markScheduled = true;
+    setImmediate(() => {
+      markScheduled = false;
+      markBatches();
+    });
+  };
+
+  const markBatches = () => {
     marking ??= (async () => {
       while (unmarked.length > 0) {
         const batch = unmarked.splice(0, 500);
@@ -62,6 +73,8 @@ export function createHandOff(deps: HandOffDeps, { limit = 1_000, concurrency = 
       }
     })().finally(() => {
       marking = undefined;
+      // Ids pushed between the loop's last check and this callback would otherwise wait for the reconciler.
+      if (unmarked.length > 0) mark();
       wake();
     });
   };

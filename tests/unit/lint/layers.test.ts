@@ -50,7 +50,7 @@ describe('layer allow-lists', () => {
     const eslint = new ESLint({ cwd: PROJECT_ROOT });
     const config = (await eslint.calculateConfigForFile(path.join(PROJECT_ROOT, 'app/page.tsx'))) as Linter.Config;
     // Loaded by ESLint's own import of lint/layers.mjs: the same plugin, another module instance.
-    expect(Object.keys(config.plugins?.layers?.rules ?? {})).toEqual(Object.keys(layersPlugin.rules));
+    expect(Object.keys(config.plugins?.layers?.rules ?? {})).toEqual(Object.keys(layersPlugin.rules ?? {}));
     const setting = config.rules?.['layers/imports'];
     expect(Array.isArray(setting) ? setting[0] : setting).toBe(2);
   });
