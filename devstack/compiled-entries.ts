@@ -1,5 +1,5 @@
 // What `npm start` runs compiled, and where (devstack/compile-entries.ts compiles them).
-/** The long-running TypeScript entries `npm start` runs, by the name their process goes by. */
+/** The TypeScript entries `npm start` runs, by the name their process goes by. */
 export const ENTRIES = {
   // The supervisor itself: `npm start` compiles, then runs `node .build/start.mjs`.
   start: 'devstack/start.ts',
@@ -7,6 +7,8 @@ export const ENTRIES = {
   web: 'web/main.ts',
   'claude-sim': 'devstack/claude-simulator/main.ts',
   mail: 'devstack/mail-catcher/main.ts',
+  // Short-lived: the supervisor's readiness checks against Temporal, so it never loads the client.
+  'temporal-ready': 'devstack/temporal-ready/main.ts',
 } as const;
 
 export type EntryName = keyof typeof ENTRIES;

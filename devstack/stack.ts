@@ -79,13 +79,14 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
       supervisor,
       [config.TEMPORAL_DEV_PORT, config.TEMPORAL_DEV_UI_PORT],
       (chosen) => spec('temporal', cli, devServerArgs(withPorts(chosen), plan.dataDir)),
-      (child, chosen) => waitForTemporal(withPorts(chosen), { timeoutMs: 60_000, process: child }),
+      (child, [port = 0, uiPort = 0]) =>
+        waitForTemporal({ ...ctx.env, TEMPORAL_DEV_PORT: String(port), TEMPORAL_DEV_UI_PORT: String(uiPort) }, { timeoutMs: 60_000, process: child }),
     );
     setEnv(ctx, { TEMPORAL_DEV_PORT: String(ports[0]), TEMPORAL_DEV_UI_PORT: String(ports[1]) });
     config = parseEnv(ctx.env);
     log.info(`Temporal dev server ready on 127.0.0.1:${ports[0]}`);
   } else {
-    await waitForTemporal(config, { timeoutMs: 30_000 });
+    await waitForTemporal(ctx.env, { timeoutMs: 30_000 });
     log.info(`Temporal reachable at ${config.TEMPORAL_ADDRESS}`);
   }
 
@@ -129,7 +130,7 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
   // two arenas hold the same work in less memory (bench/README.md, "Pipeline").
   const workerEnv = { ...ctx.env, MALLOC_ARENA_MAX: ctx.env.MALLOC_ARENA_MAX ?? '2' };
   const worker = supervisor.start({ ...spec('worker', workerCommand, workerCommandArgs), env: workerEnv, stopGraceMs: WORKER_STOP_GRACE_MS });
-  await waitForWorker(config, workerStarted, { timeoutMs: 120_000, process: worker });
+  await waitForWorker(ctx.env, workerStarted, { timeoutMs: 120_000, process: worker });
   log.info(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}"`);
 
   await startWeb(ctx, config, spec);

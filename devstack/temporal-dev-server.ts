@@ -1,11 +1,12 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
 import { cliTypeOf, SEARCH_ATTRIBUTE_KEYS } from '../lib/core/conversation/search-attributes';
 import type { Env } from '../lib/platform/config/env';
-import { recentWorkflowPollers } from '../lib/platform/health/worker-pollers';
-import { temporalConnectionOptions } from '../lib/platform/temporal/connection-options';
+import { compiledPath } from './compiled-entries';
 import type { Supervised } from './processes';
-import { waitUntil } from './wait';
+import { PROJECT_ROOT } from './project-root';
+import { NotReadyError } from './wait';
 
 /**
  * `temporal server start-dev` with its state in a file under DATA_DIR, so workflows that
@@ -39,43 +40,40 @@ export function devServerArgs(config: Env, dataDir: string): string[] {
 }
 
 /** Waits until Temporal answers a cheap RPC in our namespace; throws naming the address otherwise. */
-export async function waitForTemporal(config: Env, options: { timeoutMs: number; process?: Supervised }): Promise<void> {
-  const connectionOptions = temporalConnectionOptions(config);
-  await waitUntil(
-    async () => {
-      const connection = await Connection.connect({ ...connectionOptions, connectTimeout: '2s' });
-      try {
-        await connection.workflowService.getSystemInfo({});
-        await connection.workflowService.describeNamespace({ namespace: config.TEMPORAL_NAMESPACE });
-        return true;
-      } finally {
-        await connection.close();
-      }
-    },
-    { ...options, what: `Temporal at ${connectionOptions.address} (namespace ${config.TEMPORAL_NAMESPACE})`, intervalMs: 500 },
-  );
+export function waitForTemporal(env: NodeJS.ProcessEnv, options: ReadinessOptions): Promise<void> {
+  return checkInChild(env, ['temporal', String(options.timeoutMs)], options, 'Temporal');
 }
 
 /** Waits until a worker that started after `since` polls the task queue. */
-export async function waitForWorker(
-  config: Env,
-  since: Date,
-  options: { timeoutMs: number; process?: Supervised },
-): Promise<void> {
-  const connection = await Connection.connect({ ...temporalConnectionOptions(config), connectTimeout: '5s' });
-  try {
-    await waitUntil(
-      async () => {
-        const pollers = await recentWorkflowPollers(connection.workflowService, {
-          namespace: config.TEMPORAL_NAMESPACE,
-          taskQueue: config.TEMPORAL_TASK_QUEUE,
-          since,
-        });
-        return pollers.length > 0;
-      },
-      { ...options, what: `a worker polling task queue "${config.TEMPORAL_TASK_QUEUE}"`, intervalMs: 500 },
-    );
-  } finally {
-    await connection.close();
+export function waitForWorker(env: NodeJS.ProcessEnv, since: Date, options: ReadinessOptions): Promise<void> {
+  return checkInChild(env, ['worker', String(options.timeoutMs), String(since.getTime())], options, 'a worker');
+}
+
+interface ReadinessOptions {
+  timeoutMs: number;
+  /** Give up at once if this process exits while we wait. */
+  process?: Supervised;
+  /** The compiled checker; tests compile their own rather than write into the stack's .build/. */
+  entry?: string;
+}
+
+/**
+ * Runs a check of ./temporal-ready/main.ts in a child of its own (compiled, as npm start runs
+ * every entry): the supervisor never loads the Temporal client. The child's stdin is our pipe,
+ * so it exits with us; its stderr line is the reason it gives up.
+ */
+async function checkInChild(env: NodeJS.ProcessEnv, args: string[], options: ReadinessOptions, what: string): Promise<void> {
+  const child = spawn(process.execPath, [options.entry ?? compiledPath('temporal-ready'), ...args], { cwd: PROJECT_ROOT, env, stdio: ['pipe', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
+  const gaveUp = options.process?.exited.then(() => 'exited' as const);
+  const first = await Promise.race([exited.then(([code]) => code), ...(gaveUp ? [gaveUp] : [])]);
+  if (first === 'exited') {
+    child.kill('SIGKILL');
+    throw new NotReadyError(`${options.process?.name ?? 'process'} exited before ${what} was ready`);
   }
+  if (first === 0) return;
+  const reason = stderr.trim().split('\n').at(-1);
+  throw new NotReadyError(reason || `the readiness check for ${what} exited with code ${String(first)}`);
 }
