@@ -2,6 +2,7 @@ import { runCostBenchmark } from './cost-per-email';
 import { runInboxBenchmark } from './inbox-query';
 import { runKnowledgeBenchmark } from './knowledge-retrieval';
 import { runPipelineBenchmark } from './pipeline-throughput';
+import { runTemporalFloorBenchmark } from './temporal-floor';
 import { stopStandaloneServer } from '../tests/support/temp-db';
 
 /**
@@ -14,6 +15,7 @@ const benchmarks = [
   ['inbox queries at 100k conversations', () => runInboxBenchmark()],
   ['knowledge retrieval at 5,000 articles', () => runKnowledgeBenchmark()],
   ['pipeline throughput and worker memory', () => runPipelineBenchmark()],
+  ['Temporal alone: CPU per workflow with empty activities', () => runTemporalFloorBenchmark()],
 ] as const;
 
 try {
