@@ -1,4 +1,5 @@
 import { pickFreePort } from './ports';
+import { signalGroup } from './process-group';
 import type { ProcessSpec, Supervised, Supervisor } from './processes';
 
 /** The lines a service prints when the port it wanted was taken in the meantime. */
@@ -34,6 +35,8 @@ export async function startOnPorts(
       trial.promote();
       return { child: trial.child, ports };
     } catch (error) {
+      // A service that never became ready may still be running: it is not left behind.
+      signalGroup(trial.child.pid, 'SIGKILL');
       await trial.child.exited;
       if (!retry || !bindFailed || attempt >= ATTEMPTS) throw error;
     }

@@ -61,6 +61,8 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
     env: ctx.env,
     cwd: PROJECT_ROOT,
   });
+  // First: the children run compiled, the readiness checks against Temporal below included.
+  await supervisor.run(spec('build', bin('tsx'), ['devstack/compile-entries.ts']));
 
   if (plan.embeddedPostgres) {
     const url = await startEmbeddedPostgres({ supervisor, log, dataDir: plan.dataDir, password: ctx.postgresPassword, port: config.EMBEDDED_POSTGRES_PORT });
@@ -95,7 +97,6 @@ export async function startStack(ctx: StackContext): Promise<StartedStack> {
   let createdAdmin: string | undefined;
   const onLine = (line: string) => (createdAdmin ??= CREATED_ADMIN_LINE.exec(line)?.[1]);
   await supervisor.run({ ...spec('migrate', bin('tsx'), ['scripts/db-migrate.ts']), onLine });
-  await supervisor.run(spec('build', bin('tsx'), ['devstack/compile-entries.ts']));
 
   if (plan.simulator) {
     log.info('Claude: OFFLINE SIMULATOR (set ANTHROPIC_API_KEY to use the real API)');
