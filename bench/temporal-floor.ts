@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { findTemporalCli } from '../devstack/temporal-cli';
+import { pickFreePort } from '../devstack/ports';
 import { PROJECT_ROOT } from '../devstack/project-root';
 import { devServerArgs } from '../devstack/temporal-dev-server';
 import { parseEnv } from '../lib/platform/config/env';
@@ -39,16 +39,6 @@ interface Figures {
   perSecond: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
-
 /** CPU time of a process and its reaped children, in ms. */
 function cpuMsOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -68,7 +58,7 @@ export async function runTemporalFloorBenchmark(): Promise<{ name: string; summa
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'countersign-temporal-floor-'));
   mkdirSync(path.join(dataDir, 'temporal'), { recursive: true });
   // A port taken between choosing and binding fails the start below, loudly: a benchmark, not a test.
-  const config = parseEnv({ TEMPORAL_DEV_PORT: String(await freePort()), TEMPORAL_DEV_UI_PORT: String(await freePort()) });
+  const config = parseEnv({ TEMPORAL_DEV_PORT: String(await pickFreePort()), TEMPORAL_DEV_UI_PORT: String(await pickFreePort()) });
   const server = spawn(cli, devServerArgs(config, dataDir), { stdio: 'ignore' });
   const serverPid = server.pid ?? 0;
   const address = `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
